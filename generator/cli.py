@@ -1,0 +1,78 @@
+"""The command line: `timeline build | check | new`. The only module that prints."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.build import build, check
+from generator.dates import DateError
+from generator.errors import BuildFailed
+from generator.load import Project
+from generator.scaffold import new_event
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline", description="Build a static website from a folder of timeline events."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="the project folder (default: here)"
+    )
+    parser.add_argument(
+        "--templates", type=Path, help="the templates folder (default: ROOT/templates)"
+    )
+    parser.add_argument("--output", type=Path, help="the output folder (default: ROOT/site)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="check the content and build the site into site/")
+    commands.add_parser("check", help="check the content only, writing nothing")
+    new = commands.add_parser("new", help="create a new event file")
+    new.add_argument("title", help="the event's title; its id is made from it")
+    new.add_argument("--date", required=True, help="the date, such as 2019-02-26 or 2016~")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    project = Project.at(args.root, templates=args.templates, output=args.output)
+    try:
+        if args.command == "build":
+            started = time.perf_counter()
+            result = build(project)
+            pages = sum(1 for path in result.pages if path.endswith(".html"))
+            print(
+                f"Built {pages} pages for {len(result.timeline.events)} events "
+                f"into {project.shown(project.output)}/ in {time.perf_counter() - started:.2f} s"
+            )
+        elif args.command == "check":
+            timeline = check(project)
+            print(
+                f"No errors: {len(timeline.events)} events, {len(timeline.actors)} actors, "
+                f"{len(timeline.sources)} sources."
+            )
+        elif args.command == "new":
+            path = new_event(project.content / "events", args.title, args.date)
+            print(f"Created {project.shown(path)}")
+    except BuildFailed as failure:
+        for error in failure.errors:
+            print(error, file=sys.stderr)
+        count = len(failure.errors)
+        unchanged = " site/ was not changed." if args.command == "build" else ""
+        print(f"{count} error{'s' if count != 1 else ''}.{unchanged}", file=sys.stderr)
+        return 1
+    except DateError as error:
+        print(f"--date: {error}", file=sys.stderr)
+        return 1
+    except FileExistsError as error:
+        print(
+            f"{project.shown(Path(error.filename))}: already exists — choose another title",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

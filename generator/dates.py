@@ -1,0 +1,451 @@
+"""Event dates in an EDTF subset, for the whole range of history (BCE included).
+
+Accepted: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (four-digit astronomical year, ``-`` for
+negative years, so ``-0043`` is 44 BC and ``0000`` is 1 BC), each optionally followed by one
+qualifier (``?`` uncertain, ``~`` approximate, ``%`` both), and intervals ``START/END`` where an
+end may also be ``..`` (open) or empty (unknown), as long as one end is a date.
+
+Day arithmetic uses day numbers on the proleptic Gregorian calendar (day 1 is 0001-01-01, as in
+``date.toordinal``) because ``datetime`` cannot represent years before 1.
+"""
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal, TypeAlias
+
+Precision = Literal["year", "month", "day"]
+
+_MIN_YEAR, _MAX_YEAR = -9999, 9999  # edtf() writes four digits, so nothing wider can round-trip
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTHS = tuple(
+    "January February March April May June July August September October November December".split()
+)
+_ABBR = tuple(name[:3] for name in _MONTHS)
+_RANK = {"year": 0, "month": 1, "day": 2}
+# Day numbers count from 0001-01-01; the civil algorithm counts from 0000-03-01, 305 days earlier.
+_EPOCH_SHIFT = 305
+
+_POINT = re.compile(r"(-?)([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
+_LOOSE = re.compile(r"(-?)([0-9]+)(?:-([0-9]+)(?:-([0-9]+))?)?([?~%]*)")
+_BC = re.compile(r"(?i)(?:c\.?|ca\.?|circa)?\s*([1-9][0-9]{0,3})\s*b\.?\s*c\.?\s*e?\.?")
+_CIRCA = re.compile(r"(?i)(?:c\.?|ca\.?|circa)\s*(-?[0-9]{4})")
+_FORMS = (
+    "write YYYY, YYYY-MM or YYYY-MM-DD (such as 2019-02-26), optionally followed by "
+    "? (uncertain), ~ (approximate) or % (both), or two of those as START/END"
+)
+
+
+class DateError(ValueError):
+    """A date that cannot be parsed; str(error) is 'what is wrong — how to fix it'."""
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Astronomical year and month (1-12) -> number of days in that month."""
+    if not 1 <= month <= 12:
+        raise DateError(f"there is no month {month} — months are 1 to 12")
+    return 29 if month == 2 and _is_leap(year) else _MONTH_DAYS[month - 1]
+
+
+def day_number(year: int, month: int, day: int) -> int:
+    """Days since 0001-01-01 (which is day 1, as date.toordinal), for any astronomical year."""
+    # Howard Hinnant's days_from_civil: years start in March so the leap day comes last,
+    # and floor division keeps the 400-year eras correct for negative years.
+    y = year - 1 if month <= 2 else year
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
+    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - _EPOCH_SHIFT
+
+
+def from_day_number(n: int) -> tuple[int, int, int]:
+    """(year, month, day) of a day number; inverse of day_number."""
+    era, doe = divmod(n + _EPOCH_SHIFT, 146097)
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (month <= 2), month, day
+
+
+def year_label(year: int) -> str:
+    """Astronomical year -> reader's label: '2019', '43', '1 BC' for 0, '44 BC' for -43."""
+    return str(year) if year > 0 else f"{1 - year} BC"
+
+
+def _year_edtf(year: int) -> str:
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+@dataclass(frozen=True, slots=True, order=False)
+class Point:
+    """One EDTF date: an astronomical year, optional month and day, and qualifier flags."""
+
+    year: int
+    month: int | None
+    day: int | None
+    uncertain: bool = False
+    approximate: bool = False
+
+    def __post_init__(self) -> None:
+        # Validating on construction means every Point is a real day/month/year whose edtf()
+        # parses back to it, however it was made.
+        year, month, day = self.year, self.month, self.day
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            raise DateError(
+                f"year {year} is out of range — years have four digits, from -9999 to 9999"
+            )
+        if month is None:
+            if day is not None:
+                raise DateError(f"day {day} has no month — give the month too, as YYYY-MM-DD")
+        elif not 1 <= month <= 12:
+            raise DateError(f"'{self.edtf()}' has no month {month} — months are 01 to 12")
+        elif day is not None and not 1 <= day <= days_in_month(year, month):
+            raise DateError(self._bad_day_message())
+
+    def _bad_day_message(self) -> str:
+        assert self.month is not None and self.day is not None
+        last = days_in_month(self.year, self.month)
+        if self.day < 1:
+            why, example = "days start at 01", 1
+        elif self.month == 2 and self.day == 29:
+            why, example = f"{year_label(self.year)} is not a leap year", last
+        else:
+            why, example = (
+                f"{_MONTHS[self.month - 1]} {year_label(self.year)} has {last} days",
+                last,
+            )
+        suggestion = Point(self.year, self.month, example).edtf()
+        return (
+            f"'{self.edtf()}' is not a real day ({why}) — "
+            f"write a date that exists, such as {suggestion}"
+        )
+
+    @property
+    def precision(self) -> Precision:
+        """The finest unit given: 'year', 'month' or 'day'."""
+        if self.day is not None:
+            return "day"
+        return "year" if self.month is None else "month"
+
+    def earliest_day(self) -> int:
+        """Day number of the first day this point can mean."""
+        return day_number(self.year, self.month or 1, self.day or 1)
+
+    def latest_day(self) -> int:
+        """Day number of the last day this point can mean."""
+        if self.month is None:
+            return day_number(self.year, 12, 31)
+        last = self.day or days_in_month(self.year, self.month)
+        return day_number(self.year, self.month, last)
+
+    def edtf(self) -> str:
+        """Canonical EDTF text, such as '-0043-03-15', '2016~' or '2019-02%'."""
+        text = _year_edtf(self.year)
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        if self.uncertain:
+            return text + ("%" if self.approximate else "?")
+        return text + "~" if self.approximate else text
+
+
+class Bound(Enum):
+    """An interval end that is not a date: open ('..') or unknown ('')."""
+
+    OPEN = ".."
+    UNKNOWN = ""
+
+
+Endpoint: TypeAlias = Point | Bound
+
+
+def _end_edtf(end: Endpoint) -> str:
+    return end.edtf() if isinstance(end, Point) else end.value
+
+
+def _words(p: Point, names: tuple[str, ...], ad_prefix: bool = False) -> str:
+    """Point -> '26 Feb 2019' style words without qualifiers; ad_prefix marks AD as 'AD 14'."""
+    year = f"AD {p.year}" if ad_prefix and p.year > 0 else year_label(p.year)
+    if p.month is None:
+        return year
+    if p.day is None:
+        return f"{names[p.month - 1]} {year}"
+    return f"{p.day} {names[p.month - 1]} {year}"
+
+
+def _short(p: Point, ad_prefix: bool = False) -> str:
+    text = _words(p, _ABBR, ad_prefix)
+    return ("c. " if p.approximate else "") + text + ("?" if p.uncertain else "")
+
+
+def _join(a: str, b: str) -> str:
+    # An unspaced dash would bind only the nearest words when either side is several words.
+    return f"{a} – {b}" if " " in a or " " in b else f"{a}–{b}"
+
+
+def _short_range(a: Point, b: Point) -> str:
+    """Two points -> a short range that names shared trailing parts once, as readers expect."""
+    if a == b:
+        return _short(a)
+    mixed_era = (a.year > 0) != (b.year > 0)
+    if mixed_era or a.uncertain or a.approximate or b.uncertain or b.approximate:
+        # Collapsing would make a qualifier or era look as if it covered both ends.
+        return _join(_short(a, mixed_era), _short(b, mixed_era))
+    if a.month is None and b.month is None and a.year < 1:
+        return f"{1 - a.year}–{_short(b)}"  # '500–400 BC': one number range sharing the era
+    if a.year != b.year or a.month is None or b.month is None:
+        return _join(_short(a), _short(b))
+    if a.month == b.month and a.day is not None and b.day is not None:
+        return f"{a.day}–{_short(b)}"  # '24–30 Sep 2016'
+    head = _ABBR[a.month - 1] if a.day is None else f"{a.day} {_ABBR[a.month - 1]}"
+    return f"{head} – {_short(b)}"
+
+
+def _flags(p: Point) -> str:
+    if p.approximate:
+        return "approximate and uncertain" if p.uncertain else "approximate"
+    return "uncertain" if p.uncertain else ""
+
+
+def _long(p: Point, ad_prefix: bool = False) -> str:
+    return ("about " if p.approximate else "") + _words(p, _MONTHS, ad_prefix)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """A single date (end is None, start is a Point) or an interval START/END."""
+
+    start: Endpoint
+    end: Endpoint | None
+
+    def __post_init__(self) -> None:
+        start, end = self.start, self.end
+        if end is None:
+            if not isinstance(start, Point):
+                raise DateError(
+                    f"'{start.value}' alone is not a date — use '..' or an empty end only inside "
+                    "an interval, such as 2019/.. or /2019"
+                )
+        elif not isinstance(start, Point):
+            if not isinstance(end, Point):
+                raise DateError(
+                    f"'{self.edtf()}' has no known end — an interval needs at least one date, "
+                    "such as 2019/.. or ../2019"
+                )
+        elif isinstance(end, Point) and end.latest_day() < start.earliest_day():
+            raise DateError(
+                f"'{self.edtf()}' ends before it starts — put the earlier date first: "
+                f"{end.edtf()}/{start.edtf()}"
+            )
+
+    @property
+    def is_interval(self) -> bool:
+        """True for START/END, False for a single date."""
+        return self.end is not None
+
+    def edtf(self) -> str:
+        """Canonical EDTF text; parse_date(d.edtf()) == d."""
+        if self.end is None:
+            return _end_edtf(self.start)
+        return f"{_end_edtf(self.start)}/{_end_edtf(self.end)}"
+
+    def _anchor(self) -> Point:
+        if isinstance(self.start, Point):
+            return self.start
+        assert isinstance(self.end, Point)  # __post_init__ guarantees a known end
+        return self.end
+
+    def _known(self) -> list[Point]:
+        return [e for e in (self.start, self.end) if isinstance(e, Point)]
+
+    def earliest_day(self) -> int | None:
+        """Day number of the first possible day, or None when the start is open/unknown."""
+        return self.start.earliest_day() if isinstance(self.start, Point) else None
+
+    def latest_day(self) -> int | None:
+        """Day number of the last possible day, or None when the end is open/unknown."""
+        last = self.start if self.end is None else self.end
+        return last.latest_day() if isinstance(last, Point) else None
+
+    def anchor_day(self) -> int:
+        """Day number it sorts by: the start's earliest day if known, else the end's."""
+        return self._anchor().earliest_day()
+
+    def anchor_year(self) -> int:
+        """Astronomical year of anchor_day(), for grouping by year."""
+        return self._anchor().year
+
+    def sort_key(self) -> tuple[int, int]:
+        """(anchor day, precision rank year=0/month=1/day=2); callers append the event id."""
+        anchor = self._anchor()
+        return anchor.earliest_day(), _RANK[anchor.precision]
+
+    @property
+    def precision(self) -> Precision:
+        """Precision of the anchoring point."""
+        return self._anchor().precision
+
+    @property
+    def is_uncertain(self) -> bool:
+        """True when any known endpoint is uncertain."""
+        return any(p.uncertain for p in self._known())
+
+    @property
+    def is_approximate(self) -> bool:
+        """True when any known endpoint is approximate."""
+        return any(p.approximate for p in self._known())
+
+    def display(self) -> str:
+        """Short English text for lists, such as '26 Feb 2019', 'c. 2016?' or '24–30 Sep 2016'.
+
+        Qualifiers stay on their endpoint ('c. 2015 – 2019'), and shared parts are only
+        collapsed when neither end is qualified, so 'c.' or '?' never seems to cover both ends.
+        Mixed-era ranges mark the AD side ('44 BC – AD 14').
+        """
+        start, end = self.start, self.end
+        if end is None:
+            assert isinstance(start, Point)
+            return _short(start)
+        if isinstance(start, Point):
+            if isinstance(end, Point):
+                return _short_range(start, end)
+            return f"since {_short(start)}" if end is Bound.OPEN else f"{_short(start)} – ?"
+        assert isinstance(end, Point)
+        return f"until {_short(end)}" if start is Bound.OPEN else f"? – {_short(end)}"
+
+    def describe(self) -> str:
+        """Words for the event page, stating precision and uncertainty.
+
+        Such as '26 February 2019', 'about 2016, uncertain (approximate; known to the year)',
+        'from 2015 to 2019 (known to the year)' or 'since 2019 (open-ended; known to the year)'.
+        In intervals, flags go in the note and name their end ('start uncertain') when both
+        ends are dates.
+        """
+        start, end = self.start, self.end
+        known = self._known()
+        notes = []
+        if end is None:
+            assert isinstance(start, Point)
+            text = _long(start) + (", uncertain" if start.uncertain else "")
+            if start.approximate:
+                notes.append("approximate")
+        else:
+            mixed = len({p.year > 0 for p in known}) == 2
+            a = _long(start, mixed) if isinstance(start, Point) else "an unknown date"
+            b = _long(end, mixed) if isinstance(end, Point) else "an unknown date"
+            if end is Bound.OPEN:
+                text = f"since {a}"
+                notes.append("open-ended")
+            else:
+                text = f"until {b}" if start is Bound.OPEN else f"from {a} to {b}"
+            for label, p in zip(("start ", "end "), (start, end), strict=True):
+                flags = _flags(p) if isinstance(p, Point) else ""
+                if flags:
+                    notes.append((label if len(known) == 2 else "") + flags)
+        coarse = [(i, p.precision) for i, p in enumerate(known) if p.precision != "day"]
+        if len(coarse) == len(known) and len({prec for _, prec in coarse}) == 1:
+            notes.append(f"known to the {coarse[0][1]}")
+        else:
+            notes += [f"{('start', 'end')[i]} known to the {prec}" for i, prec in coarse]
+        return f"{text} ({'; '.join(notes)})" if notes else text
+
+    def html_datetime(self) -> str | None:
+        """HTML <time datetime> value of the anchoring point, or None outside years 1-9999."""
+        p = self._anchor()
+        if p.year < 1:
+            return None
+        return Point(p.year, p.month, p.day).edtf()
+
+
+def _point(match: re.Match[str]) -> Point:
+    sign, year, month, day, qualifier = match.groups()
+    if sign and year == "0000":
+        raise DateError(
+            f"'{match.group()}' has the year -0000 — year zero has no sign: write 0000 (1 BC)"
+        )
+    return Point(
+        -int(year) if sign else int(year),
+        int(month) if month else None,
+        int(day) if day else None,
+        qualifier in {"?", "%"},
+        qualifier in {"~", "%"},
+    )
+
+
+def _endpoint(text: str, whole: str) -> Endpoint:
+    if text == "..":
+        return Bound.OPEN
+    if text == "":
+        return Bound.UNKNOWN
+    match = _POINT.fullmatch(text)
+    if match is None:
+        raise DateError(_not_a_date(text, whole))
+    return _point(match)
+
+
+def _not_a_date(text: str, whole: str) -> str:
+    """Unparseable text -> an error message with the most specific fix we can guess."""
+    shown = text if len(text) <= 40 else text[:39] + "…"
+    where = f"'{shown}'" if text == whole else f"'{shown}' in '{whole[:60]}'"
+    if text == "":
+        return f"no date was given — {_FORMS}"
+    if text == "..":
+        return "'..' alone is not a date — use '..' only as one end of an interval, such as 2019/.."
+    loose = _LOOSE.fullmatch(text)
+    if loose is not None:
+        sign, year, month, day, qualifiers = loose.groups()
+        if len(qualifiers) > 1:
+            return (
+                f"{where} has more than one qualifier — use one: ? uncertain, ~ approximate, % both"
+            )
+        if day is not None and len(day) == 4 and len(year) <= 2:
+            return f"{where} looks day-first — write the year first: {day}-{month:0>2}-{year:0>2}"
+        if len(year) > 4:
+            return f"{where} has a {len(year)}-digit year — years have four digits, -9999 to 9999"
+        parts = [sign + year.zfill(4)] + [f"{int(x):02d}" for x in (month, day) if x is not None]
+        fixed = "-".join(parts) + qualifiers
+        return f"{where} needs a four-digit year and two-digit months and days — write {fixed}"
+    bc = _BC.fullmatch(text)
+    if bc is not None:
+        year = _year_edtf(1 - int(bc.group(1)))
+        return f"{where} uses BC — write years astronomically: {year} is {bc.group(1)} BC"
+    circa = _CIRCA.fullmatch(text)
+    if circa is not None:
+        example = circa.group(1) + "~"
+        return f"{where} uses 'circa' — mark approximate dates with a trailing ~, such as {example}"
+    if whole.count("/") > 1:
+        return f"{where} has more than one '/' — an interval is START/END, such as 2019/2020"
+    compact = "".join(whole.split())
+    if compact != whole:
+        return f"{where} contains spaces — write it without them: {compact}"
+    if text[:1] in {"?", "~", "%"}:
+        return f"{where} starts with a qualifier — put it after the date, such as 2016~"
+    return f"{where} is not a date this site understands — {_FORMS}"
+
+
+def parse_date(value: str | int) -> EventDate:
+    """EDTF-subset text, or an int year as YAML gives for `date: 2015` -> EventDate; raises DateError."""
+    if isinstance(value, str):
+        text = value.strip()
+    elif isinstance(value, int) and not isinstance(value, bool):
+        return EventDate(Point(value, None, None), None)
+    else:
+        # YAML turns an unquoted 2019-02-26 into a date object, and yes/no into bools.
+        raise DateError(
+            f"{value!r} is a {type(value).__name__}, not date text — "
+            "write the date as a quoted string, such as date: '2019-02-26'"
+        )
+    match = _POINT.fullmatch(text)
+    if match is not None:
+        return EventDate(_point(match), None)
+    if text.count("/") != 1:
+        raise DateError(_not_a_date(text, text))
+    start, end = text.split("/")
+    return EventDate(_endpoint(start, text), _endpoint(end, text))

@@ -1,0 +1,46 @@
+"""Content errors: values that name a file, a line and a field, for people to read."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ContentError:
+    """One problem in the content, reported as `path:line: field: what is wrong — how to fix it`."""
+
+    path: str
+    line: int
+    field: str
+    problem: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        what = f"{self.field}: {self.problem}" if self.field else self.problem
+        return f"{where}: {what} — {self.fix}" if self.fix else f"{where}: {what}"
+
+
+class BuildFailed(Exception):
+    """Raised by a pipeline stage when the content has errors; carries all of them, sorted."""
+
+    def __init__(self, errors: Iterable[ContentError]) -> None:
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as a user would type it from the project root, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean `x`?)' suffix for the closest choice, or '' when none is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean `{close[0]}`?)" if close else ""

@@ -1,0 +1,126 @@
+"""Stage 3: the link graph — who points at whom, and every grouping the pages list."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from generator.markup import find_wikilinks
+from generator.model import RELATIONS, STATUSES, Citation, Event, Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class RelationLink:
+    """A relation as one event's page shows it: `Denied by` → the other event."""
+
+    phrase: str
+    kind: str
+    other: Event
+    stated_here: bool  # False when the other event states it ("denied by")
+
+
+@dataclass(frozen=True, slots=True)
+class Backlink:
+    """A page whose body links here with `[[id]]`."""
+
+    kind: str  # "event" or "actor"
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """The n-th citation of an event, as the source's page marks it."""
+
+    event: Event
+    index: int
+    citation: Citation
+
+    @property
+    def anchor(self) -> str:
+        return f"q-{self.event.id}-{self.index + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    """The timeline with every cross-reference resolved; lists are in time order."""
+
+    timeline: Timeline
+    events: dict[str, Event]
+    position: dict[str, int]
+    relations: dict[str, tuple[RelationLink, ...]]
+    backlinks: dict[str, tuple[Backlink, ...]]
+    by_actor: dict[str, tuple[Event, ...]]
+    by_tag: dict[str, tuple[Event, ...]]
+    by_year: dict[int, tuple[Event, ...]]
+    by_status: dict[str, tuple[Event, ...]]
+    by_source: dict[str, tuple[Event, ...]]
+    quotes: dict[str, tuple[QuoteRef, ...]]  # source id -> quotes, in order of the text
+
+    def previous(self, event: Event) -> Event | None:
+        """The event before this one in time order."""
+        at = self.position[event.id]
+        return self.timeline.events[at - 1] if at > 0 else None
+
+    def next(self, event: Event) -> Event | None:
+        """The event after this one in time order."""
+        at = self.position[event.id]
+        events = self.timeline.events
+        return events[at + 1] if at + 1 < len(events) else None
+
+
+def link(timeline: Timeline) -> Graph:
+    """Build the Graph of a validated Timeline."""
+    events = {event.id: event for event in timeline.events}
+    position = {event.id: index for index, event in enumerate(timeline.events)}
+    relations: dict[str, list[RelationLink]] = defaultdict(list)
+    backlinks: dict[str, list[Backlink]] = defaultdict(list)
+    by_actor: dict[str, list[Event]] = defaultdict(list)
+    by_tag: dict[str, list[Event]] = defaultdict(list)
+    by_year: dict[int, list[Event]] = defaultdict(list)
+    by_status: dict[str, list[Event]] = defaultdict(list)
+    by_source: dict[str, list[Event]] = defaultdict(list)
+    quotes: dict[str, list[QuoteRef]] = defaultdict(list)
+
+    for actor in timeline.actors.values():
+        for target in dict.fromkeys(wikilink.target for wikilink in find_wikilinks(actor.body)):
+            backlinks[target].append(Backlink("actor", actor.id))
+    for event in timeline.events:
+        for relation in event.related:
+            forward, backward = RELATIONS[relation.kind]
+            other = events[relation.target]
+            relations[event.id].append(RelationLink(forward, relation.kind, other, True))
+            relations[other.id].append(RelationLink(backward, relation.kind, event, False))
+        for target in dict.fromkeys(wikilink.target for wikilink in find_wikilinks(event.body)):
+            if target != event.id:
+                backlinks[target].append(Backlink("event", event.id))
+        for actor_id in event.actors:
+            by_actor[actor_id].append(event)
+        for tag in event.tags:
+            by_tag[tag].append(event)
+        by_year[event.date.anchor_year()].append(event)
+        by_status[event.status].append(event)
+        for index, citation in enumerate(event.citations):
+            if event not in by_source[citation.source]:
+                by_source[citation.source].append(event)
+            if citation.quote:
+                quotes[citation.source].append(QuoteRef(event, index, citation))
+
+    def relation_order(item: RelationLink) -> tuple[int, str, bool]:
+        return position[item.other.id], item.phrase, item.stated_here
+
+    return Graph(
+        timeline=timeline,
+        events=events,
+        position=position,
+        relations={k: tuple(sorted(v, key=relation_order)) for k, v in relations.items()},
+        backlinks={k: tuple(v) for k, v in backlinks.items()},
+        by_actor={k: tuple(by_actor.get(k, ())) for k in timeline.actors},
+        by_tag={k: tuple(by_tag[k]) for k in sorted(by_tag)},
+        by_year={k: tuple(by_year[k]) for k in sorted(by_year)},
+        by_status={k: tuple(by_status.get(k, ())) for k in STATUSES},
+        by_source={k: tuple(by_source.get(k, ())) for k in timeline.sources},
+        quotes={
+            k: tuple(sorted(v, key=lambda q: (q.citation.start, q.citation.end, q.anchor)))
+            for k, v in quotes.items()
+        },
+    )

@@ -1,0 +1,129 @@
+"""The validated, frozen model of a timeline: what every later stage trusts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.dates import EventDate
+
+STATUSES: dict[str, tuple[str, str]] = {
+    # status: (label, heading of its page)
+    "confirmed": ("Confirmed", "Confirmed events"),
+    "reported": ("Reported", "Reported claims"),
+    "planned": ("Planned", "Planned events"),
+    "disputed": ("Disputed", "Disputed claims"),
+    "denied": ("Denied", "Denied claims"),
+}
+DEFAULT_STATUS = "reported"
+
+RELATIONS: dict[str, tuple[str, str]] = {
+    # relation: (how the event that states it reads, how the other event reads)
+    "related-to": ("Related to", "Related to"),
+    "denies": ("Denies", "Denied by"),
+    "confirms": ("Confirms", "Confirmed by"),
+    "disputes": ("Disputes", "Disputed by"),
+    "responds-to": ("Responds to", "Prompted"),
+    "follows": ("Follows", "Followed by"),
+    "precedes": ("Precedes", "Preceded by"),
+    "part-of": ("Part of", "Includes"),
+    "causes": ("Causes", "Caused by"),
+}
+DEFAULT_RELATION = "related-to"
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """A named period drawn as a band on the timeline."""
+
+    name: str
+    date: EventDate
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """`content/site.yaml`."""
+
+    title: str
+    description: str
+    language: str
+    base_url: str  # absolute, ends with '/'
+    eras: tuple[Era, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An entry of `content/sources.yaml`, with the text of its verbatim local copy."""
+
+    id: str
+    title: str
+    publisher: str
+    author: str
+    date: EventDate | None
+    url: str | None
+    local: str | None  # path from the project root, under seeds/
+    note: str
+    text: str  # the local copy's text, '' when there is none
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """`content/actors/<id>.md`."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    body: str  # Markdown
+    path: str  # as errors show it
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One quote from a source, found at `start:end` of the source's text."""
+
+    source: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation stated in an event's `related` list."""
+
+    target: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """`content/events/<id>.md`."""
+
+    id: str
+    title: str
+    summary: str
+    date: EventDate
+    status: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    tags: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    related: tuple[Relation, ...]
+    body: str  # Markdown
+    path: str  # as errors show it
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        """Earliest possible day, then precision, then id: a total, stable order."""
+        return (*self.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Everything in `content/`, validated; events in time order, the rest by id."""
+
+    site: SiteConfig
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    events: tuple[Event, ...]

@@ -1,0 +1,49 @@
+"""`timeline new`: a new event file with its front matter filled in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from generator.dates import parse_date
+from generator.validate import MAX_ID_LENGTH
+
+
+def slugify(title: str) -> str:
+    """An event id from a title: ASCII lowercase words joined by hyphens, at most 80 characters."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_ID_LENGTH:
+        slug = slug[:MAX_ID_LENGTH].rsplit("-", 1)[0]
+    return slug or "event"
+
+
+def new_event_text(title: str, date: str) -> str:
+    """The text of a new event file; raises DateError for a bad date."""
+    parse_date(date)
+    front = {
+        "title": title,
+        "summary": "",
+        "date": date,
+        "status": "reported",
+        "actors": [],
+        "places": [],
+        "tags": [],
+        "sources": [],
+        "related": [],
+    }
+    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
+    return f"---\n{dumped}---\nWhat happened, in a few sentences. Link to other events with [[event-id]].\n"
+
+
+def new_event(events_folder: Path, title: str, date: str) -> Path:
+    """Write content/events/<id>.md for a new event; raise FileExistsError if the id is taken."""
+    path = events_folder / f"{slugify(title)}.md"
+    text = new_event_text(title, date)
+    events_folder.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:
+        file.write(text)
+    return path

@@ -1,0 +1,100 @@
+"""Every output path and link of the site, as pure functions.
+
+A page is named by its output path relative to `site/` (`events/x/index.html`). Links between
+pages are relative, so one build works at a domain root and under a project path; absolute URLs
+(canonical links, feeds) are joined to `base_url`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote, urlsplit
+
+from generator.dates import year_label
+
+INDEX = "index.html"
+NOT_FOUND = "404.html"
+ACTORS = "actors/index.html"
+TAGS = "tags/index.html"
+YEARS = "years/index.html"
+SOURCES = "sources/index.html"
+STATUSES = "status/index.html"
+
+
+def event(event_id: str) -> str:
+    """Output path of an event's page."""
+    return f"events/{event_id}/index.html"
+
+
+def actor(actor_id: str) -> str:
+    """Output path of an actor's page."""
+    return f"actors/{actor_id}/index.html"
+
+
+def tag(slug: str) -> str:
+    """Output path of a tag's page."""
+    return f"tags/{slug}/index.html"
+
+
+def year_slug(year: int) -> str:
+    """`2019` for 2019, `44-bc` for the astronomical year -43."""
+    return year_label(year).lower().replace(" ", "-")
+
+
+def year(year_number: int) -> str:
+    """Output path of a year's page (astronomical year)."""
+    return f"years/{year_slug(year_number)}/index.html"
+
+
+def status(name: str) -> str:
+    """Output path of a status's page."""
+    return f"status/{name}/index.html"
+
+
+def source(source_id: str) -> str:
+    """Output path of a source's page."""
+    return f"sources/{source_id}/index.html"
+
+
+def static(name: str) -> str:
+    """Output path of a static asset."""
+    return f"static/{name}"
+
+
+def page_url_path(path: str) -> str:
+    """The URL path of an output file relative to the site root: `events/x/` for `events/x/index.html`."""
+    if path == INDEX:
+        return ""
+    if path.endswith("/" + INDEX):
+        return path[: -len(INDEX)]
+    return path
+
+
+def href(from_page: str, to_path: str, anchor: str = "") -> str:
+    """A relative link from the page at `from_page` to `to_path`, optionally to `#anchor`."""
+    target = page_url_path(to_path)
+    here = posixpath.dirname(from_page)
+    if target == "" or target.endswith("/"):
+        link = posixpath.relpath(target or ".", here or ".")
+        link = "./" if link == "." else link + "/"
+    else:
+        link = posixpath.relpath(target, here or ".")
+    link = quote(link, safe="/.-_~")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def absolute(base_url: str, path: str, anchor: str = "") -> str:
+    """The absolute URL of an output path under `base_url`."""
+    url = base_url + quote(page_url_path(path), safe="/.-_~")
+    return f"{url}#{anchor}" if anchor else url
+
+
+def base_path(base_url: str) -> str:
+    """The path part of `base_url`, always ending with '/': `/repo/` for a project site."""
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def rooted(base_url: str, path: str) -> str:
+    """A link from the site's root path (`/repo/events/x/`), for pages served at any depth (404)."""
+    return base_path(base_url) + quote(page_url_path(path), safe="/.-_~")

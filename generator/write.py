@@ -1,0 +1,101 @@
+"""Stage 5: the only code that touches the output folder.
+
+A full build writes every page into a fresh sibling folder and swaps it in with one atomic
+rename exchange, so a build that is interrupted or fails leaves the last good site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class UnsafePath(ValueError):
+    """An output path that would land outside the output folder."""
+
+
+def check_output_path(path: str) -> PurePosixPath:
+    """The path as a PurePosixPath, if it is relative and stays inside the output folder."""
+    pure = PurePosixPath(path)
+    if (
+        not path
+        or pure.is_absolute()
+        or "\\" in path
+        or any(part in ("", ".", "..") for part in path.split("/"))
+    ):
+        raise UnsafePath(f"refusing to write {path!r} outside the output folder")
+    return pure
+
+
+def write_site(pages: Mapping[str, bytes], output: Path) -> None:
+    """Replace `output` with exactly `pages` ({relative path: bytes}), atomically."""
+    output = output.absolute()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _recover(output)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        made: set[PurePosixPath] = set()
+        for path, data in pages.items():
+            pure = check_output_path(path)
+            parent = pure.parent
+            if parent not in made:
+                (staging / parent).mkdir(parents=True, exist_ok=True)
+                made.add(parent)
+            (staging / pure).write_bytes(data)
+        staging.chmod(0o755)
+        _swap_in(staging, output)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def _swap_in(staging: Path, output: Path) -> None:
+    if not output.exists():
+        os.rename(staging, output)
+        return
+    if _exchange(staging, output):
+        shutil.rmtree(staging)  # now holds the previous site
+        return
+    # Without an atomic exchange, keep the old site under a known name until the new one is in
+    # place, so that `_recover` can restore it after a crash between the two renames.
+    old = output.with_name(f".{output.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    os.rename(output, old)
+    os.rename(staging, output)
+    shutil.rmtree(old)
+
+
+def _recover(output: Path) -> None:
+    """Put back a site left aside by a build that died between its two renames."""
+    old = output.with_name(f".{output.name}.old")
+    if old.exists() and not output.exists():
+        os.rename(old, output)
+    for leftover in output.parent.glob(f".{output.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False if unavailable."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), ctypes.c_uint(_RENAME_EXCHANGE)
+    )
+    return bool(result == 0)
