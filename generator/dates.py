@@ -1,12 +1,9 @@
-"""Event dates in an EDTF subset, for the whole range of history (BCE included).
+"""Event dates in an EDTF subset, for all of history: YYYY, YYYY-MM or YYYY-MM-DD with an
+astronomical four-digit year (-0043 is 44 BC, 0000 is 1 BC), an optional qualifier (? uncertain,
+~ approximate, % both), and intervals START/END whose ends may be '..' (open) or '' (unknown).
 
-Accepted: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (four-digit astronomical year, ``-`` for
-negative years, so ``-0043`` is 44 BC and ``0000`` is 1 BC), each optionally followed by one
-qualifier (``?`` uncertain, ``~`` approximate, ``%`` both), and intervals ``START/END`` where an
-end may also be ``..`` (open) or empty (unknown), as long as one end is a date.
-
-Day arithmetic uses day numbers on the proleptic Gregorian calendar (day 1 is 0001-01-01, as in
-``date.toordinal``) because ``datetime`` cannot represent years before 1.
+Days are counted on the proleptic Gregorian calendar (day 1 is 0001-01-01, as date.toordinal)
+because datetime cannot hold years before 1.
 """
 
 import re
@@ -18,8 +15,8 @@ Precision = Literal["year", "month", "day"]
 
 _MIN_YEAR, _MAX_YEAR = -9999, 9999  # edtf() writes four digits, so nothing wider can round-trip
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_MONTHS = tuple(
-    "January February March April May June July August September October November December".split()
+_MONTHS = tuple(  # one readable line beats a twelve-line literal
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
 _ABBR = tuple(name[:3] for name in _MONTHS)
 _RANK = {"year": 0, "month": 1, "day": 2}
@@ -30,6 +27,7 @@ _POINT = re.compile(r"(-?)([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
 _LOOSE = re.compile(r"(-?)([0-9]+)(?:-([0-9]+)(?:-([0-9]+))?)?([?~%]*)")
 _BC = re.compile(r"(?i)(?:c\.?|ca\.?|circa)?\s*([1-9][0-9]{0,3})\s*b\.?\s*c\.?\s*e?\.?")
 _CIRCA = re.compile(r"(?i)(?:c\.?|ca\.?|circa)\s*(-?[0-9]{4})")
+_ONE_END = "an interval needs at least one date, such as 2019/.. or ../2019"
 _FORMS = (
     "write YYYY, YYYY-MM or YYYY-MM-DD (such as 2019-02-26), optionally followed by "
     "? (uncertain), ~ (approximate) or % (both), or two of those as START/END"
@@ -97,9 +95,7 @@ class Point:
         # parses back to it, however it was made.
         year, month, day = self.year, self.month, self.day
         if not _MIN_YEAR <= year <= _MAX_YEAR:
-            raise DateError(
-                f"year {year} is out of range — years have four digits, from -9999 to 9999"
-            )
+            raise DateError(f"year {year} is out of range — years run from -9999 to 9999")
         if month is None:
             if day is not None:
                 raise DateError(f"day {day} has no month — give the month too, as YYYY-MM-DD")
@@ -111,19 +107,14 @@ class Point:
     def _bad_day_message(self) -> str:
         assert self.month is not None and self.day is not None
         last = days_in_month(self.year, self.month)
+        why = f"{_MONTHS[self.month - 1]} {year_label(self.year)} has {last} days"
         if self.day < 1:
-            why, example = "days start at 01", 1
+            why = "days start at 01"
         elif self.month == 2 and self.day == 29:
-            why, example = f"{year_label(self.year)} is not a leap year", last
-        else:
-            why, example = (
-                f"{_MONTHS[self.month - 1]} {year_label(self.year)} has {last} days",
-                last,
-            )
-        suggestion = Point(self.year, self.month, example).edtf()
+            why = f"{year_label(self.year)} is not a leap year"
+        fix = Point(self.year, self.month, 1 if self.day < 1 else last).edtf()
         return (
-            f"'{self.edtf()}' is not a real day ({why}) — "
-            f"write a date that exists, such as {suggestion}"
+            f"'{self.edtf()}' is not a real day ({why}) — write a date that exists, such as {fix}"
         )
 
     @property
@@ -229,16 +220,10 @@ class EventDate:
         start, end = self.start, self.end
         if end is None:
             if not isinstance(start, Point):
-                raise DateError(
-                    f"'{start.value}' alone is not a date — use '..' or an empty end only inside "
-                    "an interval, such as 2019/.. or /2019"
-                )
+                raise DateError(f"'{start.value}' alone is not a date — {_ONE_END}")
         elif not isinstance(start, Point):
             if not isinstance(end, Point):
-                raise DateError(
-                    f"'{self.edtf()}' has no known end — an interval needs at least one date, "
-                    "such as 2019/.. or ../2019"
-                )
+                raise DateError(f"'{self.edtf()}' has no known end — {_ONE_END}")
         elif isinstance(end, Point) and end.latest_day() < start.earliest_day():
             raise DateError(
                 f"'{self.edtf()}' ends before it starts — put the earlier date first: "
@@ -367,9 +352,7 @@ class EventDate:
 def _point(match: re.Match[str]) -> Point:
     sign, year, month, day, qualifier = match.groups()
     if sign and year == "0000":
-        raise DateError(
-            f"'{match.group()}' has the year -0000 — year zero has no sign: write 0000 (1 BC)"
-        )
+        raise DateError(f"'{match.group()}' has year -0000 — write year zero (1 BC) as 0000")
     return Point(
         -int(year) if sign else int(year),
         int(month) if month else None,
@@ -397,7 +380,7 @@ def _not_a_date(text: str, whole: str) -> str:
     if text == "":
         return f"no date was given — {_FORMS}"
     if text == "..":
-        return "'..' alone is not a date — use '..' only as one end of an interval, such as 2019/.."
+        return f"'..' alone is not a date — {_ONE_END}"
     loose = _LOOSE.fullmatch(text)
     if loose is not None:
         sign, year, month, day, qualifiers = loose.groups()
@@ -407,8 +390,8 @@ def _not_a_date(text: str, whole: str) -> str:
             )
         if day is not None and len(day) == 4 and len(year) <= 2:
             return f"{where} looks day-first — write the year first: {day}-{month:0>2}-{year:0>2}"
-        if len(year) > 4:
-            return f"{where} has a {len(year)}-digit year — years have four digits, -9999 to 9999"
+        if len(year) > 4 or any(x is not None and len(x) > 2 for x in (month, day)):
+            return f"{where} is not a date this site understands — {_FORMS}"
         parts = [sign + year.zfill(4)] + [f"{int(x):02d}" for x in (month, day) if x is not None]
         fixed = "-".join(parts) + qualifiers
         return f"{where} needs a four-digit year and two-digit months and days — write {fixed}"
@@ -431,7 +414,7 @@ def _not_a_date(text: str, whole: str) -> str:
 
 
 def parse_date(value: str | int) -> EventDate:
-    """EDTF-subset text, or an int year as YAML gives for `date: 2015` -> EventDate; raises DateError."""
+    """EDTF-subset text or an int year (YAML's `date: 2015`) -> EventDate; raises DateError."""
     if isinstance(value, str):
         text = value.strip()
     elif isinstance(value, int) and not isinstance(value, bool):

@@ -1,4 +1,4 @@
-"""Markdown bodies: rendering to HTML, with `[[id]]` and `[[id|text]]` links to events and actors."""
+"""Markdown bodies as HTML, with `[[id]]` and `[[id|text]]` links to events and actors."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ class _WikiLinkProcessor(InlineProcessor):
         super().__init__(WIKILINK.pattern)
         self.renderer = renderer
 
-    def handleMatch(  # noqa: N802 - the name is Python-Markdown's
+    # The stubs themselves must ignore the override: Python-Markdown changed the signature.
+    def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element, int, int]:
         target = m.group(1).strip()
@@ -61,7 +62,7 @@ class MarkdownRenderer:
 
     def __init__(self) -> None:
         self._markdown = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
-        # Priority above the built-in link pattern (160), so `[[x]]` is not read as a reference link.
+        # Above the built-in link pattern (160), so `[[x]]` is not read as a reference link.
         self._markdown.inlinePatterns.register(_WikiLinkProcessor(self), "wikilink", 175)
         self.resolve: Resolver = lambda target: None
 

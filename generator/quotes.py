@@ -35,7 +35,8 @@ class SearchableText:
     """A source's text, normalised once, with the original offset of every normalised character."""
 
     normalised: str
-    offsets: tuple[int, ...]  # offsets[i]: where normalised[i] is in the original; one extra at the end
+    # offsets[i] is where normalised[i] stands in the original; one extra entry marks the end.
+    offsets: tuple[int, ...]
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """The (start, end) span of `quote` in the original text, or None when it is not there."""

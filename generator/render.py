@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,7 @@ class Renderer:
 
 @jinja2.pass_context
 def _link(context: jinja2.runtime.Context, to_path: str, anchor: str = "") -> str:
-    """A link from the page being rendered; the 404 page, served at any depth, links from the root."""
+    """A link from the page being rendered; the 404 page, served at any depth, links from root."""
     page: str = context["page"]
     if page == urls.NOT_FOUND:
         return urls.rooted(context["site"].base_url, to_path) + (f"#{anchor}" if anchor else "")
@@ -170,7 +171,7 @@ def _eras_by_year(
 
 
 def _touches(era: Era, first_day: int, last_day: int) -> bool:
-    """Whether the era's possible span meets the days first_day..last_day; open ends reach forever."""
+    """Whether the era's possible span meets the days first_day..last_day (open ends: forever)."""
     start, end = era.date.earliest_day(), era.date.latest_day()
     return (start is None or start <= last_day) and (end is None or end >= first_day)
 
@@ -194,7 +195,7 @@ def _highlighted(source: Source, quotes: tuple[QuoteRef, ...], page: str) -> Mar
     cuts = sorted({0, len(text), *starts, *ends})
     active: dict[str, QuoteRef] = {}
     parts: list[str] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         for quote in ends.get(start, ()):
             active.pop(quote.anchor, None)
         fresh = starts.get(start, [])

@@ -14,6 +14,8 @@ from generator.validate import MAX_ID_LENGTH
 
 def slugify(title: str) -> str:
     """An event id from a title: ASCII lowercase words joined by hyphens, at most 80 characters."""
+    # Apostrophes join their word ("Caesar's" -> "caesars") rather than splitting it.
+    title = re.sub("['\u2019]", "", title)
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > MAX_ID_LENGTH:
@@ -36,7 +38,8 @@ def new_event_text(title: str, date: str) -> str:
         "related": [],
     }
     dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
-    return f"---\n{dumped}---\nWhat happened, in a few sentences. Link to other events with [[event-id]].\n"
+    body = "What happened, in a few sentences. Link to another event by its id in double brackets.\n"
+    return f"---\n{dumped}---\n{body}"
 
 
 def new_event(events_folder: Path, title: str, date: str) -> Path:

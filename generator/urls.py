@@ -62,7 +62,7 @@ def static(name: str) -> str:
 
 
 def page_url_path(path: str) -> str:
-    """The URL path of an output file relative to the site root: `events/x/` for `events/x/index.html`."""
+    """The URL path of an output file from the site root: `events/x/` for `events/x/index.html`."""
     if path == INDEX:
         return ""
     if path.endswith("/" + INDEX):

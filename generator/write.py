@@ -1,7 +1,7 @@
 """Stage 5: the only code that touches the output folder.
 
 A full build writes every page into a fresh sibling folder and swaps it in with one atomic
-rename exchange, so a build that is interrupted or fails leaves the last good site exactly as it was.
+rename exchange, so a build that is interrupted or fails leaves the last good site as it was.
 """
 
 from __future__ import annotations

@@ -101,8 +101,8 @@ ERRORS = [
     ("2019-13", "has no month 13"),
     ("2019-00", "has no month 0"),
     ("2019-13-01", "has no month 13"),
-    ("-0000", "year zero has no sign"),
-    ("-0000-01-01", "year zero has no sign"),
+    ("-0000", "write year zero (1 BC) as 0000"),
+    ("-0000-01-01", "write year zero (1 BC) as 0000"),
     ("../..", "no known end"),
     ("/", "no known end"),
     ("/..", "no known end"),
@@ -118,7 +118,8 @@ ERRORS = [
     ("2019/2020/2021", "more than one '/'"),
     ("2019-2-3", "write 2019-02-03"),
     ("800", "write 0800"),
-    ("12019", "5-digit year"),
+    ("12019", "is not a date"),
+    ("2019-123", "is not a date"),
     ("26-02-2019", "write the year first: 2019-02-26"),
     ("44 BC", "-0043 is 44 BC"),
     ("c. 1850", "such as 1850~"),
@@ -145,7 +146,7 @@ def test_errors_explain_what_and_how(text: str, fragment: str) -> None:
 
 
 def test_error_message_for_impossible_day_matches_house_style() -> None:
-    with pytest.raises(DateError, match="^'2019-02-30' is not a real day") as info:
+    with pytest.raises(DateError, match=r"^'2019-02-30' is not a real day") as info:
         parse_date("2019-02-30")
     assert str(info.value) == (
         "'2019-02-30' is not a real day (February 2019 has 28 days)"
@@ -206,6 +207,10 @@ DISPLAY = [
     ("2016-09-24/2016-09", "24 Sep – Sep 2016"),
     ("2016/2016", "2016"),  # identical ends read as the single date
     ("-0499/-0399", "500–400 BC"),
+    # Astronomical numbering: -0500 is 501 BC and -0044 is 45 BC (the brief's '500–400 BC' and
+    # '44 BC – AD 14' examples correspond to -0499/-0399 and -0043/0014 above and below).
+    ("-0500/-0400", "501–401 BC"),
+    ("-0044/0014", "45 BC – AD 14"),
     ("-0001/0000", "2–1 BC"),
     ("-0043-03-15/-0043-03-20", "15–20 Mar 44 BC"),
     ("-0044-03-15/-0042-01", "15 Mar 45 BC – Jan 43 BC"),
@@ -251,8 +256,10 @@ DESCRIBE = [
     ("2015~/2019", "from about 2015 to 2019 (start approximate; known to the year)"),
     (
         "2016%/2017-05?",
-        "from about 2016 to May 2017 (start approximate and uncertain; end uncertain; "
-        "start known to the year; end known to the month)",
+        (
+            "from about 2016 to May 2017 (start approximate and uncertain; end uncertain; "
+            "start known to the year; end known to the month)"
+        ),
     ),
     ("-0043/0014", "from 44 BC to AD 14 (known to the year)"),
     ("2019/..", "since 2019 (open-ended; known to the year)"),
@@ -302,8 +309,19 @@ def test_year_label(year: int, label: str) -> None:
 
 @pytest.mark.parametrize(
     ("year", "february"),
-    [(2019, 28), (2020, 29), (1900, 28), (2000, 29), (0, 29), (-4, 29), (-1, 28), (-100, 28)]
-    + [(-400, 29), (-401, 28), (-2000, 29)],
+    [
+        (2019, 28),
+        (2020, 29),
+        (1900, 28),
+        (2000, 29),
+        (0, 29),
+        (-4, 29),
+        (-1, 28),
+        (-100, 28),
+        (-400, 29),
+        (-401, 28),
+        (-2000, 29),
+    ],
 )
 def test_proleptic_gregorian_leap_years(year: int, february: int) -> None:
     assert days_in_month(year, 2) == february

@@ -1,0 +1,118 @@
+"""Shared test helpers: the repository's paths, building a project, and reading built sites."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator.build import build
+from generator.load import Project
+from generator.render import Pages
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = REPO / "templates"
+FIXTURE = REPO / "tests" / "fixtures" / "ancient"
+GOLDEN = REPO / "tests" / "golden" / "ancient"
+
+
+def build_into(root: Path, output: Path) -> Pages:
+    """Build the project at `root` with the repository's templates into `output`."""
+    return build(Project.at(root, templates=TEMPLATES, output=output)).pages
+
+
+def read_tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by path relative to it."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+class PageLinks(HTMLParser):
+    """The ids a page defines and the URLs it refers to."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refs: list[str] = []
+        self.canonical: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        for name in ("href", "src"):
+            value = values.get(name)
+            if value is None:
+                continue
+            if tag == "link" and values.get("rel") == "canonical":
+                self.canonical.append(value)
+            else:
+                self.refs.append(value)
+
+
+def parse_page(data: bytes) -> PageLinks:
+    """Parse one HTML page's ids and references."""
+    parser = PageLinks()
+    parser.feed(data.decode("utf-8"))
+    return parser
+
+
+def broken_links(site: Path, root_path: str = "/") -> list[str]:
+    """Every internal link or #anchor in the built site that does not resolve, as 'page -> link'.
+
+    `root_path` is the URL path the site is served under (for root-relative links of the 404 page).
+    """
+    pages = {
+        path: parse_page(data) for path, data in read_tree(site).items() if path.endswith(".html")
+    }
+    broken: list[str] = []
+    for page, parsed in pages.items():
+        for ref in parsed.refs:
+            parts = urlsplit(ref)
+            if parts.scheme or parts.netloc:
+                continue
+            if parts.path.startswith("/"):
+                if not parts.path.startswith(root_path):
+                    broken.append(f"{page} -> {ref}")
+                    continue
+                target = unquote(parts.path[len(root_path) :])
+            else:
+                base = page.rsplit("/", 1)[0] + "/" if "/" in page else ""
+                target = _normalise(base + unquote(parts.path)) if parts.path else page
+            if target is None:
+                broken.append(f"{page} -> {ref}")
+                continue
+            if target == "" or target.endswith("/"):
+                target += "index.html"
+            if not (site / target).is_file():
+                broken.append(f"{page} -> {ref}")
+            elif parts.fragment:
+                ids = pages[target].ids if target in pages else set()
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page} -> {ref} (no such id)")
+    return broken
+
+
+def _normalise(path: str) -> str | None:
+    """Resolve '.' and '..' in a relative URL path; None if it climbs above the site root."""
+    parts: list[str] = []
+    segments = path.split("/")
+    for segment in segments[:-1]:
+        if segment == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif segment not in ("", "."):
+            parts.append(segment)
+    last = segments[-1]
+    if last == "..":
+        if not parts:
+            return None
+        parts.pop()
+        last = ""
+    elif last == ".":
+        last = ""
+    return "/".join([*parts, last]) if parts else last

@@ -1,0 +1,108 @@
+"""Whole builds: the real content, the golden fixture, links, anchors and determinism."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.urls import base_path
+from tests.helpers import (
+    FIXTURE,
+    GOLDEN,
+    REPO,
+    broken_links,
+    build_into,
+    parse_page,
+    read_tree,
+)
+
+
+def copy_project(source: Path, into: Path) -> Path:
+    """A copy of a project's content and seeds, so a test may build or edit it freely."""
+    for part in ("content", "seeds"):
+        shutil.copytree(source / part, into / part)
+    return into
+
+
+def test_golden_fixture_matches_expected_output(tmp_path: Path) -> None:
+    build_into(FIXTURE, tmp_path / "site")
+    built = {k: v for k, v in read_tree(tmp_path / "site").items() if not k.startswith("static/")}
+    expected = read_tree(GOLDEN)
+    assert sorted(built) == sorted(expected), "pages added or removed: run `make golden` and review"
+    changed = [path for path in built if built[path] != expected[path]]
+    assert changed == [], "output changed: run `make golden` and review the diff"
+
+
+def test_real_content_builds_every_kind_of_page(tmp_path: Path) -> None:
+    pages = build_into(copy_project(REPO, tmp_path), tmp_path / "site")
+    names = set(pages)
+    for expected in (
+        "index.html",
+        "404.html",
+        ".nojekyll",
+        "actors/index.html",
+        "actors/russia/index.html",
+        "actors/qamar-bajwa/index.html",
+        "tags/index.html",
+        "years/index.html",
+        "years/2015/index.html",
+        "status/denied/index.html",
+        "status/index.html",
+        "sources/index.html",
+        "sources/theprint-russia-pakistan/index.html",
+        "events/balakot-air-strike/index.html",
+        "static/style.css",
+    ):
+        assert expected in names
+    events = [name for name in names if name.startswith("events/")]
+    assert len(events) >= 10
+
+
+def test_every_internal_link_and_anchor_resolves(tmp_path: Path) -> None:
+    for source in (REPO, FIXTURE):
+        root = copy_project(source, tmp_path / source.name)
+        build_into(root, root / "site")
+        assert broken_links(root / "site", base_path(_base_url(root))) == []
+
+
+def _base_url(root: Path) -> str:
+    for line in (root / "content" / "site.yaml").read_text().splitlines():
+        if line.startswith("base_url:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError("no base_url")
+
+
+def test_canonical_links_are_absolute_and_map_to_pages(tmp_path: Path) -> None:
+    root = copy_project(FIXTURE, tmp_path)
+    pages = build_into(root, tmp_path / "site")
+    base = "https://example.org/ancient/"
+    for path, data in pages.items():
+        if not path.endswith(".html") or path == "404.html":
+            continue
+        (canonical,) = parse_page(data).canonical
+        assert canonical.startswith(base)
+        target = canonical[len(base) :]
+        assert (
+            tmp_path
+            / "site"
+            / (target + "index.html" if not target or target.endswith("/") else target)
+        ).is_file()
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    root = copy_project(REPO, tmp_path)
+    build_into(root, tmp_path / "one")
+    build_into(root, tmp_path / "two")
+    assert read_tree(tmp_path / "one") == read_tree(tmp_path / "two")
+
+
+def test_a_rebuild_replaces_stale_files(tmp_path: Path) -> None:
+    root = copy_project(FIXTURE, tmp_path)
+    build_into(root, tmp_path / "site")
+    (root / "content" / "events" / "later-claims.md").unlink()
+    (root / "content" / "events" / "senate-plot.md").write_text(
+        (root / "content" / "events" / "senate-plot.md").read_text()
+    )
+    build_into(root, tmp_path / "site")
+    assert not (tmp_path / "site" / "events" / "later-claims").exists()
+    assert not list(tmp_path.glob(".site.*"))

@@ -1,0 +1,77 @@
+"""The URL helpers, as tables of cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import urls
+
+
+@pytest.mark.parametrize(
+    ("made", "expected"),
+    [
+        (urls.event("balakot"), "events/balakot/index.html"),
+        (urls.actor("russia"), "actors/russia/index.html"),
+        (urls.tag("air-defence"), "tags/air-defence/index.html"),
+        (urls.year(2019), "years/2019/index.html"),
+        (urls.year(-43), "years/44-bc/index.html"),
+        (urls.year(0), "years/1-bc/index.html"),
+        (urls.status("denied"), "status/denied/index.html"),
+        (urls.source("theprint"), "sources/theprint/index.html"),
+        (urls.static("style.css"), "static/style.css"),
+    ],
+)
+def test_output_paths(made: str, expected: str) -> None:
+    assert made == expected
+
+
+@pytest.mark.parametrize(
+    ("from_page", "to_path", "anchor", "expected"),
+    [
+        ("index.html", "index.html", "", "./"),
+        ("index.html", "events/a/index.html", "", "events/a/"),
+        ("index.html", "static/style.css", "", "static/style.css"),
+        ("events/a/index.html", "index.html", "", "../../"),
+        ("events/a/index.html", "events/b/index.html", "", "../b/"),
+        ("events/a/index.html", "events/a/index.html", "", "./"),
+        ("events/a/index.html", "actors/x/index.html", "", "../../actors/x/"),
+        ("events/a/index.html", "actors/index.html", "", "../../actors/"),
+        ("events/a/index.html", "static/style.css", "", "../../static/style.css"),
+        ("events/a/index.html", "sources/s/index.html", "q-a-1", "../../sources/s/#q-a-1"),
+        ("actors/index.html", "index.html", "y-2019", "../#y-2019"),
+        ("404.html", "events/a/index.html", "", "events/a/"),
+    ],
+)
+def test_relative_links(from_page: str, to_path: str, anchor: str, expected: str) -> None:
+    assert urls.href(from_page, to_path, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("base_url", "path", "expected"),
+    [
+        ("https://example.org/", "index.html", "https://example.org/"),
+        ("https://example.org/", "events/a/index.html", "https://example.org/events/a/"),
+        ("https://u.github.io/repo/", "index.html", "https://u.github.io/repo/"),
+        ("https://u.github.io/repo/", "feed.xml", "https://u.github.io/repo/feed.xml"),
+        (
+            "https://u.github.io/repo/",
+            "years/44-bc/index.html",
+            "https://u.github.io/repo/years/44-bc/",
+        ),
+    ],
+)
+def test_absolute_urls(base_url: str, path: str, expected: str) -> None:
+    assert urls.absolute(base_url, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("base_url", "path", "expected"),
+    [
+        ("https://example.org/", "static/style.css", "/static/style.css"),
+        ("https://example.org", "index.html", "/"),
+        ("https://u.github.io/repo/", "static/style.css", "/repo/static/style.css"),
+        ("https://u.github.io/repo/", "events/a/index.html", "/repo/events/a/"),
+    ],
+)
+def test_links_from_the_site_root_for_the_404_page(base_url: str, path: str, expected: str) -> None:
+    assert urls.rooted(base_url, path) == expected

@@ -1,0 +1,40 @@
+"""The writer: atomic replacement and refusal of unsafe paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.write import UnsafePath, write_site
+from tests.helpers import read_tree
+
+
+def test_the_site_is_replaced_exactly(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site({"index.html": b"one", "a/b/index.html": b"two"}, out)
+    write_site({"index.html": b"three", "c.txt": b"four"}, out)
+    assert read_tree(out) == {"index.html": b"three", "c.txt": b"four"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize(
+    "path", ["../escape.html", "/etc/passwd", "a/../../b", "a\\b", "", "a//b", "./a"]
+)
+def test_paths_outside_the_site_are_refused(tmp_path: Path, path: str) -> None:
+    out = tmp_path / "site"
+    write_site({"index.html": b"good"}, out)
+    with pytest.raises(UnsafePath):
+        write_site({path: b"bad", "index.html": b"new"}, out)
+    assert read_tree(out) == {"index.html": b"good"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_site_left_aside_by_a_crash_is_restored(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    (tmp_path / ".site.old").mkdir()
+    (tmp_path / ".site.old" / "index.html").write_bytes(b"last good")
+    (tmp_path / ".site.new-half").mkdir()
+    write_site({"index.html": b"new"}, out)
+    assert read_tree(out) == {"index.html": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
