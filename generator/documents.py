@@ -1,4 +1,4 @@
-"""Reading content files: text decoding, front matter and YAML with a line number for every value."""
+"""Reading content files: text decoding, front matter and YAML with a line for every value."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _MAX_NODES = 100_000
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -51,17 +52,41 @@ class Document:
 
 def read_text(path: Path, shown: str) -> str:
     """The file's text, decoded as UTF-8 with any byte-order mark and CR line ends removed."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:  # a folder or a broken link named *.md, or no permission
+        raise BuildFailed(
+            [
+                ContentError(
+                    shown,
+                    1,
+                    "",
+                    f"the file cannot be read ({error.strerror or error})",
+                    "make it a readable file, or remove it",
+                )
+            ]
+        ) from None
     if b"\x00" in raw[:8192]:
         raise BuildFailed(
             [ContentError(shown, 1, "", "this is a binary file", "remove it from content/")]
         )
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, so that columns start after it
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        byte = raw[error.start]
         raise BuildFailed(
-            [ContentError(shown, line, "", "the file is not UTF-8", "save it with UTF-8 encoding")]
+            [
+                ContentError(
+                    shown,
+                    line,
+                    "",
+                    f"the file is not UTF-8 text (byte 0x{byte:02x} in column {column})",
+                    "save it with UTF-8 encoding",
+                )
+            ]
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -74,6 +99,10 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlData:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
         problem = error.problem or error.context or "invalid YAML"
+        context = error.context_mark
+        if mark and context and error.problem and error.context and context.line != mark.line:
+            # 'found unexpected end of stream' means little without where the quote was opened.
+            problem += f" ({error.context} that starts on line {first_line + context.line})"
         raise BuildFailed(
             [
                 ContentError(
@@ -81,7 +110,8 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlData:
                     line,
                     "",
                     f"YAML syntax error: {problem}",
-                    "check the indentation, and quote values that contain ': ' or start with a symbol",
+                    "check the indentation, and quote values that contain ': ' "
+                    "or start with a symbol",
                 )
             ]
         ) from None
@@ -93,6 +123,8 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlData:
         return YamlData(None, {(): first_line})
     converter = _NodeConverter(shown, first_line)
     value = converter.convert(node, ())
+    if converter.first_alias is not None:
+        converter.errors.append(_alias_error(text, shown, first_line, converter.first_alias))
     if converter.errors:
         raise BuildFailed(converter.errors)
     return YamlData(value, converter.lines)
@@ -107,21 +139,29 @@ class _NodeConverter:
         self.lines: dict[KeyPath, int] = {}
         self.errors: list[ContentError] = []
         self.seen: set[int] = set()
+        self.first_alias: str | None = None  # the field of the first alias met
+        self.too_big = False
 
     def convert(self, node: yaml.Node, path: KeyPath) -> Any:
         line = self.first_line + node.start_mark.line
         self.lines[path] = line
         # An alias yields the same node object twice; refusing it also defuses alias bombs.
-        if id(node) in self.seen or len(self.seen) > _MAX_NODES:
-            self.errors.append(
-                ContentError(
-                    self.shown,
-                    line,
-                    field_name(path),
-                    "YAML anchors and aliases (&name, *name) are not supported",
-                    "write the value out in full",
+        if id(node) in self.seen:
+            if self.first_alias is None:
+                self.first_alias = field_name(path)
+            return None
+        if len(self.seen) >= _MAX_NODES:
+            if not self.too_big:
+                self.too_big = True
+                self.errors.append(
+                    ContentError(
+                        self.shown,
+                        line,
+                        field_name(path),
+                        f"the YAML holds more than {_MAX_NODES:,} values",
+                        "split the content into smaller files",
+                    )
                 )
-            )
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -143,7 +183,18 @@ class _NodeConverter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             line = self.first_line + key_node.start_mark.line
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE_TAG:
+                self.errors.append(
+                    ContentError(
+                        self.shown,
+                        line,
+                        field_name(path),
+                        "YAML merge keys (<<) are not supported",
+                        "write the keys out in full",
+                    )
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
                 self.errors.append(
                     ContentError(
                         self.shown,
@@ -161,7 +212,7 @@ class _NodeConverter:
                         self.shown,
                         line,
                         field_name((*path, key)),
-                        "the key appears twice",
+                        f"the key appears twice (first on line {self.lines[(*path, key)]})",
                         "keep one of them",
                     )
                 )
@@ -171,14 +222,31 @@ class _NodeConverter:
         return result
 
 
+def _alias_error(text: str, shown: str, first_line: int, name: str) -> ContentError:
+    """One error for all the aliases of a file, at the first: an alias bomb must not flood."""
+    # An alias composes to the very node it names, whose line is the anchor's: the parser's
+    # events still know where each alias is written.
+    lines = [
+        event.start_mark.line if event.start_mark else 0
+        for event in yaml.parse(text, Loader=_Loader)
+        if isinstance(event, yaml.AliasEvent)
+    ]
+    more = f" (this is the first of {len(lines)} aliases in the file)" if len(lines) > 1 else ""
+    return ContentError(
+        shown,
+        first_line + (lines[0] if lines else 0),
+        name,
+        f"YAML anchors and aliases (&name, *name) are not supported{more}",
+        "write the value out in full",
+    )
+
+
 def field_name(path: KeyPath) -> str:
     """`sources[0].quote` for ('sources', 0, 'quote')."""
     name = ""
     for part in path:
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name
-
-
 
 
 def split_front_matter(text: str, shown: str, path: Path) -> Document:
@@ -218,7 +286,7 @@ def split_front_matter(text: str, shown: str, path: Path) -> Document:
                     1,
                     "",
                     "the front matter is not closed",
-                    "did you forget the `---` line after the YAML keys?",
+                    "add a `---` line after the last YAML key",
                 )
             ]
         )

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.markup import find_wikilinks
-from generator.model import RELATIONS, STATUSES, Citation, Event, Timeline
+from generator.model import DEFAULT_RELATION, RELATIONS, STATUSES, Citation, Event, Timeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +84,21 @@ def link(timeline: Timeline) -> Graph:
     for actor in timeline.actors.values():
         for target in dict.fromkeys(wikilink.target for wikilink in find_wikilinks(actor.body)):
             backlinks[target].append(Backlink("actor", actor.id))
+    # A plain `related-to` adds nothing where the pair already has a named relation.
+    named_pairs = {
+        frozenset((event.id, relation.target))
+        for event in timeline.events
+        for relation in event.related
+        if relation.kind != DEFAULT_RELATION
+    }
+    stated: set[tuple[str, str, str]] = set()
     for event in timeline.events:
         for relation in event.related:
+            if relation.kind == DEFAULT_RELATION:
+                pair = frozenset((event.id, relation.target))
+                if pair in named_pairs or (relation.target, event.id, relation.kind) in stated:
+                    continue
+            stated.add((event.id, relation.target, relation.kind))
             forward, backward = RELATIONS[relation.kind]
             other = events[relation.target]
             relations[event.id].append(RelationLink(forward, relation.kind, other, True))

@@ -50,6 +50,11 @@ class RawContent:
     events: list[Document] = field(default_factory=list)
     seeds: dict[str, str] = field(default_factory=dict)  # 'seeds/x.txt' -> text
     errors: list[ContentError] = field(default_factory=list)
+    # Files that exist but could not be read (their errors are in `errors`): validate treats
+    # their ids as known, so that one broken file is one error, not one per reference to it.
+    unreadable_actors: set[str] = field(default_factory=set)
+    unreadable_events: set[str] = field(default_factory=set)
+    unreadable_sources: bool = False
 
 
 def load(project: Project) -> RawContent:
@@ -71,8 +76,9 @@ def load(project: Project) -> RawContent:
     raw.sources_shown = project.shown(content / "sources.yaml")
     raw.site = _load_yaml(project, content / "site.yaml", raw.errors, required=True)
     raw.sources = _load_yaml(project, content / "sources.yaml", raw.errors, required=False)
-    raw.actors = _load_documents(project, content / "actors", raw.errors)
-    raw.events = _load_documents(project, content / "events", raw.errors)
+    raw.unreadable_sources = raw.sources is None and (content / "sources.yaml").is_file()
+    raw.actors = _load_documents(project, content / "actors", raw.errors, raw.unreadable_actors)
+    raw.events = _load_documents(project, content / "events", raw.errors, raw.unreadable_events)
     if project.seeds.is_dir():
         for path in sorted(project.seeds.rglob("*")):
             if path.is_file() and not path.is_symlink():
@@ -90,7 +96,9 @@ def _load_yaml(
     if not path.is_file():
         if required:
             errors.append(
-                ContentError(shown, 1, "", "the file is missing", "create it; see the README")
+                ContentError(
+                    shown, 1, "", "the file is missing", "create it with `title:` and `base_url:`"
+                )
             )
         return None
     try:
@@ -100,7 +108,9 @@ def _load_yaml(
         return None
 
 
-def _load_documents(project: Project, folder: Path, errors: list[ContentError]) -> list[Document]:
+def _load_documents(
+    project: Project, folder: Path, errors: list[ContentError], unreadable: set[str]
+) -> list[Document]:
     documents: list[Document] = []
     if not folder.is_dir():
         return documents
@@ -118,9 +128,11 @@ def _load_documents(project: Project, folder: Path, errors: list[ContentError]) 
                     "copy the file into the project instead",
                 )
             )
+            unreadable.add(path.stem)
             continue
         try:
             documents.append(read_document(path, shown))
         except BuildFailed as failure:
             errors.extend(failure.errors)
+            unreadable.add(path.stem)
     return documents

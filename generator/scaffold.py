@@ -38,7 +38,9 @@ def new_event_text(title: str, date: str) -> str:
         "related": [],
     }
     dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
-    body = "What happened, in a few sentences. Link to another event by its id in double brackets.\n"
+    body = (
+        "What happened, in a few sentences. Link to another event by its id in double brackets.\n"
+    )
     return f"---\n{dumped}---\n{body}"
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from generator.dates import DateError, EventDate, parse_date
@@ -82,24 +83,28 @@ class _Fields:
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
         value = self.mapping.get(key)
         if value is None:
-            if required:
+            if required and key not in self.mapping:
                 path = (*self.prefix, key)
                 self.errors.append(
                     ContentError(
                         self.shown,
                         self.data.line(*path),
                         field_name(path),
-                        "missing" if key not in self.mapping else "is empty",
-                        f"add `{key}: …`",
+                        "is missing",
+                        f"add a `{key}: …` line",
                     )
                 )
+            elif required:
+                self.error(key, "is empty", f"write a value after `{key}:`")
             return default
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.error(key, f"expected text, got {_kind(value)}", "write it as text, quoted if need be")
+            self.error(
+                key, f"expected text, got {_kind(value)}", "write it as text, quoted if need be"
+            )
             return default
         text = str(value).strip()
         if required and not text:
-            self.error(key, "is empty", f"write the {key}")
+            self.error(key, "is empty", f"write a value after `{key}:`")
         return text
 
     def text_list(self, key: str) -> list[tuple[int, str]]:
@@ -155,7 +160,13 @@ def _kind(value: Any) -> str:
     return f"`{value}`"
 
 
-def _check_id(identifier: str, shown: str, what: str, errors: list[ContentError]) -> bool:
+def _check_id(
+    identifier: str,
+    shown: str,
+    what: str,
+    errors: list[ContentError],
+    taken: Collection[str] = (),
+) -> bool:
     if len(identifier) > MAX_ID_LENGTH:
         errors.append(
             ContentError(
@@ -169,13 +180,18 @@ def _check_id(identifier: str, shown: str, what: str, errors: list[ContentError]
         return False
     if not ID_PATTERN.fullmatch(identifier):
         suggestion = re.sub(r"[^a-z0-9]+", "-", identifier.lower()).strip("-") or "event"
+        fix = f"rename the file to `{suggestion}.md`"
+        if suggestion in taken:  # `Foo.md` next to `foo.md`: suggesting `foo.md` would clash
+            fix = (
+                f"rename the file; `{suggestion}.md` exists, so merge the two or choose another id"
+            )
         errors.append(
             ContentError(
                 shown,
                 1,
                 "id",
                 f"`{identifier}` is not a valid {what} id (lowercase letters, digits and hyphens)",
-                f"rename the file to `{suggestion}.md`",
+                fix,
             )
         )
         return False
@@ -199,23 +215,65 @@ def _check_case_clashes(documents: list[Document], errors: list[ContentError]) -
             )
 
 
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What events may refer to. The ids of files that could not be read count as known, so
+    that one broken file is reported once, not again at every reference to it."""
+
+    sources: dict[str, Source]
+    texts: dict[str, SearchableText]  # only the sources whose local copy was read
+    actors: set[str]
+    events: set[str]
+    all_sources: bool  # False when sources.yaml could not be read
+
+
+def _check_actor_event_clashes(
+    actors: list[Document], events: list[Document], errors: list[ContentError]
+) -> None:
+    actor_files = {document.path.stem: document.shown for document in actors}
+    for document in events:
+        event_id = document.path.stem
+        actor_file = actor_files.get(event_id)
+        if actor_file is not None:
+            errors.append(
+                ContentError(
+                    document.shown,
+                    1,
+                    "id",
+                    f"`{event_id}` is also the id of an actor ({actor_file}), "
+                    f"so [[{event_id}]] is ambiguous",
+                    "rename one of the two files, and update the links to it",
+                )
+            )
+
+
 def validate(raw: RawContent) -> Timeline:
     """Check every document and build the Timeline; raise BuildFailed listing every error."""
     errors = list(raw.errors)
     site = _site(raw.site, raw.site_shown, errors) if raw.site is not None else None
     sources = _sources(raw, errors)
-    texts = {source_id: searchable(source.text) for source_id, source in sources.items()}
     actors = _actors(raw.actors, errors)
-    event_ids = {doc.path.stem for doc in raw.events}
+    known = _Known(
+        sources=sources,
+        texts={
+            source_id: searchable(source.text)
+            for source_id, source in sources.items()
+            if source.local in raw.seeds
+        },
+        actors=actors.keys() | raw.unreadable_actors,
+        events={doc.path.stem for doc in raw.events} | raw.unreadable_events,
+        all_sources=not raw.unreadable_sources and _usable(raw.sources),
+    )
     events: list[Event] = []
     _check_case_clashes(raw.actors, errors)
     _check_case_clashes(raw.events, errors)
+    _check_actor_event_clashes(raw.actors, raw.events, errors)
     for document in raw.events:
-        event = _event(document, sources, texts, actors, event_ids, errors)
+        event = _event(document, known, errors)
         if event is not None:
             events.append(event)
     for document in (*raw.actors, *raw.events):
-        _check_wikilinks(document, actors.keys() | event_ids, errors)
+        _check_wikilinks(document, known.actors | known.events, errors)
     if errors or site is None:
         raise BuildFailed(errors)
     events.sort(key=lambda e: e.sort_key)
@@ -264,6 +322,11 @@ def _site(data: YamlData, shown: str, errors: list[ContentError]) -> SiteConfig 
     )
 
 
+def _usable(data: YamlData | None) -> bool:
+    """False when sources.yaml is there but is not a mapping, which `_sources` reports."""
+    return data is None or data.value is None or isinstance(data.value, dict)
+
+
 def _sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:
     shown = raw.sources_shown
     data = raw.sources
@@ -271,7 +334,9 @@ def _sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:
         return {}
     if not isinstance(data.value, dict):
         errors.append(
-            ContentError(shown, 1, "", "expected a mapping of source ids", "write `my-source:` lines")
+            ContentError(
+                shown, 1, "", "expected a mapping of source ids", "write `my-source:` lines"
+            )
         )
         return {}
     sources: dict[str, Source] = {}
@@ -280,7 +345,11 @@ def _sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:
         if not ID_PATTERN.fullmatch(source_id):
             errors.append(
                 ContentError(
-                    shown, line, source_id, "not a valid source id", "use lowercase letters, digits, -"
+                    shown,
+                    line,
+                    source_id,
+                    "not a valid source id",
+                    "use lowercase letters, digits, -",
                 )
             )
             continue
@@ -324,9 +393,10 @@ def _sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:
 
 def _actors(documents: list[Document], errors: list[ContentError]) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
+    taken = {document.path.stem for document in documents}
     for document in documents:
         actor_id = document.path.stem
-        if not _check_id(actor_id, document.shown, "actor", errors):
+        if not _check_id(actor_id, document.shown, "actor", errors, taken):
             continue
         fields = _Fields(document.meta, document.shown, errors)
         fields.check_keys(ACTOR_KEYS)
@@ -341,35 +411,34 @@ def _actors(documents: list[Document], errors: list[ContentError]) -> dict[str, 
     return actors
 
 
-def _event(
-    document: Document,
-    sources: dict[str, Source],
-    texts: dict[str, SearchableText],
-    actors: dict[str, Actor],
-    event_ids: set[str],
-    errors: list[ContentError],
-) -> Event | None:
+def _event(document: Document, known: _Known, errors: list[ContentError]) -> Event | None:
     event_id = document.path.stem
-    valid_id = _check_id(event_id, document.shown, "event", errors)
+    valid_id = _check_id(event_id, document.shown, "event", errors, known.events)
     fields = _Fields(document.meta, document.shown, errors)
     fields.check_keys(EVENT_KEYS)
     title = fields.text("title", required=True)
     date = fields.date("date", required=True)
-    status = fields.text("status", default=DEFAULT_STATUS) or DEFAULT_STATUS
-    if "status" in fields.mapping and status not in STATUSES:
-        raw_status = fields.mapping["status"]
-        shown_status = _kind(raw_status) if not isinstance(raw_status, str) else f"`{status}`"
+    if isinstance(fields.mapping.get("status"), bool):  # `status: yes` or `no`
         fields.error(
             "status",
-            f"unknown status {shown_status}{did_you_mean(status, STATUSES)}",
+            "YAML reads this as a yes/no value, not a status",
+            f"use one of: {', '.join(STATUSES)}",
+        )
+        status = DEFAULT_STATUS
+    else:
+        status = fields.text("status", default=DEFAULT_STATUS) or DEFAULT_STATUS
+    if status not in STATUSES:
+        fields.error(
+            "status",
+            f"unknown status `{status}`{did_you_mean(status, STATUSES)}",
             f"use one of: {', '.join(STATUSES)}",
         )
     actor_ids: list[str] = []
     for index, actor_id in fields.text_list("actors"):
-        if actor_id not in actors:
+        if actor_id not in known.actors:
             fields.error(
                 ("actors", index),
-                f"unknown actor `{actor_id}`{did_you_mean(actor_id, actors)}",
+                f"unknown actor `{actor_id}`{did_you_mean(actor_id, known.actors)}",
                 f"create content/actors/{actor_id}.md or fix the id",
             )
         elif actor_id not in actor_ids:
@@ -385,8 +454,8 @@ def _event(
         elif tag not in tags:
             tags.append(tag)
     places = [place for _, place in fields.text_list("places") if place]
-    citations = _citations(fields, sources, texts)
-    related = _related(fields, event_id, event_ids)
+    citations = _citations(fields, known)
+    related = _related(fields, event_id, known.events)
     if not valid_id or not title or date is None:
         return None
     return Event(
@@ -405,9 +474,7 @@ def _event(
     )
 
 
-def _citations(
-    fields: _Fields, sources: dict[str, Source], texts: dict[str, SearchableText]
-) -> list[Citation]:
+def _citations(fields: _Fields, known: _Known) -> list[Citation]:
     value = fields.mapping.get("sources")
     if value is None:
         return []
@@ -423,22 +490,27 @@ def _citations(
                 ("sources", index), "expected `source:` and `quote:`", "write `- source: id`"
             )
             continue
-        entry = _Fields(fields.data, fields.shown, fields.errors, (*fields.prefix, "sources", index))
+        entry = _Fields(
+            fields.data, fields.shown, fields.errors, (*fields.prefix, "sources", index)
+        )
         if isinstance(fields.mapping["sources"][index], dict):
             entry.check_keys(CITATION_KEYS)
             source_id = entry.text("source", required=True)
             quote = entry.text("quote")
+            where: KeyPath = ("sources", index, "source")
         else:
             source_id, quote = item["source"], ""
+            where = ("sources", index)
         if not source_id:
             continue
-        source = sources.get(source_id)
+        source = known.sources.get(source_id)
         if source is None:
-            fields.error(
-                ("sources", index),
-                f"unknown source `{source_id}`{did_you_mean(source_id, sources)}",
-                "add it to content/sources.yaml or fix the id",
-            )
+            if known.all_sources:
+                fields.error(
+                    where,
+                    f"unknown source `{source_id}`{did_you_mean(source_id, known.sources)}",
+                    "add it to content/sources.yaml or fix the id",
+                )
             continue
         if not quote:
             citations.append(Citation(source_id, "", 0, 0))
@@ -450,7 +522,10 @@ def _citations(
                 "add `local: seeds/…` to the source in content/sources.yaml",
             )
             continue
-        span = texts[source_id].find(quote)
+        text = known.texts.get(source_id)
+        if text is None:
+            continue  # its `local:` path is wrong, which is reported on the source
+        span = text.find(quote)
         if span is None:
             entry.error(
                 "quote",

@@ -1,0 +1,793 @@
+"""One test per kind of content error, each asserting the exact messages, and the CLI on errors.
+
+Every test starts from the small valid project that `make_project` writes, breaks one thing, and
+compares the full `path:line: field: what is wrong — how to fix it` lines. The line numbers in the
+expected messages are counted by hand from the texts below, so a wrong line fails the test.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.build import build, check
+from generator.cli import main
+from generator.errors import BuildFailed
+from generator.load import Project
+from tests.helpers import TEMPLATES, read_tree
+
+SITE = """\
+title: Test timeline
+description: A small timeline for tests.
+language: en
+base_url: https://example.org/timeline/
+eras:
+  - name: The crisis
+    date: 2019-02/2019-03
+    note: A short era.
+"""
+
+SOURCES = """\
+article:
+  title: An article
+  publisher: The Paper
+  author: A. Writer
+  date: 2019-03-01
+  url: https://example.org/article
+  local: seeds/article.txt
+  note: The only source.
+"""
+
+# Curly quotes and a line break that the quotes below write straight and on one line.
+SEED = (
+    "The army said on Tuesday that \u201cthe strike hit its target\u201d.\n"
+    "Officials denied\nit the next day.\n"
+)
+
+ACTORS = {
+    "army": """\
+---
+name: The Army
+kind: military
+aliases: [Armed Forces]
+---
+The army of [[country]].
+""",
+    "country": """\
+---
+name: The Country
+kind: country
+---
+A country. See [[strike|the strike]].
+""",
+}
+
+EVENTS = {
+    "strike": """\
+---
+title: The strike
+summary: The army strikes.
+date: 2019-02-26
+status: confirmed
+actors: [army]
+places: [The Border]
+tags: [air-strike]
+sources:
+  - source: article
+    quote: 'said on Tuesday that "the strike hit its target"'
+---
+The [[army]] struck.
+""",
+    "denial": """\
+---
+title: The denial
+date: 2019-02-27
+status: denied
+actors: [country]
+sources:
+  - source: article
+    quote: Officials denied it the next day
+related:
+  - id: strike
+    relation: denies
+---
+The [[country|Country]] denied the strike.
+
+See [[strike]].
+""",
+    "aftermath": """\
+---
+title: The aftermath
+date: 2019-03/2019-04
+related:
+  - strike
+  - id: denial
+    relation: follows
+---
+After the [[denial]], calm returned.
+""",
+}
+
+STATUSES = "confirmed, reported, planned, disputed, denied"
+RELATIONS = (
+    "related-to, denies, confirms, disputes, responds-to, follows, precedes, part-of, causes"
+)
+EVENT_KEYS = "title, summary, date, status, actors, places, tags, sources, related"
+YAML_FIX = "check the indentation, and quote values that contain ': ' or start with a symbol"
+ALIAS = "YAML anchors and aliases (&name, *name) are not supported"
+
+
+def make_project(root: Path) -> Path:
+    """Write the valid project into `root`; return `root`."""
+    (root / "content" / "actors").mkdir(parents=True)
+    (root / "content" / "events").mkdir()
+    (root / "seeds").mkdir()
+    (root / "content" / "site.yaml").write_text(SITE, encoding="utf-8")
+    (root / "content" / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    (root / "seeds" / "article.txt").write_text(SEED, encoding="utf-8")
+    for actor_id, text in ACTORS.items():
+        (root / "content" / "actors" / f"{actor_id}.md").write_text(text, encoding="utf-8")
+    for event_id, text in EVENTS.items():
+        (root / "content" / "events" / f"{event_id}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def project(root: Path) -> Project:
+    return Project.at(root, templates=TEMPLATES)
+
+
+def replace(root: Path, name: str, old: str, new: str) -> None:
+    """Replace the one `old` in content/<name> (or <name> from the root) with `new`."""
+    path = root / "content" / name if not name.startswith("seeds/") else root / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not once in {name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def write(root: Path, name: str, text: str | bytes) -> None:
+    path = root / "content" / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def errors(root: Path) -> list[str]:
+    """The messages of a build that must fail; it must leave no site behind."""
+    with pytest.raises(BuildFailed) as failure:
+        build(project(root))
+    assert not (root / "site").exists()
+    return [str(error) for error in failure.value.errors]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return make_project(tmp_path)
+
+
+# The valid project ------------------------------------------------------------------------------
+
+
+def test_the_valid_project_builds(root: Path) -> None:
+    result = build(project(root))
+    assert [event.id for event in result.timeline.events] == ["strike", "denial", "aftermath"]
+    assert sorted(result.timeline.actors) == ["army", "country"]
+    quotes = [c.quote for e in result.timeline.events for c in e.citations]
+    assert quotes == ['said on Tuesday that "the strike hit its target"', *quotes[1:]]
+    assert [(r.target, r.kind) for r in result.timeline.events[2].related] == [
+        ("strike", "related-to"),
+        ("denial", "follows"),
+    ]
+    for page in ("index.html", "events/strike/index.html", "actors/army/index.html"):
+        assert (root / "site" / page).is_file()
+
+
+# Reading files ----------------------------------------------------------------------------------
+
+
+def test_yaml_syntax_error_names_its_line(root: Path) -> None:
+    replace(root, "events/strike.md", "summary: The army strikes.", "summary: The army: strikes")
+    # strike.md is referenced by two events and an actor: the one broken file is one error.
+    assert errors(root) == [
+        "content/events/strike.md:3: YAML syntax error: mapping values are not allowed in this "
+        f"context — {YAML_FIX}"
+    ]
+
+
+def test_yaml_syntax_error_names_where_the_unclosed_part_starts(root: Path) -> None:
+    replace(root, "events/strike.md", "target\"'\n", 'target"\n')
+    assert errors(root) == [
+        "content/events/strike.md:12: YAML syntax error: found unexpected end of stream "
+        f"(while scanning a quoted scalar that starts on line 11) — {YAML_FIX}"
+    ]
+
+
+def test_yaml_syntax_error_in_site_yaml(root: Path) -> None:
+    replace(root, "site.yaml", "language: en\n", "language: en\n  extra: indented\n")
+    assert errors(root) == [
+        "content/site.yaml:4: YAML syntax error: mapping values are not allowed in this "
+        f"context — {YAML_FIX}"
+    ]
+
+
+def test_yaml_syntax_error_in_sources_yaml_does_not_make_every_source_unknown(root: Path) -> None:
+    replace(root, "sources.yaml", "  title: An article", "  title: An: article")
+    assert errors(root) == [
+        "content/sources.yaml:2: YAML syntax error: mapping values are not allowed in this "
+        f"context — {YAML_FIX}"
+    ]
+
+
+def test_yaml_syntax_error_in_an_actor_does_not_make_the_actor_unknown(root: Path) -> None:
+    replace(root, "actors/army.md", "aliases: [Armed Forces]", "aliases: [Armed Forces")
+    assert errors(root) == [
+        "content/actors/army.md:5: YAML syntax error: did not find expected ',' or ']' "
+        f"(while parsing a flow sequence that starts on line 4) — {YAML_FIX}"
+    ]
+
+
+def test_missing_front_matter(root: Path) -> None:
+    write(root, "events/aftermath.md", "title: The aftermath\ndate: 2019-03\n\nAfter it.\n")
+    assert errors(root) == [
+        "content/events/aftermath.md:1: the file has no front matter — start it with a `---` "
+        "line, the YAML keys, and another `---` line"
+    ]
+
+
+def test_unclosed_front_matter(root: Path) -> None:
+    replace(root, "events/aftermath.md", "---\nAfter", "After")
+    assert errors(root) == [
+        "content/events/aftermath.md:1: the front matter is not closed — add a `---` line after "
+        "the last YAML key"
+    ]
+
+
+def test_empty_file(root: Path) -> None:
+    write(root, "events/aftermath.md", "")
+    assert errors(root) == [
+        "content/events/aftermath.md:1: the file is empty — add front matter between two `---` "
+        "lines, or delete the file"
+    ]
+
+
+def test_file_that_is_not_utf8_names_the_line_of_the_first_bad_byte(root: Path) -> None:
+    path = root / "content" / "events" / "aftermath.md"
+    path.write_bytes(path.read_bytes().replace(b"After the", b"Apr\xe8s the"))
+    assert errors(root) == [
+        "content/events/aftermath.md:9: the file is not UTF-8 text (byte 0xe8 in column 4) — "
+        "save it with UTF-8 encoding"
+    ]
+
+
+def test_file_that_is_not_utf8_after_a_byte_order_mark(root: Path) -> None:
+    write(root, "events/aftermath.md", b"\xef\xbb\xbf---\ntitle: Caf\xe9\n---\n")
+    assert errors(root) == [
+        "content/events/aftermath.md:2: the file is not UTF-8 text (byte 0xe9 in column 11) — "
+        "save it with UTF-8 encoding"
+    ]
+
+
+def test_binary_file(root: Path) -> None:
+    write(root, "events/aftermath.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert errors(root) == [
+        "content/events/aftermath.md:1: this is a binary file — remove it from content/"
+    ]
+
+
+def test_unreadable_file(root: Path) -> None:
+    (root / "content" / "events" / "folder.md").mkdir()
+    os.symlink(root / "content" / "nowhere.md", root / "content" / "events" / "ghost.md")
+    assert errors(root) == [
+        "content/events/folder.md:1: the file cannot be read (Is a directory) — make it a "
+        "readable file, or remove it",
+        "content/events/ghost.md:1: the file cannot be read (No such file or directory) — make "
+        "it a readable file, or remove it",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("front", "kind"),
+    [("- title\n- date\n", "a list"), ("just some text\n", "a single value"), ("", "empty")],
+)
+def test_front_matter_that_is_not_a_mapping(root: Path, front: str, kind: str) -> None:
+    write(root, "events/aftermath.md", f"---\n{front}---\nAfter it.\n")
+    assert errors(root) == [
+        f"content/events/aftermath.md:2: the front matter is {kind}, not a mapping of keys — "
+        "write it as `key: value` lines"
+    ]
+
+
+def test_duplicate_keys(root: Path) -> None:
+    replace(root, "events/strike.md", "status: confirmed\n", "status: confirmed\ntitle: Again\n")
+    assert errors(root) == [
+        "content/events/strike.md:6: title: the key appears twice (first on line 2) — keep one "
+        "of them"
+    ]
+
+
+def test_yaml_anchors_and_aliases(root: Path) -> None:
+    replace(root, "events/strike.md", "actors: [army]", "actors: &them [army]")
+    replace(root, "events/strike.md", "places: [The Border]", "places: *them")
+    assert errors(root) == [
+        f"content/events/strike.md:7: places: {ALIAS} — write the value out in full"
+    ]
+
+
+def test_yaml_merge_keys(root: Path) -> None:
+    replace(root, "events/strike.md", "status: confirmed", "<<: {status: confirmed}")
+    assert errors(root) == [
+        "content/events/strike.md:5: YAML merge keys (<<) are not supported — write the keys "
+        "out in full"
+    ]
+
+
+def test_billion_laughs_is_refused_quickly_with_one_error(root: Path) -> None:
+    names = "abcdefghij"
+    bomb = f"{names[0]}: &{names[0]} [{', '.join(['lol'] * 10)}]\n" + "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+        for previous, name in itertools.pairwise(names)
+    )
+    replace(root, "events/strike.md", "status: confirmed\n", f"status: confirmed\n{bomb}")
+    started = time.perf_counter()
+    messages = errors(root)
+    assert time.perf_counter() - started < 2
+    assert messages == [
+        f"content/events/strike.md:7: b[0]: {ALIAS} (this is the first of 90 aliases in the "
+        "file) — write the value out in full"
+    ]
+
+
+def test_too_many_yaml_values(root: Path) -> None:
+    many = ", ".join(["air-strike"] * 100_001)
+    replace(root, "events/strike.md", "tags: [air-strike]", f"tags: [{many}]")
+    # Ten values come before the tags' items (the front matter, four texts, two lists of one,
+    # the tags list), so item 99990 is value 100,001: the first one refused.
+    assert errors(root) == [
+        "content/events/strike.md:8: tags[99990]: the YAML holds more than 100,000 values — "
+        "split the content into smaller files"
+    ]
+
+
+def test_crlf_line_ends_byte_order_mark_and_no_final_newline_are_accepted(
+    tmp_path: Path,
+) -> None:
+    plain = build(project(make_project(tmp_path / "plain"))).pages
+    root = make_project(tmp_path / "windows")
+    for path in (*(root / "content").rglob("*.*"), root / "seeds" / "article.txt"):
+        data = path.read_bytes().replace(b"\n", b"\r\n")
+        if path.suffix != ".txt":  # the seed's text is shown on its page, final newline and all
+            data = data.removesuffix(b"\r\n")
+        path.write_bytes(b"\xef\xbb\xbf" + data)
+    assert build(project(root)).pages == plain
+
+
+def test_crlf_and_byte_order_mark_keep_line_numbers(root: Path) -> None:
+    replace(root, "events/denial.md", "See [[strike]].", "See [[strikes]].")
+    replace(root, "events/denial.md", "relation: denies", "relation: denys")
+    path = root / "content" / "events" / "denial.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert errors(root) == [
+        "content/events/denial.md:11: related[0].relation: unknown relation `denys` (did you "
+        f"mean `denies`?) — use one of: {RELATIONS}",
+        "content/events/denial.md:15: body: [[strikes]] links to no event or actor (did you "
+        "mean `strike`?) — fix the id, or create the event or actor",
+    ]
+
+
+# Required keys, unknown keys and values ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "message"),
+    [
+        (
+            "events/strike.md",
+            "title: The strike\n",
+            "",
+            "content/events/strike.md:2: title: is missing — add a `title: …` line",
+        ),
+        (
+            "events/strike.md",
+            "date: 2019-02-26\n",
+            "",
+            "content/events/strike.md:2: date: is missing — add a `date: …` line",
+        ),
+        (
+            "events/strike.md",
+            "title: The strike\n",
+            "title:\n",
+            "content/events/strike.md:2: title: is empty — write a value after `title:`",
+        ),
+        (
+            "events/strike.md",
+            "title: The strike\n",
+            "title: '  '\n",
+            "content/events/strike.md:2: title: is empty — write a value after `title:`",
+        ),
+        (
+            "actors/army.md",
+            "name: The Army\n",
+            "",
+            "content/actors/army.md:2: name: is missing — add a `name: …` line",
+        ),
+        (
+            "actors/army.md",
+            "kind: military\n",
+            "",
+            "content/actors/army.md:2: kind: is missing — add a `kind: …` line",
+        ),
+        (
+            "site.yaml",
+            "title: Test timeline\n",
+            "",
+            "content/site.yaml:1: title: is missing — add a `title: …` line",
+        ),
+        (
+            "site.yaml",
+            "base_url: https://example.org/timeline/\n",
+            "",
+            "content/site.yaml:1: base_url: is missing — add a `base_url: …` line",
+        ),
+        (
+            "site.yaml",
+            "    date: 2019-02/2019-03\n",
+            "",
+            "content/site.yaml:6: eras[0].date: is missing — add a `date: …` line",
+        ),
+    ],
+)
+def test_missing_required_key(root: Path, name: str, old: str, new: str, message: str) -> None:
+    replace(root, name, old, new)
+    assert errors(root) == [message]
+
+
+def test_missing_site_yaml(root: Path) -> None:
+    (root / "content" / "site.yaml").unlink()
+    assert errors(root) == [
+        "content/site.yaml:1: the file is missing — create it with `title:` and `base_url:`"
+    ]
+
+
+def test_unknown_key_with_did_you_mean(root: Path) -> None:
+    replace(root, "events/strike.md", "title: The strike", "titel: The strike")
+    replace(root, "events/denial.md", "    quote: Officials", "    qoute: Officials")
+    assert errors(root) == [
+        "content/events/denial.md:8: sources[0].qoute: unknown key (did you mean `quote`?) — "
+        "use one of: source, quote",
+        f"content/events/strike.md:2: titel: unknown key (did you mean `title`?) — use one of: "
+        f"{EVENT_KEYS}",
+        "content/events/strike.md:2: title: is missing — add a `title: …` line",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        (
+            "2019-02-30",
+            "'2019-02-30' is not a real day (February 2019 has 28 days) — write a date that "
+            "exists, such as 2019-02-28",
+        ),
+        ("2019-13", "'2019-13' has no month 13 — months are 01 to 12"),
+    ],
+)
+def test_impossible_date(root: Path, date: str, message: str) -> None:
+    replace(root, "events/strike.md", "date: 2019-02-26", f"date: {date}")
+    assert errors(root) == [f"content/events/strike.md:4: date: {message}"]
+
+
+def test_interval_that_ends_before_it_starts(root: Path) -> None:
+    replace(root, "events/aftermath.md", "date: 2019-03/2019-04", "date: 2019-04/2019-03")
+    assert errors(root) == [
+        "content/events/aftermath.md:3: date: '2019-04/2019-03' ends before it starts — put the "
+        "earlier date first: 2019-03/2019-04"
+    ]
+
+
+def test_date_given_as_a_float(root: Path) -> None:
+    replace(root, "events/strike.md", "date: 2019-02-26", "date: 2019.5")
+    assert errors(root) == [
+        "content/events/strike.md:4: date: expected an EDTF date, got a number (2019.5) — write "
+        "it as YYYY, YYYY-MM or YYYY-MM-DD, quoted if need be"
+    ]
+
+
+def test_unknown_status_with_did_you_mean(root: Path) -> None:
+    replace(root, "events/strike.md", "status: confirmed", "status: confirmd")
+    assert errors(root) == [
+        "content/events/strike.md:5: status: unknown status `confirmd` (did you mean "
+        f"`confirmed`?) — use one of: {STATUSES}"
+    ]
+
+
+@pytest.mark.parametrize("value", ["yes", "no", "true", "off"])
+def test_status_that_yaml_reads_as_a_boolean(root: Path, value: str) -> None:
+    replace(root, "events/strike.md", "status: confirmed", f"status: {value}")
+    assert errors(root) == [
+        "content/events/strike.md:5: status: YAML reads this as a yes/no value, not a status — "
+        f"use one of: {STATUSES}"
+    ]
+
+
+def test_status_that_yaml_reads_as_a_number(root: Path) -> None:
+    replace(root, "events/strike.md", "status: confirmed", "status: 1")
+    assert errors(root) == [
+        f"content/events/strike.md:5: status: unknown status `1` — use one of: {STATUSES}"
+    ]
+
+
+def test_base_url_that_is_not_absolute(root: Path) -> None:
+    replace(root, "site.yaml", "https://example.org/timeline/", "/timeline/")
+    assert errors(root) == [
+        "content/site.yaml:4: base_url: `/timeline/` is not an absolute http(s) URL — write the "
+        "full address, such as https://example.github.io/project/"
+    ]
+
+
+# References between files -----------------------------------------------------------------------
+
+
+def test_unknown_actor(root: Path) -> None:
+    replace(root, "events/strike.md", "actors: [army]", "actors: [army, armee]")
+    assert errors(root) == [
+        "content/events/strike.md:6: actors[1]: unknown actor `armee` (did you mean `army`?) — "
+        "create content/actors/armee.md or fix the id"
+    ]
+
+
+def test_unknown_source(root: Path) -> None:
+    replace(root, "events/strike.md", "  - source: article", "  - source: artcle")
+    replace(
+        root,
+        "events/denial.md",
+        "  - source: article\n    quote: Officials denied it the next day\n",
+        "  - articel\n",
+    )
+    assert errors(root) == [
+        "content/events/denial.md:7: sources[0]: unknown source `articel` (did you mean "
+        "`article`?) — add it to content/sources.yaml or fix the id",
+        "content/events/strike.md:10: sources[0].source: unknown source `artcle` (did you mean "
+        "`article`?) — add it to content/sources.yaml or fix the id",
+    ]
+
+
+def test_unknown_related_id(root: Path) -> None:
+    replace(root, "events/aftermath.md", "  - strike\n", "  - strikes\n")
+    replace(root, "events/denial.md", "  - id: strike", "  - id: strik")
+    assert errors(root) == [
+        "content/events/aftermath.md:5: related[0]: unknown event `strikes` (did you mean "
+        "`strike`?) — create content/events/strikes.md or fix the id",
+        "content/events/denial.md:10: related[0].id: unknown event `strik` (did you mean "
+        "`strike`?) — create content/events/strik.md or fix the id",
+    ]
+
+
+def test_unknown_relation_kind(root: Path) -> None:
+    replace(root, "events/denial.md", "relation: denies", "relation: denys")
+    assert errors(root) == [
+        "content/events/denial.md:11: related[0].relation: unknown relation `denys` (did you "
+        f"mean `denies`?) — use one of: {RELATIONS}"
+    ]
+
+
+def test_event_related_to_itself(root: Path) -> None:
+    replace(root, "events/aftermath.md", "  - strike\n", "  - aftermath\n")
+    replace(root, "events/denial.md", "  - id: strike", "  - id: denial")
+    assert errors(root) == [
+        "content/events/aftermath.md:5: related[0]: an event cannot be related to itself — "
+        "remove this entry",
+        "content/events/denial.md:10: related[0].id: an event cannot be related to itself — "
+        "remove this entry",
+    ]
+
+
+def test_unknown_link_in_the_body_names_its_body_line(root: Path) -> None:
+    replace(root, "events/denial.md", "See [[strike]].", "See [[strikes|it]].")
+    replace(root, "actors/country.md", "[[strike|the strike]]", "[[nowhere]]")
+    assert errors(root) == [
+        "content/actors/country.md:5: body: [[nowhere]] links to no event or actor — fix the "
+        "id, or create the event or actor",
+        "content/events/denial.md:15: body: [[strikes]] links to no event or actor (did you "
+        "mean `strike`?) — fix the id, or create the event or actor",
+    ]
+
+
+def test_event_id_that_is_also_an_actor_id(root: Path) -> None:
+    write(root, "events/army.md", "---\ntitle: An army day\ndate: 2019\n---\nSee [[army]].\n")
+    assert errors(root) == [
+        "content/events/army.md:1: id: `army` is also the id of an actor "
+        "(content/actors/army.md), so [[army]] is ambiguous — rename one of the two files, and "
+        "update the links to it"
+    ]
+
+
+# Sources and quotes -----------------------------------------------------------------------------
+
+
+def test_quote_not_found_in_its_source(root: Path) -> None:
+    replace(root, "events/strike.md", "hit its target", "missed its target")
+    assert errors(root) == [
+        "content/events/strike.md:11: sources[0].quote: not found in seeds/article.txt — copy "
+        "the passage exactly from the source (whitespace and quote marks may differ)"
+    ]
+
+
+def test_quote_on_a_source_with_no_local_copy(root: Path) -> None:
+    replace(root, "sources.yaml", "  local: seeds/article.txt\n", "")
+    fix = "add `local: seeds/…` to the source in content/sources.yaml"
+    problem = "sources[0].quote: source `article` has no local copy to check the quote against"
+    assert errors(root) == [
+        f"content/events/denial.md:8: {problem} — {fix}",
+        f"content/events/strike.md:11: {problem} — {fix}",
+    ]
+
+
+@pytest.mark.parametrize(
+    "local", ["../article.txt", "seeds/../content/site.yaml", "/etc/passwd", "content/site.yaml"]
+)
+def test_local_copy_outside_seeds(root: Path, local: str) -> None:
+    replace(root, "sources.yaml", "local: seeds/article.txt", f"local: {local}")
+    # Only the source is wrong: the quotes that cite it are not reported as not found.
+    assert errors(root) == [
+        f"content/sources.yaml:7: article.local: `{local}` is not under seeds/ — put the "
+        "verbatim copy in seeds/ and write its path, such as seeds/article.txt"
+    ]
+
+
+def test_local_copy_that_does_not_exist(root: Path) -> None:
+    replace(root, "sources.yaml", "local: seeds/article.txt", "local: seeds/missing.txt")
+    assert errors(root) == [
+        "content/sources.yaml:7: article.local: `seeds/missing.txt` does not exist or is not "
+        "UTF-8 text — check the path from the project root, such as seeds/article.txt"
+    ]
+
+
+# Ids --------------------------------------------------------------------------------------------
+
+
+def test_ids_that_differ_only_in_case(root: Path) -> None:
+    events = root / "content" / "events"
+    (events / "Strike.md").write_text(EVENTS["strike"], encoding="utf-8")
+    if len(list(events.iterdir())) != 4:
+        pytest.skip("the file system does not tell Strike.md from strike.md")
+    assert errors(root) == [
+        "content/events/Strike.md:1: id: `Strike` is not a valid event id (lowercase letters, "
+        "digits and hyphens) — rename the file; `strike.md` exists, so merge the two or choose "
+        "another id",
+        "content/events/strike.md:1: id: `strike` and `Strike` differ only in case — rename one "
+        "of the two files",
+    ]
+
+
+def test_invalid_id(root: Path) -> None:
+    write(root, "events/Bad_Name.md", EVENTS["aftermath"])
+    assert errors(root) == [
+        "content/events/Bad_Name.md:1: id: `Bad_Name` is not a valid event id (lowercase "
+        "letters, digits and hyphens) — rename the file to `bad-name.md`"
+    ]
+
+
+# Several errors, and the command line -----------------------------------------------------------
+
+SEVERAL = [
+    "content/actors/army.md:2: kind: is missing — add a `kind: …` line",
+    "content/events/denial.md:11: related[0].relation: unknown relation `denys` (did you mean "
+    f"`denies`?) — use one of: {RELATIONS}",
+    "content/events/strike.md:5: status: unknown status `confirmd` (did you mean `confirmed`?) "
+    f"— use one of: {STATUSES}",
+    "content/events/strike.md:6: actors[0]: unknown actor `armee` (did you mean `army`?) — "
+    "create content/actors/armee.md or fix the id",
+    "content/events/strike.md:13: body: [[armee]] links to no event or actor (did you mean "
+    "`army`?) — fix the id, or create the event or actor",
+    "content/site.yaml:4: base_url: `/timeline/` is not an absolute http(s) URL — write the full "
+    "address, such as https://example.github.io/project/",
+    "content/sources.yaml:8: article.notes: unknown key (did you mean `note`?) — use one of: "
+    "title, publisher, author, date, url, local, note",
+]
+
+
+def break_several(root: Path) -> None:
+    replace(root, "actors/army.md", "kind: military\n", "")
+    replace(root, "events/denial.md", "relation: denies", "relation: denys")
+    replace(root, "events/strike.md", "status: confirmed", "status: confirmd")
+    replace(root, "events/strike.md", "actors: [army]", "actors: [armee]")
+    replace(root, "events/strike.md", "The [[army]] struck.", "The [[armee]] struck.")
+    replace(root, "site.yaml", "https://example.org/timeline/", "/timeline/")
+    replace(root, "sources.yaml", "  note: The only source.", "  notes: The only source.")
+
+
+def test_several_errors_across_files_are_reported_in_one_run_sorted(root: Path) -> None:
+    break_several(root)
+    with pytest.raises(BuildFailed) as failure:
+        build(project(root))
+    found = failure.value.errors
+    assert [str(error) for error in found] == SEVERAL
+    # By path, then by line as a number (13 after 6), not as text.
+    assert [(e.path, e.line) for e in found] == sorted((e.path, e.line) for e in found)
+
+
+def cli(root: Path, command: str) -> int:
+    return main(["--root", str(root), "--templates", str(TEMPLATES), command])
+
+
+def test_cli_build_reports_every_error_and_leaves_the_site_unchanged(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(root, "build") == 0
+    assert capsys.readouterr().out.startswith("Built 20 pages for 3 events into site/ in ")
+    before = read_tree(root / "site")
+    assert "events/strike/index.html" in before
+    break_several(root)
+    assert cli(root, "build") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [*SEVERAL, "7 errors. site/ was not changed."]
+    assert "Traceback" not in out + err
+    assert read_tree(root / "site") == before
+    assert sorted(path.name for path in root.iterdir()) == ["content", "seeds", "site"]
+
+
+def test_cli_build_of_files_that_cannot_be_read_has_no_traceback(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(root, "build") == 0
+    before = read_tree(root / "site")
+    (root / "content" / "events" / "folder.md").mkdir()
+    write(root, "actors/army.md", b"\x00\x01")
+    write(root, "events/strike.md", b"---\ntitle: \xff\n---\n")
+    assert cli(root, "build") == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert err.splitlines() == [
+        "content/actors/army.md:1: this is a binary file — remove it from content/",
+        "content/events/folder.md:1: the file cannot be read (Is a directory) — make it a "
+        "readable file, or remove it",
+        "content/events/strike.md:2: the file is not UTF-8 text (byte 0xff in column 8) — save "
+        "it with UTF-8 encoding",
+        "3 errors. site/ was not changed.",
+    ]
+    assert read_tree(root / "site") == before
+
+
+def test_cli_check_exit_status(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(root, "check") == 0
+    assert capsys.readouterr().out == "No errors: 3 events, 2 actors, 1 sources.\n"
+    replace(root, "events/strike.md", "status: confirmed", "status: confirmd")
+    assert cli(root, "check") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "content/events/strike.md:5: status: unknown status `confirmd` (did you mean "
+        f"`confirmed`?) — use one of: {STATUSES}",
+        "1 error.",
+    ]
+    assert not (root / "site").exists()
+
+
+def test_timeline_command_check_exit_status(root: Path) -> None:
+    script = Path(sys.executable).with_name("timeline")  # the installed console script
+    program = [str(script)] if script.is_file() else [sys.executable, "-m", "generator"]
+    command = [*program, "--root", str(root), "check"]
+    passed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert (passed.returncode, passed.stderr) == (0, "")
+    replace(root, "events/aftermath.md", "[[denial]]", "[[denials]]")
+    failed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines() == [
+        "content/events/aftermath.md:9: body: [[denials]] links to no event or actor (did you "
+        "mean `denial`?) — fix the id, or create the event or actor",
+        "1 error.",
+    ]
+    assert "Traceback" not in failed.stdout + failed.stderr
+
+
+def test_check_writes_nothing(root: Path) -> None:
+    timeline = check(project(root))
+    assert len(timeline.events) == 3
+    assert not (root / "site").exists()
