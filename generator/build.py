@@ -5,19 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.links import Graph, link
-from generator.load import Project, load
+from generator.load import LoadCache, Project, load
 from generator.model import Timeline
-from generator.render import Pages, render_site
+from generator.render import Pages, RenderCache, render_site
 from generator.validate import validate
-from generator.write import write_site
+from generator.write import update_site, write_site
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    """What a build made."""
+    """What a build made: every page, the pages it rendered anew and the files it changed."""
 
     timeline: Timeline
     pages: Pages
+    rendered: int
+    changed: tuple[str, ...]
 
 
 def check(project: Project) -> Timeline:
@@ -33,6 +35,31 @@ def render(project: Project) -> tuple[Graph, Pages]:
 
 def build(project: Project) -> BuildResult:
     """Check, render and write the site; on errors raise BuildFailed and leave site/ untouched."""
-    graph, pages = render(project)
-    write_site(pages, project.output)
-    return BuildResult(graph.timeline, pages)
+    return Builder(project).build()
+
+
+class Builder:
+    """Builds one project again and again, redoing only what its changes affect.
+
+    The first build writes the whole site atomically; later ones parse only changed files,
+    render only pages whose values changed, and replace only files whose bytes changed.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.load_cache = LoadCache()
+        self.render_cache = RenderCache()
+        self.written: Pages | None = None
+
+    def build(self) -> BuildResult:
+        """Build the site; on content errors raise BuildFailed and leave the site as it was."""
+        project = self.project
+        graph = link(validate(load(project, self.load_cache)))
+        pages = render_site(graph, project.templates, self.render_cache)
+        if self.written is None or not project.output.is_dir():
+            write_site(pages, project.output)
+            changed = tuple(pages)
+        else:
+            changed = tuple(update_site(pages, self.written, project.output))
+        self.written = pages
+        return BuildResult(graph.timeline, pages, self.render_cache.rendered, changed)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from generator.documents import Document, YamlData, parse_yaml, read_document, read_text
 from generator.errors import BuildFailed, ContentError, display_path
+
+T = TypeVar("T")
+_RACY_NS = 1_000_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +63,54 @@ class RawContent:
     unreadable_sources: bool = False
 
 
-def load(project: Project) -> RawContent:
-    """Read site.yaml, sources.yaml, actors, events and seeds; errors are collected, not raised."""
+@dataclass(slots=True)
+class LoadCache:
+    """Files parsed by an earlier load, by path, with the stat that says whether they changed."""
+
+    entries: dict[Path, tuple[tuple[int, int, int], int, object]] = field(default_factory=dict)
+    seen: set[Path] = field(default_factory=set)
+
+    def parse(self, path: Path, parse: Callable[[], T]) -> T:
+        """`parse()`, or its earlier result (or BuildFailed) while the file is unchanged."""
+        self.seen.add(path)
+        try:
+            info = path.stat()
+        except OSError:
+            return parse()  # a broken link: `parse` reports it
+        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+        entry = self.entries.get(path)
+        # As git does with "racily clean" files: a file written within a second of being parsed
+        # may change again without its stamp changing (coarse clocks), so it is parsed again.
+        if entry is None or entry[0] != stamp or entry[1] - stamp[0] < _RACY_NS:
+            parsed_at = time.time_ns()
+            try:
+                result: object = parse()
+            except BuildFailed as failure:
+                result = failure
+            entry = self.entries[path] = (stamp, parsed_at, result)
+        if isinstance(entry[2], BuildFailed):
+            raise entry[2]
+        return entry[2]  # type: ignore[return-value]
+
+    def forget_unseen(self) -> None:
+        """Drop entries for files that the last load did not read (deleted or renamed)."""
+        self.entries = {k: v for k, v in self.entries.items() if k in self.seen}
+        self.seen = set()
+
+
+def load(project: Project, cache: LoadCache | None = None) -> RawContent:
+    """Read site.yaml, sources.yaml, actors, events and seeds; errors are collected, not raised.
+
+    With a `cache`, files unchanged since the previous load are not parsed again.
+    """
+    cache = cache if cache is not None else LoadCache()
+    try:
+        return _load(project, cache)
+    finally:
+        cache.forget_unseen()
+
+
+def _load(project: Project, cache: LoadCache) -> RawContent:
     raw = RawContent()
     content = project.content
     if not content.is_dir():
@@ -74,23 +126,28 @@ def load(project: Project) -> RawContent:
         return raw
     raw.site_shown = project.shown(content / "site.yaml")
     raw.sources_shown = project.shown(content / "sources.yaml")
-    raw.site = _load_yaml(project, content / "site.yaml", raw.errors, required=True)
-    raw.sources = _load_yaml(project, content / "sources.yaml", raw.errors, required=False)
+    raw.site = _load_yaml(project, cache, content / "site.yaml", raw.errors, required=True)
+    raw.sources = _load_yaml(project, cache, content / "sources.yaml", raw.errors, required=False)
     raw.unreadable_sources = raw.sources is None and (content / "sources.yaml").is_file()
-    raw.actors = _load_documents(project, content / "actors", raw.errors, raw.unreadable_actors)
-    raw.events = _load_documents(project, content / "events", raw.errors, raw.unreadable_events)
+    raw.actors = _load_documents(
+        project, cache, content / "actors", raw.errors, raw.unreadable_actors
+    )
+    raw.events = _load_documents(
+        project, cache, content / "events", raw.errors, raw.unreadable_events
+    )
     if project.seeds.is_dir():
         for path in sorted(project.seeds.rglob("*")):
             if path.is_file() and not path.is_symlink():
+                shown = project.shown(path)
                 try:
-                    raw.seeds[project.shown(path)] = read_text(path, project.shown(path))
-                except BuildFailed:
+                    raw.seeds[shown] = cache.parse(path, lambda: read_text(path, shown))  # noqa: B023
+                except (BuildFailed, OSError):
                     continue  # reported only if a source uses it, by validate
     return raw
 
 
 def _load_yaml(
-    project: Project, path: Path, errors: list[ContentError], *, required: bool
+    project: Project, cache: LoadCache, path: Path, errors: list[ContentError], *, required: bool
 ) -> YamlData | None:
     shown = project.shown(path)
     if not path.is_file():
@@ -102,14 +159,18 @@ def _load_yaml(
             )
         return None
     try:
-        return parse_yaml(read_text(path, shown), shown)
+        return cache.parse(path, lambda: parse_yaml(read_text(path, shown), shown))
     except BuildFailed as failure:
         errors.extend(failure.errors)
         return None
 
 
 def _load_documents(
-    project: Project, folder: Path, errors: list[ContentError], unreadable: set[str]
+    project: Project,
+    cache: LoadCache,
+    folder: Path,
+    errors: list[ContentError],
+    unreadable: set[str],
 ) -> list[Document]:
     documents: list[Document] = []
     if not folder.is_dir():
@@ -131,7 +192,7 @@ def _load_documents(
             unreadable.add(path.stem)
             continue
         try:
-            documents.append(read_document(path, shown))
+            documents.append(cache.parse(path, lambda: read_document(path, shown)))  # noqa: B023
         except BuildFailed as failure:
             errors.extend(failure.errors)
             unreadable.add(path.stem)

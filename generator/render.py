@@ -1,10 +1,16 @@
-"""Stage 4: render every page of the site from the link graph into `{output path: bytes}`."""
+"""Stage 4: render every page of the site from the link graph into `{output path: bytes}`.
+
+Each page is planned as a template and the values it shows. A `RenderCache` kept between builds
+(by the preview server) renders a page again only when those values, the site settings or the
+templates changed, and renders a Markdown body again only when its text or its links changed.
+"""
 
 from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,60 +18,127 @@ import jinja2
 from markupsafe import Markup
 
 from generator import __version__, urls
-from generator.dates import day_number, year_label
-from generator.links import Graph, QuoteRef
-from generator.markup import MarkdownRenderer
-from generator.model import RELATIONS, STATUSES, Actor, Era, Event, Source
+from generator.dates import EventDate, day_number, year_label
+from generator.links import Backlink, Graph, QuoteRef
+from generator.markup import MarkdownRenderer, find_wikilinks
+from generator.model import RELATIONS, STATUSES, Era, Event, SiteConfig, Source
 
 Pages = dict[str, bytes]
 
 
-class Renderer:
-    """Jinja templates and the Markdown renderer for one build."""
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """One page to render: its output path, its template and every value the template shows."""
 
-    def __init__(self, templates: Path, graph: Graph) -> None:
-        self.graph = graph
-        self.templates = templates
-        self.markdown = MarkdownRenderer()
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(templates),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        site = graph.timeline.site
-        self.env.globals.update(
-            site=site,
-            graph=graph,
-            urls=urls,
-            statuses=STATUSES,
-            relations=RELATIONS,
-            year_label=year_label,
-            generator_version=__version__,
-            link=_link,
-            absolute=lambda path, anchor="": urls.absolute(site.base_url, path, anchor),
-        )
+    path: str
+    template: str
+    context: dict[str, Any]
 
-    def page(self, template: str, path: str, **context: Any) -> tuple[str, bytes]:
-        """Render one template as the page at output path `path`."""
-        text = self.env.get_template(template).render(page=path, **context)
-        return path, text.encode("utf-8")
 
-    def body(self, markdown_text: str, page: str) -> Markup:
-        """A Markdown body as HTML, its `[[links]]` relative to `page`."""
-        graph = self.graph
+@dataclass(frozen=True, slots=True)
+class LinkedTitle:
+    """A link as a list shows it: the target's output path and its title."""
 
-        def resolve(target: str) -> tuple[str, str] | None:
-            if target in graph.events:
-                return urls.href(page, urls.event(target)), graph.events[target].title
-            actor = graph.timeline.actors.get(target)
-            if actor is not None:
-                return urls.href(page, urls.actor(target)), actor.name
-            return None
+    path: str
+    title: str
 
-        return Markup(self.markdown.render(markdown_text, resolve))
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """An event as lists and links show it; pages that show only this need no new render
+    when the event's body changes."""
+
+    id: str
+    title: str
+    summary: str
+    date: EventDate
+    status: str
+    actors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShownRelation:
+    """A relation as an event page shows it."""
+
+    phrase: str
+    kind: str
+    other: Listed
+
+
+@dataclass(slots=True)
+class RenderCache:
+    """What one build leaves for the next: rendered pages and bodies, and the templates."""
+
+    generation: tuple[SiteConfig, tuple[tuple[str, bytes], ...]] | None = None
+    environment: jinja2.Environment | None = None
+    pages: dict[str, tuple[tuple[str, Any], bytes]] = field(default_factory=dict)
+    bodies: dict[tuple[str, tuple[tuple[str, str, str], ...]], str] = field(default_factory=dict)
+    rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
+
+
+def render_site(graph: Graph, templates: Path, cache: RenderCache | None = None) -> Pages:
+    """Every page and asset of the site, keyed by output path, reusing `cache` where it can."""
+    cache = cache if cache is not None else RenderCache()
+    site = graph.timeline.site
+    template_files = _read_tree(templates)
+    generation = (site, tuple((k, v) for k, v in template_files.items() if k.endswith(".html")))
+    if cache.generation != generation or cache.environment is None:
+        cache.generation = generation
+        cache.environment = _environment(templates, site)
+        cache.pages.clear()
+    env = cache.environment
+    bodies = _Bodies(graph, cache)
+    pages: Pages = {}
+    previous, cache.pages = cache.pages, {}
+    cache.rendered = 0
+    for spec in _plan(graph, bodies):
+        key = (spec.template, spec.context)
+        old = previous.get(spec.path)
+        if old is not None and old[0] == key:
+            data = old[1]
+        else:
+            data = env.get_template(spec.template).render(page=spec.path, **spec.context).encode()
+            cache.rendered += 1
+        cache.pages[spec.path] = (key, data)
+        pages[spec.path] = data
+    cache.bodies = bodies.used
+    for name, data in template_files.items():
+        if name.startswith("static/"):
+            pages[name] = data
+    # GitHub Pages would otherwise run Jekyll, which hides files and folders starting with '_'.
+    pages[".nojekyll"] = b""
+    return dict(sorted(pages.items()))
+
+
+def _read_tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _environment(templates: Path, site: SiteConfig) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.globals.update(
+        site=site,
+        urls=urls,
+        statuses=STATUSES,
+        relations=RELATIONS,
+        year_label=year_label,
+        generator_version=__version__,
+        link=_link,
+        absolute=lambda path, anchor="": urls.absolute(site.base_url, path, anchor),
+    )
+    return env
 
 
 @jinja2.pass_context
@@ -77,96 +150,178 @@ def _link(context: jinja2.runtime.Context, to_path: str, anchor: str = "") -> st
     return urls.href(page, to_path, anchor)
 
 
-def render_site(graph: Graph, templates: Path) -> Pages:
-    """Every page and asset of the site, keyed by output path."""
-    renderer = Renderer(templates, graph)
-    pages: Pages = dict(_pages(renderer, graph))
-    for path in sorted((templates / "static").rglob("*")):
-        if path.is_file():
-            pages[urls.static(path.relative_to(templates / "static").as_posix())] = (
-                path.read_bytes()
-            )
-    # GitHub Pages would otherwise run Jekyll, which hides files and folders starting with '_'.
-    pages[".nojekyll"] = b""
-    return dict(sorted(pages.items()))
+class _Bodies:
+    """Markdown bodies as HTML, cached by their text and what their `[[links]]` resolve to."""
 
+    def __init__(self, graph: Graph, cache: RenderCache) -> None:
+        self.graph = graph
+        self.cache = cache
+        self.markdown: MarkdownRenderer | None = None
+        # Bodies rendered or reused by this build; the cache keeps only these for the next.
+        self.used: dict[tuple[str, tuple[tuple[str, str, str], ...]], str] = {}
 
-def _pages(r: Renderer, graph: Graph) -> Iterator[tuple[str, bytes]]:
-    timeline = graph.timeline
-    yield r.page(
-        "index.html",
-        urls.INDEX,
-        years=graph.by_year,
-        eras=timeline.site.eras,
-        era_years=_eras_by_year(timeline.site.eras, graph.by_year),
-    )
-    yield r.page("404.html", urls.NOT_FOUND)
-    for event in timeline.events:
-        yield _event_page(r, graph, event)
-    yield r.page("actors.html", urls.ACTORS, actors=_sorted_actors(timeline.actors.values()))
-    for actor in timeline.actors.values():
-        path = urls.actor(actor.id)
-        yield r.page(
-            "actor.html",
-            path,
-            actor=actor,
-            body=r.body(actor.body, path),
-            events=graph.by_actor[actor.id],
-            backlinks=graph.backlinks.get(actor.id, ()),
+    def resolve(self, target: str, page: str) -> tuple[str, str] | None:
+        graph = self.graph
+        if target in graph.events:
+            return urls.href(page, urls.event(target)), graph.events[target].title
+        actor = graph.timeline.actors.get(target)
+        if actor is not None:
+            return urls.href(page, urls.actor(target)), actor.name
+        return None
+
+    def html(self, text: str, page: str) -> Markup:
+        """The body `text` as HTML for the page at `page`."""
+        links = tuple(
+            (link.target, *(self.resolve(link.target, page) or ("", "")))
+            for link in find_wikilinks(text)
         )
-    yield r.page("tags.html", urls.TAGS, tags=graph.by_tag)
+        # The resolved links are all that the page's place changes in the HTML.
+        key = (text, links)
+        cached = self.cache.bodies.get(key)
+        if cached is None:
+            if self.markdown is None:
+                self.markdown = MarkdownRenderer()
+            cached = self.markdown.render(text, lambda target: self.resolve(target, page))
+        self.used[key] = cached
+        return Markup(cached)
+
+
+def _plan(graph: Graph, bodies: _Bodies) -> Iterator[PageSpec]:
+    """Every HTML page of the site, with the values it shows."""
+    timeline = graph.timeline
+    actors = timeline.actors
+    listed = {
+        e.id: Listed(e.id, e.title, e.summary, e.date, e.status, e.actors) for e in timeline.events
+    }
+
+    def lst(events: Iterable[Event]) -> tuple[Listed, ...]:
+        return tuple(listed[event.id] for event in events)
+
+    def maybe(event: Event | None) -> Listed | None:
+        return None if event is None else listed[event.id]
+
+    yield PageSpec(
+        urls.INDEX,
+        "index.html",
+        {
+            "years": {year: lst(events) for year, events in graph.by_year.items()},
+            "actors": actors,
+            "eras": timeline.site.eras,
+            "era_years": _eras_by_year(timeline.site.eras, graph.by_year),
+            "counts": (len(timeline.events), len(actors), len(graph.by_tag), len(timeline.sources)),
+        },
+    )
+    yield PageSpec(urls.NOT_FOUND, "404.html", {})
+    for event in timeline.events:
+        path = urls.event(event.id)
+        yield PageSpec(
+            path,
+            "event.html",
+            {
+                "event": event,
+                "actors": actors,
+                "body": bodies.html(event.body, path),
+                "citations": tuple((c, timeline.sources[c.source]) for c in event.citations),
+                "relations": tuple(
+                    ShownRelation(r.phrase, r.kind, listed[r.other.id])
+                    for r in graph.relations.get(event.id, ())
+                ),
+                "backlinks": _backlinks(graph, graph.backlinks.get(event.id, ())),
+                "previous": maybe(graph.previous(event)),
+                "next": maybe(graph.next(event)),
+            },
+        )
+    yield PageSpec(
+        urls.ACTORS,
+        "actors.html",
+        {
+            "rows": tuple(
+                (actor, len(graph.by_actor[actor.id]))
+                for actor in sorted(actors.values(), key=lambda a: (a.name.casefold(), a.id))
+            )
+        },
+    )
+    for actor in actors.values():
+        path = urls.actor(actor.id)
+        yield PageSpec(
+            path,
+            "actor.html",
+            {
+                "actor": actor,
+                "actors": actors,
+                "body": bodies.html(actor.body, path),
+                "events": lst(graph.by_actor[actor.id]),
+                "backlinks": _backlinks(graph, graph.backlinks.get(actor.id, ())),
+            },
+        )
+    yield PageSpec(urls.TAGS, "tags.html", {"tags": _counts(graph.by_tag)})
     for tag, events in graph.by_tag.items():
-        yield r.page("tag.html", urls.tag(tag), tag=tag, events=events)
-    yield r.page("years.html", urls.YEARS, years=graph.by_year)
+        yield PageSpec(
+            urls.tag(tag), "tag.html", {"tag": tag, "events": lst(events), "actors": actors}
+        )
+    yield PageSpec(urls.YEARS, "years.html", {"years": _counts(graph.by_year)})
     years = list(graph.by_year)
     for at, (year, events) in enumerate(graph.by_year.items()):
-        yield r.page(
-            "year.html",
+        yield PageSpec(
             urls.year(year),
-            year=year,
-            events=events,
-            previous_year=years[at - 1] if at > 0 else None,
-            next_year=years[at + 1] if at + 1 < len(years) else None,
+            "year.html",
+            {
+                "year": year,
+                "events": lst(events),
+                "actors": actors,
+                "previous_year": years[at - 1] if at > 0 else None,
+                "next_year": years[at + 1] if at + 1 < len(years) else None,
+            },
         )
-    yield r.page("statuses.html", urls.STATUSES, by_status=graph.by_status)
+    yield PageSpec(urls.STATUSES, "statuses.html", {"by_status": _counts(graph.by_status)})
     for status, events in graph.by_status.items():
-        yield r.page("status.html", urls.status(status), status=status, events=events)
-    yield r.page("sources.html", urls.SOURCES, sources=timeline.sources)
+        yield PageSpec(
+            urls.status(status),
+            "status.html",
+            {"status": status, "events": lst(events), "actors": actors},
+        )
+    yield PageSpec(
+        urls.SOURCES,
+        "sources.html",
+        {"rows": tuple((s, len(graph.by_source[s.id])) for s in timeline.sources.values())},
+    )
     for source in timeline.sources.values():
         path = urls.source(source.id)
-        yield r.page(
-            "source.html",
+        yield PageSpec(
             path,
-            source=source,
-            events=graph.by_source[source.id],
-            text=_highlighted(source, graph.quotes.get(source.id, ()), path),
+            "source.html",
+            {
+                "source": source,
+                "events": lst(graph.by_source[source.id]),
+                "actors": actors,
+                "text": _highlighted(source, graph.quotes.get(source.id, ()), path),
+            },
         )
 
 
-def _event_page(r: Renderer, graph: Graph, event: Event) -> tuple[str, bytes]:
-    path = urls.event(event.id)
-    return r.page(
-        "event.html",
-        path,
-        event=event,
-        body=r.body(event.body, path),
-        relations=graph.relations.get(event.id, ()),
-        backlinks=graph.backlinks.get(event.id, ()),
-        previous=graph.previous(event),
-        next=graph.next(event),
+def _counts(groups: Mapping[Any, tuple[Event, ...]]) -> tuple[tuple[Any, int], ...]:
+    return tuple((key, len(events)) for key, events in groups.items())
+
+
+def _backlinks(graph: Graph, backlinks: Iterable[Backlink]) -> tuple[LinkedTitle, ...]:
+    return tuple(
+        LinkedTitle(urls.event(b.id), graph.events[b.id].title)
+        if b.kind == "event"
+        else LinkedTitle(urls.actor(b.id), graph.timeline.actors[b.id].name)
+        for b in backlinks
     )
 
 
 def _eras_by_year(
-    eras: tuple[Era, ...], years: dict[int, tuple[Event, ...]]
-) -> dict[int, list[tuple[int, Era]]]:
+    eras: tuple[Era, ...], years: Mapping[int, tuple[Event, ...]]
+) -> dict[int, tuple[tuple[int, Era], ...]]:
     """For each year with events, the eras (numbered from 1) whose span touches it."""
-    result: dict[int, list[tuple[int, Era]]] = {}
+    result: dict[int, tuple[tuple[int, Era], ...]] = {}
     for year in years:
         first, last = day_number(year, 1, 1), day_number(year, 12, 31)
-        result[year] = [
+        result[year] = tuple(
             (number, era) for number, era in enumerate(eras, start=1) if _touches(era, first, last)
-        ]
+        )
     return result
 
 
@@ -174,10 +329,6 @@ def _touches(era: Era, first_day: int, last_day: int) -> bool:
     """Whether the era's possible span meets the days first_day..last_day (open ends: forever)."""
     start, end = era.date.earliest_day(), era.date.latest_day()
     return (start is None or start <= last_day) and (end is None or end >= first_day)
-
-
-def _sorted_actors(actors: Any) -> list[Actor]:
-    return sorted(actors, key=lambda a: (a.name.casefold(), a.id))
 
 
 def _highlighted(source: Source, quotes: tuple[QuoteRef, ...], page: str) -> Markup:

@@ -99,3 +99,38 @@ def _exchange(a: Path, b: Path) -> bool:
         _AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), ctypes.c_uint(_RENAME_EXCHANGE)
     )
     return bool(result == 0)
+
+
+def update_site(
+    pages: Mapping[str, bytes], previous: Mapping[str, bytes], output: Path
+) -> list[str]:
+    """Bring `output` from `previous` to `pages`, replacing only changed files, each atomically.
+
+    Returns the paths written or removed. The preview server uses this so that a browser reading
+    the site never sees a half-written file, and unchanged files keep their times.
+    """
+    for path in pages:
+        check_output_path(path)
+    changed = [path for path, data in pages.items() if previous.get(path) != data]
+    for path in changed:
+        target = output / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(pages[path])
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    removed = sorted(path for path in previous if path not in pages)
+    for path in removed:
+        target = output / check_output_path(path)
+        target.unlink(missing_ok=True)
+        # Remove folders the removal left empty, up to the output folder itself.
+        folder = target.parent
+        while folder != output and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return sorted([*changed, *removed])
