@@ -5,15 +5,21 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: site check test lint typecheck unit golden clean serve
+.PHONY: site check test lint typecheck unit golden clean serve chromium
 
 site: $(RUNTIME)
 	$(BIN)/timeline build
 
+# Preview at http://127.0.0.1:8000/ with live reload; HOST=0.0.0.0 or PORT=8080 to change.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: $(RUNTIME)
+	$(BIN)/timeline serve --host $(HOST) --port $(PORT)
+
 check: $(RUNTIME)
 	$(BIN)/timeline check
 
-test: $(DEV) lint typecheck unit
+test: $(DEV) chromium lint typecheck unit
 
 lint: $(DEV)
 	$(BIN)/ruff check .
@@ -28,6 +34,14 @@ unit: $(DEV)
 # Rewrites the golden test's expected output; review the diff before committing it.
 golden: $(DEV)
 	$(BIN)/python -m tests.golden_update
+
+# The browser tests drive Debian's Chromium (Playwright's own download does not work here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 clean:
 	rm -rf site .cache .site.old .site.new-*

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import logging
 import sys
 import time
 from collections.abc import Sequence
@@ -14,6 +16,7 @@ from generator.dates import DateError
 from generator.errors import BuildFailed
 from generator.load import Project
 from generator.scaffold import new_event
+from generator.serve import serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,10 +34,31 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="check the content and build the site into site/")
     commands.add_parser("check", help="check the content only, writing nothing")
+    serve = commands.add_parser("serve", help="build, serve with live reload, rebuild on change")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     new = commands.add_parser("new", help="create a new event file")
     new.add_argument("title", help="the event's title; its id is made from it")
     new.add_argument("--date", required=True, help="the date, such as 2019-02-26 or 2016~")
     return parser
+
+
+def _serve(project: Project, host: str, port: int) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        serve(project, host, port, lambda url: print(f"Serving {url} — press Ctrl-C to stop"))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            print(
+                f"port {port} on {host} is in use — stop the other server, "
+                "or choose another port with --port",
+                file=sys.stderr,
+            )
+        else:
+            print(f"cannot serve on {host}:{port}: {error.strerror}", file=sys.stderr)
+        return 1
+    print("Stopped.")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"No errors: {len(timeline.events)} events, {len(timeline.actors)} actors, "
                 f"{len(timeline.sources)} sources."
             )
+        elif args.command == "serve":
+            return _serve(project, args.host, args.port)
         elif args.command == "new":
             path = new_event(project.content / "events", args.title, args.date)
             print(f"Created {project.shown(path)}")

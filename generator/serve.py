@@ -1,0 +1,285 @@
+"""`timeline serve`: the preview server — build, serve under the site's base path, rebuild on save.
+
+The `livereload` package serves the pages and tells browsers to reload. Watching is ours: a poll
+of content/, templates/ and seeds/ (never site/) that waits for a burst of saves to settle, then
+rebuilds incrementally and reloads the browsers at once. livereload's own watcher would ignore a
+save that comes within 3 s of its last reload; this one never drops a save.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import mimetypes
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from livereload.handlers import LiveReloadHandler
+from livereload.server import Server
+from livereload.watcher import Watcher
+from tornado import web
+from tornado.ioloop import IOLoop
+
+from generator import urls
+from generator.build import Builder
+from generator.errors import BuildFailed, ContentError
+from generator.load import Project
+
+log = logging.getLogger("timeline.serve")
+
+POLL_SECONDS = 0.1
+QUIET_SECONDS = 0.15  # a burst of saves (an editor, a git checkout) settles within this
+Snapshot = dict[str, tuple[int, int, int]]
+
+
+def snapshot(folders: list[Path]) -> Snapshot:
+    """The stamp (mtime, size, inode) of every file under `folders`, skipping hidden files."""
+    stamps: Snapshot = {}
+    for folder in folders:
+        for directory, subdirectories, files in os.walk(folder):
+            subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+            for name in files:
+                if name.startswith(".") or name.endswith("~"):
+                    continue  # editors' swap and backup files
+                path = os.path.join(directory, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+    return stamps
+
+
+@dataclass
+class PreviewState:
+    """What the server shows: the errors of the last build, if it failed."""
+
+    errors: tuple[ContentError, ...] = ()
+    builds: int = 0
+
+
+class ChangeWatcher:
+    """Polls the sources; after a burst of changes has been quiet, calls `on_change` once."""
+
+    def __init__(self, folders: list[Path], on_change: Callable[[], None]) -> None:
+        self.folders = folders
+        self.on_change = on_change
+        self.stop_event = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="timeline-watcher", daemon=True)
+
+    def start(self) -> None:
+        """Start polling in a background thread."""
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Stop polling and wait for the thread."""
+        self.stop_event.set()
+        self.thread.join(timeout=5)
+
+    def _run(self) -> None:
+        seen = snapshot(self.folders)
+        changed_at: float | None = None
+        while not self.stop_event.wait(POLL_SECONDS):
+            now = snapshot(self.folders)
+            if now != seen:
+                seen, changed_at = now, time.monotonic()
+            elif changed_at is not None and time.monotonic() - changed_at >= QUIET_SECONDS:
+                changed_at = None
+                # A save during the rebuild changes the next snapshot, so it is never lost.
+                self.on_change()
+
+
+class Preview:
+    """Builds the project, serves site/ under the base path, and rebuilds on every change."""
+
+    def __init__(self, project: Project, host: str, port: int) -> None:
+        self.project = project
+        self.host = host
+        self.port = port
+        self.builder = Builder(project)
+        self.state = PreviewState()
+        self.loop: IOLoop | None = None
+        self.base_path = "/"
+        self.watcher = ChangeWatcher(
+            [project.content, project.templates, project.seeds], self.rebuild
+        )
+
+    @property
+    def url(self) -> str:
+        """The address of the site's index."""
+        return f"http://{self.host}:{self.port}{self.base_path}"
+
+    def rebuild(self) -> None:
+        """Build again; keep the last good site and show the errors when the content is broken."""
+        started = time.perf_counter()
+        old_errors = self.state.errors
+        try:
+            result = self.builder.build()
+        except BuildFailed as failure:
+            self.state.errors = tuple(failure.errors)
+            log.warning("%d errors; still serving the last good site", len(failure.errors))
+            for error in failure.errors:
+                log.warning("%s", error)
+            changed: tuple[str, ...] = ()
+        except Exception:  # a developer's bug must not take the preview down with it
+            log.exception("the build crashed")
+            return
+        else:
+            self.state.errors = ()
+            changed = result.changed
+            if self.state.builds:
+                log.info(
+                    "Rebuilt in %.0f ms: %d pages rendered, %d files changed",
+                    (time.perf_counter() - started) * 1000,
+                    result.rendered,
+                    len(changed),
+                )
+            # Follows base_url, so links that would break on a project site break here too.
+            self.base_path = urls.base_path(result.timeline.site.base_url)
+        self.state.builds += 1
+        if (changed or self.state.errors != old_errors) and self.loop is not None:
+            self.loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+
+    def start(self) -> None:
+        """Build once and bind the port; raises OSError when the port is taken."""
+        self.rebuild()
+        self.loop = IOLoop.current()
+        server = _LiveServer(self)
+        server.application(self.port, self.host)
+        LiveReloadHandler.start_tasks()
+        self.watcher.start()
+
+    def run(self) -> None:
+        """Serve until Ctrl-C."""
+        assert self.loop is not None, "start() first"
+        try:
+            self.loop.start()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.watcher.stop()
+
+
+class _SilentWatcher(Watcher):  # type: ignore[misc]
+    """livereload's watcher, told to watch nothing: our ChangeWatcher does the watching."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tasks: dict[str, object] = {
+            "(timeline)": {}
+        }  # non-empty, or livereload watches the whole folder
+
+    def examine(self) -> tuple[None, None]:
+        self._changes.clear()
+        return None, None
+
+
+class _LiveServer(Server):  # type: ignore[misc]
+    def __init__(self, preview: Preview) -> None:
+        super().__init__(watcher=_SilentWatcher())
+        self.preview = preview
+
+    def get_web_handlers(self, script: bytes) -> list[Any]:
+        return [(r"/.*", _SiteHandler, {"preview": self.preview})]
+
+
+class _SiteHandler(web.RequestHandler):
+    """Serves site/ under the base path, the 404 page elsewhere, and the error overlay."""
+
+    preview: Preview
+
+    def initialize(self, preview: Preview) -> None:
+        self.preview = preview
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "no-store")
+
+    def head(self) -> None:
+        self.get()
+
+    def get(self) -> None:
+        base = self.preview.base_path
+        path = self.request.path
+        if path in ("/", base.rstrip("/")) and base != "/":
+            self.redirect(base)
+            return
+        if not path.startswith(base):
+            self._not_found()
+            return
+        file = resolve_inside(self.preview.project.output, unquote(path[len(base) :]))
+        if file is not None and file.is_dir():
+            if not path.endswith("/"):
+                self.redirect(path + "/")
+                return
+            file = file / "index.html"
+        if file is None or not file.is_file():
+            self._not_found()
+            return
+        self._send(file)
+
+    def _not_found(self) -> None:
+        self.set_status(404)
+        page = self.preview.project.output / urls.NOT_FOUND
+        if page.is_file():
+            self._send(page)
+        else:
+            self.finish(self._with_overlay(b"<!DOCTYPE html><title>Not found</title></head>"))
+
+    def _send(self, file: Path) -> None:
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        data = file.read_bytes()
+        if kind == "text/html":
+            data = self._with_overlay(data)
+            kind += "; charset=utf-8"
+        self.set_header("Content-Type", kind)
+        if self.request.method != "HEAD":
+            self.write(data)
+        self.finish()
+
+    def _with_overlay(self, page: bytes) -> bytes:
+        errors = self.preview.state.errors
+        if not errors:
+            return page
+        items = "".join(f"<li>{html.escape(str(error))}</li>" for error in errors)
+        overlay = (
+            '<div id="timeline-errors" role="alert" style="position:fixed;inset:auto 0 0 0;'
+            "z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;"
+            "background:#3b0d0c;color:#fff;font:14px/1.5 ui-monospace,monospace;"
+            'border-top:4px solid #ff6b6b">'
+            f'<p style="margin:0 0 .5rem;font-weight:bold">The content has {len(errors)} '
+            f"error{'s' if len(errors) != 1 else ''}; showing the last good build.</p>"
+            f'<ul style="margin:0;padding-left:1.25rem">{items}</ul></div>'
+        ).encode()
+        end = page.rfind(b"</body>")
+        return page[:end] + overlay + page[end:] if end != -1 else page + overlay
+
+
+def resolve_inside(root: Path, relative: str) -> Path | None:
+    """`root/relative` if it stays inside `root` (no '..', no link out), else None."""
+    if "\x00" in relative or "\\" in relative:
+        return None
+    parts = [part for part in relative.split("/") if part not in ("", ".")]
+    if any(part == ".." for part in parts):
+        return None
+    candidate = root.joinpath(*parts)
+    try:
+        resolved = candidate.resolve()
+        if not resolved.is_relative_to(root.resolve()):
+            return None
+    except OSError:
+        return None
+    return candidate
+
+
+def serve(project: Project, host: str, port: int, on_ready: Callable[[str], None]) -> None:
+    """Build, serve and rebuild until Ctrl-C; `on_ready(url)` is called once the port is bound."""
+    preview = Preview(project, host, port)
+    preview.start()
+    on_ready(preview.url)
+    preview.run()

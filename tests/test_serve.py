@@ -1,0 +1,147 @@
+"""The preview server, for real: a browser sees saves, errors and fixes without navigating."""
+
+from __future__ import annotations
+
+import http.client
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser import chromium, free_port, preview_server
+from tests.helpers import REPO
+
+EVENT = "content/events/balakot-air-strike.md"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for part in ("content", "seeds"):
+        shutil.copytree(REPO / part, tmp_path / part)
+    return tmp_path
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def wait_for_text(page: Page, text: str, present: bool = True, timeout: float = 15) -> None:
+    """Wait until `text` is (or is no longer) in the open page, across live reloads."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if (text in page.content()) == present:
+                return
+        except Exception:  # the page is reloading
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} {'never appeared' if present else 'never went'}")
+
+
+def test_saves_errors_and_fixes_reach_the_open_page(project: Path) -> None:
+    with preview_server(project) as (url, _), chromium() as browser:
+        assert urlsplit(url).path == "/russia-pakistan/"
+        page = browser.new_page()
+        page.goto(url + "events/balakot-air-strike/")
+        wait_for_text(page, "Indian Air Force strikes")
+        replace_in(project / EVENT, "title: Indian Air Force strikes", "title: IAF hits")
+        wait_for_text(page, "IAF hits terrorist training camps")
+
+        # A second save right after the first reload, inside livereload's 3 s quiet window.
+        replace_in(project / EVENT, "title: IAF hits", "title: The IAF hits")
+        wait_for_text(page, "The IAF hits terrorist training camps")
+
+        event = project / EVENT
+        good = event.read_text(encoding="utf-8")
+        event.write_text(good.replace("status:", "status: [unclosed\n  x:", 1), encoding="utf-8")
+        wait_for_text(page, 'id="timeline-errors"')
+        overlay = page.inner_text("#timeline-errors")
+        assert f"{EVENT}:" in overlay
+        assert "The IAF hits" in page.inner_text("h1"), "the last good page stays shown"
+
+        event.write_text(good.replace("The IAF hits", "Fixed, the IAF hits"), encoding="utf-8")
+        wait_for_text(page, 'id="timeline-errors"', present=False)
+        wait_for_text(page, "Fixed, the IAF hits")
+
+
+def test_a_crawl_under_the_base_path_finds_every_page_and_asset(project: Path) -> None:
+    with preview_server(project) as (url, _), chromium() as browser:
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+        page = browser.new_page()
+        problems: list[str] = []
+        page.on(
+            "console",
+            lambda m: (
+                problems.append(f"console {m.type}: {m.text}")
+                if m.type in ("error", "warning")
+                else None
+            ),
+        )
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.on(
+            "request",
+            lambda r: (
+                None
+                if r.url.startswith(origin) or r.url.startswith("data:")
+                else problems.append(f"outside request: {r.url}")
+            ),
+        )
+        page.on(
+            "response",
+            lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+        )
+        queue, seen = [url], {url}
+        while queue:
+            current = queue.pop()
+            response = page.goto(current)
+            assert response is not None and response.ok, current
+            for href in page.eval_on_selector_all(
+                "a[href]", "els => els.map(e => e.getAttribute('href'))"
+            ):
+                target = urljoin(current, href).split("#")[0]
+                if target.startswith(url) and target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+        assert problems == []
+        assert len(seen) > 50
+
+
+def raw_get(port: int, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest("GET", path, skip_accept_encoding=True)
+    connection.endheaders()
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/russia-pakistan/../secret.txt",
+        "/russia-pakistan/%2e%2e/secret.txt",
+        "/russia-pakistan/%2E%2E%2Fsecret.txt",
+        "/russia-pakistan/..%2fsecret.txt",
+        "/russia-pakistan/..%5csecret.txt",
+        "/russia-pakistan/events/../../secret.txt",
+        "/russia-pakistan/%252e%252e/secret.txt",
+        "/russia-pakistan//etc/passwd",
+        "/russia-pakistan/outside/secret.txt",
+        "/../secret.txt",
+        "/secret.txt",
+    ],
+)
+def test_files_outside_the_site_are_never_served(project: Path, path: str) -> None:
+    (project / "secret.txt").write_text("TOP SECRET")
+    (project / "site").mkdir(exist_ok=True)
+    port = free_port()
+    with preview_server(project, port):
+        (project / "site" / "outside").symlink_to(project, target_is_directory=True)
+        status, body = raw_get(port, path)
+        assert b"TOP SECRET" not in body
+        assert b"root:" not in body
+        assert status in (400, 404), status
