@@ -5,16 +5,23 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: site check test lint typecheck unit golden clean serve chromium
+.PHONY: site check test lint typecheck unit golden clean serve chromium publish
 
+# BASE_URL=https://… overrides site.yaml's base_url (the Pages workflow passes the real address).
 site: $(RUNTIME)
-	$(BIN)/timeline build
+	$(BIN)/timeline $(if $(BASE_URL),--base-url "$(BASE_URL)") build
 
 # Preview at http://127.0.0.1:8000/ with live reload; HOST=0.0.0.0 or PORT=8080 to change.
 HOST ?= 127.0.0.1
 PORT ?= 8000
 serve: $(RUNTIME)
 	$(BIN)/timeline serve --host $(HOST) --port $(PORT)
+
+# Commits site/ to a branch and pushes it; PUBLISH_REMOTE=upstream or PUBLISH_BRANCH=pages to change.
+PUBLISH_REMOTE ?= origin
+PUBLISH_BRANCH ?= gh-pages
+publish: site
+	$(BIN)/timeline publish --remote $(PUBLISH_REMOTE) --branch $(PUBLISH_BRANCH)
 
 check: $(RUNTIME)
 	$(BIN)/timeline check
@@ -24,6 +31,8 @@ test: $(DEV) chromium lint typecheck unit
 lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet --min-severity medium .github/workflows
 
 typecheck: $(DEV)
 	$(BIN)/mypy --strict generator

@@ -10,11 +10,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, urls
 from generator.build import build, check
 from generator.dates import DateError
 from generator.errors import BuildFailed
 from generator.load import Project
+from generator.publish import PublishError, publish
 from generator.scaffold import new_event
 from generator.serve import serve
 
@@ -31,12 +32,22 @@ def _parser() -> argparse.ArgumentParser:
         "--templates", type=Path, help="the templates folder (default: ROOT/templates)"
     )
     parser.add_argument("--output", type=Path, help="the output folder (default: ROOT/site)")
+    parser.add_argument(
+        "--base-url", help="the address the site is published at, instead of site.yaml's base_url"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="check the content and build the site into site/")
     commands.add_parser("check", help="check the content only, writing nothing")
     serve = commands.add_parser("serve", help="build, serve with live reload, rebuild on change")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    publishing = commands.add_parser(
+        "publish", help="commit site/ to a branch (default: gh-pages) and push it"
+    )
+    publishing.add_argument("--remote", default="origin", help="where to push (default: origin)")
+    publishing.add_argument(
+        "--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)"
+    )
     new = commands.add_parser("new", help="create a new event file")
     new.add_argument("title", help="the event's title; its id is made from it")
     new.add_argument("--date", required=True, help="the date, such as 2019-02-26 or 2016~")
@@ -64,7 +75,17 @@ def _serve(project: Project, host: str, port: int) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    project = Project.at(args.root, templates=args.templates, output=args.output)
+    base_url = args.base_url
+    if base_url is not None:
+        if not urls.is_absolute_http(base_url):
+            print(
+                f"--base-url: `{base_url}` is not an absolute http(s) URL — "
+                "write the full address, such as https://example.github.io/project/",
+                file=sys.stderr,
+            )
+            return 1
+        base_url = base_url if base_url.endswith("/") else base_url + "/"
+    project = Project.at(args.root, templates=args.templates, output=args.output, base_url=base_url)
     try:
         if args.command == "build":
             started = time.perf_counter()
@@ -82,6 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         elif args.command == "serve":
             return _serve(project, args.host, args.port)
+        elif args.command == "publish":
+            published = publish(project.root, project.output, args.remote, args.branch)
+            shown = project.shown(project.output)
+            if published.commit is None:
+                print(f"{shown}/ is unchanged since it was last published to {args.branch}.")
+            else:
+                print(
+                    f"Published {shown}/ to {args.remote} {args.branch} ({published.commit[:12]})."
+                )
         elif args.command == "new":
             path = new_event(project.content / "events", args.title, args.date)
             print(f"Created {project.shown(path)}")
@@ -91,6 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         count = len(failure.errors)
         unchanged = " site/ was not changed." if args.command == "build" else ""
         print(f"{count} error{'s' if count != 1 else ''}.{unchanged}", file=sys.stderr)
+        return 1
+    except PublishError as error:
+        print(f"publish: {error}", file=sys.stderr)
         return 1
     except DateError as error:
         print(f"--date: {error}", file=sys.stderr)

@@ -24,10 +24,16 @@ class Project:
     seeds: Path
     templates: Path
     output: Path
+    base_url: str | None = None  # replaces site.yaml's, as when GitHub Pages names the address
 
     @classmethod
     def at(
-        cls, root: Path, *, templates: Path | None = None, output: Path | None = None
+        cls,
+        root: Path,
+        *,
+        templates: Path | None = None,
+        output: Path | None = None,
+        base_url: str | None = None,
     ) -> Project:
         """The standard layout under `root`: content/, seeds/, templates/ and site/."""
         root = root.absolute()
@@ -37,6 +43,7 @@ class Project:
             seeds=root / "seeds",
             templates=(templates or root / "templates").absolute(),
             output=(output or root / "site").absolute(),
+            base_url=base_url,
         )
 
     def shown(self, path: Path) -> str:
@@ -50,6 +57,7 @@ class RawContent:
 
     site: YamlData | None = None
     site_shown: str = "content/site.yaml"
+    base_url: str | None = None
     sources: YamlData | None = None
     sources_shown: str = "content/sources.yaml"
     actors: list[Document] = field(default_factory=list)
@@ -111,7 +119,7 @@ def load(project: Project, cache: LoadCache | None = None) -> RawContent:
 
 
 def _load(project: Project, cache: LoadCache) -> RawContent:
-    raw = RawContent()
+    raw = RawContent(base_url=project.base_url)
     content = project.content
     if not content.is_dir():
         raw.errors.append(

@@ -49,6 +49,7 @@ class SiteConfig:
     language: str
     base_url: str  # absolute, ends with '/'
     eras: tuple[Era, ...]
+    domain: str = ""  # a custom domain for GitHub Pages, written to site/CNAME
 
 
 @dataclass(frozen=True, slots=True)

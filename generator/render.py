@@ -107,6 +107,8 @@ def render_site(graph: Graph, templates: Path, cache: RenderCache | None = None)
             pages[name] = data
     # GitHub Pages would otherwise run Jekyll, which hides files and folders starting with '_'.
     pages[".nojekyll"] = b""
+    if site.domain:
+        pages["CNAME"] = f"{site.domain}\n".encode()
     return dict(sorted(pages.items()))
 
 

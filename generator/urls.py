@@ -8,6 +8,7 @@ pages are relative, so one build works at a domain root and under a project path
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import quote, urlsplit
 
 from generator.dates import year_label
@@ -89,6 +90,11 @@ def absolute(base_url: str, path: str, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
+def is_absolute_http(url: str) -> bool:
+    """Whether `url` is an absolute http(s) URL with a host, as `base_url` must be."""
+    return re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", url) is not None
+
+
 def base_path(base_url: str) -> str:
     """The path part of `base_url`, always ending with '/': `/repo/` for a project site."""
     path = urlsplit(base_url).path or "/"
@@ -98,3 +104,22 @@ def base_path(base_url: str) -> str:
 def rooted(base_url: str, path: str) -> str:
     """A link from the site's root path (`/repo/events/x/`), for pages served at any depth (404)."""
     return base_path(base_url) + quote(page_url_path(path), safe="/.-_~")
+
+
+# Machine-readable outputs (feeds, exports, crawler files), from the site root.
+FEED = "feed.xml"
+TIMELINE_JSON = "timeline.json"
+TIMELINEJS_JSON = "timelinejs.json"
+ICS = "events.ics"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+
+
+def actor_feed(actor_id: str) -> str:
+    """Output path of an actor's Atom feed, beside its page."""
+    return f"actors/{actor_id}/feed.xml"
+
+
+def tag_feed(slug: str) -> str:
+    """Output path of a tag's Atom feed, beside its page."""
+    return f"tags/{slug}/feed.xml"

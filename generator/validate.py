@@ -6,7 +6,9 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
+from generator import urls
 from generator.dates import DateError, EventDate, parse_date
 from generator.documents import Document, KeyPath, YamlData, field_name
 from generator.errors import BuildFailed, ContentError, did_you_mean
@@ -30,7 +32,8 @@ from generator.quotes import SearchableText, searchable
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 MAX_ID_LENGTH = 80
-SITE_KEYS = ("title", "description", "language", "base_url", "eras")
+SITE_KEYS = ("title", "description", "language", "base_url", "domain", "eras")
+DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 ERA_KEYS = ("name", "date", "note")
 SOURCE_KEYS = ("title", "publisher", "author", "date", "url", "local", "note")
 ACTOR_KEYS = ("name", "kind", "aliases")
@@ -250,7 +253,7 @@ def _check_actor_event_clashes(
 def validate(raw: RawContent) -> Timeline:
     """Check every document and build the Timeline; raise BuildFailed listing every error."""
     errors = list(raw.errors)
-    site = _site(raw.site, raw.site_shown, errors) if raw.site is not None else None
+    site = _site(raw.site, raw.site_shown, raw.base_url, errors) if raw.site is not None else None
     sources = _sources(raw, errors)
     actors = _actors(raw.actors, errors)
     known = _Known(
@@ -280,7 +283,9 @@ def validate(raw: RawContent) -> Timeline:
     return Timeline(site, sources, actors, tuple(events))
 
 
-def _site(data: YamlData, shown: str, errors: list[ContentError]) -> SiteConfig | None:
+def _site(
+    data: YamlData, shown: str, base_url_override: str | None, errors: list[ContentError]
+) -> SiteConfig | None:
     if not isinstance(data.value, dict):
         errors.append(
             ContentError(shown, 1, "", "expected a mapping of keys", "write `title: …` lines")
@@ -289,8 +294,8 @@ def _site(data: YamlData, shown: str, errors: list[ContentError]) -> SiteConfig 
     fields = _Fields(data, shown, errors)
     fields.check_keys(SITE_KEYS)
     title = fields.text("title", required=True)
-    base_url = fields.text("base_url", required=True)
-    if base_url and not re.fullmatch(r"https?://[^/\s]+(/\S*)?", base_url):
+    base_url = base_url_override or fields.text("base_url", required=True)
+    if base_url and not urls.is_absolute_http(base_url):
         fields.error(
             "base_url",
             f"`{base_url}` is not an absolute http(s) URL",
@@ -319,12 +324,33 @@ def _site(data: YamlData, shown: str, errors: list[ContentError]) -> SiteConfig 
         language=fields.text("language", default="en") or "en",
         base_url=base_url,
         eras=tuple(eras),
+        domain=_domain(fields, base_url),
     )
 
 
 def _usable(data: YamlData | None) -> bool:
     """False when sources.yaml is there but is not a mapping, which `_sources` reports."""
     return data is None or data.value is None or isinstance(data.value, dict)
+
+
+def _domain(fields: _Fields, base_url: str) -> str:
+    domain = fields.text("domain").lower()
+    if not domain:
+        return ""
+    if not DOMAIN.fullmatch(domain):
+        fields.error(
+            "domain",
+            f"`{domain}` is not a domain name",
+            "write the bare host name, such as timeline.example.org",
+        )
+        return ""
+    if base_url and urlsplit(base_url).hostname != domain:
+        fields.error(
+            "domain",
+            f"the site is published at {domain} but base_url is {base_url}",
+            f"set base_url to https://{domain}/",
+        )
+    return domain
 
 
 def _sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:

@@ -791,3 +791,18 @@ def test_check_writes_nothing(root: Path) -> None:
     timeline = check(project(root))
     assert len(timeline.events) == 3
     assert not (root / "site").exists()
+
+
+def test_a_custom_domain_must_be_a_host_name_and_match_base_url(root: Path) -> None:
+    site = root / "content" / "site.yaml"
+    site.write_text(site.read_text() + "domain: Not a domain\n")
+    assert errors(root) == [
+        "content/site.yaml:9: domain: `not a domain` is not a domain name — write the bare "
+        "host name, such as timeline.example.org"
+    ]
+    site.write_text(SITE + "domain: timeline.example.net\n")
+    assert errors(root) == [
+        "content/site.yaml:9: domain: the site is published at timeline.example.net but "
+        "base_url is https://example.org/timeline/ — set base_url to "
+        "https://timeline.example.net/"
+    ]

@@ -106,3 +106,19 @@ def test_a_rebuild_replaces_stale_files(tmp_path: Path) -> None:
     build_into(root, tmp_path / "site")
     assert not (tmp_path / "site" / "events" / "later-claims").exists()
     assert not list(tmp_path.glob(".site.*"))
+
+
+def test_a_custom_domain_writes_cname_and_must_match_base_url(tmp_path: Path) -> None:
+    root = copy_project(FIXTURE, tmp_path / "project")
+    site_yaml = root / "content" / "site.yaml"
+    text = site_yaml.read_text()
+    site_yaml.write_text(
+        text.replace(
+            "base_url: https://example.org/ancient/", "base_url: https://rome.example.org/"
+        )
+        + "domain: rome.example.org\n"
+    )
+    pages = build_into(root, tmp_path / "site")
+    assert pages["CNAME"] == b"rome.example.org\n"
+    assert (tmp_path / "site" / "CNAME").read_bytes() == b"rome.example.org\n"
+    assert "CNAME" not in build_into(FIXTURE, tmp_path / "plain")
