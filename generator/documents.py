@@ -307,7 +307,9 @@ def split_front_matter(text: str, shown: str, path: Path) -> Document:
         )
     body_start = end + 5
     body_line = text.count("\n", 0, min(body_start, len(text))) + 1
-    return Document(path, shown, meta, text[body_start:], body_line)
+    # One final newline, whether or not the file had one: it must not change any output.
+    body = text[body_start:].rstrip("\n")
+    return Document(path, shown, meta, body + "\n" if body else "", body_line)
 
 
 def _yaml_kind(value: Any) -> str:

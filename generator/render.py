@@ -19,11 +19,14 @@ from markupsafe import Markup
 
 from generator import __version__, urls
 from generator.dates import EventDate, day_number, year_label
+from generator.exports import export_pages
 from generator.links import Backlink, Graph, QuoteRef
 from generator.markup import MarkdownRenderer, find_wikilinks
 from generator.model import RELATIONS, STATUSES, Era, Event, SiteConfig, Source
+from generator.structured import event_jsonld, event_meta
 
 Pages = dict[str, bytes]
+_PARAGRAPH_BREAK = '\n<span class="paragraph-break"></span>'
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,7 @@ def render_site(graph: Graph, templates: Path, cache: RenderCache | None = None)
         cache.pages[spec.path] = (key, data)
         pages[spec.path] = data
     cache.bodies = bodies.used
+    pages.update(export_pages(graph, [path for path in pages if path.endswith(".html")]))
     for name, data in template_files.items():
         if name.startswith("static/"):
             pages[name] = data
@@ -229,6 +233,8 @@ def _plan(graph: Graph, bodies: _Bodies) -> Iterator[PageSpec]:
                     for r in graph.relations.get(event.id, ())
                 ),
                 "backlinks": _backlinks(graph, graph.backlinks.get(event.id, ())),
+                "jsonld": Markup(event_jsonld(graph, event)),
+                "meta": tuple(event_meta(graph, event)),
                 "previous": maybe(graph.previous(event)),
                 "next": maybe(graph.next(event)),
             },
@@ -354,7 +360,8 @@ def _highlighted(source: Source, quotes: tuple[QuoteRef, ...], page: str) -> Mar
         fresh = starts.get(start, [])
         for quote in fresh:
             active[quote.anchor] = quote
-        piece = html.escape(text[start:end], quote=False)
+        # An empty block after each line break spaces the paragraphs; the text stays verbatim.
+        piece = html.escape(text[start:end], quote=False).replace("\n", _PARAGRAPH_BREAK)
         if not active:
             parts.append(piece)
             continue

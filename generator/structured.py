@@ -1,0 +1,141 @@
+"""Machine-readable metadata for an event's page: schema.org JSON-LD and Open Graph tags.
+
+The JSON-LD is one schema.org `Event`:
+
+- `name`, `url`, and `description`: the summary (or the title when there is none), prefixed
+  "Denied claim: " or "Disputed claim: " for those statuses, so that a search engine or a link
+  preview never repeats a denied claim as fact.
+- `startDate`/`endDate`: ISO 8601 at the date's precision (`2019`, `2019-02`, `2019-02-26`);
+  qualifiers (`~ ? %`) have no ISO form and are dropped. An open or unknown end is omitted, and
+  so is an end before AD 1, since ISO 8601 needs an agreed expanded year format for those.
+- `attendee`: every actor, a `Person` when its kind is "person" and an `Organization` otherwise
+  (a country or an armed force acts as an organised body). schema.org's Event has no
+  "participant"; `attendee` is its word for a party taking part, and `organizer` would claim a
+  role the content does not record.
+- `location`: a `Place` per place name; `keywords`: the tags.
+- `review`: for denied and disputed claims, a `ClaimReview` whose `reviewRating` is a `Rating`
+  with `alternateName` "Denied" or "Disputed" — schema.org's type for stating a claim's standing
+  (`eventStatus` is about scheduling, so it is not used).
+- `subjectOf`: the event's `WebPage`, carrying the sources as `citation` (`CreativeWork`s with
+  name, author, publisher, url and date when known): schema.org defines `citation` on creative
+  works, and it is the page, not the event, that cites them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator import urls
+from generator.dates import Point
+from generator.links import Graph
+from generator.model import STATUSES, Event, Source
+
+SCHEMA_ORG = "https://schema.org"
+# Statuses whose claims the structured data flags, so no machine reader takes them as fact.
+FLAGGED = ("denied", "disputed")
+# Escaped so that no title can close the <script> element or open an HTML comment inside it.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def description(event: Event) -> str:
+    """An event -> its one-line description for metadata, flagging denied and disputed claims."""
+    text = event.summary or event.title
+    if event.status in FLAGGED:
+        return f"{STATUSES[event.status][0]} claim: {text}"
+    return text
+
+
+def iso_date(point: object) -> str | None:
+    """A date endpoint -> ISO 8601 at its precision ('2019-02'), or None if open or before AD 1."""
+    if not isinstance(point, Point) or point.year < 1:
+        return None
+    return Point(point.year, point.month, point.day).edtf()
+
+
+def event_jsonld(graph: Graph, event: Event) -> str:
+    """An event -> the JSON-LD text for its page's <script type="application/ld+json">."""
+    site = graph.timeline.site
+    url = urls.absolute(site.base_url, urls.event(event.id))
+    data: dict[str, Any] = {
+        "@context": SCHEMA_ORG,
+        "@type": "Event",
+        "@id": url + "#event",
+        "name": event.title,
+        "description": description(event),
+        "url": url,
+    }
+    date = event.date
+    start = iso_date(date.start)
+    end = iso_date(date.end) if date.end is not None else None
+    if start is not None:
+        data["startDate"] = start
+    if end is not None:
+        data["endDate"] = end
+    if event.actors:
+        data["attendee"] = [_agent(graph, actor_id) for actor_id in event.actors]
+    if event.places:
+        data["location"] = [{"@type": "Place", "name": place} for place in event.places]
+    if event.tags:
+        data["keywords"] = ", ".join(event.tags)
+    if event.status in FLAGGED:
+        label = STATUSES[event.status][0]
+        data["review"] = {
+            "@type": "ClaimReview",
+            "claimReviewed": event.title,
+            "reviewRating": {"@type": "Rating", "alternateName": label},
+            "reviewBody": f"{site.title} lists this claim as {label.lower()}.",
+            "author": {"@type": "Organization", "name": site.title, "url": site.base_url},
+            "url": url,
+        }
+    page: dict[str, Any] = {"@type": "WebPage", "@id": url, "url": url, "name": event.title}
+    cited = list(dict.fromkeys(citation.source for citation in event.citations))
+    if cited:
+        sources = graph.timeline.sources
+        page["citation"] = [_creative_work(sources[source_id]) for source_id in cited]
+    data["subjectOf"] = page
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
+
+
+def _agent(graph: Graph, actor_id: str) -> dict[str, Any]:
+    actor = graph.timeline.actors[actor_id]
+    agent: dict[str, Any] = {
+        "@type": "Person" if actor.kind.strip().casefold() == "person" else "Organization",
+        "name": actor.name,
+        "url": urls.absolute(graph.timeline.site.base_url, urls.actor(actor.id)),
+    }
+    if actor.aliases:
+        agent["alternateName"] = list(actor.aliases)
+    return agent
+
+
+def _creative_work(source: Source) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+    if source.author:
+        # Free text that may name a person or a newsroom: Person is the common case for bylines.
+        work["author"] = {"@type": "Person", "name": source.author}
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    published = iso_date(source.date.start) if source.date is not None else None
+    if published is not None:
+        work["datePublished"] = published
+    if source.url:
+        work["url"] = source.url
+    return work
+
+
+def event_meta(graph: Graph, event: Event) -> list[tuple[str, str, str]]:
+    """An event -> its Open Graph and Twitter card tags as (attribute, key, value), unescaped."""
+    site = graph.timeline.site
+    text = description(event)
+    url = urls.absolute(site.base_url, urls.event(event.id))
+    return [
+        ("property", "og:type", "article"),
+        ("property", "og:title", event.title),
+        ("property", "og:description", text),
+        ("property", "og:url", url),
+        ("property", "og:site_name", site.title),
+        ("name", "twitter:card", "summary"),
+        ("name", "twitter:title", event.title),
+        ("name", "twitter:description", text),
+    ]

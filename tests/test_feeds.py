@@ -1,0 +1,281 @@
+"""Atom feeds, read back with feedparser, and the iCalendar file, read back with icalendar."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import icalendar
+import pytest
+
+from generator import feeds, urls
+from generator.build import check
+from generator.dates import parse_date
+from generator.links import Graph, link
+from generator.load import Project
+from tests.helpers import FIXTURE, REPO, TEMPLATES
+
+
+def graph_of(root: Path) -> Graph:
+    return link(check(Project.at(root, templates=TEMPLATES)))
+
+
+@pytest.fixture(scope="module")
+def fixture() -> Graph:
+    return graph_of(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def real() -> Graph:
+    return graph_of(REPO)
+
+
+def with_events(graph: Graph, **changes: dict[str, object]) -> Graph:
+    """The graph relinked after replacing fields of some events: {event id: {field: value}}."""
+    events = tuple(
+        dataclasses.replace(event, **changes.get(event.id, {})) for event in graph.timeline.events
+    )
+    events = tuple(sorted(events, key=lambda event: event.sort_key))
+    return link(dataclasses.replace(graph.timeline, events=events))
+
+
+class Hrefs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hrefs += [value for name, value in attrs if name in ("href", "src") and value]
+
+
+def content_links(html: str) -> list[str]:
+    parser = Hrefs()
+    parser.feed(html)
+    return parser.hrefs
+
+
+def parse(data: bytes) -> feedparser.FeedParserDict:
+    parsed = feedparser.parse(data)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    return parsed
+
+
+# Atom
+
+
+@pytest.mark.parametrize("which", ["fixture", "real"])
+def test_every_feed_parses_cleanly_with_every_link_absolute_inside_the_site(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    graph: Graph = request.getfixturevalue(which)
+    base = graph.timeline.site.base_url
+    result = feeds.feeds(graph)
+    assert set(result) == {
+        urls.FEED,
+        *(urls.actor_feed(actor) for actor in graph.timeline.actors),
+        *(urls.tag_feed(tag) for tag in graph.by_tag),
+    }
+    for path, data in result.items():
+        parsed = parse(data)
+        links = [link.href for link in parsed.feed.links]
+        assert urls.absolute(base, path) in links
+        for entry in parsed.entries:
+            links += [link.href for link in entry.links] + [entry.id]
+            for content in entry.content:
+                assert content.type == "text/html"
+                links += content_links(content.value)
+        assert links
+        for href in links:
+            assert href.startswith(base), f"{path}: {href}"
+
+
+@pytest.mark.parametrize("which", ["fixture", "real"])
+def test_the_site_feed_has_one_entry_per_event_newest_first(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    graph: Graph = request.getfixturevalue(which)
+    parsed = parse(feeds.feeds(graph)[urls.FEED])
+    base = graph.timeline.site.base_url
+    expected = [urls.absolute(base, urls.event(e.id)) for e in reversed(graph.timeline.events)]
+    assert [entry.id for entry in parsed.entries] == expected
+    assert [entry.link for entry in parsed.entries] == expected
+    for entry, event in zip(parsed.entries, reversed(graph.timeline.events), strict=True):
+        assert entry.title == event.title
+        if event.summary:
+            assert entry.summary == event.summary
+        terms = [tag.term for tag in entry.tags]
+        assert terms == [*event.tags, event.status]
+
+
+def test_actor_and_tag_feeds_hold_exactly_their_events(fixture: Graph) -> None:
+    result = feeds.feeds(fixture)
+    base = fixture.timeline.site.base_url
+    for path, events in [
+        (urls.actor_feed("caesar"), fixture.by_actor["caesar"]),
+        (urls.tag_feed("conspiracy"), fixture.by_tag["conspiracy"]),
+    ]:
+        parsed = parse(result[path])
+        ids = {entry.id for entry in parsed.entries}
+        assert ids == {urls.absolute(base, urls.event(event.id)) for event in events}
+    caesar = parse(result[urls.actor_feed("caesar")])
+    assert caesar.feed.title == "Gaius Julius Caesar · " + fixture.timeline.site.title
+    assert caesar.feed.link == urls.absolute(base, urls.actor("caesar"))
+
+
+def test_updated_comes_from_the_dates_clamped_to_year_one(fixture: Graph) -> None:
+    parsed = parse(feeds.feeds(fixture)[urls.FEED])
+    updated = {entry.id.split("/")[-2]: entry.updated for entry in parsed.entries}
+    assert updated == {
+        "later-claims": "0100-01-01T00:00:00Z",  # 0100~/..: open end, so its first day
+        "augustus-reign": "0014-12-31T00:00:00Z",  # -0026/0014: the last day of AD 14
+        "ides-of-march": "0001-01-01T00:00:00Z",  # 44 BC: before RFC 3339's first year
+        "senate-plot": "0001-01-01T00:00:00Z",
+        "rubicon": "0001-01-01T00:00:00Z",
+    }
+    assert parsed.feed.updated == "0100-01-01T00:00:00Z"
+
+
+def test_updated_is_the_last_possible_day_in_real_content(real: Graph) -> None:
+    parsed = parse(feeds.feeds(real)[urls.FEED])
+    base = real.timeline.site.base_url
+    by_id = {entry.id: entry.updated for entry in parsed.entries}
+    event = real.events["mi-35m-helicopter-deal"]  # date: 2015
+    assert by_id[urls.absolute(base, urls.event(event.id))] == "2015-12-31T00:00:00Z"
+    assert parsed.feed.updated == max(by_id.values())
+
+
+def test_feeds_are_byte_identical_across_builds_and_escape_hostile_text(fixture: Graph) -> None:
+    assert feeds.feeds(fixture) == feeds.feeds(graph_of(FIXTURE))
+    hostile = "Caesar <b>&amp;</b> ]]> \x0b the “dictator”"
+    graph = with_events(fixture, rubicon={"title": hostile, "summary": "a < b & c"})
+    parsed = parse(feeds.feeds(graph)[urls.FEED])
+    entry = next(e for e in parsed.entries if e.id.endswith("/rubicon/"))
+    assert entry.title == "Caesar <b>&amp;</b> ]]>  the “dictator”"  # the control char is dropped
+    assert entry.summary == "a < b & c"
+
+
+def test_entry_content_states_date_and_status_and_links_absolutely(fixture: Graph) -> None:
+    parsed = parse(feeds.feeds(fixture)[urls.FEED])
+    entry = next(e for e in parsed.entries if e.id.endswith("/senate-plot/"))
+    html = entry.content[0].value
+    assert "about 45 BC, uncertain" in html and "Disputed" in html
+    assert 'href="https://example.org/ancient/events/ides-of-march/"' in html
+
+
+# iCalendar
+
+
+def calendar_of(graph: Graph) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(feeds.calendar(graph))
+
+
+def vevents(graph: Graph) -> list[icalendar.Event]:
+    return list(calendar_of(graph).walk("VEVENT"))
+
+
+def test_fixture_calendar_keeps_only_events_after_year_one(fixture: Graph) -> None:
+    calendar = calendar_of(fixture)
+    events = list(calendar.walk("VEVENT"))
+    assert [str(event["UID"]) for event in events] == ["later-claims@example.org/ancient"]
+    omitted = str(calendar["X-TIMELINE-OMITTED"]).split(",")
+    assert omitted == ["rubicon", "senate-plot", "ides-of-march", "augustus-reign"]
+    event = events[0]
+    # 0100~/..: an open end spans its known start, the year 100.
+    assert event.decoded("DTSTART") == date(100, 1, 1)
+    assert event.decoded("DTEND") == date(101, 1, 1)
+    assert str(event["URL"]) == "https://example.org/ancient/events/later-claims/"
+    assert "Status: Denied" in str(event["DESCRIPTION"])
+
+
+def test_real_calendar_has_one_vevent_per_event_with_stable_unique_uids(real: Graph) -> None:
+    events = vevents(real)
+    assert len(events) == len(real.timeline.events)
+    uids = [str(event["UID"]) for event in events]
+    assert len(set(uids)) == len(uids)
+    assert uids == [f"{e.id}@example.github.io/russia-pakistan" for e in real.timeline.events]
+    assert feeds.calendar(real) == feeds.calendar(graph_of(REPO))
+    for event, ours in zip(events, real.timeline.events, strict=True):
+        assert str(event["SUMMARY"]) == ours.title
+        assert str(event["URL"]) == urls.absolute(real.timeline.site.base_url, urls.event(ours.id))
+        assert event.decoded("DTSTART") < event.decoded("DTEND")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2019-02-26", date(2019, 2, 26), date(2019, 2, 27)),
+        ("2019-02", date(2019, 2, 1), date(2019, 3, 1)),
+        ("2016~", date(2016, 1, 1), date(2017, 1, 1)),
+        ("2016-09-24/2016-10-10", date(2016, 9, 24), date(2016, 10, 11)),
+        ("2016~/2019?", date(2016, 1, 1), date(2020, 1, 1)),
+        ("2019-03/..", date(2019, 3, 1), date(2019, 4, 1)),
+        ("/2019?", date(2019, 1, 1), date(2020, 1, 1)),
+        ("../2018-12-31", date(2018, 12, 31), date(2019, 1, 1)),
+    ],
+)
+def test_calendar_dates_span_every_day_the_date_can_mean(
+    fixture: Graph, text: str, start: date, end: date
+) -> None:
+    graph = with_events(fixture, rubicon={"date": parse_date(text)})
+    (event,) = [e for e in vevents(graph) if str(e["UID"]).startswith("rubicon@")]
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (start, end)
+    assert event["DTSTART"].params["VALUE"] == "DATE"
+
+
+@pytest.mark.parametrize("text", ["-0043-03-15", "0000/0002", "../0000", "9999", "9999-12-31"])
+def test_dates_icalendar_cannot_express_are_left_out(text: str) -> None:
+    assert feeds.calendar_span(parse_date(text)) is None
+
+
+def test_calendar_lines_end_in_crlf_and_fold_at_75_octets(real: Graph) -> None:
+    graph = with_events(
+        real, **{real.timeline.events[0].id: {"title": "Пакистан — " * 12 + "😀" * 30}}
+    )
+    data = feeds.calendar(graph)
+    assert data.endswith(b"\r\n")
+    lines = data.split(b"\r\n")[:-1]
+    assert all(b"\n" not in line and b"\r" not in line for line in lines)
+    assert max(len(line) for line in lines) == 75
+    for line in lines:
+        line.decode("utf-8")  # a fold inside a character would leave half of it on each line
+    parsed = icalendar.Calendar.from_ical(data)
+    titles = [str(event["SUMMARY"]) for event in parsed.walk("VEVENT")]
+    assert titles[0] == "Пакистан — " * 12 + "😀" * 30
+
+
+@pytest.mark.parametrize("text", ["a" * 200, "é" * 100, "—" * 60, "😀" * 40, "x" + "😀" * 40])
+def test_folding_round_trips_and_never_splits_a_character(text: str) -> None:
+    folded = feeds.fold("SUMMARY:" + text).encode("utf-8")
+    physical = folded.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in physical)
+    assert all(line.startswith(b" ") for line in physical[1:])
+    for line in physical:
+        line.decode("utf-8")  # raises if a character was split between lines
+    unfolded = folded.replace(b"\r\n ", b"").decode("utf-8")
+    assert unfolded == "SUMMARY:" + text + "\r\n"
+
+
+def test_text_values_are_escaped(fixture: Graph) -> None:
+    summary = 'Commas, semicolons; back\\slashes and\nnewlines "quoted"'
+    graph = with_events(fixture, **{"later-claims": {"title": summary}})
+    (event,) = vevents(graph)
+    assert str(event["SUMMARY"]) == summary
+
+
+def test_dtstamp_is_derived_or_from_source_date_epoch(
+    fixture: Graph, real: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    stamps = {str(e["DTSTAMP"].to_ical(), "ascii") for e in vevents(real)}
+    updated = parse(feeds.feeds(real)[urls.FEED]).feed.updated  # the latest day any event means
+    assert stamps == {updated.replace("-", "").replace(":", "")}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    (event,) = vevents(fixture)
+    assert event["DTSTAMP"].to_ical() == b"20231114T221320Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
+        feeds.calendar(fixture)
