@@ -30,7 +30,7 @@ def check(project: Project) -> Timeline:
 def render(project: Project) -> tuple[Graph, Pages]:
     """Check the content and render every page, writing nothing."""
     graph = link(check(project))
-    return graph, render_site(graph, project.templates)
+    return graph, render_site(graph, project.templates, timelinejs=project.timelinejs)
 
 
 def build(project: Project) -> BuildResult:
@@ -55,7 +55,7 @@ class Builder:
         """Build the site; on content errors raise BuildFailed and leave the site as it was."""
         project = self.project
         graph = link(validate(load(project, self.load_cache)))
-        pages = render_site(graph, project.templates, self.render_cache)
+        pages = render_site(graph, project.templates, self.render_cache, project.timelinejs)
         if self.written is None or not project.output.is_dir():
             write_site(pages, project.output)
             changed = tuple(pages)

@@ -8,8 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from generator.documents import Document, YamlData, parse_yaml, read_document, read_text
+from generator.documents import (
+    MAX_SEED_BYTES,
+    Document,
+    YamlData,
+    parse_yaml,
+    read_document,
+    read_text,
+    visible,
+)
 from generator.errors import BuildFailed, ContentError, display_path
+from generator.vendor import find_timelinejs
 
 T = TypeVar("T")
 _RACY_NS = 1_000_000_000
@@ -25,6 +34,9 @@ class Project:
     templates: Path
     output: Path
     base_url: str | None = None  # replaces site.yaml's, as when GitHub Pages names the address
+    timelinejs: Path | None = (
+        None  # TimelineJS's dist folder, from npm; no interactive page without
+    )
 
     @classmethod
     def at(
@@ -37,13 +49,15 @@ class Project:
     ) -> Project:
         """The standard layout under `root`: content/, seeds/, templates/ and site/."""
         root = root.absolute()
+        templates = (templates or root / "templates").absolute()
         return cls(
             root=root,
             content=root / "content",
             seeds=root / "seeds",
-            templates=(templates or root / "templates").absolute(),
+            templates=templates,
             output=(output or root / "site").absolute(),
             base_url=base_url,
+            timelinejs=find_timelinejs(root, templates.parent),
         )
 
     def shown(self, path: Path) -> str:
@@ -69,6 +83,8 @@ class RawContent:
     unreadable_actors: set[str] = field(default_factory=set)
     unreadable_events: set[str] = field(default_factory=set)
     unreadable_sources: bool = False
+    # Seed files that exist but cannot be used: path -> (what is wrong, how to fix it).
+    unreadable_seeds: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -143,21 +159,55 @@ def _load(project: Project, cache: LoadCache) -> RawContent:
     raw.events = _load_documents(
         project, cache, content / "events", raw.errors, raw.unreadable_events
     )
-    if project.seeds.is_dir():
-        for path in sorted(project.seeds.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                shown = project.shown(path)
-                try:
-                    raw.seeds[shown] = cache.parse(path, lambda: read_text(path, shown))  # noqa: B023
-                except (BuildFailed, OSError):
-                    continue  # reported only if a source uses it, by validate
+    _load_seeds(project, cache, raw)
     return raw
+
+
+def _load_seeds(project: Project, cache: LoadCache, raw: RawContent) -> None:
+    """Every readable file under seeds/; the others' problems are reported only if a source
+    uses them, by validate."""
+    if not project.seeds.is_dir():
+        return
+    seeds = project.seeds.resolve()
+    if not seeds.is_relative_to(project.root.resolve()):
+        raw.errors.append(
+            ContentError(
+                project.shown(project.seeds),
+                1,
+                "",
+                "the folder is a link to a place outside the project",
+                "make seeds/ a folder in the project, with copies of the sources",
+            )
+        )
+        return
+    for path in sorted(project.seeds.rglob("*")):
+        if not path.is_file():
+            continue
+        shown = project.shown(path)
+        # A seed is published verbatim: a link to ~/.ssh/ in a cloned project must not be.
+        if not path.resolve().is_relative_to(seeds):
+            raw.unreadable_seeds[shown] = (
+                "is a link to a file outside seeds/",
+                "copy the file into seeds/ instead of linking to it",
+            )
+            continue
+        try:
+            raw.seeds[shown] = cache.parse(
+                path,
+                lambda: read_text(path, shown, MAX_SEED_BYTES),  # noqa: B023
+            )
+        except BuildFailed as failure:
+            problem = failure.errors[0]
+            raw.unreadable_seeds[shown] = (problem.problem.replace("the file ", ""), problem.fix)
 
 
 def _load_yaml(
     project: Project, cache: LoadCache, path: Path, errors: list[ContentError], *, required: bool
 ) -> YamlData | None:
     shown = project.shown(path)
+    if path.is_file() and _outside(project, path):
+        errors.append(_outside_error(shown))
+        return None
     if not path.is_file():
         if required:
             errors.append(
@@ -186,17 +236,9 @@ def _load_documents(
     for path in sorted(folder.iterdir()):
         if path.suffix != ".md" or path.name.startswith("."):
             continue
-        shown = project.shown(path)
-        if path.is_symlink() and not path.resolve().is_relative_to(project.root.resolve()):
-            errors.append(
-                ContentError(
-                    shown,
-                    1,
-                    "",
-                    "the file is a link to a place outside the project",
-                    "copy the file into the project instead",
-                )
-            )
+        shown = visible(project.shown(path))
+        if _outside(project, path):
+            errors.append(_outside_error(shown))
             unreadable.add(path.stem)
             continue
         try:
@@ -205,3 +247,18 @@ def _load_documents(
             errors.extend(failure.errors)
             unreadable.add(path.stem)
     return documents
+
+
+def _outside(project: Project, path: Path) -> bool:
+    """Whether the file, or a folder on its way, links to a place outside the project."""
+    return not path.resolve().is_relative_to(project.root.resolve())
+
+
+def _outside_error(shown: str) -> ContentError:
+    return ContentError(
+        shown,
+        1,
+        "",
+        "the file is a link to a place outside the project",
+        "copy the file into the project instead",
+    )

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from markupsafe import Markup
@@ -23,7 +23,10 @@ from generator.exports import export_pages
 from generator.links import Backlink, Graph, QuoteRef
 from generator.markup import MarkdownRenderer, find_wikilinks
 from generator.model import RELATIONS, STATUSES, Era, Event, SiteConfig, Source
+from generator.overview import overview_svg
+from generator.search import search_index
 from generator.structured import event_jsonld, event_meta
+from generator.vendor import TIMELINEJS_FONT, timelinejs_files, timelinejs_language
 
 Pages = dict[str, bytes]
 _PARAGRAPH_BREAK = '\n<span class="paragraph-break"></span>'
@@ -57,6 +60,7 @@ class Listed:
     date: EventDate
     status: str
     actors: tuple[str, ...]
+    tags: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,16 @@ class ShownRelation:
     phrase: str
     kind: str
     other: Listed
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The choices of the index's filters: only values that some event has."""
+
+    actors: tuple[tuple[str, str], ...]  # (id, name)
+    tags: tuple[str, ...]
+    statuses: tuple[str, ...]
+    years: tuple[int, ...]
 
 
 @dataclass(slots=True)
@@ -79,8 +93,16 @@ class RenderCache:
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
 
 
-def render_site(graph: Graph, templates: Path, cache: RenderCache | None = None) -> Pages:
-    """Every page and asset of the site, keyed by output path, reusing `cache` where it can."""
+def render_site(
+    graph: Graph,
+    templates: Path,
+    cache: RenderCache | None = None,
+    timelinejs: Path | None = None,
+) -> Pages:
+    """Every page and asset of the site, keyed by output path, reusing `cache` where it can.
+
+    With TimelineJS's `dist` folder, the site also gets the interactive view.
+    """
     cache = cache if cache is not None else RenderCache()
     site = graph.timeline.site
     template_files = _read_tree(templates)
@@ -94,7 +116,19 @@ def render_site(graph: Graph, templates: Path, cache: RenderCache | None = None)
     pages: Pages = {}
     previous, cache.pages = cache.pages, {}
     cache.rendered = 0
-    for spec in _plan(graph, bodies):
+    specs = list(_plan(graph, bodies, interactive=timelinejs is not None))
+    if timelinejs is not None:
+        language = timelinejs_language(timelinejs, site.language)
+        specs.append(
+            PageSpec(
+                urls.INTERACTIVE,
+                "interactive.html",
+                {"font": TIMELINEJS_FONT, "language": language},
+            )
+        )
+        for name, data in timelinejs_files(timelinejs, site.language).items():
+            pages[urls.static(f"timelinejs/{name}")] = data
+    for spec in specs:
         key = (spec.template, spec.context)
         old = previous.get(spec.path)
         if old is not None and old[0] == key:
@@ -106,6 +140,7 @@ def render_site(graph: Graph, templates: Path, cache: RenderCache | None = None)
         pages[spec.path] = data
     cache.bodies = bodies.used
     pages.update(export_pages(graph, [path for path in pages if path.endswith(".html")]))
+    pages[urls.SEARCH_INDEX] = search_index(graph)
     for name, data in template_files.items():
         if name.startswith("static/"):
             pages[name] = data
@@ -192,12 +227,13 @@ class _Bodies:
         return Markup(cached)
 
 
-def _plan(graph: Graph, bodies: _Bodies) -> Iterator[PageSpec]:
+def _plan(graph: Graph, bodies: _Bodies, *, interactive: bool) -> Iterator[PageSpec]:
     """Every HTML page of the site, with the values it shows."""
     timeline = graph.timeline
     actors = timeline.actors
     listed = {
-        e.id: Listed(e.id, e.title, e.summary, e.date, e.status, e.actors) for e in timeline.events
+        e.id: Listed(e.id, e.title, e.summary, e.date, e.status, e.actors, e.tags)
+        for e in timeline.events
     }
 
     def lst(events: Iterable[Event]) -> tuple[Listed, ...]:
@@ -206,15 +242,41 @@ def _plan(graph: Graph, bodies: _Bodies) -> Iterator[PageSpec]:
     def maybe(event: Event | None) -> Listed | None:
         return None if event is None else listed[event.id]
 
+    def figure(
+        page: str, events: Sequence[Event], lanes: Literal["actor", "status"], title: str
+    ) -> Markup:
+        return overview_svg(
+            events,
+            lanes=lanes,
+            actors=actors,
+            eras=timeline.site.eras,
+            href=lambda event: urls.href(page, urls.event(event.id)),
+            title=title,
+        )
+
     yield PageSpec(
         urls.INDEX,
         "index.html",
         {
+            "overview": figure(
+                urls.INDEX, timeline.events, "actor", "The timeline at a glance, one lane per actor"
+            ),
             "years": {year: lst(events) for year, events in graph.by_year.items()},
             "actors": actors,
             "eras": timeline.site.eras,
             "era_years": _eras_by_year(timeline.site.eras, graph.by_year),
             "counts": (len(timeline.events), len(actors), len(graph.by_tag), len(timeline.sources)),
+            "interactive": interactive,
+            "filters": Filters(
+                actors=tuple(
+                    (a.id, a.name)
+                    for a in sorted(actors.values(), key=lambda a: (a.name.casefold(), a.id))
+                    if graph.by_actor[a.id]
+                ),
+                tags=tuple(graph.by_tag),
+                statuses=tuple(s for s, events in graph.by_status.items() if events),
+                years=tuple(graph.by_year),
+            ),
         },
     )
     yield PageSpec(urls.NOT_FOUND, "404.html", {})
@@ -257,6 +319,12 @@ def _plan(graph: Graph, bodies: _Bodies) -> Iterator[PageSpec]:
             {
                 "actor": actor,
                 "actors": actors,
+                "overview": figure(
+                    path,
+                    graph.by_actor[actor.id],
+                    "status",
+                    f"Events of {actor.name} at a glance, by status",
+                ),
                 "body": bodies.html(actor.body, path),
                 "events": lst(graph.by_actor[actor.id]),
                 "backlinks": _backlinks(graph, graph.backlinks.get(actor.id, ())),
@@ -264,8 +332,16 @@ def _plan(graph: Graph, bodies: _Bodies) -> Iterator[PageSpec]:
         )
     yield PageSpec(urls.TAGS, "tags.html", {"tags": _counts(graph.by_tag)})
     for tag, events in graph.by_tag.items():
+        path = urls.tag(tag)
         yield PageSpec(
-            urls.tag(tag), "tag.html", {"tag": tag, "events": lst(events), "actors": actors}
+            path,
+            "tag.html",
+            {
+                "tag": tag,
+                "events": lst(events),
+                "actors": actors,
+                "overview": figure(path, events, "status", f"Events tagged “{tag}” at a glance"),
+            },
         )
     yield PageSpec(urls.YEARS, "years.html", {"years": _counts(graph.by_year)})
     years = list(graph.by_year)
@@ -276,6 +352,9 @@ def _plan(graph: Graph, bodies: _Bodies) -> Iterator[PageSpec]:
             {
                 "year": year,
                 "events": lst(events),
+                "overview": figure(
+                    urls.year(year), events, "status", f"{year_label(year)} at a glance, by status"
+                ),
                 "actors": actors,
                 "previous_year": years[at - 1] if at > 0 else None,
                 "next_year": years[at + 1] if at + 1 < len(years) else None,

@@ -108,6 +108,8 @@ def rooted(base_url: str, path: str) -> str:
 
 # Machine-readable outputs (feeds, exports, crawler files), from the site root.
 FEED = "feed.xml"
+INTERACTIVE = "interactive/index.html"
+SEARCH_INDEX = "search-index.js"
 TIMELINE_JSON = "timeline.json"
 TIMELINEJS_JSON = "timelinejs.json"
 ICS = "events.ics"

@@ -720,7 +720,7 @@ def test_cli_build_reports_every_error_and_leaves_the_site_unchanged(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(root, "build") == 0
-    assert capsys.readouterr().out.startswith("Built 20 pages for 3 events into site/ in ")
+    assert capsys.readouterr().out.startswith("Built 21 pages for 3 events into site/ in ")
     before = read_tree(root / "site")
     assert "events/strike/index.html" in before
     break_several(root)

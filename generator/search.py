@@ -1,0 +1,64 @@
+"""The search index shipped with the site: every event's searchable text, as a small script.
+
+It is a script rather than JSON so that the search also works from `file://`, where browsers
+refuse to fetch files. Bodies are reduced to their distinct words, which keeps the index small.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from generator import urls
+from generator.links import Graph
+from generator.markup import WIKILINK
+from generator.model import STATUSES
+
+FORMAT_VERSION = 1
+_WORD = re.compile(r"[^\W_]{3,}")
+_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`#>|~]")
+
+
+def fold(text: str) -> str:
+    """Lowercase text without accents, as the browser's search folds queries the same way."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _body_words(body: str, known: str) -> str:
+    """The distinct words of a Markdown body that the event's other fields do not already hold."""
+    plain = WIKILINK.sub(lambda m: f" {m.group(2) or m.group(1)} ", body)
+    plain = _MARKUP.sub(" ", plain)
+    words = dict.fromkeys(_WORD.findall(fold(plain)))
+    return " ".join(word for word in words if word not in known)
+
+
+def search_index(graph: Graph) -> bytes:
+    """`search-index.js`: the fields of every event, in time order, for static/search.js."""
+    actors = graph.timeline.actors
+    rows = []
+    for event in graph.timeline.events:
+        actor_names = [actors[a].name for a in event.actors] + [
+            alias for a in event.actors for alias in actors[a].aliases
+        ]
+        fields = " ".join(
+            [event.title, event.summary, *actor_names, *event.places, *event.tags, *event.actors]
+        )
+        rows.append(
+            [
+                urls.page_url_path(urls.event(event.id)),
+                event.title,
+                event.date.display(),
+                STATUSES[event.status][0],
+                fold(fields),
+                _body_words(event.body, fold(fields)),
+            ]
+        )
+    index = {
+        "version": FORMAT_VERSION,
+        "fields": ["path", "title", "date", "status", "text", "body"],
+        "events": rows,
+    }
+    data = json.dumps(index, ensure_ascii=True, separators=(",", ":"))
+    return f"window.timelineSearchIndex={data};\n".encode()

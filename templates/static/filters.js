@@ -1,0 +1,57 @@
+// Timeline filters: narrow the index in place by actor, tag, status and year range, and keep
+// the choice in the URL (?actor=…&tag=…&status=…&from=…&to=…) so a filtered view can be shared.
+// Without JavaScript the form stays hidden and every event is listed.
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  if (!form) return;
+  var NAMES = ["actor", "tag", "status", "from", "to"];
+  var count = document.getElementById("filter-count");
+  var items = Array.prototype.slice.call(document.querySelectorAll(".timeline .event-item"));
+  var sections = Array.prototype.slice.call(document.querySelectorAll(".timeline .year"));
+
+  form.hidden = false;
+
+  function words(element, name) {
+    return (element.getAttribute(name) || "").split(" ");
+  }
+
+  function apply() {
+    var chosen = {};
+    NAMES.forEach(function (name) { chosen[name] = form.elements[name].value; });
+    var from = chosen.from === "" ? -Infinity : Number(chosen.from);
+    var to = chosen.to === "" ? Infinity : Number(chosen.to);
+    var shown = 0;
+    items.forEach(function (item) {
+      var year = Number(item.getAttribute("data-year"));
+      var match = (!chosen.actor || words(item, "data-actors").indexOf(chosen.actor) !== -1) &&
+        (!chosen.tag || words(item, "data-tags").indexOf(chosen.tag) !== -1) &&
+        (!chosen.status || item.getAttribute("data-status") === chosen.status) &&
+        year >= from && year <= to;
+      item.hidden = !match;
+      if (match) shown += 1;
+    });
+    sections.forEach(function (section) {
+      section.hidden = !section.querySelector(".event-item:not([hidden])");
+    });
+    var filtered = NAMES.some(function (name) { return chosen[name] !== ""; });
+    count.textContent = filtered ? shown + " of " + items.length + " events shown." : "";
+    var params = new URLSearchParams();
+    NAMES.forEach(function (name) { if (chosen[name] !== "") params.set(name, chosen[name]); });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  var params = new URLSearchParams(location.search);
+  NAMES.forEach(function (name) {
+    var value = params.get(name);
+    var field = form.elements[name];
+    if (value !== null && Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
+      field.value = value;
+    }
+  });
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  apply();
+})();

@@ -1,0 +1,17 @@
+// The interactive view: TimelineJS from the site's own copy. TimelineJS needs absolute URLs for
+// its script path, so they are made from this page's address; the font set uses system fonts.
+(function () {
+  "use strict";
+  var element = document.getElementById("timeline-embed");
+  if (!element || !window.TL) return;
+  var scriptPath = new URL(element.getAttribute("data-script-path"), document.baseURI).href;
+  var data = new URL(element.getAttribute("data-source"), document.baseURI).href;
+  element.textContent = "";
+  window.timeline = new TL.Timeline(element, data, {
+    script_path: scriptPath,
+    font: element.getAttribute("data-font"),
+    language: element.getAttribute("data-language"),
+    hash_bookmark: false,
+    initial_zoom: 2
+  });
+})();
