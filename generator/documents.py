@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +23,14 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _MAX_NODES = 100_000
+# The content format nests four levels at most; the limit keeps the converter's recursion far
+# from Python's own limit, which a hostile `[[[[…]]]]` would otherwise reach.
+_MAX_DEPTH = 50
+_MB = 1024 * 1024
+# An event's body of 2 MB would be a novel; the limit keeps a stray dump or log file from
+# being read whole. Seeds, verbatim copies of whole reports, may be longer.
+MAX_FILE_BYTES = 2 * _MB
+MAX_SEED_BYTES = 16 * _MB
 _constructor = yaml.constructor.SafeConstructor()
 
 KeyPath = tuple[str | int, ...]
@@ -50,10 +62,24 @@ class Document:
     body_line: int  # the file line where the body starts
 
 
-def read_text(path: Path, shown: str) -> str:
-    """The file's text, decoded as UTF-8 with any byte-order mark and CR line ends removed."""
+def read_text(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> str:
+    """The file's text, decoded as UTF-8 with any byte-order mark and CR line ends removed.
+
+    A file over `limit` bytes is refused before it is read, as is anything but a regular file
+    (a named pipe would block the build forever).
+    """
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "it is not a regular file")
+        if info.st_size > limit:
+            raise BuildFailed([_too_big(shown, info.st_size, limit)])
+        with path.open("rb") as file:
+            raw = file.read(limit + 1)  # the file may have grown since it was measured
+        if len(raw) > limit:
+            raise BuildFailed([_too_big(shown, len(raw), limit)])
     except OSError as error:  # a folder or a broken link named *.md, or no permission
         raise BuildFailed(
             [
@@ -91,6 +117,16 @@ def read_text(path: Path, shown: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _too_big(shown: str, size: int, limit: int) -> ContentError:
+    return ContentError(
+        shown,
+        1,
+        "",
+        f"the file is {size / _MB:.1f} MB, more than the limit of {limit / _MB:g} MB",
+        "split it into smaller files" if limit < MAX_SEED_BYTES else "keep the part events quote",
+    )
+
+
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlData:
     """Parse YAML text whose first line is file line `first_line`; raise BuildFailed on errors."""
     try:
@@ -119,6 +155,8 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlData:
         raise BuildFailed(
             [ContentError(shown, first_line, "", f"YAML error: {error}", "fix the YAML")]
         ) from None
+    except RecursionError:  # the pure-Python composer recurses once per level of nesting
+        raise BuildFailed([_too_deep(shown, first_line, "")]) from None
     if node is None:
         return YamlData(None, {(): first_line})
     converter = _NodeConverter(shown, first_line)
@@ -141,6 +179,7 @@ class _NodeConverter:
         self.seen: set[int] = set()
         self.first_alias: str | None = None  # the field of the first alias met
         self.too_big = False
+        self.too_deep = False
 
     def convert(self, node: yaml.Node, path: KeyPath) -> Any:
         line = self.first_line + node.start_mark.line
@@ -164,6 +203,11 @@ class _NodeConverter:
                 )
             return None
         self.seen.add(id(node))
+        if len(path) > _MAX_DEPTH and isinstance(node, yaml.CollectionNode):
+            if not self.too_deep:
+                self.too_deep = True
+                self.errors.append(_too_deep(self.shown, line, field_name(path[:1])))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -222,6 +266,16 @@ class _NodeConverter:
         return result
 
 
+def _too_deep(shown: str, line: int, name: str) -> ContentError:
+    return ContentError(
+        shown,
+        line,
+        name,
+        f"the YAML is nested more than {_MAX_DEPTH} levels deep",
+        "write the lists and mappings as the content format shows them",
+    )
+
+
 def _alias_error(text: str, shown: str, first_line: int, name: str) -> ContentError:
     """One error for all the aliases of a file, at the first: an alias bomb must not flood."""
     # An alias composes to the very node it names, whose line is the anchor's: the parser's
@@ -238,6 +292,17 @@ def _alias_error(text: str, shown: str, first_line: int, name: str) -> ContentEr
         name,
         f"YAML anchors and aliases (&name, *name) are not supported{more}",
         "write the value out in full",
+    )
+
+
+def visible(text: str) -> str:
+    """`text` with control and format characters (U+202E, which reverses what follows it on a
+    terminal, or a zero-width joiner) written as escapes such as `\\u202e`, for messages."""
+    return "".join(
+        f"\\u{ord(char):04x}"
+        if unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
+        else char
+        for char in text
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -10,7 +11,7 @@ from urllib.parse import urlsplit
 
 from generator import urls
 from generator.dates import DateError, EventDate, parse_date
-from generator.documents import Document, KeyPath, YamlData, field_name
+from generator.documents import Document, KeyPath, YamlData, field_name, visible
 from generator.errors import BuildFailed, ContentError, did_you_mean
 from generator.load import RawContent
 from generator.markup import find_wikilinks
@@ -32,6 +33,12 @@ from generator.quotes import SearchableText, searchable
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 MAX_ID_LENGTH = 80
+# Ids name files and output folders. Windows refuses these names for a file or folder, with or
+# without an extension, so `content/events/con.md` or `site/events/con/` would break a checkout
+# or a copy of the site there.
+RESERVED_IDS = frozenset(
+    {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))}
+)
 SITE_KEYS = ("title", "description", "language", "base_url", "domain", "eras")
 DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 ERA_KEYS = ("name", "date", "note")
@@ -141,12 +148,32 @@ class _Fields:
                 "write it as YYYY, YYYY-MM or YYYY-MM-DD, quoted if need be",
             )
             return None
+        if isinstance(value, int) and (digits := _undashed_date(value)):
+            self.error(
+                key,
+                f"YAML reads {value} as a number, not a date",
+                f"write it with hyphens: {digits}",
+            )
+            return None
         try:
             return parse_date(value)
         except DateError as error:
             problem, _, fix = str(error).partition(" — ")
             self.error(key, problem, fix or "write it as YYYY, YYYY-MM or YYYY-MM-DD")
             return None
+
+
+def _undashed_date(value: int) -> str:
+    """`2019-02-26` for 20190226 and `2019-02` for 201902, if that is a valid date; else ''."""
+    text = str(value)
+    if len(text) not in (6, 8):
+        return ""
+    dashed = "-".join((text[:4], text[4:6], *((text[6:],) if len(text) == 8 else ())))
+    try:
+        parse_date(dashed)
+    except DateError:
+        return ""
+    return dashed
 
 
 def _kind(value: Any) -> str:
@@ -182,7 +209,7 @@ def _check_id(
         )
         return False
     if not ID_PATTERN.fullmatch(identifier):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", identifier.lower()).strip("-") or "event"
+        suggestion = _suggest_id(identifier)
         fix = f"rename the file to `{suggestion}.md`"
         if suggestion in taken:  # `Foo.md` next to `foo.md`: suggesting `foo.md` would clash
             fix = (
@@ -193,12 +220,43 @@ def _check_id(
                 shown,
                 1,
                 "id",
-                f"`{identifier}` is not a valid {what} id (lowercase letters, digits and hyphens)",
+                f"`{visible(identifier)}` is not a valid {what} id (lowercase letters, digits and "
+                f"hyphens){_foreign(identifier)}",
                 fix,
             )
         )
         return False
+    if identifier in RESERVED_IDS:
+        errors.append(_reserved(shown, 1, "id", identifier, "rename the file"))
+        return False
     return True
+
+
+def _suggest_id(identifier: str) -> str:
+    """An id close to `identifier`: `evenement` for `Événement`, `bad-name` for `Bad_Name`."""
+    ascii_text = unicodedata.normalize("NFKD", identifier).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "event"
+
+
+def _foreign(identifier: str) -> str:
+    """`; it contains U+0430 CYRILLIC SMALL LETTER A` for the first character that is not
+    ASCII: a look-alike letter or an invisible one cannot be seen in the name."""
+    for char in identifier:
+        if not char.isascii():
+            name = unicodedata.name(char, "an unnamed character")
+            return f"; it contains U+{ord(char):04X} {name}"
+    return ""
+
+
+def _reserved(shown: str, line: int, field: str, name: str, fix: str) -> ContentError:
+    return ContentError(
+        shown,
+        line,
+        field,
+        f"`{name}` is a name that Windows reserves for a device, so no file or folder there "
+        "can have it",
+        f"{fix}, for example to `{name}-1`",
+    )
 
 
 def _check_case_clashes(documents: list[Document], errors: list[ContentError]) -> None:
@@ -379,6 +437,9 @@ def _sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:
                 )
             )
             continue
+        if source_id in RESERVED_IDS:
+            errors.append(_reserved(shown, line, source_id, source_id, "rename it"))
+            continue
         if not isinstance(value, dict):
             errors.append(
                 ContentError(shown, line, source_id, "expected a mapping", "give it a title")
@@ -395,6 +456,9 @@ def _sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:
                     f"`{local}` is not under seeds/",
                     "put the verbatim copy in seeds/ and write its path, such as seeds/article.txt",
                 )
+            elif local in raw.unreadable_seeds:
+                problem, fix = raw.unreadable_seeds[local]
+                fields.error("local", f"`{local}` {problem}", fix)
             elif local not in raw.seeds:
                 fields.error(
                     "local",
@@ -409,12 +473,37 @@ def _sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:
             publisher=fields.text("publisher"),
             author=fields.text("author"),
             date=fields.date("date"),
-            url=fields.text("url") or None,
+            url=_web_address(fields),
             local=local,
             note=fields.text("note"),
             text=text,
         )
     return sources
+
+
+def _web_address(fields: _Fields) -> str | None:
+    """A source's `url`, if it is an http(s) address: it becomes a link on the source's page,
+    and a `javascript:` one would run when a reader clicks it."""
+    url = fields.text("url")
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # `http://[::1` and the like
+        host = None
+    if (
+        host is None
+        or parts.scheme not in ("http", "https")
+        or re.search(r"[\s\x00-\x1f\x7f]", url)
+    ):
+        fields.error(
+            "url",
+            f"`{visible(url)}` is not a web address",
+            "write the address the source is published at, starting with https://",
+        )
+        return None
+    return url
 
 
 def _actors(documents: list[Document], errors: list[ContentError]) -> dict[str, Actor]:
@@ -476,6 +565,16 @@ def _event(document: Document, known: _Known, errors: list[ContentError]) -> Eve
                 ("tags", index),
                 f"`{tag}` is not a valid tag",
                 "write tags in lowercase with hyphens, such as air-defence",
+            )
+        elif tag in RESERVED_IDS:
+            fields.errors.append(
+                _reserved(
+                    fields.shown,
+                    fields.data.line("tags", index),
+                    f"tags[{index}]",
+                    tag,
+                    "rename it",
+                )
             )
         elif tag not in tags:
             tags.append(tag)
