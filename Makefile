@@ -4,17 +4,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+# npm packages: TimelineJS for the site; the validators for the tests as well.
+NODE_SITE := node_modules/.site-installed
+NODE_ALL := node_modules/.all-installed
 
 .PHONY: site check test lint typecheck unit golden clean serve chromium publish
 
 # BASE_URL=https://… overrides site.yaml's base_url (the Pages workflow passes the real address).
-site: $(RUNTIME)
+site: $(RUNTIME) $(NODE_SITE)
 	$(BIN)/timeline $(if $(BASE_URL),--base-url "$(BASE_URL)") build
 
 # Preview at http://127.0.0.1:8000/ with live reload; HOST=0.0.0.0 or PORT=8080 to change.
 HOST ?= 127.0.0.1
 PORT ?= 8000
-serve: $(RUNTIME)
+serve: $(RUNTIME) $(NODE_SITE)
 	$(BIN)/timeline serve --host $(HOST) --port $(PORT)
 
 # Commits site/ to a branch and pushes it; PUBLISH_REMOTE=upstream or PUBLISH_BRANCH=pages to change.
@@ -26,7 +29,7 @@ publish: site
 check: $(RUNTIME)
 	$(BIN)/timeline check
 
-test: $(DEV) chromium lint typecheck unit
+test: $(DEV) $(NODE_ALL) chromium lint typecheck unit
 
 lint: $(DEV)
 	$(BIN)/ruff check .
@@ -37,7 +40,7 @@ lint: $(DEV)
 typecheck: $(DEV)
 	$(BIN)/mypy --strict generator
 
-unit: $(DEV)
+unit: $(DEV) $(NODE_ALL)
 	$(BIN)/pytest
 
 # Rewrites the golden test's expected output; review the diff before committing it.
@@ -60,6 +63,14 @@ $(VENV)/bin/python:
 		{ echo "Python 3.11 or newer is needed; set PYTHON=python3.11 or newer" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(NODE_SITE): package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(NODE_ALL): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@ $(NODE_SITE)
 
 $(RUNTIME): pyproject.toml $(VENV)/bin/python
 	$(BIN)/pip install --quiet -e .
