@@ -1,0 +1,70 @@
+"""The overview in Chromium: screenshots to look at, and every mark a working, focusable link."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.browser import chromium, preview_server
+from tests.helpers import REPO
+
+SHOTS = REPO / "test-artifacts" / "screenshots"
+PAGES = {"index": "", "actor-russia": "actors/russia/"}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("project")
+    for part in ("content", "seeds"):
+        shutil.copytree(REPO / part, root / part)
+    with preview_server(root) as (url, _), chromium() as browser:
+        yield url, browser
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 768, 1280])
+def test_screenshots_of_the_overview(served, width: int, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    url, browser = served
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    for name, path in PAGES.items():
+        page.goto(url + path)
+        figure = page.locator("figure.overview").first
+        figure.scroll_into_view_if_needed()
+        shot = SHOTS / f"{name}-{width}-{scheme}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
+        # The page itself never scrolls sideways; only the figure's own box may.
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} at {width}px is {overflow}px too wide"
+    page.close()
+
+
+@pytest.mark.parametrize("path", PAGES.values())
+def test_every_mark_is_a_focusable_link_to_an_existing_page(served, path: str) -> None:  # type: ignore[no-untyped-def]
+    url, browser = served
+    page = browser.new_page()
+    page.goto(url + path)
+    marks = page.locator("figure.overview svg a")
+    assert marks.count() > 0
+    details = marks.evaluate_all(
+        "els => els.map(e => [e.getAttribute('href'), e.getAttribute('aria-label'),"
+        " e.getAttribute('tabindex'), e.getAttribute('aria-hidden')])"
+    )
+    focusable = [d for d in details if d[2] != "-1"]
+    assert focusable, "no mark takes focus"
+    for href, label, _, hidden in details:
+        assert href and (label or hidden == "true")
+        response = page.request.get(urljoin(page.url, href))
+        assert response.ok, href
+    # Tab reaches the marks in the order they are drawn, which is time order.
+    first = page.locator("figure.overview svg a:not([tabindex='-1'])").first
+    first.focus()
+    reached = [page.evaluate("document.activeElement.getAttribute('href')")]
+    for _ in range(len(focusable) - 1):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.getAttribute('href')"))
+    assert reached == [d[0] for d in focusable]
+    page.close()
