@@ -13,6 +13,7 @@ from pathlib import Path
 from generator import __version__, urls
 from generator.build import build, check
 from generator.dates import DateError
+from generator.documents import visible
 from generator.errors import BuildFailed
 from generator.load import Project
 from generator.publish import PublishError, publish
@@ -117,7 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Created {project.shown(path)}")
     except BuildFailed as failure:
         for error in failure.errors:
-            print(error, file=sys.stderr)
+            # Control characters from the content must not reach the terminal as such.
+            print(visible(str(error)), file=sys.stderr)
         count = len(failure.errors)
         unchanged = " site/ was not changed." if args.command == "build" else ""
         print(f"{count} error{'s' if count != 1 else ''}.{unchanged}", file=sys.stderr)

@@ -22,6 +22,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_YAML_TAG = "tag:yaml.org,2002:"
+# The tags that plain YAML resolves to. Any other (`!!binary`, `!!set`, `!!python/…`, `!custom`)
+# was written on purpose and means something the content format has no use for.
+_PLAIN_TAGS = frozenset(
+    _YAML_TAG + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+)
 _MAX_NODES = 100_000
 # The content format nests four levels at most; the limit keeps the converter's recursion far
 # from Python's own limit, which a hostile `[[[[…]]]]` would otherwise reach.
@@ -77,7 +84,11 @@ def read_text(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> str:
         if info.st_size > limit:
             raise BuildFailed([_too_big(shown, info.st_size, limit)])
         with path.open("rb") as file:
-            raw = file.read(limit + 1)  # the file may have grown since it was measured
+            # read(n) sets aside n bytes at once: ask for what the file holds, and for more only
+            # if it grew since it was measured.
+            raw = file.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += file.read(limit + 1 - len(raw))
         if len(raw) > limit:
             raise BuildFailed([_too_big(shown, len(raw), limit)])
     except OSError as error:  # a folder or a broken link named *.md, or no permission
@@ -203,6 +214,18 @@ class _NodeConverter:
                 )
             return None
         self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace(_YAML_TAG, "!!", 1)
+            self.errors.append(
+                ContentError(
+                    self.shown,
+                    line,
+                    field_name(path),
+                    f"the YAML tag `{visible(tag)}` is not supported",
+                    "remove the tag, and quote the value if it is text",
+                )
+            )
+            return None
         if len(path) > _MAX_DEPTH and isinstance(node, yaml.CollectionNode):
             if not self.too_deep:
                 self.too_deep = True
@@ -298,6 +321,8 @@ def _alias_error(text: str, shown: str, first_line: int, name: str) -> ContentEr
 def visible(text: str) -> str:
     """`text` with control and format characters (U+202E, which reverses what follows it on a
     terminal, or a zero-width joiner) written as escapes such as `\\u202e`, for messages."""
+    if text.isprintable():  # the common case: no control, format or separator character
+        return text
     return "".join(
         f"\\u{ord(char):04x}"
         if unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"

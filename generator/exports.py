@@ -43,10 +43,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator import urls
+from generator.bodies import Bodies
 from generator.dates import EventDate, Point, from_day_number
-from generator.feeds import calendar, feeds, html_body, updated_day
+from generator.feeds import calendar, feeds, updated_day
 from generator.links import Graph
-from generator.markup import MarkdownRenderer
 from generator.model import STATUSES, Event, Source
 
 FORMAT = "timeline-export"
@@ -54,13 +54,18 @@ VERSION = 1
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def export_pages(graph: Graph, html_pages: Iterable[str]) -> dict[str, bytes]:
-    """The graph and the site's HTML output paths -> every feed and export, by output path."""
-    markdown = MarkdownRenderer()
-    pages = feeds(graph, markdown)
+def export_pages(
+    graph: Graph, html_pages: Iterable[str], bodies: Bodies | None = None
+) -> dict[str, bytes]:
+    """The graph and the site's HTML output paths -> every feed and export, by output path.
+
+    `bodies` are the build's rendered Markdown bodies, so that no body is rendered twice.
+    """
+    bodies = bodies or Bodies(graph)
+    pages = feeds(graph, bodies)
     pages[urls.ICS] = calendar(graph)
     pages[urls.TIMELINE_JSON] = _json(timeline_export(graph))
-    pages[urls.TIMELINEJS_JSON] = _json(timelinejs(graph, markdown))
+    pages[urls.TIMELINEJS_JSON] = _json(timelinejs(graph, bodies))
     pages[urls.SITEMAP] = sitemap(graph.timeline.site.base_url, html_pages)
     pages[urls.ROBOTS] = robots(graph.timeline.site.base_url)
     return dict(sorted(pages.items()))
@@ -180,9 +185,9 @@ def _tljs_day(day: int) -> dict[str, int]:
     return {"year": tljs_year(year), "month": month, "day": day_of_month}
 
 
-def timelinejs(graph: Graph, markdown: MarkdownRenderer | None = None) -> dict[str, Any]:
+def timelinejs(graph: Graph, bodies: Bodies | None = None) -> dict[str, Any]:
     """The graph -> a TimelineJS3 document: title slide, one slide per event, and the eras."""
-    markdown = markdown or MarkdownRenderer()
+    bodies = bodies or Bodies(graph)
     site = graph.timeline.site
     index = urls.absolute(site.base_url, urls.INDEX)
     title_text = f"<p>{_text(site.description)}</p>" if site.description else ""
@@ -195,7 +200,7 @@ def timelinejs(graph: Graph, markdown: MarkdownRenderer | None = None) -> dict[s
                 "text": title_text,
             },
         },
-        "events": [_slide(graph, markdown, event) for event in graph.timeline.events],
+        "events": [_slide(graph, bodies, event) for event in graph.timeline.events],
     }
     eras = _eras(graph)
     if eras:
@@ -204,7 +209,7 @@ def timelinejs(graph: Graph, markdown: MarkdownRenderer | None = None) -> dict[s
     return document
 
 
-def _slide(graph: Graph, markdown: MarkdownRenderer, event: Event) -> dict[str, Any]:
+def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
     url = urls.absolute(graph.timeline.site.base_url, urls.event(event.id))
     start, end = event.date.start, event.date.end
     known = [point for point in (start, end) if isinstance(point, Point)]
@@ -215,7 +220,7 @@ def _slide(graph: Graph, markdown: MarkdownRenderer, event: Event) -> dict[str, 
     parts = [f"<p>{_text(event.summary)}</p>"] if event.summary else []
     parts.append(f"<p>{_text(event.date.describe())} · {label}</p>")
     if event.body.strip():
-        parts.append(html_body(graph, markdown, event.body))
+        parts.append(bodies.absolute(event.body))
     slide.update(
         display_date=event.date.display(),
         text={

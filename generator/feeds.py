@@ -37,9 +37,9 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from generator import __version__, urls
+from generator.bodies import Bodies
 from generator.dates import EventDate, Point, day_number, from_day_number
 from generator.links import Graph
-from generator.markup import MarkdownRenderer
 from generator.model import STATUSES, Event
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -49,21 +49,6 @@ _LAST_DAY = day_number(9999, 12, 31)
 # XML 1.0 forbids these characters outright; iCalendar TEXT forbids them too.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _ICS_LINE = 75  # octets per line, CRLF excluded (RFC 5545, 3.1)
-
-
-def html_body(graph: Graph, markdown: MarkdownRenderer, text: str) -> str:
-    """A Markdown body -> HTML whose `[[links]]` are absolute URLs, for readers off the site."""
-    base_url = graph.timeline.site.base_url
-
-    def resolve(target: str) -> tuple[str, str] | None:
-        if target in graph.events:
-            return urls.absolute(base_url, urls.event(target)), graph.events[target].title
-        actor = graph.timeline.actors.get(target)
-        if actor is not None:
-            return urls.absolute(base_url, urls.actor(target)), actor.name
-        return None
-
-    return markdown.render(text, resolve)
 
 
 def updated_day(date: EventDate) -> int:
@@ -99,9 +84,9 @@ def _sub(parent: ET.Element, tag: str, text: str = "", **attributes: str) -> ET.
 class _Atom:
     """Builds the feeds of one graph, rendering each event's content once for all of them."""
 
-    def __init__(self, graph: Graph, markdown: MarkdownRenderer) -> None:
+    def __init__(self, graph: Graph, bodies: Bodies) -> None:
         self.graph = graph
-        self.markdown = markdown
+        self.bodies = bodies
         self.content: dict[str, str] = {}
         site_latest = _latest(graph.timeline.events)
         self.site_updated = _FIRST_DAY if site_latest is None else site_latest
@@ -153,14 +138,14 @@ class _Atom:
     def _content(self, event: Event) -> str:
         if event.id not in self.content:
             facts = f"<p>{html.escape(event.date.describe())} · {STATUSES[event.status][0]}</p>"
-            body = html_body(self.graph, self.markdown, event.body) if event.body.strip() else ""
+            body = self.bodies.absolute(event.body) if event.body.strip() else ""
             self.content[event.id] = facts + ("\n" + body if body else "")
         return self.content[event.id]
 
 
-def feeds(graph: Graph, markdown: MarkdownRenderer | None = None) -> dict[str, bytes]:
+def feeds(graph: Graph, bodies: Bodies | None = None) -> dict[str, bytes]:
     """A graph -> its Atom feeds by output path: all events, then one per actor and per tag."""
-    atom = _Atom(graph, markdown or MarkdownRenderer())
+    atom = _Atom(graph, bodies or Bodies(graph))
     site = graph.timeline.site
     result = {urls.FEED: atom.feed(urls.FEED, urls.INDEX, site.title, graph.timeline.events)}
     for actor_id, events in graph.by_actor.items():

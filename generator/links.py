@@ -112,9 +112,9 @@ def link(timeline: Timeline) -> Graph:
             by_tag[tag].append(event)
         by_year[event.date.anchor_year()].append(event)
         by_status[event.status].append(event)
+        for source_id in dict.fromkeys(citation.source for citation in event.citations):
+            by_source[source_id].append(event)
         for index, citation in enumerate(event.citations):
-            if event not in by_source[citation.source]:
-                by_source[citation.source].append(event)
             if citation.quote:
                 quotes[citation.source].append(QuoteRef(event, index, citation))
 

@@ -12,12 +12,14 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import markdown
 import nh3
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 WIKILINK = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]")
 # Chosen by measurement: `extra` and `smarty` cost about three times as much per body.
@@ -64,7 +66,7 @@ ALLOWED_VALUES = {
         for cell in ("th", "td")
     },
 }
-# `href` only; relative URLs (our own links, `#fn:1`) pass as written.
+# The schemes a link may use; relative URLs (our own links, `#fn:1`) pass as written.
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 EXTERNAL_REL = "noopener noreferrer"
 # The footnotes extension's ids. Any other id could clash with the page's own (`main`) or shadow
@@ -115,7 +117,8 @@ class _WikiLinkProcessor(InlineProcessor):
         else:
             href, default_text = resolved
             element = etree.Element("a", {"href": href})
-            element.text = (m.group(2) or "").strip() or default_text
+            # A title is text: atomic, so that no inline pattern reads `<b>` in it as HTML.
+            element.text = (m.group(2) or "").strip() or AtomicString(default_text)
             self.renderer.own_hrefs.add(href)
         return element, m.start(0), m.end(0)
 
@@ -160,7 +163,7 @@ _CLEANER = nh3.Cleaner(
 )
 
 
-def sanitise(fragment: str, own_hrefs: frozenset[str] | set[str] = frozenset()) -> str:
+def sanitise(fragment: str, own_hrefs: AbstractSet[str] = frozenset()) -> str:
     """An HTML fragment -> the same, with only allowed tags, attributes and URL schemes; links
     that leave the site (other than the `own_hrefs` our resolver made) get rel=noopener."""
     clean = _CLEANER.clean(fragment)
@@ -168,7 +171,7 @@ def sanitise(fragment: str, own_hrefs: frozenset[str] | set[str] = frozenset()) 
     return _A_TAG.sub(lambda tag: _mark_external(tag, own_hrefs), clean)
 
 
-def _mark_external(tag: re.Match[str], own_hrefs: frozenset[str] | set[str]) -> str:
+def _mark_external(tag: re.Match[str], own_hrefs: AbstractSet[str]) -> str:
     attributes = dict(_ATTRIBUTE.findall(tag.group(1)))
     href = html.unescape(attributes.get("href", ""))
     if href in own_hrefs or not (href.startswith("//") or _SCHEME.match(href)):

@@ -8,6 +8,8 @@ viewBox and rounded to 0.1, so two builds give the same bytes.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -73,25 +75,43 @@ Taken = tuple[float, float, bool]  # a stretch of a sub-row, and whether a label
 Shape = tuple[Kind, Span, Span, Span | None, End, End]  # kind, body, known, core, start, end
 
 
+def _char_em(ch: str) -> float:
+    return _EM.get(ch, 1.0 if ord(ch) >= 0x2E80 else 0.66)
+
+
+@functools.lru_cache(maxsize=65536)
+def _prefix_ems(text: str) -> tuple[float, ...]:
+    """The width in ems of every prefix of `text`: a label is cut many times, measured once."""
+    return (0.0, *itertools.accumulate(_char_em(ch) for ch in text))
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Text and font size -> its estimated width in the same units (an upper bound)."""
-    em = sum(_EM.get(ch, 1.0 if ord(ch) >= 0x2E80 else 0.66) for ch in text)
-    return em * size * (1.1 if bold else 1.0)
+    return _prefix_ems(text)[-1] * size * (1.1 if bold else 1.0)
 
 
 def shorten(text: str, width: float, size: float = LABEL_SIZE, bold: bool = False) -> str:
     """Text -> itself if it fits `width`, else its longest word-boundary prefix + '…' that does."""
-    if text_width(text, size, bold) <= width:
+    bolder = 1.1 if bold else 1.0
+    if _prefix_ems(text)[-1] * size * bolder <= width:
         return text
+    ellipsis = _char_em("…")
     words = text.split()
+    joined = " ".join(words)
+    ems = _prefix_ems(joined)
+    end = len(joined)
     for count in range(len(words) - 1, 0, -1):
-        head = " ".join(words[:count]).rstrip(",:;–—-") + "…"
-        if text_width(head, size, bold) <= width:
-            return head
+        end -= len(words[count]) + 1
+        cut = end
+        while cut and joined[cut - 1] in ",:;–—-":
+            cut -= 1
+        if (ems[cut] + ellipsis) * size * bolder <= width:
+            return joined[:cut] + "…"
+    ems = _prefix_ems(text)
     for end in range(len(text) - 1, 0, -1):
-        head = text[:end].rstrip() + "…"
-        if text_width(head, size, bold) <= width:
-            return head
+        cut = len(text[:end].rstrip())
+        if (ems[cut] + ellipsis) * size * bolder <= width:
+            return text[:cut] + "…"
     return ""
 
 

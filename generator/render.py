@@ -18,10 +18,11 @@ import jinja2
 from markupsafe import Markup
 
 from generator import __version__, urls
+from generator.bodies import Bodies, BodyKey
 from generator.dates import EventDate, day_number, year_label
+from generator.density import DENSE_LIMIT, density_svg
 from generator.exports import export_pages
 from generator.links import Backlink, Graph, QuoteRef
-from generator.markup import MarkdownRenderer, find_wikilinks
 from generator.model import RELATIONS, STATUSES, Era, Event, SiteConfig, Source
 from generator.overview import overview_svg
 from generator.search import search_index
@@ -89,7 +90,7 @@ class RenderCache:
     generation: tuple[SiteConfig, tuple[tuple[str, bytes], ...]] | None = None
     environment: jinja2.Environment | None = None
     pages: dict[str, tuple[tuple[str, Any], bytes]] = field(default_factory=dict)
-    bodies: dict[tuple[str, tuple[tuple[str, str, str], ...]], str] = field(default_factory=dict)
+    bodies: dict[BodyKey, str] = field(default_factory=dict)
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
 
 
@@ -112,7 +113,7 @@ def render_site(
         cache.environment = _environment(templates, site)
         cache.pages.clear()
     env = cache.environment
-    bodies = _Bodies(graph, cache)
+    bodies = Bodies(graph, cache.bodies)
     pages: Pages = {}
     previous, cache.pages = cache.pages, {}
     cache.rendered = 0
@@ -138,8 +139,8 @@ def render_site(
             cache.rendered += 1
         cache.pages[spec.path] = (key, data)
         pages[spec.path] = data
+    pages.update(export_pages(graph, [path for path in pages if path.endswith(".html")], bodies))
     cache.bodies = bodies.used
-    pages.update(export_pages(graph, [path for path in pages if path.endswith(".html")]))
     pages[urls.SEARCH_INDEX] = search_index(graph)
     for name, data in template_files.items():
         if name.startswith("static/"):
@@ -191,43 +192,7 @@ def _link(context: jinja2.runtime.Context, to_path: str, anchor: str = "") -> st
     return urls.href(page, to_path, anchor)
 
 
-class _Bodies:
-    """Markdown bodies as HTML, cached by their text and what their `[[links]]` resolve to."""
-
-    def __init__(self, graph: Graph, cache: RenderCache) -> None:
-        self.graph = graph
-        self.cache = cache
-        self.markdown: MarkdownRenderer | None = None
-        # Bodies rendered or reused by this build; the cache keeps only these for the next.
-        self.used: dict[tuple[str, tuple[tuple[str, str, str], ...]], str] = {}
-
-    def resolve(self, target: str, page: str) -> tuple[str, str] | None:
-        graph = self.graph
-        if target in graph.events:
-            return urls.href(page, urls.event(target)), graph.events[target].title
-        actor = graph.timeline.actors.get(target)
-        if actor is not None:
-            return urls.href(page, urls.actor(target)), actor.name
-        return None
-
-    def html(self, text: str, page: str) -> Markup:
-        """The body `text` as HTML for the page at `page`."""
-        links = tuple(
-            (link.target, *(self.resolve(link.target, page) or ("", "")))
-            for link in find_wikilinks(text)
-        )
-        # The resolved links are all that the page's place changes in the HTML.
-        key = (text, links)
-        cached = self.cache.bodies.get(key)
-        if cached is None:
-            if self.markdown is None:
-                self.markdown = MarkdownRenderer()
-            cached = self.markdown.render(text, lambda target: self.resolve(target, page))
-        self.used[key] = cached
-        return Markup(cached)
-
-
-def _plan(graph: Graph, bodies: _Bodies, *, interactive: bool) -> Iterator[PageSpec]:
+def _plan(graph: Graph, bodies: Bodies, *, interactive: bool) -> Iterator[PageSpec]:
     """Every HTML page of the site, with the values it shows."""
     timeline = graph.timeline
     actors = timeline.actors
@@ -245,6 +210,14 @@ def _plan(graph: Graph, bodies: _Bodies, *, interactive: bool) -> Iterator[PageS
     def figure(
         page: str, events: Sequence[Event], lanes: Literal["actor", "status"], title: str
     ) -> Markup:
+        if len(events) > DENSE_LIMIT:
+            return density_svg(
+                events,
+                lanes=lanes,
+                actors=actors,
+                year_href=lambda year: urls.href(page, urls.year(year)),
+                title=title,
+            )
         return overview_svg(
             events,
             lanes=lanes,
@@ -288,7 +261,7 @@ def _plan(graph: Graph, bodies: _Bodies, *, interactive: bool) -> Iterator[PageS
             {
                 "event": event,
                 "actors": actors,
-                "body": bodies.html(event.body, path),
+                "body": bodies.for_page(event.body, path),
                 "citations": tuple((c, timeline.sources[c.source]) for c in event.citations),
                 "relations": tuple(
                     ShownRelation(r.phrase, r.kind, listed[r.other.id])
@@ -325,7 +298,7 @@ def _plan(graph: Graph, bodies: _Bodies, *, interactive: bool) -> Iterator[PageS
                     "status",
                     f"Events of {actor.name} at a glance, by status",
                 ),
-                "body": bodies.html(actor.body, path),
+                "body": bodies.for_page(actor.body, path),
                 "events": lst(graph.by_actor[actor.id]),
                 "backlinks": _backlinks(graph, graph.backlinks.get(actor.id, ())),
             },

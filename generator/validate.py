@@ -333,8 +333,9 @@ def validate(raw: RawContent) -> Timeline:
         event = _event(document, known, errors)
         if event is not None:
             events.append(event)
+    linkable = known.actors | known.events
     for document in (*raw.actors, *raw.events):
-        _check_wikilinks(document, known.actors | known.events, errors)
+        _check_wikilinks(document, linkable, errors)
     if errors or site is None:
         raise BuildFailed(errors)
     events.sort(key=lambda e: e.sort_key)

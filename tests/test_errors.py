@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -806,3 +807,307 @@ def test_a_custom_domain_must_be_a_host_name_and_match_base_url(root: Path) -> N
         "base_url is https://example.org/timeline/ — set base_url to "
         "https://timeline.example.net/"
     ]
+
+
+# Hostile paths, files and YAML (issue 4) --------------------------------------------------------
+
+RESERVED = "is a name that Windows reserves for a device, so no file or folder there can have it"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "Événement",
+            "`Événement` is not a valid event id (lowercase letters, digits and hyphens); it "
+            "contains U+00C9 LATIN CAPITAL LETTER E WITH ACUTE — rename the file to "
+            "`evenement.md`",
+        ),
+        (
+            "r\u0430ssia",  # a Cyrillic а, which looks like a Latin a
+            "`r\u0430ssia` is not a valid event id (lowercase letters, digits and hyphens); it "
+            "contains U+0430 CYRILLIC SMALL LETTER A — rename the file to `rssia.md`",
+        ),
+        (
+            "\u202eevil",  # shown escaped: a terminal would print the rest of the line reversed
+            "`\\u202eevil` is not a valid event id (lowercase letters, digits and hyphens); it "
+            "contains U+202E RIGHT-TO-LEFT OVERRIDE — rename the file to `evil.md`",
+        ),
+        (
+            "zero\u200dwidth",
+            "`zero\\u200dwidth` is not a valid event id (lowercase letters, digits and hyphens); "
+            "it contains U+200D ZERO WIDTH JOINER — rename the file to `zerowidth.md`",
+        ),
+        (
+            "a..b",
+            "`a..b` is not a valid event id (lowercase letters, digits and hyphens) — rename the "
+            "file to `a-b.md`",
+        ),
+        (
+            "back\\slash",
+            "`back\\slash` is not a valid event id (lowercase letters, digits and hyphens) — "
+            "rename the file to `back-slash.md`",
+        ),
+        (
+            "-starts-with-a-hyphen",
+            "`-starts-with-a-hyphen` is not a valid event id (lowercase letters, digits and "
+            "hyphens) — rename the file to `starts-with-a-hyphen.md`",
+        ),
+        ("x" * 81, "the event id is 81 characters long — rename the file to at most 80 characters"),
+        (
+            "y" * 250,
+            "the event id is 250 characters long — rename the file to at most 80 characters",
+        ),
+    ],
+)
+def test_hostile_file_names_are_invalid_ids(root: Path, name: str, message: str) -> None:
+    write(root, f"events/{name}.md", EVENTS["aftermath"])
+    shown = name.replace("\u202e", "\\u202e").replace("\u200d", "\\u200d")
+    assert errors(root) == [f"content/events/{shown}.md:1: id: {message}"]
+
+
+@pytest.mark.parametrize("name", ["con", "nul", "aux", "prn", "com1", "lpt9", "com0"])
+def test_windows_device_names_are_refused_as_ids(root: Path, name: str) -> None:
+    write(root, f"events/{name}.md", EVENTS["aftermath"])
+    assert errors(root) == [
+        f"content/events/{name}.md:1: id: `{name}` {RESERVED} — rename the file, for example "
+        f"to `{name}-1`"
+    ]
+
+
+def test_windows_device_names_are_refused_as_actor_ids(root: Path) -> None:
+    write(root, "actors/aux.md", ACTORS["army"])
+    assert errors(root) == [
+        f"content/actors/aux.md:1: id: `aux` {RESERVED} — rename the file, for example to `aux-1`"
+    ]
+
+
+def test_windows_device_names_are_refused_as_tags_and_source_ids(root: Path) -> None:
+    replace(root, "events/strike.md", "tags: [air-strike]", "tags: [air-strike, aux]")
+    with (root / "content" / "sources.yaml").open("a", encoding="utf-8") as file:
+        file.write("nul:\n  title: Nothing\n")
+    assert errors(root) == [
+        f"content/events/strike.md:8: tags[1]: `aux` {RESERVED} — rename it, for example to "
+        "`aux-1`",
+        f"content/sources.yaml:9: nul: `nul` {RESERVED} — rename it, for example to `nul-1`",
+    ]
+
+
+OUTSIDE = (
+    "the file is a link to a place outside the project — copy the file into the project instead"
+)
+
+
+def test_a_link_in_content_to_a_file_outside_the_project(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    (tmp_path / "secret.md").write_text(EVENTS["aftermath"], encoding="utf-8")
+    (root / "content" / "events" / "aftermath.md").unlink()
+    (root / "content" / "events" / "aftermath.md").symlink_to(tmp_path / "secret.md")
+    (root / "content" / "site.yaml").rename(tmp_path / "site.yaml")
+    (root / "content" / "site.yaml").symlink_to(tmp_path / "site.yaml")
+    assert errors(root) == [
+        f"content/events/aftermath.md:1: {OUTSIDE}",
+        f"content/site.yaml:1: {OUTSIDE}",
+    ]
+
+
+def test_a_linked_folder_in_content_that_leads_outside_the_project(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    (root / "content" / "actors").rename(tmp_path / "actors")
+    (root / "content" / "actors").symlink_to(tmp_path / "actors", target_is_directory=True)
+    assert errors(root) == [
+        f"content/actors/army.md:1: {OUTSIDE}",
+        f"content/actors/country.md:1: {OUTSIDE}",
+    ]
+
+
+def test_links_that_stay_inside_the_project_are_followed(root: Path) -> None:
+    drafts = root / "drafts"
+    drafts.mkdir()
+    (root / "content" / "events" / "aftermath.md").rename(drafts / "aftermath.md")
+    (root / "content" / "events" / "aftermath.md").symlink_to("../../drafts/aftermath.md")
+    (root / "seeds" / "article.txt").rename(root / "seeds" / "original.txt")
+    (root / "seeds" / "article.txt").symlink_to("original.txt")
+    assert len(build(project(root)).timeline.events) == 3
+
+
+def test_a_seed_that_links_outside_seeds(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    (tmp_path / "credentials").write_text(SEED, encoding="utf-8")
+    (root / "seeds" / "article.txt").unlink()
+    (root / "seeds" / "article.txt").symlink_to(tmp_path / "credentials")
+    # A seed is published on its source's page: the link is refused, not followed.
+    assert errors(root) == [
+        "content/sources.yaml:7: article.local: `seeds/article.txt` is a link to a file outside "
+        "seeds/ — copy the file into seeds/ instead of linking to it"
+    ]
+    (root / "seeds" / "article.txt").unlink()
+    (root / "seeds" / "article.txt").symlink_to(root / "content" / "site.yaml")
+    assert errors(root)[0].startswith(
+        "content/sources.yaml:7: article.local: `seeds/article.txt` is a link to a file outside"
+    )
+
+
+def test_a_seeds_folder_that_links_outside_the_project(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    (root / "seeds").rename(tmp_path / "seeds")
+    (root / "seeds").symlink_to(tmp_path / "seeds", target_is_directory=True)
+    assert errors(root) == [
+        "content/sources.yaml:7: article.local: `seeds/article.txt` does not exist or is not "
+        "UTF-8 text — check the path from the project root, such as seeds/article.txt",
+        "seeds:1: the folder is a link to a place outside the project — make seeds/ a folder "
+        "in the project, with copies of the sources",
+    ]
+
+
+@pytest.mark.parametrize(
+    "local",
+    ["seeds\\..\\content\\site.yaml", "seeds/sub/../../content/site.yaml", "./seeds/article.txt"],
+)
+def test_more_local_copies_outside_seeds(root: Path, local: str) -> None:
+    replace(root, "sources.yaml", "local: seeds/article.txt", f"local: '{local}'")
+    assert errors(root) == [
+        f"content/sources.yaml:7: article.local: `{local}` is not under seeds/ — put the "
+        "verbatim copy in seeds/ and write its path, such as seeds/article.txt"
+    ]
+
+
+def test_a_named_pipe_is_refused_without_blocking(root: Path) -> None:
+    os.mkfifo(root / "content" / "events" / "pipe.md")
+    command = [sys.executable, "-m", "generator", "--root", str(root), "check"]
+    # Opening a pipe for reading would wait for a writer forever; the timeout makes that a failure.
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert result.stderr.splitlines() == [
+        "content/events/pipe.md:1: the file cannot be read (it is not a regular file) — make it "
+        "a readable file, or remove it",
+        "1 error.",
+    ]
+
+
+def test_a_20_mb_body_is_refused_before_it_is_read(root: Path) -> None:
+    path = root / "content" / "events" / "aftermath.md"
+    with path.open("a", encoding="utf-8") as file:
+        line = "A very long body that someone pasted a whole archive into. " * 16 + "\n"
+        for _ in range(20 * 1024 * 1024 // len(line) + 1):
+            file.write(line)
+    assert path.stat().st_size > 20 * 1024 * 1024
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        messages = errors(root)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert messages == [
+        "content/events/aftermath.md:1: the file is 20.0 MB, more than the limit of 2 MB — "
+        "split it into smaller files"
+    ]
+    assert time.perf_counter() - started < 2
+    assert peak < 5 * 1024 * 1024  # the file was never read into memory
+
+
+def test_a_seed_over_16_mb_is_refused_when_a_source_uses_it(root: Path) -> None:
+    with (root / "seeds" / "article.txt").open("a", encoding="utf-8") as file:
+        file.truncate(17 * 1024 * 1024)
+    assert errors(root) == [
+        "content/sources.yaml:7: article.local: `seeds/article.txt` is 17.0 MB, more than the "
+        "limit of 16 MB — keep the part events quote"
+    ]
+
+
+@pytest.mark.parametrize(("value", "dashed"), [("20190226", "2019-02-26"), ("201902", "2019-02")])
+def test_date_given_as_a_number_without_hyphens(root: Path, value: str, dashed: str) -> None:
+    replace(root, "events/strike.md", "date: 2019-02-26", f"date: {value}")
+    assert errors(root) == [
+        f"content/events/strike.md:4: date: YAML reads {value} as a number, not a date — write "
+        f"it with hyphens: {dashed}"
+    ]
+
+
+def test_date_given_as_a_number_that_is_no_date(root: Path) -> None:
+    replace(root, "events/strike.md", "date: 2019-02-26", "date: 20191399")
+    assert errors(root) == [
+        "content/events/strike.md:4: date: year 20191399 is out of range — years run from -9999 "
+        "to 9999"
+    ]
+
+
+def test_billion_laughs_is_refused_with_little_memory(root: Path) -> None:
+    # Nine levels of ten aliases each: expanded, a thousand million strings.
+    names = "abcdefghij"
+    bomb = f"{names[0]}: &{names[0]} [{', '.join(['lol'] * 10)}]\n" + "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+        for previous, name in itertools.pairwise(names)
+    )
+    replace(root, "events/strike.md", "status: confirmed\n", f"status: confirmed\n{bomb}")
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        messages = errors(root)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.perf_counter() - started < 2
+    assert peak < 10 * 1024 * 1024
+    assert len(messages) == 1 and ALIAS in messages[0]
+
+
+@pytest.mark.parametrize("depth", [60, 500, 5000, 100_000])
+def test_deeply_nested_yaml_is_one_error(root: Path, depth: int) -> None:
+    nested = "[" * depth + "]" * depth
+    replace(root, "events/strike.md", "places: [The Border]", f"places: {nested}")
+    problem = (
+        "places: the YAML is nested more than 50 levels deep — write the lists and mappings as "
+        "the content format shows them"
+        if depth < 1000  # libyaml's own limit
+        else "YAML syntax error: exceeded maximum nesting depth — " + YAML_FIX
+    )
+    assert errors(root) == [f"content/events/strike.md:7: {problem}"]
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("!!python/object/apply:os.system ['echo owned']", "!!python/object/apply:os.system"),
+        ("!!binary aGVsbG8=", "!!binary"),
+        ("!!set {a, b}", "!!set"),
+        ("!custom The Border", "!custom"),
+    ],
+)
+def test_yaml_tags_are_refused(root: Path, value: str, tag: str) -> None:
+    replace(root, "events/strike.md", "places: [The Border]", f"places: {value}")
+    assert errors(root) == [
+        f"content/events/strike.md:7: places: the YAML tag `{tag}` is not supported — remove "
+        "the tag, and quote the value if it is text"
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//example.org/article",
+        "https://",
+        "http://[::1",
+        "https://example.org/a b",
+    ],
+)
+def test_a_source_url_must_be_a_web_address(root: Path, url: str) -> None:
+    replace(root, "sources.yaml", "url: https://example.org/article", f"url: '{url}'")
+    assert errors(root) == [
+        f"content/sources.yaml:6: article.url: `{url}` is not a web address — write the "
+        "address the source is published at, starting with https://"
+    ]
+
+
+def test_a_failed_build_leaves_an_existing_site_and_nothing_else(root: Path) -> None:
+    build(project(root))
+    before = read_tree(root / "site")
+    replace(root, "events/strike.md", "status: confirmed", "status: confirmd")
+    with pytest.raises(BuildFailed):
+        build(project(root))
+    assert read_tree(root / "site") == before
+    assert sorted(path.name for path in root.iterdir()) == ["content", "seeds", "site"]

@@ -1,0 +1,78 @@
+"""Markdown bodies, rendered once per build for every place that shows them.
+
+A body's `[[links]]` are rendered with placeholder addresses; each page then gets links relative
+to itself and the feeds and exports get absolute ones, from the same HTML. A cache kept between
+builds (by the preview server) renders a body again only when its text or its links' titles change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from generator import urls
+from generator.links import Graph
+from generator.markup import MarkdownRenderer, find_wikilinks
+
+_PLACEHOLDER = "#tl-wikilink-"
+_LINK = re.compile(r'href="#tl-wikilink-([a-z0-9-]+)"')
+
+BodyKey = tuple[str, tuple[tuple[str, str], ...]]
+
+
+class Bodies:
+    """The bodies of one graph's events and actors as HTML; `cache` carries over between builds."""
+
+    def __init__(self, graph: Graph, cache: dict[BodyKey, str] | None = None) -> None:
+        self.graph = graph
+        self.cache = cache if cache is not None else {}
+        self.used: dict[BodyKey, str] = {}  # what this build rendered or reused
+        self._markdown: MarkdownRenderer | None = None
+
+    def _target(self, target: str) -> tuple[str, str] | None:
+        """(output path, title) of a link target, or None for an unknown one."""
+        event = self.graph.events.get(target)
+        if event is not None:
+            return urls.event(target), event.title
+        actor = self.graph.timeline.actors.get(target)
+        if actor is not None:
+            return urls.actor(target), actor.name
+        return None
+
+    def html(self, text: str) -> str:
+        """The body `text` as HTML whose wiki links point at placeholders."""
+        titles = tuple(
+            (link.target, resolved[1] if (resolved := self._target(link.target)) else "")
+            for link in find_wikilinks(text)
+        )
+        key = (text, titles)
+        cached = self.used.get(key) or self.cache.get(key)
+        if cached is None:
+            if self._markdown is None:
+                self._markdown = MarkdownRenderer()
+            cached = self._markdown.render(text, self._placeholder)
+        self.used[key] = cached
+        return cached
+
+    def _placeholder(self, target: str) -> tuple[str, str] | None:
+        resolved = self._target(target)
+        return None if resolved is None else (_PLACEHOLDER + target, resolved[1])
+
+    def for_page(self, text: str, page: str) -> Markup:
+        """The body as HTML for the page at output path `page`, its links relative to it."""
+        return Markup(self._fill(self.html(text), lambda path: urls.href(page, path)))
+
+    def absolute(self, text: str) -> str:
+        """The body as HTML with absolute links, for feeds and exports read off the site."""
+        base_url = self.graph.timeline.site.base_url
+        return self._fill(self.html(text), lambda path: urls.absolute(base_url, path))
+
+    def _fill(self, html: str, address: Callable[[str], str]) -> str:
+        def replace(match: re.Match[str]) -> str:
+            resolved = self._target(match.group(1))
+            assert resolved is not None, "placeholders are made only for known targets"
+            return f'href="{address(resolved[0])}"'
+
+        return _LINK.sub(replace, html) if _PLACEHOLDER in html else html

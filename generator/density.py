@@ -1,0 +1,97 @@
+"""The overview of a long timeline: how many events each lane has in each year, as inline SVG.
+
+Past a few hundred events, a mark per event is unreadable and weighs megabytes, so the overview
+switches to this: one cell per lane and year, darker for more events, each cell a link to the
+year's page (which lists those events) named with its count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+
+from markupsafe import Markup, escape
+
+from generator.dates import year_label
+from generator.model import Actor, Event
+from generator.overview import LABEL_SIZE, MARGIN, WIDTH, Lanes, lane_groups, shorten
+
+DENSE_LIMIT = 400  # more events than this, and a figure shows counts rather than events
+LEVELS = 5
+_LEFT = 170.0  # room for the lane names
+_ROW = 18.0
+_AXIS = 24.0
+_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def density_svg(
+    events: Sequence[Event],
+    *,
+    lanes: Lanes,
+    actors: Mapping[str, Actor],
+    year_href: Callable[[int], str],
+    title: str,
+) -> Markup:
+    """Events -> a <figure> with one cell per lane and year, each a link to `year_href(year)`."""
+    groups = [
+        (name, Counter(events[i].date.anchor_year() for i in members))
+        for name, members in lane_groups(events, lanes, actors)
+    ]
+    years = sorted({events[i].date.anchor_year() for i in range(len(events))})
+    first, last = years[0], years[-1]
+    columns = last - first + 1
+    step = (WIDTH - MARGIN - _LEFT) / columns
+    most = max(count for _, counts in groups for count in counts.values())
+    height = _AXIS + _ROW * len(groups) + 4
+    label_step = next((s for s in _STEPS if columns / s <= 10), _STEPS[-1])
+    parts = [
+        '<figure class="overview overview-density">',
+        '<div class="overview-scroll">',
+        f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {_num(height)}" width="100%"'
+        f' role="group" aria-label="{escape(title)}">',
+        '<g class="overview-axis" aria-hidden="true">',
+    ]
+    for year in range(first, last + 1):
+        if year % label_step == 0 or columns <= 10:
+            x = _LEFT + (year - first + 0.5) * step
+            parts.append(
+                f'<text class="overview-tick" x="{_num(x)}" y="16" text-anchor="middle">'
+                f"{escape(year_label(year))}</text>"
+            )
+    parts.append("</g>")
+    parts.append('<g class="overview-lanes" aria-hidden="true">')
+    for row, (name, _) in enumerate(groups):
+        y = _AXIS + row * _ROW
+        parts.append(
+            f'<text class="overview-lane-name" x="4" y="{_num(y + 13)}">'
+            f"{escape(shorten(name, _LEFT - 10, LABEL_SIZE * 0.9))}</text>"
+        )
+    parts.append("</g>")
+    parts.append('<g class="overview-marks">')
+    # Time order first, so that Tab moves through the years.
+    for year in years:
+        for row, (name, counts) in enumerate(groups):
+            count = counts.get(year, 0)
+            if not count:
+                continue
+            level = max(1, -(-count * LEVELS // most))
+            x, y = _LEFT + (year - first) * step, _AXIS + row * _ROW
+            label = f"{name}: {count} event{'s' if count != 1 else ''} in {year_label(year)}"
+            parts.append(
+                f'<a href="{escape(year_href(year))}" aria-label="{escape(label)}">'
+                f"<title>{escape(label)}</title>"
+                f'<rect class="overview-cell overview-level-{level}" x="{_num(x + 0.5)}"'
+                f' y="{_num(y + 2)}" width="{_num(max(step - 1, 1))}" height="{_num(_ROW - 4)}"/>'
+                "</a>"
+            )
+    parts.append("</g></svg></div>")
+    parts.append(
+        f'<figcaption><p class="overview-title">{escape(title)}</p>'
+        f"<p>Each cell counts one lane's events in one year; the darker, the more (the darkest "
+        f"holds {most}). A cell links to its year's page.</p></figcaption></figure>"
+    )
+    return Markup("\n".join(parts) + "\n")
