@@ -14,4 +14,11 @@
     hash_bookmark: false,
     initial_zoom: 2
   });
+  // The title slide has no date, but TimelineJS still gives it a date heading: an empty heading
+  // misleads screen readers, so it goes.
+  window.timeline.on("loaded", function () {
+    Array.prototype.forEach.call(element.querySelectorAll(".tl-headline-date"), function (date) {
+      if (!date.textContent.trim()) date.remove();
+    });
+  });
 })();
