@@ -8,7 +8,7 @@ DEV := $(VENV)/.dev-installed
 NODE_SITE := node_modules/.site-installed
 NODE_ALL := node_modules/.all-installed
 
-.PHONY: site check test lint typecheck unit golden clean serve chromium publish
+.PHONY: site check test lint typecheck unit golden clean serve chromium java publish
 
 # BASE_URL=https://… overrides site.yaml's base_url (the Pages workflow passes the real address).
 site: $(RUNTIME) $(NODE_SITE)
@@ -29,7 +29,7 @@ publish: site
 check: $(RUNTIME)
 	$(BIN)/timeline check
 
-test: $(DEV) $(NODE_ALL) chromium lint typecheck unit
+test: $(DEV) $(NODE_ALL) chromium java lint typecheck unit
 
 lint: $(DEV)
 	$(BIN)/ruff check .
@@ -54,6 +54,14 @@ chromium:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# The Nu HTML Checker (npm vnu-jar) runs on Java.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+		echo "Installing Debian's Java runtime for the Nu HTML Checker"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 
 clean:
 	rm -rf site .cache .site.old .site.new-*
