@@ -8,13 +8,14 @@ builds (by the preview server) renders a body again only when its text or its li
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
 from generator import urls
 from generator.links import Graph
 from generator.markup import MarkdownRenderer, find_wikilinks
+from generator.parallel import map_indexes
 
 _PLACEHOLDER = "#tl-wikilink-"
 _LINK = re.compile(r'href="#tl-wikilink-([a-z0-9-]+)"')
@@ -30,6 +31,7 @@ class Bodies:
         self.cache = cache if cache is not None else {}
         self.used: dict[BodyKey, str] = {}  # what this build rendered or reused
         self._markdown: MarkdownRenderer | None = None
+        self._keys: dict[str, BodyKey] = {}
 
     def _target(self, target: str) -> tuple[str, str] | None:
         """(output path, title) of a link target, or None for an unknown one."""
@@ -41,18 +43,43 @@ class Bodies:
             return urls.actor(target), actor.name
         return None
 
-    def html(self, text: str) -> str:
-        """The body `text` as HTML whose wiki links point at placeholders."""
+    def _key(self, text: str) -> BodyKey:
+        known = self._keys.get(text)
+        if known is not None:
+            return known
         titles = tuple(
             (link.target, resolved[1] if (resolved := self._target(link.target)) else "")
             for link in find_wikilinks(text)
         )
-        key = (text, titles)
+        self._keys[text] = key = (text, titles)
+        return key
+
+    def _render(self, text: str) -> str:
+        if self._markdown is None:
+            self._markdown = MarkdownRenderer()
+        return self._markdown.render(text, self._placeholder)
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Render every body of `texts` not rendered yet, on all cores: a cold build's biggest
+        cost, which `html` would otherwise pay one body at a time."""
+        missing = {}
+        for text in texts:
+            key = self._key(text)
+            cached = self.used.get(key) or self.cache.get(key)
+            if cached is None:
+                missing[key] = text
+            else:
+                self.used[key] = cached
+        keys = list(missing)
+        rendered = map_indexes(lambda index: self._render(keys[index][0]), len(keys))
+        self.used.update(zip(keys, rendered, strict=True))
+
+    def html(self, text: str) -> str:
+        """The body `text` as HTML whose wiki links point at placeholders."""
+        key = self._key(text)
         cached = self.used.get(key) or self.cache.get(key)
         if cached is None:
-            if self._markdown is None:
-                self._markdown = MarkdownRenderer()
-            cached = self._markdown.render(text, self._placeholder)
+            cached = self._render(text)
         self.used[key] = cached
         return cached
 

@@ -91,11 +91,14 @@ class _Atom:
         site_latest = _latest(graph.timeline.events)
         self.site_updated = _FIRST_DAY if site_latest is None else site_latest
 
-    def feed(self, path: str, page: str, title: str, events: Iterable[Event]) -> bytes:
-        """The Atom document at output path `path` for `events`, about the HTML page `page`."""
+    def feed(
+        self, path: str, page: str, title: str, events: Iterable[Event], limit: int | None = None
+    ) -> bytes:
+        """The Atom document at output path `path` for `events` (the latest `limit` of them),
+        about the HTML page `page`."""
         site = self.graph.timeline.site
         base = site.base_url
-        chosen = sorted(events, key=lambda event: event.sort_key, reverse=True)
+        chosen = sorted(events, key=lambda event: event.sort_key, reverse=True)[:limit]
         # The namespace as a plain attribute: ET.register_namespace would change a global map.
         root = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{XML_NS}}}lang": site.language})
         _sub(root, "id", urls.absolute(base, path))
@@ -143,6 +146,12 @@ class _Atom:
         return self.content[event.id]
 
 
+# An actor's or tag's feed carries its latest events, as feeds do: a reader subscribing to one
+# topic wants what is new, and on a long timeline all of them would repeat the site feed many
+# times over. The site feed keeps every event.
+TOPIC_FEED_LIMIT = 50
+
+
 def feeds(graph: Graph, bodies: Bodies | None = None) -> dict[str, bytes]:
     """A graph -> its Atom feeds by output path: all events, then one per actor and per tag."""
     atom = _Atom(graph, bodies or Bodies(graph))
@@ -151,10 +160,14 @@ def feeds(graph: Graph, bodies: Bodies | None = None) -> dict[str, bytes]:
     for actor_id, events in graph.by_actor.items():
         name = graph.timeline.actors[actor_id].name
         path = urls.actor_feed(actor_id)
-        result[path] = atom.feed(path, urls.actor(actor_id), f"{name} · {site.title}", events)
+        result[path] = atom.feed(
+            path, urls.actor(actor_id), f"{name} · {site.title}", events, TOPIC_FEED_LIMIT
+        )
     for tag, events in graph.by_tag.items():
         path = urls.tag_feed(tag)
-        result[path] = atom.feed(path, urls.tag(tag), f"Tag: {tag} · {site.title}", events)
+        result[path] = atom.feed(
+            path, urls.tag(tag), f"Tag: {tag} · {site.title}", events, TOPIC_FEED_LIMIT
+        )
     return result
 
 
@@ -188,6 +201,13 @@ def _ics_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """A content line -> CRLF-ended lines of at most 75 octets, never splitting a character."""
+    if line.isascii():  # one octet a character: cut by length
+        head, rest = line[:_ICS_LINE], line[_ICS_LINE:]
+        pieces = [
+            head,
+            *(" " + rest[i : i + _ICS_LINE - 1] for i in range(0, len(rest), _ICS_LINE - 1)),
+        ]
+        return "".join(piece + "\r\n" for piece in pieces)
     parts: list[str] = []
     current: list[str] = []
     size = 0

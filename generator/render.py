@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -23,8 +23,9 @@ from generator.dates import EventDate, day_number, year_label
 from generator.density import DENSE_LIMIT, density_svg
 from generator.exports import export_pages
 from generator.links import Backlink, Graph, QuoteRef
-from generator.model import RELATIONS, STATUSES, Era, Event, SiteConfig, Source
+from generator.model import RELATIONS, STATUSES, Actor, Era, Event, SiteConfig, Source
 from generator.overview import overview_svg
+from generator.parallel import map_indexes
 from generator.search import search_index
 from generator.structured import event_jsonld, event_meta
 from generator.vendor import TIMELINEJS_FONT, timelinejs_files, timelinejs_language
@@ -91,6 +92,8 @@ class RenderCache:
     environment: jinja2.Environment | None = None
     pages: dict[str, tuple[tuple[str, Any], bytes]] = field(default_factory=dict)
     bodies: dict[BodyKey, str] = field(default_factory=dict)
+    items: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = field(default_factory=dict)
+    figures: dict[str, tuple[Any, Markup]] = field(default_factory=dict)
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
 
 
@@ -112,12 +115,20 @@ def render_site(
         cache.generation = generation
         cache.environment = _environment(templates, site)
         cache.pages.clear()
+        cache.items.clear()
     env = cache.environment
     bodies = Bodies(graph, cache.bodies)
     pages: Pages = {}
     previous, cache.pages = cache.pages, {}
     cache.rendered = 0
-    specs = list(_plan(graph, bodies, interactive=timelinejs is not None))
+    bodies.prepare(
+        [event.body for event in graph.timeline.events]
+        + [actor.body for actor in graph.timeline.actors.values()]
+    )
+    items = _Items(env, graph.timeline.actors, cache)
+    figures = _figures(graph, cache)
+    specs = list(_plan(graph, bodies, items, figures, interactive=timelinejs is not None))
+    cache.items = items.used
     if timelinejs is not None:
         language = timelinejs_language(timelinejs, site.language)
         specs.append(
@@ -192,24 +203,69 @@ def _link(context: jinja2.runtime.Context, to_path: str, anchor: str = "") -> st
     return urls.href(page, to_path, anchor)
 
 
-def _plan(graph: Graph, bodies: Bodies, *, interactive: bool) -> Iterator[PageSpec]:
-    """Every HTML page of the site, with the values it shows."""
+class _Items:
+    """Each event's list item, rendered once for all the lists of one kind of page.
+
+    Links from a list item depend only on how deep its page is, so an item rendered for
+    `_/_/index.html` serves every actor, tag, year, status and source page (its links climb to
+    the site's root and back down, valid from any of them), one for `index.html` the index.
+    """
+
+    def __init__(self, env: jinja2.Environment, actors: Mapping[str, Actor], cache: RenderCache):
+        self.template = env.get_template("partials/event_item.html")
+        self.actors = actors
+        self.previous = cache.items
+        self.used: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = {}
+
+    def __call__(self, events: Iterable[Listed], page: str, heading: str) -> tuple[Markup, ...]:
+        stand_in = "_/_/index.html" if page.count("/") == 2 else page
+        return tuple(self._item(event, stand_in, heading) for event in events)
+
+    def _item(self, event: Listed, page: str, heading: str) -> Markup:
+        names = tuple(self.actors[actor_id].name for actor_id in event.actors)
+        key = (event, page, heading, names)
+        item = self.used.get(key) or self.previous.get(key)
+        if item is None:
+            html = self.template.render(page=page, event=event, heading=heading, actors=self.actors)
+            item = Markup(html.strip("\n"))
+        self.used[key] = item
+        return item
+
+
+FigureKey = tuple[str, str, str, tuple[Any, ...], tuple[Era, ...], tuple[str, ...]]
+
+
+def _figures(graph: Graph, cache: RenderCache) -> dict[str, Markup]:
+    """The overview figure of each page that has one, by output path, drawn on all cores.
+
+    A figure is drawn again only when what it shows changed: its events' titles, dates,
+    statuses and actors, the eras, or the actors' names.
+    """
     timeline = graph.timeline
     actors = timeline.actors
-    listed = {
-        e.id: Listed(e.id, e.title, e.summary, e.date, e.status, e.actors, e.tags)
-        for e in timeline.events
-    }
+    wanted: list[tuple[str, tuple[Event, ...], Literal["actor", "status"], str]] = [
+        (urls.INDEX, timeline.events, "actor", "The timeline at a glance, one lane per actor")
+    ]
+    for actor in actors.values():
+        if graph.by_actor[actor.id]:
+            title = f"Events of {actor.name} at a glance, by status"
+            wanted.append((urls.actor(actor.id), graph.by_actor[actor.id], "status", title))
+    for tag, events in graph.by_tag.items():
+        wanted.append((urls.tag(tag), events, "status", f"Events tagged “{tag}” at a glance"))
+    for year, events in graph.by_year.items():
+        title = f"{year_label(year)} at a glance, by status"
+        wanted.append((urls.year(year), events, "status", title))
 
-    def lst(events: Iterable[Event]) -> tuple[Listed, ...]:
-        return tuple(listed[event.id] for event in events)
+    def key(page: str, events: tuple[Event, ...], lanes: str, title: str) -> FigureKey:
+        shown = tuple((e.id, e.title, e.date, e.status, e.actors) for e in events)
+        names = tuple(actors[a].name for a in dict.fromkeys(a for e in events for a in e.actors))
+        return page, lanes, title, shown, timeline.site.eras, names
 
-    def maybe(event: Event | None) -> Listed | None:
-        return None if event is None else listed[event.id]
+    keys = [key(*job) for job in wanted]
+    missing = [at for at, k in enumerate(keys) if cache.figures.get(k[0], (None,))[0] != k]
 
-    def figure(
-        page: str, events: Sequence[Event], lanes: Literal["actor", "status"], title: str
-    ) -> Markup:
+    def draw(job: int) -> Markup:
+        page, events, lanes, title = wanted[missing[job]]
         if len(events) > DENSE_LIMIT:
             return density_svg(
                 events,
@@ -227,14 +283,46 @@ def _plan(graph: Graph, bodies: Bodies, *, interactive: bool) -> Iterator[PageSp
             title=title,
         )
 
+    # A figure costs about as much as 20 bodies, so fewer of them pay for the workers.
+    drawn = dict(zip(missing, map_indexes(draw, len(missing), min_jobs=20), strict=True))
+    figures: dict[str, tuple[Any, Markup]] = {}
+    for at, k in enumerate(keys):
+        figures[k[0]] = (k, drawn[at]) if at in drawn else cache.figures[k[0]]
+    cache.figures = figures
+    return {page: figure for page, (_, figure) in figures.items()}
+
+
+def _plan(
+    graph: Graph,
+    bodies: Bodies,
+    items: _Items,
+    figures: dict[str, Markup],
+    *,
+    interactive: bool,
+) -> Iterator[PageSpec]:
+    """Every HTML page of the site, with the values it shows."""
+    timeline = graph.timeline
+    actors = timeline.actors
+    listed = {
+        e.id: Listed(e.id, e.title, e.summary, e.date, e.status, e.actors, e.tags)
+        for e in timeline.events
+    }
+
+    def lst(events: Iterable[Event]) -> tuple[Listed, ...]:
+        return tuple(listed[event.id] for event in events)
+
+    def maybe(event: Event | None) -> Listed | None:
+        return None if event is None else listed[event.id]
+
     yield PageSpec(
         urls.INDEX,
         "index.html",
         {
-            "overview": figure(
-                urls.INDEX, timeline.events, "actor", "The timeline at a glance, one lane per actor"
-            ),
+            "overview": figures[urls.INDEX],
             "years": {year: lst(events) for year, events in graph.by_year.items()},
+            "items": {
+                year: items(lst(events), urls.INDEX, "h3") for year, events in graph.by_year.items()
+            },
             "actors": actors,
             "eras": timeline.site.eras,
             "era_years": _eras_by_year(timeline.site.eras, graph.by_year),
@@ -292,14 +380,10 @@ def _plan(graph: Graph, bodies: Bodies, *, interactive: bool) -> Iterator[PageSp
             {
                 "actor": actor,
                 "actors": actors,
-                "overview": figure(
-                    path,
-                    graph.by_actor[actor.id],
-                    "status",
-                    f"Events of {actor.name} at a glance, by status",
-                ),
+                "overview": figures.get(path, Markup("")),
                 "body": bodies.for_page(actor.body, path),
                 "events": lst(graph.by_actor[actor.id]),
+                "items": items(lst(graph.by_actor[actor.id]), path, "h3"),
                 "backlinks": _backlinks(graph, graph.backlinks.get(actor.id, ())),
             },
         )
@@ -312,8 +396,9 @@ def _plan(graph: Graph, bodies: Bodies, *, interactive: bool) -> Iterator[PageSp
             {
                 "tag": tag,
                 "events": lst(events),
+                "items": items(lst(events), path, "h2"),
                 "actors": actors,
-                "overview": figure(path, events, "status", f"Events tagged “{tag}” at a glance"),
+                "overview": figures[path],
             },
         )
     yield PageSpec(urls.YEARS, "years.html", {"years": _counts(graph.by_year)})
@@ -325,9 +410,8 @@ def _plan(graph: Graph, bodies: Bodies, *, interactive: bool) -> Iterator[PageSp
             {
                 "year": year,
                 "events": lst(events),
-                "overview": figure(
-                    urls.year(year), events, "status", f"{year_label(year)} at a glance, by status"
-                ),
+                "items": items(lst(events), urls.year(year), "h2"),
+                "overview": figures[urls.year(year)],
                 "actors": actors,
                 "previous_year": years[at - 1] if at > 0 else None,
                 "next_year": years[at + 1] if at + 1 < len(years) else None,
@@ -338,7 +422,12 @@ def _plan(graph: Graph, bodies: Bodies, *, interactive: bool) -> Iterator[PageSp
         yield PageSpec(
             urls.status(status),
             "status.html",
-            {"status": status, "events": lst(events), "actors": actors},
+            {
+                "status": status,
+                "events": lst(events),
+                "items": items(lst(events), urls.status(status), "h2"),
+                "actors": actors,
+            },
         )
     yield PageSpec(
         urls.SOURCES,
@@ -353,6 +442,7 @@ def _plan(graph: Graph, bodies: Bodies, *, interactive: bool) -> Iterator[PageSp
             {
                 "source": source,
                 "events": lst(graph.by_source[source.id]),
+                "items": items(lst(graph.by_source[source.id]), path, "h3"),
                 "actors": actors,
                 "text": _highlighted(source, graph.quotes.get(source.id, ()), path),
             },

@@ -22,6 +22,8 @@ _MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`#>|~]")
 
 def fold(text: str) -> str:
     """Lowercase text without accents, as the browser's search folds queries the same way."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -1,0 +1,54 @@
+"""Using both cores: a map over forked worker processes, for the build's costly pure steps.
+
+Workers are forked, so they start with the parent's memory (the whole link graph) and only
+indexes and results cross between processes. Small jobs stay in this process, where starting
+workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+MIN_JOBS = 200  # Markdown bodies: below this, forking costs more than it saves
+
+_job: Callable[[int], Any] | None = None  # set before forking; the workers inherit it
+
+
+def _run(indexes: range) -> list[Any]:
+    assert _job is not None
+    return [_job(index) for index in indexes]
+
+
+def workers() -> int:
+    """How many worker processes to use: one per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def map_indexes(job: Callable[[int], R], count: int, min_jobs: int = MIN_JOBS) -> list[R]:
+    """[job(0), …, job(count - 1)], computed by forked workers when there are `min_jobs`."""
+    global _job
+    cores = workers()
+    if count < min_jobs or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [job(index) for index in range(count)]
+    size = -(-count // (cores * 4))  # a few chunks a worker, so that one slow chunk cannot stall
+    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    _job = job
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+            return [result for chunk in pool.map(_run, chunks) for result in chunk]
+    finally:
+        _job = None
+
+
+def map_items(job: Callable[[Any], R], items: Sequence[Any], min_jobs: int = MIN_JOBS) -> list[R]:
+    """[job(item) for item in items], computed by forked workers when there are `min_jobs`."""
+    return map_indexes(lambda index: job(items[index]), len(items), min_jobs)
