@@ -111,7 +111,10 @@ def test_a_killed_build_leaves_the_last_good_site_or_the_new_one(tmp_path: Path)
     # removal of the previous site.
     outcomes: list[tuple[str, str]] = []
     plan = [("render", build_time * (i + 1) / (KILLS_BEFORE_WRITING + 2)) for i in range(3)]
-    plan += [("write", write_time * i / 6) for i in range(MAX_KILLS_WHILE_WRITING)]
+    # Then the delay doubles, so that a busy machine, where writing is slower than it was when
+    # timed, still reaches a build that outlives its kill.
+    plan += [("write", write_time * i / 6) for i in range(12)]
+    plan += [("write", write_time * 2 ** (i + 1)) for i in range(MAX_KILLS_WHILE_WRITING - 12)]
     for phase, delay in plan:
         process = start_build(root)
         if phase == "render":
