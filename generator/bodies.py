@@ -54,6 +54,11 @@ class Bodies:
         self._keys[text] = key = (text, titles)
         return key
 
+    def links(self, text: str) -> tuple[tuple[str, str], ...]:
+        """The targets of the body's wiki links and their titles: all the body takes from
+        elsewhere, for the keys of anything made from it."""
+        return self._key(text)[1]
+
     def _render(self, text: str) -> str:
         if self._markdown is None:
             self._markdown = MarkdownRenderer()

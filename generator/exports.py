@@ -47,6 +47,7 @@ from generator.bodies import Bodies
 from generator.dates import EventDate, Point, from_day_number
 from generator.feeds import calendar, feeds, updated_day
 from generator.links import Graph
+from generator.memo import Memo
 from generator.model import STATUSES, Event, Source
 
 FORMAT = "timeline-export"
@@ -55,17 +56,22 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def export_pages(
-    graph: Graph, html_pages: Iterable[str], bodies: Bodies | None = None
+    graph: Graph,
+    html_pages: Iterable[str],
+    bodies: Bodies | None = None,
+    memo: Memo | None = None,
 ) -> dict[str, bytes]:
     """The graph and the site's HTML output paths -> every feed and export, by output path.
 
-    `bodies` are the build's rendered Markdown bodies, so that no body is rendered twice.
+    `bodies` are the build's rendered Markdown bodies, so that no body is rendered twice;
+    `memo` carries each event's pieces over from the previous build.
     """
     bodies = bodies or Bodies(graph)
-    pages = feeds(graph, bodies)
-    pages[urls.ICS] = calendar(graph)
-    pages[urls.TIMELINE_JSON] = _json(timeline_export(graph))
-    pages[urls.TIMELINEJS_JSON] = _json(timelinejs(graph, bodies))
+    memo = memo or Memo()
+    pages = feeds(graph, bodies, memo)
+    pages[urls.ICS] = calendar(graph, memo)
+    pages[urls.TIMELINE_JSON] = _json(timeline_export(graph, memo))
+    pages[urls.TIMELINEJS_JSON] = _json(timelinejs(graph, bodies, memo))
     pages[urls.SITEMAP] = sitemap(graph.timeline.site.base_url, html_pages)
     pages[urls.ROBOTS] = robots(graph.timeline.site.base_url)
     return dict(sorted(pages.items()))
@@ -95,8 +101,9 @@ def date_record(date: EventDate) -> dict[str, Any]:
     }
 
 
-def timeline_export(graph: Graph) -> dict[str, Any]:
+def timeline_export(graph: Graph, memo: Memo | None = None) -> dict[str, Any]:
     """The graph -> the `timeline.json` document (format 'timeline-export', version 1)."""
+    memo = memo or Memo()
     timeline = graph.timeline
     site = timeline.site
     base = site.base_url
@@ -112,7 +119,10 @@ def timeline_export(graph: Graph) -> dict[str, Any]:
         "eras": [
             {"name": era.name, "date": date_record(era.date), "note": era.note} for era in site.eras
         ],
-        "events": [_event_record(base, event) for event in timeline.events],
+        "events": [
+            memo.get(("record", event, base), lambda: _event_record(base, event))  # noqa: B023
+            for event in timeline.events
+        ],
         "actors": [
             {
                 "id": actor.id,
@@ -187,9 +197,12 @@ def _tljs_day(day: int) -> dict[str, int]:
     return {"year": tljs_year(year), "month": month, "day": day_of_month}
 
 
-def timelinejs(graph: Graph, bodies: Bodies | None = None) -> dict[str, Any]:
+def timelinejs(
+    graph: Graph, bodies: Bodies | None = None, memo: Memo | None = None
+) -> dict[str, Any]:
     """The graph -> a TimelineJS3 document: title slide, one slide per event, and the eras."""
     bodies = bodies or Bodies(graph)
+    memo = memo or Memo()
     site = graph.timeline.site
     index = urls.absolute(site.base_url, urls.INDEX)
     title_text = f"<p>{_text(site.description)}</p>" if site.description else ""
@@ -202,7 +215,13 @@ def timelinejs(graph: Graph, bodies: Bodies | None = None) -> dict[str, Any]:
                 "text": title_text,
             },
         },
-        "events": [_slide(graph, bodies, event) for event in graph.timeline.events],
+        "events": [
+            memo.get(
+                ("slide", event, site, bodies.links(event.body)),
+                lambda: _slide(graph, bodies, event),  # noqa: B023
+            )
+            for event in graph.timeline.events
+        ],
     }
     eras = _eras(graph)
     if eras:

@@ -40,6 +40,7 @@ from generator import __version__, urls
 from generator.bodies import Bodies
 from generator.dates import EventDate, Point, day_number, from_day_number
 from generator.links import Graph
+from generator.memo import Memo
 from generator.model import STATUSES, Event
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -84,9 +85,10 @@ def _sub(parent: ET.Element, tag: str, text: str = "", **attributes: str) -> ET.
 class _Atom:
     """Builds the feeds of one graph, rendering each event's content once for all of them."""
 
-    def __init__(self, graph: Graph, bodies: Bodies) -> None:
+    def __init__(self, graph: Graph, bodies: Bodies, memo: Memo) -> None:
         self.graph = graph
         self.bodies = bodies
+        self.memo = memo
         self.content: dict[str, str] = {}
         site_latest = _latest(graph.timeline.events)
         self.site_updated = _FIRST_DAY if site_latest is None else site_latest
@@ -113,16 +115,23 @@ class _Atom:
         _sub(author, "name", site.title)
         _sub(author, "uri", base)
         _sub(root, "generator", "timeline-generator", version=__version__)
-        for event in chosen:
-            self._entry(root, event)
         ET.indent(root)
-        data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-        return data + b"\n"
+        head = ET.tostring(root, encoding="unicode").removesuffix("</feed>")
+        # Each entry is serialised once and reused by every feed (and build) that carries it.
+        entries = "".join(
+            self.memo.get(
+                ("entry", event, base, self.bodies.links(event.body)),
+                lambda: self._entry(event),  # noqa: B023
+            )
+            for event in chosen
+        )
+        return f"<?xml version='1.0' encoding='utf-8'?>\n{head}{entries}</feed>\n".encode()
 
-    def _entry(self, root: ET.Element, event: Event) -> None:
+    def _entry(self, event: Event) -> str:
+        """One event's <entry>, indented as a child of <feed>, with its line end."""
         base = self.graph.timeline.site.base_url
         url = urls.absolute(base, urls.event(event.id))
-        entry = _sub(root, "entry")
+        entry = ET.Element("entry")
         _sub(entry, "id", url)
         _sub(entry, "title", event.title)
         _sub(entry, "link", rel="alternate", type="text/html", href=url)
@@ -137,6 +146,8 @@ class _Atom:
         label = STATUSES[event.status][0]
         scheme = urls.absolute(base, urls.STATUSES)
         _sub(entry, "category", term=event.status, scheme=scheme, label=label)
+        ET.indent(entry, level=1)
+        return "  " + ET.tostring(entry, encoding="unicode") + "\n"
 
     def _content(self, event: Event) -> str:
         if event.id not in self.content:
@@ -152,9 +163,9 @@ class _Atom:
 TOPIC_FEED_LIMIT = 50
 
 
-def feeds(graph: Graph, bodies: Bodies | None = None) -> dict[str, bytes]:
+def feeds(graph: Graph, bodies: Bodies | None = None, memo: Memo | None = None) -> dict[str, bytes]:
     """A graph -> its Atom feeds by output path: all events, then one per actor and per tag."""
-    atom = _Atom(graph, bodies or Bodies(graph))
+    atom = _Atom(graph, bodies or Bodies(graph), memo or Memo())
     site = graph.timeline.site
     result = {urls.FEED: atom.feed(urls.FEED, urls.INDEX, site.title, graph.timeline.events)}
     for actor_id, events in graph.by_actor.items():
@@ -239,8 +250,9 @@ def uid_domain(base_url: str) -> str:
     return (parts.hostname or "localhost") + urls.base_path(base_url).rstrip("/")
 
 
-def calendar(graph: Graph) -> bytes:
+def calendar(graph: Graph, memo: Memo | None = None) -> bytes:
     """The events as an iCalendar file (RFC 5545): CRLF line ends, folded at 75 octets."""
+    memo = memo or Memo()
     site = graph.timeline.site
     lines = [
         "BEGIN:VCALENDAR",
@@ -261,12 +273,16 @@ def calendar(graph: Graph) -> bytes:
     if omitted:
         lines.append(f"X-TIMELINE-OMITTED:{','.join(_ics_text(i) for i in omitted)}")
     stamp, domain = dtstamp(graph), uid_domain(site.base_url)
-    for event in graph.timeline.events:
-        span = calendar_span(event.date)
-        if span is not None:
-            lines += _vevent(graph, event, span, stamp, domain)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) for line in lines).encode("utf-8")
+    head = "".join(fold(line) for line in lines)
+    vevents = "".join(
+        memo.get(
+            ("vevent", event, site.base_url, stamp, domain),
+            lambda: "".join(fold(line) for line in _vevent(graph, event, span, stamp, domain)),  # noqa: B023
+        )
+        for event in graph.timeline.events
+        if (span := calendar_span(event.date)) is not None
+    )
+    return (head + vevents + fold("END:VCALENDAR")).encode("utf-8")
 
 
 def _vevent(

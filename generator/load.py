@@ -233,11 +233,13 @@ def _load_documents(
     documents: list[Document] = []
     if not folder.is_dir():
         return documents
+    # The folder is resolved once; then only a file that is itself a link can lead elsewhere.
+    folder_outside = _outside(project, folder)
     for path in sorted(folder.iterdir()):
         if path.suffix != ".md" or path.name.startswith("."):
             continue
         shown = visible(project.shown(path))
-        if _outside(project, path):
+        if folder_outside or (path.is_symlink() and _outside(project, path)):
             errors.append(_outside_error(shown))
             unreadable.add(path.stem)
             continue

@@ -23,6 +23,7 @@ from generator.dates import EventDate, day_number, year_label
 from generator.density import DENSE_LIMIT, density_svg
 from generator.exports import export_pages
 from generator.links import Backlink, Graph, QuoteRef
+from generator.memo import Memo
 from generator.model import RELATIONS, STATUSES, Actor, Era, Event, SiteConfig, Source
 from generator.overview import overview_svg
 from generator.parallel import map_indexes
@@ -94,6 +95,7 @@ class RenderCache:
     bodies: dict[BodyKey, str] = field(default_factory=dict)
     items: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = field(default_factory=dict)
     figures: dict[str, tuple[Any, Markup]] = field(default_factory=dict)
+    memo: Memo | None = None
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
 
 
@@ -127,7 +129,8 @@ def render_site(
     )
     items = _Items(env, graph.timeline.actors, cache)
     figures = _figures(graph, cache)
-    specs = list(_plan(graph, bodies, items, figures, interactive=timelinejs is not None))
+    memo = Memo(cache.memo)
+    specs = list(_plan(graph, bodies, items, figures, memo, interactive=timelinejs is not None))
     cache.items = items.used
     if timelinejs is not None:
         language = timelinejs_language(timelinejs, site.language)
@@ -150,9 +153,11 @@ def render_site(
             cache.rendered += 1
         cache.pages[spec.path] = (key, data)
         pages[spec.path] = data
-    pages.update(export_pages(graph, [path for path in pages if path.endswith(".html")], bodies))
+    html_pages = [path for path in pages if path.endswith(".html")]
+    pages.update(export_pages(graph, html_pages, bodies, memo))
     cache.bodies = bodies.used
-    pages[urls.SEARCH_INDEX] = search_index(graph)
+    pages[urls.SEARCH_INDEX] = search_index(graph, memo)
+    cache.memo = memo
     for name, data in template_files.items():
         if name.startswith("static/"):
             pages[name] = data
@@ -297,12 +302,20 @@ def _plan(
     bodies: Bodies,
     items: _Items,
     figures: dict[str, Markup],
+    memo: Memo,
     *,
     interactive: bool,
 ) -> Iterator[PageSpec]:
     """Every HTML page of the site, with the values it shows."""
     timeline = graph.timeline
     actors = timeline.actors
+
+    def shown_actors(event: Event) -> tuple[Actor, ...]:
+        return tuple(actors[actor_id] for actor_id in event.actors)
+
+    def cited(event: Event) -> tuple[Source, ...]:
+        return tuple(timeline.sources[citation.source] for citation in event.citations)
+
     listed = {
         e.id: Listed(e.id, e.title, e.summary, e.date, e.status, e.actors, e.tags)
         for e in timeline.events
@@ -356,8 +369,14 @@ def _plan(
                     for r in graph.relations.get(event.id, ())
                 ),
                 "backlinks": _backlinks(graph, graph.backlinks.get(event.id, ())),
-                "jsonld": Markup(event_jsonld(graph, event)),
-                "meta": tuple(event_meta(graph, event)),
+                "jsonld": memo.get(
+                    ("jsonld", event, timeline.site, shown_actors(event), cited(event)),
+                    lambda: Markup(event_jsonld(graph, event)),  # noqa: B023
+                ),
+                "meta": memo.get(
+                    ("meta", event, timeline.site),
+                    lambda: tuple(event_meta(graph, event)),  # noqa: B023
+                ),
                 "previous": maybe(graph.previous(event)),
                 "next": maybe(graph.next(event)),
             },

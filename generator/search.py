@@ -13,19 +13,21 @@ import unicodedata
 from generator import urls
 from generator.links import Graph
 from generator.markup import WIKILINK
-from generator.model import STATUSES
+from generator.memo import Memo
+from generator.model import STATUSES, Event
 
 FORMAT_VERSION = 1
 _WORD = re.compile(r"[^\W_]{3,}")
+_COMBINING = re.compile("[\u0300-\u036f]")
 _MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`#>|~]")
 
 
 def fold(text: str) -> str:
-    """Lowercase text without accents, as the browser's search folds queries the same way."""
+    """Lowercase text without accents, folded exactly as static/search.js folds a query:
+    NFKD, then the combining diacritical marks removed, then lowercase."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def _body_words(body: str, known: str) -> str:
@@ -36,27 +38,38 @@ def _body_words(body: str, known: str) -> str:
     return " ".join(word for word in words if word not in known)
 
 
-def search_index(graph: Graph) -> bytes:
-    """`search-index.js`: the fields of every event, in time order, for static/search.js."""
+def _row(graph: Graph, event: Event) -> list[str]:
+    """One event's entry in the index: path, title, date, status, folded fields, body words."""
     actors = graph.timeline.actors
-    rows = []
-    for event in graph.timeline.events:
-        actor_names = [actors[a].name for a in event.actors] + [
-            alias for a in event.actors for alias in actors[a].aliases
-        ]
-        fields = " ".join(
+    actor_names = [actors[a].name for a in event.actors] + [
+        alias for a in event.actors for alias in actors[a].aliases
+    ]
+    fields = fold(
+        " ".join(
             [event.title, event.summary, *actor_names, *event.places, *event.tags, *event.actors]
         )
-        rows.append(
-            [
-                urls.page_url_path(urls.event(event.id)),
-                event.title,
-                event.date.display(),
-                STATUSES[event.status][0],
-                fold(fields),
-                _body_words(event.body, fold(fields)),
-            ]
+    )
+    return [
+        urls.page_url_path(urls.event(event.id)),
+        event.title,
+        event.date.display(),
+        STATUSES[event.status][0],
+        fields,
+        _body_words(event.body, fields),
+    ]
+
+
+def search_index(graph: Graph, memo: Memo | None = None) -> bytes:
+    """`search-index.js`: the fields of every event, in time order, for static/search.js."""
+    memo = memo or Memo()
+    actors = graph.timeline.actors
+    rows = [
+        memo.get(
+            ("search", event, tuple(actors[a] for a in event.actors)),
+            lambda: _row(graph, event),  # noqa: B023
         )
+        for event in graph.timeline.events
+    ]
     index = {
         "version": FORMAT_VERSION,
         "fields": ["path", "title", "date", "status", "text", "body"],
