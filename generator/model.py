@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.dates import EventDate
 
@@ -113,6 +113,15 @@ class Event:
     related: tuple[Relation, ...]
     body: str  # Markdown
     path: str  # as errors show it
+    # Incremental builds look events up by value many times over; the hash is worked out once.
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __hash__(self) -> int:
+        if not self._hash:
+            values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
+            more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
+            object.__setattr__(self, "_hash", hash((*values, *more)) or 1)
+        return self._hash
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
