@@ -8,7 +8,7 @@ DEV := $(VENV)/.dev-installed
 NODE_SITE := node_modules/.site-installed
 NODE_ALL := node_modules/.all-installed
 
-.PHONY: site check test lint typecheck unit golden clean serve chromium java publish
+.PHONY: site check test lint typecheck unit golden clean serve chromium java publish bench
 
 # BASE_URL=https://… overrides site.yaml's base_url (the Pages workflow passes the real address).
 site: $(RUNTIME) $(NODE_SITE)
@@ -25,6 +25,11 @@ PUBLISH_REMOTE ?= origin
 PUBLISH_BRANCH ?= gh-pages
 publish: site
 	$(BIN)/timeline publish --remote $(PUBLISH_REMOTE) --branch $(PUBLISH_BRANCH)
+
+# The benchmark (about half an hour; installs Pelican in its own venv and Debian's hugo).
+# BENCH_N=100000 adds the large run; results go to bench/results.json.
+bench: $(DEV) $(NODE_SITE)
+	$(BIN)/python -m bench.run
 
 check: $(RUNTIME)
 	$(BIN)/timeline check
