@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.build import build
+from generator.build import build, check
+from generator.links import Graph, link
 from generator.load import Project
 from generator.render import Pages
 
@@ -14,6 +15,11 @@ REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"
 FIXTURE = REPO / "tests" / "fixtures" / "ancient"
 GOLDEN = REPO / "tests" / "golden" / "ancient"
+
+
+def graph_of(root: Path) -> Graph:
+    """The link graph of the project at `root`."""
+    return link(check(Project.at(root, templates=TEMPLATES)))
 
 
 def build_into(root: Path, output: Path) -> Pages:

@@ -13,28 +13,12 @@ import jsonschema
 import pytest
 
 from generator import exports, urls
-from generator.build import check
-from generator.links import Graph, link
-from generator.load import Project
+from generator.links import Graph
 from generator.model import STATUSES
-from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into
+from tests.helpers import FIXTURE, REPO, build_into, graph_of
 
 SCHEMA = json.loads((REPO / "schema" / "timeline.schema.json").read_text(encoding="utf-8"))
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def graph_of(root: Path) -> Graph:
-    return link(check(Project.at(root, templates=TEMPLATES)))
-
-
-@pytest.fixture(scope="module")
-def fixture() -> Graph:
-    return graph_of(FIXTURE)
-
-
-@pytest.fixture(scope="module")
-def real() -> Graph:
-    return graph_of(REPO)
 
 
 def validate(document: Any) -> None:

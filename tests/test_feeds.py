@@ -5,32 +5,15 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from html.parser import HTMLParser
-from pathlib import Path
 
 import feedparser
 import icalendar
 import pytest
 
 from generator import feeds, urls
-from generator.build import check
 from generator.dates import parse_date
 from generator.links import Graph, link
-from generator.load import Project
-from tests.helpers import FIXTURE, REPO, TEMPLATES
-
-
-def graph_of(root: Path) -> Graph:
-    return link(check(Project.at(root, templates=TEMPLATES)))
-
-
-@pytest.fixture(scope="module")
-def fixture() -> Graph:
-    return graph_of(FIXTURE)
-
-
-@pytest.fixture(scope="module")
-def real() -> Graph:
-    return graph_of(REPO)
+from tests.helpers import FIXTURE, REPO, graph_of
 
 
 def with_events(graph: Graph, **changes: dict[str, object]) -> Graph:

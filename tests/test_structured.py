@@ -6,33 +6,15 @@ import dataclasses
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator import structured, urls
-from generator.build import check
 from generator.dates import parse_date
 from generator.links import Graph, link
-from generator.load import Project
-from tests.helpers import FIXTURE, REPO, TEMPLATES
 
 ISO = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-
-
-def graph_of(root: Path) -> Graph:
-    return link(check(Project.at(root, templates=TEMPLATES)))
-
-
-@pytest.fixture(scope="module")
-def fixture() -> Graph:
-    return graph_of(FIXTURE)
-
-
-@pytest.fixture(scope="module")
-def real() -> Graph:
-    return graph_of(REPO)
 
 
 def jsonld(graph: Graph, event_id: str) -> Any:
