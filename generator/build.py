@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from generator.cache import load_cache, save_cache
 from generator.links import Graph, link
 from generator.load import LoadCache, Project, load
 from generator.model import Timeline
@@ -33,9 +35,9 @@ def render(project: Project) -> tuple[Graph, Pages]:
     return graph, render_site(graph, project.templates, timelinejs=project.timelinejs)
 
 
-def build(project: Project) -> BuildResult:
+def build(project: Project, cache_folder: Path | None = None) -> BuildResult:
     """Check, render and write the site; on errors raise BuildFailed and leave site/ untouched."""
-    return Builder(project).build()
+    return Builder(project, cache_folder=cache_folder).build()
 
 
 class Builder:
@@ -45,10 +47,12 @@ class Builder:
     render only pages whose values changed, and replace only files whose bytes changed.
     """
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, *, cache_folder: Path | None = None) -> None:
+        """With `cache_folder`, Markdown and figures from earlier runs are reused (see cache.py)."""
         self.project = project
+        self.cache_folder = cache_folder
         self.load_cache = LoadCache()
-        self.render_cache = RenderCache()
+        self.render_cache = load_cache(cache_folder) if cache_folder else RenderCache()
         self.written: Pages | None = None
 
     def build(self) -> BuildResult:
@@ -59,6 +63,8 @@ class Builder:
         if self.written is None or not project.output.is_dir():
             write_site(pages, project.output)
             changed = tuple(pages)
+            if self.cache_folder is not None:
+                save_cache(self.cache_folder, self.render_cache)
         else:
             changed = tuple(update_site(pages, self.written, project.output))
         self.written = pages

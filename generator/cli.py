@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             started = time.perf_counter()
-            result = build(project)
+            result = build(project, project.root / ".cache")
             pages = sum(1 for path in result.pages if path.endswith(".html"))
             print(
                 f"Built {pages} pages for {len(result.timeline.events)} events "

@@ -102,7 +102,7 @@ class Preview:
         self.project = project
         self.host = host
         self.port = port
-        self.builder = Builder(project)
+        self.builder = Builder(project, cache_folder=project.root / ".cache")
         self.state = PreviewState()
         self.loop: IOLoop | None = None
         self.base_path = "/"

@@ -10,6 +10,7 @@ from tests.helpers import (
     FIXTURE,
     GOLDEN,
     REPO,
+    TEMPLATES,
     broken_links,
     build_into,
     parse_page,
@@ -122,3 +123,23 @@ def test_a_custom_domain_writes_cname_and_must_match_base_url(tmp_path: Path) ->
     assert pages["CNAME"] == b"rome.example.org\n"
     assert (tmp_path / "site" / "CNAME").read_bytes() == b"rome.example.org\n"
     assert "CNAME" not in build_into(FIXTURE, tmp_path / "plain")
+
+
+def test_a_warm_build_from_the_cache_gives_the_same_bytes(tmp_path: Path) -> None:
+    from generator.cache import load_cache
+    from generator.cli import main
+
+    root = copy_project(FIXTURE, tmp_path / "project")
+    args = ["--root", str(root), "--templates", str(TEMPLATES)]
+    assert main([*args, "build"]) == 0
+    cold = read_tree(root / "site")
+    cached = load_cache(root / ".cache")
+    assert cached.bodies and cached.figures, "the first build left its Markdown and figures"
+    assert main([*args, "build"]) == 0
+    assert read_tree(root / "site") == cold
+    assert read_tree(root / "site") == read_tree(_fresh(tmp_path))
+
+
+def _fresh(tmp_path: Path) -> Path:
+    build_into(FIXTURE, tmp_path / "fresh")
+    return tmp_path / "fresh"
