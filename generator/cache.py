@@ -58,6 +58,7 @@ def save_cache(folder: Path, cache: RenderCache) -> None:
         os.replace(temporary, target)
     finally:
         Path(temporary).unlink(missing_ok=True)
-    for old in folder.glob("render-*.pickle"):
+    # Older caches, and the half-written file of a build that was killed while saving.
+    for old in [*folder.glob("render-*.pickle"), *folder.glob(".render-*")]:
         if old != target:
             old.unlink(missing_ok=True)

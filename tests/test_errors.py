@@ -731,7 +731,7 @@ def test_cli_build_reports_every_error_and_leaves_the_site_unchanged(
     assert err.splitlines() == [*SEVERAL, "7 errors. site/ was not changed."]
     assert "Traceback" not in out + err
     assert read_tree(root / "site") == before
-    assert sorted(path.name for path in root.iterdir()) == ["content", "seeds", "site"]
+    assert sorted(path.name for path in root.iterdir()) == [".cache", "content", "seeds", "site"]
 
 
 def test_cli_build_of_files_that_cannot_be_read_has_no_traceback(

@@ -81,7 +81,8 @@ def leftovers(root: Path) -> list[str]:
     return sorted(
         path.name
         for path in root.iterdir()
-        if path.name not in ("content", "seeds", "site") and not path.name.startswith(".site.new-")
+        if path.name not in ("content", "seeds", "site", ".cache")
+        and not path.name.startswith(".site.new-")
     )
 
 
@@ -145,7 +146,7 @@ def test_a_killed_build_leaves_the_last_good_site_or_the_new_one(tmp_path: Path)
     # The next build that runs to its end clears what the killed ones left.
     finish(start_build(root))
     assert read_tree(site) == new
-    assert sorted(path.name for path in root.iterdir()) == ["content", "seeds", "site"]
+    assert sorted(path.name for path in root.iterdir()) == [".cache", "content", "seeds", "site"]
 
 
 def test_a_build_that_fails_validation_touches_nothing(tmp_path: Path) -> None:
@@ -162,4 +163,4 @@ def test_a_build_that_fails_validation_touches_nothing(tmp_path: Path) -> None:
     assert "content/events/broken.md:3: YAML syntax error" in stderr.decode()
     assert read_tree(root / "site") == before
     assert {path: path.stat().st_mtime_ns for path in (root / "site").rglob("*")} == stamps
-    assert sorted(path.name for path in root.iterdir()) == ["content", "seeds", "site"]
+    assert sorted(path.name for path in root.iterdir()) == [".cache", "content", "seeds", "site"]
