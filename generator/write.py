@@ -10,6 +10,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -37,7 +38,12 @@ def check_output_path(path: str) -> PurePosixPath:
 
 
 def write_site(pages: Mapping[str, bytes], output: Path) -> None:
-    """Replace `output` with exactly `pages` ({relative path: bytes}), atomically."""
+    """Replace `output` with exactly `pages` ({relative path: bytes}), atomically.
+
+    A file whose bytes are already in the current site is hard-linked into the new one rather
+    than written again: a rebuild that changes little writes little. Files are only ever
+    replaced, never changed in place, so the two sites never see each other's changes.
+    """
     output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     _recover(output)
@@ -50,12 +56,27 @@ def write_site(pages: Mapping[str, bytes], output: Path) -> None:
             if parent not in made:
                 (staging / parent).mkdir(parents=True, exist_ok=True)
                 made.add(parent)
-            (staging / pure).write_bytes(data)
+            if not _link_unchanged(output / pure, staging / pure, data):
+                (staging / pure).write_bytes(data)
         staging.chmod(0o755)
         _swap_in(staging, output)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+
+
+def _link_unchanged(current: Path, new: Path, data: bytes) -> bool:
+    """Hard-link `current` as `new` if it is a plain file holding exactly `data`."""
+    try:
+        info = os.lstat(current)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        if current.read_bytes() != data:
+            return False
+        os.link(current, new)
+    except OSError:  # no such file, or a file system without hard links
+        return False
+    return True
 
 
 def _swap_in(staging: Path, output: Path) -> None:
