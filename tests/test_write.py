@@ -38,3 +38,14 @@ def test_a_site_left_aside_by_a_crash_is_restored(tmp_path: Path) -> None:
     write_site({"index.html": b"new"}, out)
     assert read_tree(out) == {"index.html": b"new"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_unchanged_files_are_linked_not_written_again(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site({"same.html": b"kept", "changed.html": b"one"}, out)
+    kept, changed = (out / "same.html").stat().st_ino, (out / "changed.html").stat().st_ino
+    write_site({"same.html": b"kept", "changed.html": b"two"}, out)
+    assert (out / "same.html").stat().st_ino == kept
+    assert (out / "changed.html").stat().st_ino != changed
+    assert read_tree(out) == {"same.html": b"kept", "changed.html": b"two"}
+    assert (out / "same.html").stat().st_nlink == 1, "the old site's name is gone"
