@@ -1,0 +1,383 @@
+"""The benchmark of issue 7: `python -m bench.run [--sizes 1000,10000] [--repeat 5] [--no-peers]`.
+
+For each size N it generates the corpus (bench.corpus) in bench/.work/ and measures, as medians of
+`--repeat` runs: the cold full build in a fresh process and its peak memory, each stage in-process,
+a warm full build, the preview's incremental rebuild after one body edit and after one date edit,
+and the cold builds of Pelican and Hugo given the same pages to make. `BENCH_N=100000` adds a run
+of that size (cold build and memory only). Prints a table and writes bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import generate
+from bench.peers import ensure_hugo, ensure_pelican, write_hugo, write_pelican
+from bench.stages import clean
+from generator import __version__
+from generator.load import Project, load
+from generator.validate import validate
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = REPO / "templates"
+WORK = REPO / "bench" / ".work"
+RESULTS = REPO / "bench" / "results.json"
+# The code under test is copied here at the start: engineers editing the tree during a run of
+# half an hour would otherwise mix versions of the generator in one set of figures.
+CODE = WORK / "code"
+STAGES = ("load", "validate", "link", "markdown", "render", "write")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One timed child process: its wall time and its peak resident memory."""
+
+    seconds: float
+    peak_mb: float
+
+
+def timed(command: Sequence[str], cwd: Path, log: Path) -> Run:
+    """Run `command` in `cwd` with its output in `log`; its wall time and peak RSS (wait4)."""
+    with log.open("wb") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
+        # wait4 gives this child's rusage (its largest process, reaped workers included);
+        # RUSAGE_CHILDREN would keep the largest of every child so far.
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
+    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def snapshot() -> dict[str, str]:
+    """Copy generator/, templates/ and bench/ to CODE; their fingerprint and git's HEAD."""
+    shutil.rmtree(CODE, ignore_errors=True)
+    CODE.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", ".work", "results.json")
+    for part in ("generator", "templates", "bench"):
+        shutil.copytree(REPO / part, CODE / part, ignore=ignore)
+    # TimelineJS is found beside the templates folder, as in the repository.
+    if (REPO / "node_modules").is_dir():
+        (CODE / "node_modules").symlink_to(REPO / "node_modules")
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
+    return {"code_sha256": fingerprint(CODE), "git_head": head or "unknown"}
+
+
+def fingerprint(root: Path) -> str:
+    """A SHA-256 of every file under root's generator/ and templates/, with their paths."""
+    digest = hashlib.sha256()
+    for part in ("generator", "templates"):
+        for path in sorted((root / part).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def summarise(runs: Sequence[Run]) -> dict[str, Any]:
+    """Runs -> their median time and memory, with every run kept."""
+    return {
+        "median_s": statistics.median(run.seconds for run in runs),
+        "peak_mb": statistics.median(run.peak_mb for run in runs),
+        "max_peak_mb": max(run.peak_mb for run in runs),
+        "runs": [asdict(run) for run in runs],
+    }
+
+
+def child_json(command: Sequence[str]) -> Any:
+    """Run a `bench.stages` command in a fresh interpreter; the JSON it printed last."""
+    done = subprocess.run(command, cwd=CODE, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def count_html(folder: Path) -> int:
+    """How many .html files `folder` holds, at any depth."""
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def machine() -> dict[str, Any]:
+    """What the figures came from: the system, CPU, cores, memory and Python."""
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
+    return {
+        "uname": subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip()
+        or " ".join(platform.uname()),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_mb": memory_mb,
+        "python": sys.version.split()[0],
+        "generator_version": __version__,
+    }
+
+
+def say(text: str) -> None:
+    """Progress, as the run goes: it takes minutes."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def measure_ours(corpus: Path, repeat: int, full: bool) -> dict[str, Any]:
+    """Our figures for the corpus at `corpus`; with `full`, more than the cold build."""
+    build = [sys.executable, "-m", "generator", "--root", str(corpus)]
+    build += ["--templates", str(CODE / "templates"), "build"]
+    log = WORK / "build.log"
+    cold: list[Run] = []
+    for index in range(repeat):
+        clean(corpus)
+        cold.append(timed(build, CODE, log))
+        say(f"  cold build {index + 1}/{repeat}: {cold[-1].seconds:.2f} s")
+    result: dict[str, Any] = {
+        "html_pages": count_html(corpus / "site"),
+        "files": sum(1 for path in (corpus / "site").rglob("*") if path.is_file()),
+        "cold": summarise(cold),
+    }
+    result["pages_per_s"] = result["html_pages"] / result["cold"]["median_s"]
+    if not full:
+        return result
+    warm: list[Run] = []
+    for index in range(repeat):
+        warm.append(timed(build, CODE, log))  # site/ is there from the last build
+        say(f"  warm build {index + 1}/{repeat}: {warm[-1].seconds:.2f} s")
+    result["warm"] = summarise(warm)
+    stages_command = [sys.executable, "-m", "bench.stages", "stages", "--root", str(corpus)]
+    stages_command += ["--templates", str(CODE / "templates")]
+    stage_runs = []
+    for index in range(repeat):
+        stage_runs.append(child_json(stages_command)["seconds"])
+        say(f"  stages {index + 1}/{repeat}: " + _stage_line(stage_runs[-1]))
+    result["stages"] = {
+        stage: statistics.median(run[stage] for run in stage_runs) for stage in STAGES
+    }
+    result["stages_runs"] = stage_runs
+    say("  incremental: a first build, then one edit at a time")
+    incremental = child_json(
+        [
+            *(sys.executable, "-m", "bench.stages", "incremental", "--root", str(corpus)),
+            *("--templates", str(CODE / "templates"), "--edits", str(repeat)),
+        ]
+    )
+    for kind in ("body", "date"):
+        edits = incremental[kind]
+        incremental[f"{kind}_median_s"] = statistics.median(edit["seconds"] for edit in edits)
+    result["incremental"] = incremental
+    clean(corpus)
+    return result
+
+
+def _stage_line(seconds: dict[str, float]) -> str:
+    return "  ".join(f"{stage} {seconds[stage]:.2f}" for stage in STAGES)
+
+
+def prepare_peers(corpus: Path, n: int) -> None:
+    """Write the corpus as Pelican and Hugo projects, before our incremental runs edit it."""
+    timeline = validate(load(Project.at(corpus, templates=TEMPLATES)))
+    write_pelican(timeline, WORK / f"pelican-{n}")
+    write_hugo(timeline, WORK / f"hugo-{n}")
+
+
+def measure_peers(n: int, repeat: int) -> dict[str, Any]:
+    """Pelican's and Hugo's cold builds of the same events, installing them if needed."""
+    pelican, pelican_version = ensure_pelican(WORK / "venv-pelican")
+    hugo, hugo_version = ensure_hugo()
+    pelican_dir, hugo_dir = WORK / f"pelican-{n}", WORK / f"hugo-{n}"
+    log = WORK / "peer.log"
+    results: dict[str, Any] = {}
+    out = pelican_dir / "output"
+    runs: list[Run] = []
+    for index in range(repeat):
+        for leftover in (out, pelican_dir / "cache", pelican_dir / "__pycache__"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        command = [str(pelican), "content", "-s", "pelicanconf.py", "-o", str(out), "-q"]
+        runs.append(timed(command, pelican_dir, log))
+        say(f"  Pelican {index + 1}/{repeat}: {runs[-1].seconds:.2f} s")
+    results["pelican"] = {
+        "version": pelican_version,
+        "html_pages": count_html(out),
+        **summarise(runs),
+    }
+    out, cache = WORK / f"hugo-{n}-public", WORK / f"hugo-{n}-cache"
+    for variant, extra in (("hugo", ["--destination", str(out)]), ("hugo_memory", [])):
+        runs = []
+        for index in range(repeat):
+            for leftover in (out, cache, hugo_dir / "resources", hugo_dir / "public"):
+                shutil.rmtree(leftover, ignore_errors=True)
+            command = [hugo, "--quiet", "--source", str(hugo_dir), "--cacheDir", str(cache)]
+            command += extra or ["--renderToMemory"]
+            runs.append(timed(command, hugo_dir, log))
+            say(f"  {variant} {index + 1}/{repeat}: {runs[-1].seconds:.2f} s")
+        results[variant] = {"version": hugo_version, **summarise(runs)}
+        if variant == "hugo":
+            results[variant]["html_pages"] = count_html(out)
+    return results
+
+
+def measure(n: int, repeat: int, *, full: bool, peers: bool) -> dict[str, Any]:
+    """Every figure for a corpus of `n` events."""
+    corpus = WORK / f"corpus-{n}"
+    say(f"{n} events: generating the corpus in {corpus.relative_to(REPO)}")
+    summary = generate(n, corpus)
+    result: dict[str, Any] = {"events": n, "repeat": repeat, "body_words": summary.body_words}
+    # Other work on the machine skews every figure; the load average says how much there was.
+    result["load_average_before"] = os.getloadavg()
+    if peers:
+        prepare_peers(corpus, n)
+    result["ours"] = measure_ours(corpus, repeat, full)
+    if peers:
+        result["peers"] = measure_peers(n, repeat)
+        ours = result["ours"]["cold"]["median_s"]
+        result["ratios"] = {
+            f"ours/{peer}": ours / figures["median_s"] for peer, figures in result["peers"].items()
+        }
+    return result
+
+
+def table(results: dict[str, Any]) -> str:
+    """The results as a readable table."""
+    lines = [f"Machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, "]
+    lines[0] += f"Python {results['machine']['python']}; {results['date']}"
+    code = results["code"]
+    lines.append(f"Code: HEAD {code['git_head'][:12]} + working tree {code['code_sha256'][:12]}")
+    if code.get("tree_changed_during_run"):
+        lines[-1] += (
+            " (the tree changed during the run; the figures are of the copy taken at start)"
+        )
+    for run in results["runs"]:
+        ours = run["ours"]
+        lines += [
+            "",
+            f"{run['events']:,} events ({run['body_words'] / run['events']:.0f} body words each): "
+            f"{ours['html_pages']:,} HTML pages, {ours['files']:,} files; "
+            f"medians of {run['repeat']} runs; load average before "
+            f"{run['load_average_before'][0]:.1f}",
+            f"  {'cold build':<24}{_figures(ours['cold'])}  {ours['pages_per_s']:,.0f} pages/s",
+        ]
+        if "warm" in ours:
+            warm = ours["warm"]
+            share = warm["median_s"] / ours["cold"]["median_s"]
+            lines.append(f"  {'warm build':<24}{_figures(warm)}  ({share:.0%} of cold)")
+            stages = ours["stages"]
+            lines.append(
+                f"  {'stages (in-process)':<24}"
+                + "  ".join(f"{stage} {stages[stage]:.2f} s" for stage in STAGES)
+            )
+            lines.append(f"  {'':<24}(render includes Markdown; markdown is timed alone too)")
+            for kind, label in (("body", "one body edit"), ("date", "one date edit")):
+                incremental = ours["incremental"]
+                edits = incremental[kind]
+                rendered = sorted(edit["rendered"] for edit in edits)
+                changed = sorted(edit["changed"] for edit in edits)
+                lines.append(
+                    f"  {label:<24}{incremental[f'{kind}_median_s'] * 1000:8.0f} ms"
+                    f"  rendered {_span(rendered)} pages, wrote {_span(changed)} files"
+                )
+        for peer, figures in run.get("peers", {}).items():
+            name = {"pelican": "Pelican", "hugo": "Hugo", "hugo_memory": "Hugo --renderToMemory"}
+            pages = f"  {figures['html_pages']:,} HTML pages" if "html_pages" in figures else ""
+            ratio = run["ratios"][f"ours/{peer}"]
+            lines.append(f"  {name[peer]:<24}{_figures(figures)}{pages}  ours/{peer} = {ratio:.2f}")
+    scaling = results.get("scaling")
+    if scaling:
+        lines += ["", f"Scaling {scaling['from']:,} -> {scaling['to']:,} events: "]
+        lines[-1] += f"time x{scaling['time']:.1f}, memory x{scaling['memory']:.1f}"
+    return "\n".join(lines)
+
+
+def _figures(figures: dict[str, Any]) -> str:
+    return f"{figures['median_s']:8.2f} s  peak {figures['peak_mb']:7.0f} MB"
+
+
+def _span(values: Sequence[int]) -> str:
+    return str(values[0]) if values[0] == values[-1] else f"{values[0]}–{values[-1]}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark, print the table and write bench/results.json; return 0."""
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000", help="event counts (1000,10000)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure (5)")
+    parser.add_argument(
+        "--peers", action=argparse.BooleanOptionalAction, default=True, help="build Pelican, Hugo"
+    )
+    parser.add_argument(
+        "--large-repeat", type=int, default=1, help="runs of the BENCH_N size (1): it is slow"
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS, help="the results file")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    large = [int(size) for size in os.environ.get("BENCH_N", "").split(",") if size.strip()]
+    WORK.mkdir(parents=True, exist_ok=True)
+    # Corpora, peers' projects, a venv and a copy of the code: never to be committed or linted.
+    (WORK / ".gitignore").write_text("*\n", encoding="utf-8")
+    results: dict[str, Any] = {
+        "machine": machine(),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "settings": {"sizes": sizes, "large": large, "repeat": args.repeat, "peers": args.peers},
+        "code": snapshot(),
+        "notes": {
+            "peak_mb": "ru_maxrss from wait4: the largest single process of the build's tree "
+            "(a forked worker shares its parent's pages, so a sum would overcount)",
+            "stages": "each stage timed in-process in a fresh interpreter; render includes "
+            "Markdown, which is also timed alone as `markdown` (one render per event and actor)",
+            "incremental": "build.Builder as the preview uses it: seconds from writing the edited "
+            "file to the last output written; the preview's 0.15 s debounce is not included",
+            "peers": "same events, pages per event, index, actor, tag and year listings; "
+            "see bench/peers.py for the date mapping and what each peer makes",
+        },
+        "runs": [],
+    }
+    plan = [(n, args.repeat, True) for n in sizes]
+    plan += [(n, args.large_repeat, False) for n in large if n not in sizes]
+    for n, repeat, full in plan:
+        results["runs"].append(measure(n, repeat, full=full, peers=args.peers and full))
+        _scaling(results)
+        # Written after each size, so that a long run that is stopped keeps what it measured.
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    results["code"]["tree_changed_during_run"] = fingerprint(REPO) != results["code"]["code_sha256"]
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nWrote {args.out}")
+    return 0
+
+
+def _scaling(results: dict[str, Any]) -> None:
+    """The largest run against the next largest: no quadratic stage means time x ~10."""
+    runs = sorted(results["runs"], key=lambda run: run["events"])
+    if len(runs) < 2:
+        return
+    small, big = runs[-2]["ours"]["cold"], runs[-1]["ours"]["cold"]
+    results["scaling"] = {
+        "from": runs[-2]["events"],
+        "to": runs[-1]["events"],
+        "time": big["median_s"] / small["median_s"],
+        "memory": big["peak_mb"] / small["peak_mb"],
+    }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
