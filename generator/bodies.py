@@ -7,6 +7,7 @@ builds (by the preview server) renders a body again only when its text or its li
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 
@@ -20,7 +21,9 @@ from generator.parallel import map_indexes
 _PLACEHOLDER = "#tl-wikilink-"
 _LINK = re.compile(r'href="#tl-wikilink-([a-z0-9-]+)"')
 
-BodyKey = tuple[str, tuple[tuple[str, str], ...]]
+# A digest of a body's text and of its links' titles: all that its HTML depends on. A string,
+# so that the cache in .cache/ can be plain JSON.
+BodyKey = str
 
 
 class Bodies:
@@ -32,6 +35,7 @@ class Bodies:
         self.used: dict[BodyKey, str] = {}  # what this build rendered or reused
         self._markdown: MarkdownRenderer | None = None
         self._keys: dict[str, BodyKey] = {}
+        self._titles: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def _target(self, target: str) -> tuple[str, str] | None:
         """(output path, title) of a link target, or None for an unknown one."""
@@ -47,17 +51,22 @@ class Bodies:
         known = self._keys.get(text)
         if known is not None:
             return known
-        titles = tuple(
-            (link.target, resolved[1] if (resolved := self._target(link.target)) else "")
-            for link in find_wikilinks(text)
-        )
-        self._keys[text] = key = (text, titles)
+        digest = hashlib.sha256(text.encode())
+        for target, title in self.links(text):
+            digest.update(f"\0{target}\0{title}".encode())
+        self._keys[text] = key = digest.hexdigest()
         return key
 
     def links(self, text: str) -> tuple[tuple[str, str], ...]:
         """The targets of the body's wiki links and their titles: all the body takes from
         elsewhere, for the keys of anything made from it."""
-        return self._key(text)[1]
+        titles = self._titles.get(text)
+        if titles is None:
+            titles = self._titles[text] = tuple(
+                (link.target, resolved[1] if (resolved := self._target(link.target)) else "")
+                for link in find_wikilinks(text)
+            )
+        return titles
 
     def _render(self, text: str) -> str:
         if self._markdown is None:
@@ -75,8 +84,8 @@ class Bodies:
                 missing[key] = text
             else:
                 self.used[key] = cached
-        keys = list(missing)
-        rendered = map_indexes(lambda index: self._render(keys[index][0]), len(keys))
+        keys, sources = list(missing), list(missing.values())
+        rendered = map_indexes(lambda index: self._render(sources[index]), len(sources))
         self.used.update(zip(keys, rendered, strict=True))
 
     def html(self, text: str) -> str:

@@ -7,6 +7,7 @@ templates changed, and renders a Markdown body again only when its text or its l
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
@@ -94,7 +95,7 @@ class RenderCache:
     pages: dict[str, tuple[tuple[str, Any], bytes]] = field(default_factory=dict)
     bodies: dict[BodyKey, str] = field(default_factory=dict)
     items: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = field(default_factory=dict)
-    figures: dict[str, tuple[Any, Markup]] = field(default_factory=dict)
+    figures: dict[str, tuple[str, Markup]] = field(default_factory=dict)  # page: (digest, svg)
     memo: Memo | None = None
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
 
@@ -266,8 +267,10 @@ def _figures(graph: Graph, cache: RenderCache) -> dict[str, Markup]:
         names = tuple(actors[a].name for a in dict.fromkeys(a for e in events for a in e.actors))
         return page, lanes, title, shown, timeline.site.eras, names
 
-    keys = [key(*job) for job in wanted]
-    missing = [at for at, k in enumerate(keys) if cache.figures.get(k[0], (None,))[0] != k]
+    # Kept as digests, so that the cache in .cache/ can be plain JSON.
+    keys = [hashlib.sha256(repr(key(*job)).encode()).hexdigest() for job in wanted]
+    pages = [job[0] for job in wanted]
+    missing = [at for at, k in enumerate(keys) if cache.figures.get(pages[at], ("",))[0] != k]
 
     def draw(job: int) -> Markup:
         page, events, lanes, title = wanted[missing[job]]
@@ -290,9 +293,9 @@ def _figures(graph: Graph, cache: RenderCache) -> dict[str, Markup]:
 
     # A figure costs about as much as 20 bodies, so fewer of them pay for the workers.
     drawn = dict(zip(missing, map_indexes(draw, len(missing), min_jobs=20), strict=True))
-    figures: dict[str, tuple[Any, Markup]] = {}
-    for at, k in enumerate(keys):
-        figures[k[0]] = (k, drawn[at]) if at in drawn else cache.figures[k[0]]
+    figures: dict[str, tuple[str, Markup]] = {}
+    for at, (page, k) in enumerate(zip(pages, keys, strict=True)):
+        figures[page] = (k, drawn[at]) if at in drawn else cache.figures[page]
     cache.figures = figures
     return {page: figure for page, (_, figure) in figures.items()}
 
