@@ -29,10 +29,19 @@ BodyKey = str
 class Bodies:
     """The bodies of one graph's events and actors as HTML; `cache` carries over between builds."""
 
-    def __init__(self, graph: Graph, cache: dict[BodyKey, str] | None = None) -> None:
+    def __init__(
+        self,
+        graph: Graph,
+        cache: dict[BodyKey, str] | None = None,
+        placed: dict[tuple[BodyKey, str], Markup] | None = None,
+    ) -> None:
         self.graph = graph
         self.cache = cache if cache is not None else {}
         self.used: dict[BodyKey, str] = {}  # what this build rendered or reused
+        # Bodies with their links made relative to a page, by (body, page): an edit to one
+        # event leaves every other page's body as it was.
+        self.placed = placed if placed is not None else {}
+        self.placed_used: dict[tuple[BodyKey, str], Markup] = {}
         self._markdown: MarkdownRenderer | None = None
         self._keys: dict[str, BodyKey] = {}
         self._titles: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -103,7 +112,14 @@ class Bodies:
 
     def for_page(self, text: str, page: str) -> Markup:
         """The body as HTML for the page at output path `page`, its links relative to it."""
-        return Markup(self._fill(self.html(text), lambda path: urls.href(page, path)))
+        key = (self._key(text), page)
+        placed = self.placed.get(key)
+        if placed is None:
+            placed = Markup(self._fill(self.html(text), lambda path: urls.href(page, path)))
+        else:
+            self.used.setdefault(key[0], self.cache.get(key[0]) or self.html(text))
+        self.placed_used[key] = placed
+        return placed
 
     def absolute(self, text: str) -> str:
         """The body as HTML with absolute links, for feeds and exports read off the site."""

@@ -8,6 +8,7 @@ that can run a script, load a frame or restyle the page.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -88,12 +89,18 @@ class WikiLink:
     offset: int
 
 
-def find_wikilinks(body: str) -> list[WikiLink]:
+def find_wikilinks(body: str) -> tuple[WikiLink, ...]:
     """Every `[[…]]` link in a Markdown body, in order."""
-    return [
+    return _wikilinks(body)
+
+
+# Validation, linking and rendering each look for a body's links, on every rebuild.
+@functools.lru_cache(maxsize=1 << 16)
+def _wikilinks(body: str) -> tuple[WikiLink, ...]:
+    return tuple(
         WikiLink(match.group(1).strip(), (match.group(2) or "").strip(), match.start())
         for match in WIKILINK.finditer(body)
-    ]
+    )
 
 
 # A resolver turns a link target into (href, default text), or None when it is unknown.

@@ -94,6 +94,7 @@ class RenderCache:
     environment: jinja2.Environment | None = None
     pages: dict[str, tuple[tuple[str, Any], bytes]] = field(default_factory=dict)
     bodies: dict[BodyKey, str] = field(default_factory=dict)
+    placed: dict[tuple[BodyKey, str], Markup] = field(default_factory=dict)
     items: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = field(default_factory=dict)
     figures: dict[str, tuple[str, Markup]] = field(default_factory=dict)  # page: (digest, svg)
     memo: Memo | None = None
@@ -120,7 +121,7 @@ def render_site(
         cache.pages.clear()
         cache.items.clear()
     env = cache.environment
-    bodies = Bodies(graph, cache.bodies)
+    bodies = Bodies(graph, cache.bodies, cache.placed)
     pages: Pages = {}
     previous, cache.pages = cache.pages, {}
     cache.rendered = 0
@@ -157,6 +158,7 @@ def render_site(
     html_pages = [path for path in pages if path.endswith(".html")]
     pages.update(export_pages(graph, html_pages, bodies, memo))
     cache.bodies = bodies.used
+    cache.placed = bodies.placed_used
     pages[urls.SEARCH_INDEX] = search_index(graph, memo)
     cache.memo = memo
     for name, data in template_files.items():
