@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -47,8 +47,3 @@ def map_indexes(job: Callable[[int], R], count: int, min_jobs: int = MIN_JOBS) -
             return [result for chunk in pool.map(_run, chunks) for result in chunk]
     finally:
         _job = None
-
-
-def map_items(job: Callable[[Any], R], items: Sequence[Any], min_jobs: int = MIN_JOBS) -> list[R]:
-    """[job(item) for item in items], computed by forked workers when there are `min_jobs`."""
-    return map_indexes(lambda index: job(items[index]), len(items), min_jobs)

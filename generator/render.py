@@ -25,7 +25,7 @@ from generator.density import DENSE_LIMIT, density_svg
 from generator.exports import export_pages
 from generator.links import Backlink, Graph, QuoteRef
 from generator.memo import Memo
-from generator.model import RELATIONS, STATUSES, Actor, Era, Event, SiteConfig, Source
+from generator.model import STATUSES, Actor, Era, Event, SiteConfig, Source
 from generator.overview import overview_svg
 from generator.parallel import map_indexes
 from generator.search import search_index
@@ -193,7 +193,6 @@ def _environment(templates: Path, site: SiteConfig) -> jinja2.Environment:
         site=site,
         urls=urls,
         statuses=STATUSES,
-        relations=RELATIONS,
         year_label=year_label,
         generator_version=__version__,
         link=_link,
