@@ -10,7 +10,7 @@ from generator.links import Graph, link
 from generator.load import LoadCache, Project, load
 from generator.model import Timeline
 from generator.render import Pages, RenderCache, render_site
-from generator.validate import validate
+from generator.validate import ValidateCache, validate
 from generator.write import update_site, write_site
 
 
@@ -52,13 +52,14 @@ class Builder:
         self.project = project
         self.cache_folder = cache_folder
         self.load_cache = LoadCache()
+        self.validate_cache = ValidateCache()
         self.render_cache = load_cache(cache_folder) if cache_folder else RenderCache()
         self.written: Pages | None = None
 
     def build(self) -> BuildResult:
         """Build the site; on content errors raise BuildFailed and leave the site as it was."""
         project = self.project
-        graph = link(validate(load(project, self.load_cache)))
+        graph = link(validate(load(project, self.load_cache), self.validate_cache))
         pages = render_site(graph, project.templates, self.render_cache, project.timelinejs)
         if self.written is None or not project.output.is_dir():
             write_site(pages, project.output)

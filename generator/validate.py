@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -308,8 +308,22 @@ def _check_actor_event_clashes(
             )
 
 
-def validate(raw: RawContent) -> Timeline:
-    """Check every document and build the Timeline; raise BuildFailed listing every error."""
+@dataclass(slots=True)
+class ValidateCache:
+    """Events checked by an earlier validate, reused for documents that did not change while
+    everything an event may refer to (sources, actor and event ids) stayed the same."""
+
+    context: tuple[object, ...] | None = None
+    events: dict[int, tuple[Document, Event | None, list[ContentError]]] = field(
+        default_factory=dict
+    )
+
+
+def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
+    """Check every document and build the Timeline; raise BuildFailed listing every error.
+
+    With a `cache` (the preview's), an unchanged document keeps the Event checked last time.
+    """
     errors = list(raw.errors)
     site = _site(raw.site, raw.site_shown, raw.base_url, errors) if raw.site is not None else None
     sources = _sources(raw, errors)
@@ -329,10 +343,20 @@ def validate(raw: RawContent) -> Timeline:
     _check_case_clashes(raw.actors, errors)
     _check_case_clashes(raw.events, errors)
     _check_actor_event_clashes(raw.actors, raw.events, errors)
+    cache = cache if cache is not None else ValidateCache()
+    context = (sources, frozenset(known.actors), frozenset(known.events), known.all_sources)
+    previous = cache.events if cache.context == context else {}
+    checked: dict[int, tuple[Document, Event | None, list[ContentError]]] = {}
     for document in raw.events:
-        event = _event(document, known, errors)
-        if event is not None:
-            events.append(event)
+        entry = previous.get(id(document))
+        if entry is None or entry[0] is not document:
+            own_errors: list[ContentError] = []
+            entry = (document, _event(document, known, own_errors), own_errors)
+        checked[id(document)] = entry
+        errors.extend(entry[2])
+        if entry[1] is not None:
+            events.append(entry[1])
+    cache.context, cache.events = context, checked
     linkable = known.actors | known.events
     for document in (*raw.actors, *raw.events):
         _check_wikilinks(document, linkable, errors)

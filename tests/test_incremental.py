@@ -116,3 +116,17 @@ def test_a_failed_rebuild_leaves_the_site_and_the_next_good_one_catches_up(
     event.write_text(re.sub("Caesar crosses", "Caesar fords", good))
     builder.build()
     assert_same_as_cold(project, tmp_path)
+
+
+def test_unchanged_events_are_not_checked_again(project: Project) -> None:
+    builder = Builder(project)
+    first = {event.id: event for event in builder.build().timeline.events}
+    edit(project.content / "events/rubicon.md", lambda t: t.replace("The start", "The very start"))
+    second = {event.id: event for event in builder.build().timeline.events}
+    assert second["ides-of-march"] is first["ides-of-march"]
+    assert second["rubicon"] is not first["rubicon"]
+    # A new actor id changes what events may refer to: every event is checked again.
+    (project.content / "actors/brutus.md").write_text("---\nname: Brutus\nkind: person\n---\n")
+    third = {event.id: event for event in builder.build().timeline.events}
+    assert third["ides-of-march"] is not second["ides-of-march"]
+    assert third["ides-of-march"] == second["ides-of-march"]
