@@ -70,16 +70,39 @@ def export_pages(
     memo = memo or Memo()
     pages = feeds(graph, bodies, memo)
     pages[urls.ICS] = calendar(graph, memo)
-    pages[urls.TIMELINE_JSON] = _json(timeline_export(graph, memo))
-    pages[urls.TIMELINEJS_JSON] = _json(timelinejs(graph, bodies, memo))
+    document = timeline_export(graph, memo)
+    pages[urls.TIMELINE_JSON] = _json(document, _encoded(memo, "record-json", document))
+    document = timelinejs(graph, bodies, memo)
+    pages[urls.TIMELINEJS_JSON] = _json(document, _encoded(memo, "slide-json", document))
     pages[urls.SITEMAP] = sitemap(graph.timeline.site.base_url, html_pages)
     pages[urls.ROBOTS] = robots(graph.timeline.site.base_url)
     return dict(sorted(pages.items()))
 
 
-def _json(data: dict[str, Any]) -> bytes:
+def _dumps(data: Any) -> str:
     # One line: indenting makes the encoder fall back to pure Python, ten times slower.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _encoded(memo: Memo, kind: str, document: dict[str, Any]) -> list[str]:
+    """Each entry of `document["events"]` as JSON text, encoded once for as long as the memo
+    hands out the same entry (it does while the entry's inputs are unchanged).
+
+    The memo keeps each entry alive beside its text, so no other object can take its id while
+    the key is in use; the identity check below guards that reasoning all the same.
+    """
+    texts = []
+    for entry in document["events"]:
+        kept, text = memo.get((kind, id(entry)), lambda: (entry, _dumps(entry)))  # noqa: B023
+        texts.append(text if kept is entry else _dumps(entry))
+    return texts
+
+
+def _json(data: dict[str, Any], events: list[str]) -> bytes:
+    """`data` as one line of JSON, its "events" array spliced in from `events`, pre-encoded."""
+    text = _dumps({**data, "events": []})
+    # json.dumps escapes every quote inside a string, so this is the key itself, and only one.
+    text = text.replace('"events":[]', '"events":[' + ",".join(events) + "]", 1)
     return (text + "\n").encode("utf-8")
 
 
