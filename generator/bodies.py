@@ -113,11 +113,10 @@ class Bodies:
     def for_page(self, text: str, page: str) -> Markup:
         """The body as HTML for the page at output path `page`, its links relative to it."""
         key = (self._key(text), page)
+        html = self.html(text)  # also keeps the body in the cache for the next build
         placed = self.placed.get(key)
         if placed is None:
-            placed = Markup(self._fill(self.html(text), lambda path: urls.href(page, path)))
-        else:
-            self.used.setdefault(key[0], self.cache.get(key[0]) or self.html(text))
+            placed = Markup(self._fill(html, lambda path: urls.href(page, path)))
         self.placed_used[key] = placed
         return placed
 

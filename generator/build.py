@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import load_cache, save_cache
-from generator.links import Graph, link
+from generator.links import link
 from generator.load import LoadCache, Project, load
 from generator.model import Timeline
 from generator.render import Pages, RenderCache, render_site
@@ -27,12 +27,6 @@ class BuildResult:
 def check(project: Project) -> Timeline:
     """Load and validate the content; raise BuildFailed with every error."""
     return validate(load(project))
-
-
-def render(project: Project) -> tuple[Graph, Pages]:
-    """Check the content and render every page, writing nothing."""
-    graph = link(check(project))
-    return graph, render_site(graph, project.templates, timelinejs=project.timelinejs)
 
 
 def build(project: Project, cache_folder: Path | None = None) -> BuildResult:

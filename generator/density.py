@@ -14,7 +14,15 @@ from markupsafe import Markup, escape
 
 from generator.dates import year_label
 from generator.model import Actor, Event
-from generator.overview import LABEL_SIZE, MARGIN, WIDTH, Lanes, lane_groups, shorten
+from generator.overview import (
+    LABEL_SIZE,
+    MARGIN,
+    WIDTH,
+    Lanes,
+    _num,
+    lane_groups,
+    shorten,
+)
 
 DENSE_LIMIT = 400  # more events than this, and a figure shows counts rather than events
 LEVELS = 5
@@ -22,10 +30,6 @@ _LEFT = 170.0  # room for the lane names
 _ROW = 18.0
 _AXIS = 24.0
 _STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
-
-
-def _num(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
 
 
 def density_svg(

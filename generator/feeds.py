@@ -89,7 +89,6 @@ class _Atom:
         self.graph = graph
         self.bodies = bodies
         self.memo = memo
-        self.content: dict[str, str] = {}
         site_latest = _latest(graph.timeline.events)
         self.site_updated = _FIRST_DAY if site_latest is None else site_latest
 
@@ -150,11 +149,9 @@ class _Atom:
         return "  " + ET.tostring(entry, encoding="unicode") + "\n"
 
     def _content(self, event: Event) -> str:
-        if event.id not in self.content:
-            facts = f"<p>{html.escape(event.date.describe())} · {STATUSES[event.status][0]}</p>"
-            body = self.bodies.absolute(event.body) if event.body.strip() else ""
-            self.content[event.id] = facts + ("\n" + body if body else "")
-        return self.content[event.id]
+        facts = f"<p>{html.escape(event.date.describe())} · {STATUSES[event.status][0]}</p>"
+        body = self.bodies.absolute(event.body) if event.body.strip() else ""
+        return facts + ("\n" + body if body else "")
 
 
 # An actor's or tag's feed carries its latest events, as feeds do: a reader subscribing to one
