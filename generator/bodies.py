@@ -34,14 +34,18 @@ class Bodies:
         graph: Graph,
         cache: dict[BodyKey, str] | None = None,
         placed: dict[tuple[BodyKey, str], Markup] | None = None,
+        *,
+        keep: bool = False,
     ) -> None:
+        """With `keep`, bodies placed on pages by earlier builds stay cached although this build
+        asks for only some of them (an incremental build that skips unaffected pages)."""
         self.graph = graph
         self.cache = cache if cache is not None else {}
         self.used: dict[BodyKey, str] = {}  # what this build rendered or reused
         # Bodies with their links made relative to a page, by (body, page): an edit to one
         # event leaves every other page's body as it was.
         self.placed = placed if placed is not None else {}
-        self.placed_used: dict[tuple[BodyKey, str], Markup] = {}
+        self.placed_used: dict[tuple[BodyKey, str], Markup] = dict(self.placed) if keep else {}
         self._markdown: MarkdownRenderer | None = None
         self._keys: dict[str, BodyKey] = {}
         self._titles: dict[str, tuple[tuple[str, str], ...]] = {}

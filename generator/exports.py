@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import html
 import json
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Any
 
@@ -84,7 +83,7 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _encoded(memo: Memo, kind: str, document: dict[str, Any]) -> list[str]:
+def _encoded(memo: Memo, kind: str, document: dict[str, Any]) -> list[bytes]:
     """Each entry of `document["events"]` as JSON text, encoded once for as long as the memo
     hands out the same entry (it does while the entry's inputs are unchanged).
 
@@ -93,17 +92,20 @@ def _encoded(memo: Memo, kind: str, document: dict[str, Any]) -> list[str]:
     """
     texts = []
     for entry in document["events"]:
-        kept, text = memo.get((kind, id(entry)), lambda: (entry, _dumps(entry)))  # noqa: B023
-        texts.append(text if kept is entry else _dumps(entry))
+        kept, text = memo.get(
+            (kind, id(entry)),
+            lambda: (entry, _dumps(entry).encode()),  # noqa: B023
+        )
+        texts.append(text if kept is entry else _dumps(entry).encode())
     return texts
 
 
-def _json(data: dict[str, Any], events: list[str]) -> bytes:
+def _json(data: dict[str, Any], events: list[bytes]) -> bytes:
     """`data` as one line of JSON, its "events" array spliced in from `events`, pre-encoded."""
     text = _dumps({**data, "events": []})
     # json.dumps escapes every quote inside a string, so this is the key itself, and only one.
-    text = text.replace('"events":[]', '"events":[' + ",".join(events) + "]", 1)
-    return (text + "\n").encode("utf-8")
+    before, after = text.encode().split(b'"events":[]', 1)
+    return b"".join((before, b'"events":[', b",".join(events), b"]", after, b"\n"))
 
 
 def iso_day(day: int | None) -> str | None:
@@ -309,13 +311,16 @@ def _eras(graph: Graph) -> list[dict[str, Any]]:
 def sitemap(base_url: str, html_pages: Iterable[str]) -> bytes:
     """Base URL and HTML output paths -> a sitemap (sitemaps.org 0.9) of all but the 404 page."""
     # The namespace as a plain attribute: ET.register_namespace would change a global map.
-    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     chosen = {p for p in html_pages if p.endswith(".html") and p != urls.NOT_FOUND}
-    for address in sorted(urls.absolute(base_url, path) for path in chosen):
-        ET.SubElement(ET.SubElement(root, "url"), "loc").text = address
-    ET.indent(root)
-    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return data + b"\n"
+    # Written out rather than built with ElementTree, which took a tenth of a second at 10,000
+    # pages on every edit; the layout is ElementTree's (indent, then tostring).
+    entries = "".join(
+        f"  <url>\n    <loc>{html.escape(address, quote=False)}</loc>\n  </url>\n"
+        for address in sorted(urls.absolute(base_url, path) for path in chosen)
+    )
+    body = f'<urlset xmlns="{SITEMAP_NS}">\n{entries}</urlset>' if entries else ""
+    body = body or f'<urlset xmlns="{SITEMAP_NS}" />'
+    return f"<?xml version='1.0' encoding='utf-8'?>\n{body}\n".encode()
 
 
 def robots(base_url: str) -> bytes:

@@ -16,9 +16,11 @@ T = TypeVar("T")
 class Memo:
     """Values by key: those the previous build used, and those this build has used so far."""
 
-    def __init__(self, previous: Memo | None = None) -> None:
+    def __init__(self, previous: Memo | None = None, *, keep: bool = False) -> None:
+        """With `keep`, every value of `previous` is carried over, used or not: a build that
+        plans only the pages an edit touched still needs the others' values next time."""
         self.previous: dict[Hashable, Any] = previous.current if previous is not None else {}
-        self.current: dict[Hashable, Any] = {}
+        self.current: dict[Hashable, Any] = dict(self.previous) if keep else {}
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The value for `key`: this build's, the previous build's, or `compute()`'s."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import __version__, urls
+from generator.affected import affected_pages
 from generator.bodies import Bodies, BodyKey
 from generator.dates import EventDate, day_number, year_label
 from generator.density import DENSE_LIMIT, density_svg
@@ -98,6 +99,7 @@ class RenderCache:
     items: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = field(default_factory=dict)
     figures: dict[str, tuple[str, Markup]] = field(default_factory=dict)  # page: (digest, svg)
     memo: Memo | None = None
+    graph: Graph | None = None  # the last build's, to find what an edit changed
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
 
 
@@ -120,20 +122,30 @@ def render_site(
         cache.environment = _environment(templates, site)
         cache.pages.clear()
         cache.items.clear()
+        cache.graph = None
     env = cache.environment
-    bodies = Bodies(graph, cache.bodies, cache.placed)
-    pages: Pages = {}
     previous, cache.pages = cache.pages, {}
+    # Only pages that show something the edit changed are planned again; the rest, as they were.
+    affected = affected_pages(cache.graph, graph)
+    partial = affected is not None
+
+    def wanted(page: str) -> bool:
+        return affected is None or page in affected or page not in previous
+
+    bodies = Bodies(graph, cache.bodies, cache.placed, keep=partial)
+    pages: Pages = {}
     cache.rendered = 0
     bodies.prepare(
         [event.body for event in graph.timeline.events]
         + [actor.body for actor in graph.timeline.actors.values()]
     )
-    items = _Items(env, graph.timeline.actors, cache)
-    figures = _figures(graph, cache)
-    memo = Memo(cache.memo)
-    specs = list(_plan(graph, bodies, items, figures, memo, interactive=timelinejs is not None))
+    items = _Items(env, graph.timeline.actors, cache, keep=partial)
+    figures = _figures(graph, cache, wanted)
+    memo = Memo(cache.memo, keep=partial)
+    plan = _plan(graph, bodies, items, figures, memo, wanted, interactive=timelinejs is not None)
+    specs = list(plan)
     cache.items = items.used
+    cache.graph = graph
     if timelinejs is not None:
         language = timelinejs_language(timelinejs, site.language)
         specs.append(
@@ -146,6 +158,10 @@ def render_site(
         for name, data in timelinejs_files(timelinejs, site.language).items():
             pages[urls.static(f"timelinejs/{name}")] = data
     for spec in specs:
+        if isinstance(spec, str):
+            cache.pages[spec] = previous[spec]
+            pages[spec] = previous[spec][1]
+            continue
         key = (spec.template, spec.context)
         old = previous.get(spec.path)
         if old is not None and old[0] == key:
@@ -218,11 +234,22 @@ class _Items:
     the site's root and back down, valid from any of them), one for `index.html` the index.
     """
 
-    def __init__(self, env: jinja2.Environment, actors: Mapping[str, Actor], cache: RenderCache):
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        actors: Mapping[str, Actor],
+        cache: RenderCache,
+        *,
+        keep: bool = False,
+    ):
+        """With `keep`, items of the last build stay cached although this one shows only some
+        of the lists (an incremental build): the pages it skipped still show them."""
         self.template = env.get_template("partials/event_item.html")
         self.actors = actors
         self.previous = cache.items
-        self.used: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = {}
+        self.used: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = (
+            dict(cache.items) if keep else {}
+        )
 
     def __call__(self, events: Iterable[Listed], page: str, heading: str) -> tuple[Markup, ...]:
         stand_in = "_/_/index.html" if page.count("/") == 2 else page
@@ -242,39 +269,46 @@ class _Items:
 FigureKey = tuple[str, str, str, tuple[Any, ...], tuple[Era, ...], tuple[str, ...]]
 
 
-def _figures(graph: Graph, cache: RenderCache) -> dict[str, Markup]:
+def _figures(graph: Graph, cache: RenderCache, wanted: Callable[[str], bool]) -> dict[str, Markup]:
     """The overview figure of each page that has one, by output path, drawn on all cores.
 
     A figure is drawn again only when what it shows changed: its events' titles, dates,
-    statuses and actors, the eras, or the actors' names.
+    statuses and actors, the eras, or the actors' names. Figures of pages that are not
+    `wanted` are not even checked: the last build's stay.
     """
     timeline = graph.timeline
     actors = timeline.actors
-    wanted: list[tuple[str, tuple[Event, ...], Literal["actor", "status"], str]] = [
+    jobs: list[tuple[str, tuple[Event, ...], Literal["actor", "status"], str]] = [
         (urls.INDEX, timeline.events, "actor", "The timeline at a glance, one lane per actor")
     ]
     for actor in actors.values():
         if graph.by_actor[actor.id]:
             title = f"Events of {actor.name} at a glance, by status"
-            wanted.append((urls.actor(actor.id), graph.by_actor[actor.id], "status", title))
+            jobs.append((urls.actor(actor.id), graph.by_actor[actor.id], "status", title))
     for tag, events in graph.by_tag.items():
-        wanted.append((urls.tag(tag), events, "status", f"Events tagged “{tag}” at a glance"))
+        jobs.append((urls.tag(tag), events, "status", f"Events tagged “{tag}” at a glance"))
     for year, events in graph.by_year.items():
         title = f"{year_label(year)} at a glance, by status"
-        wanted.append((urls.year(year), events, "status", title))
+        jobs.append((urls.year(year), events, "status", title))
 
     def key(page: str, events: tuple[Event, ...], lanes: str, title: str) -> FigureKey:
         shown = tuple((e.id, e.title, e.date, e.status, e.actors) for e in events)
         names = tuple(actors[a].name for a in dict.fromkeys(a for e in events for a in e.actors))
         return page, lanes, title, shown, timeline.site.eras, names
 
+    kept = {
+        job[0]: cache.figures[job[0]]
+        for job in jobs
+        if not wanted(job[0]) and job[0] in cache.figures
+    }
+    jobs = [job for job in jobs if job[0] not in kept]
     # Kept as digests, so that the cache in .cache/ can be plain JSON.
-    keys = [hashlib.sha256(repr(key(*job)).encode()).hexdigest() for job in wanted]
-    pages = [job[0] for job in wanted]
+    keys = [hashlib.sha256(repr(key(*job)).encode()).hexdigest() for job in jobs]
+    pages = [job[0] for job in jobs]
     missing = [at for at, k in enumerate(keys) if cache.figures.get(pages[at], ("",))[0] != k]
 
     def draw(job: int) -> Markup:
-        page, events, lanes, title = wanted[missing[job]]
+        page, events, lanes, title = jobs[missing[job]]
         if len(events) > DENSE_LIMIT:
             return density_svg(
                 events,
@@ -294,7 +328,7 @@ def _figures(graph: Graph, cache: RenderCache) -> dict[str, Markup]:
 
     # A figure costs about as much as 20 bodies, so fewer of them pay for the workers.
     drawn = dict(zip(missing, map_indexes(draw, len(missing), min_jobs=20), strict=True))
-    figures: dict[str, tuple[str, Markup]] = {}
+    figures: dict[str, tuple[str, Markup]] = kept
     for at, (page, k) in enumerate(zip(pages, keys, strict=True)):
         figures[page] = (k, drawn[at]) if at in drawn else cache.figures[page]
     cache.figures = figures
@@ -307,10 +341,12 @@ def _plan(
     items: _Items,
     figures: dict[str, Markup],
     memo: Memo,
+    wanted: Callable[[str], bool],
     *,
     interactive: bool,
-) -> Iterator[PageSpec]:
-    """Every HTML page of the site, with the values it shows."""
+) -> Iterator[PageSpec | str]:
+    """Every HTML page of the site, with the values it shows; only the path of a page that is
+    not `wanted`, which stays as the last build made it."""
     timeline = graph.timeline
     actors = timeline.actors
 
@@ -360,6 +396,9 @@ def _plan(
     yield PageSpec(urls.NOT_FOUND, "404.html", {})
     for event in timeline.events:
         path = urls.event(event.id)
+        if not wanted(path):
+            yield path
+            continue
         yield PageSpec(
             path,
             "event.html",
@@ -397,6 +436,9 @@ def _plan(
     )
     for actor in actors.values():
         path = urls.actor(actor.id)
+        if not wanted(path):
+            yield path
+            continue
         yield PageSpec(
             path,
             "actor.html",
@@ -413,6 +455,9 @@ def _plan(
     yield PageSpec(urls.TAGS, "tags.html", {"tags": _counts(graph.by_tag)})
     for tag, events in graph.by_tag.items():
         path = urls.tag(tag)
+        if not wanted(path):
+            yield path
+            continue
         yield PageSpec(
             path,
             "tag.html",
@@ -427,6 +472,9 @@ def _plan(
     yield PageSpec(urls.YEARS, "years.html", {"years": _counts(graph.by_year)})
     years = list(graph.by_year)
     for at, (year, events) in enumerate(graph.by_year.items()):
+        if not wanted(urls.year(year)):
+            yield urls.year(year)
+            continue
         yield PageSpec(
             urls.year(year),
             "year.html",
@@ -442,6 +490,9 @@ def _plan(
         )
     yield PageSpec(urls.STATUSES, "statuses.html", {"by_status": _counts(graph.by_status)})
     for status, events in graph.by_status.items():
+        if not wanted(urls.status(status)):
+            yield urls.status(status)
+            continue
         yield PageSpec(
             urls.status(status),
             "status.html",
@@ -459,6 +510,9 @@ def _plan(
     )
     for source in timeline.sources.values():
         path = urls.source(source.id)
+        if not wanted(path):
+            yield path
+            continue
         yield PageSpec(
             path,
             "source.html",

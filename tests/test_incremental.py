@@ -76,6 +76,48 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
         ),
     ),
     ("deleted event", lambda root: (root / EVENTS / "later-claims.md").unlink()),
+    # Each of these reaches pages other than the event's own: its neighbours in time, events
+    # related to it, pages whose bodies link to it, its lists, its source's marked quotes.
+    (
+        "title",
+        lambda root: edit(
+            root / EVENTS / "rubicon.md", lambda t: t.replace("crosses the", "fords the")
+        ),
+    ),
+    (
+        "tag to a new one",
+        lambda root: edit(
+            root / EVENTS / "senate-plot.md", lambda t: re.sub(r"tags: \[.*\]", "tags: [x]", t)
+        ),
+    ),
+    (
+        "status",
+        lambda root: edit(
+            root / EVENTS / "rubicon.md", lambda t: t.replace("confirmed", "disputed")
+        ),
+    ),
+    (
+        "relation removed",
+        lambda root: edit(
+            root / EVENTS / "ides-of-march.md", lambda t: t.replace("related:\n  - rubicon\n", "")
+        ),
+    ),
+    (
+        "link added to a body",
+        lambda root: edit(root / EVENTS / "rubicon.md", lambda t: t + "\nSee [[senate-plot]].\n"),
+    ),
+    (
+        "quote",
+        lambda root: edit(
+            root / EVENTS / "rubicon.md", lambda t: t.replace("one legion.", "one legion")
+        ),
+    ),
+    (
+        "moved to a year of its own",
+        lambda root: edit(
+            root / EVENTS / "rubicon.md", lambda t: re.sub(r"date: .*", "date: -0060", t, count=1)
+        ),
+    ),
     (
         "renamed actor",
         lambda root: edit(
