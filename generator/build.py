@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import load_cache, save_cache
+from generator.freshness import Fresh, check_fresh, forget_fresh, inputs_digest, record_fresh
 from generator.links import link
 from generator.load import LoadCache, Project, load
 from generator.model import Timeline
@@ -33,6 +34,20 @@ def check(project: Project) -> Timeline:
 def build(project: Project, cache_folder: Path | None = None) -> BuildResult:
     """Check, render and write the site; on errors raise BuildFailed and leave site/ untouched."""
     return Builder(project, cache_folder=cache_folder).build()
+
+
+def build_unless_fresh(project: Project, cache_folder: Path) -> BuildResult | Fresh:
+    """`build`, unless nothing it reads has changed since the build that made the output folder
+    as it is (see freshness.py): then what that build made, and nothing is written."""
+    inputs = inputs_digest(project)
+    fresh = check_fresh(project, cache_folder, inputs)
+    if fresh is not None:
+        return fresh
+    forget_fresh(cache_folder)
+    result = build(project, cache_folder)
+    pages = sum(1 for path in result.pages if path.endswith(".html"))
+    record_fresh(project, cache_folder, inputs, pages, len(result.timeline.events))
+    return result
 
 
 class Builder:

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__, urls
-from generator.build import build, check
+from generator.build import build_unless_fresh, check
 from generator.dates import DateError
 from generator.documents import visible
 from generator.errors import BuildFailed
+from generator.freshness import Fresh
 from generator.load import Project
 from generator.publish import PublishError, publish
 from generator.scaffold import new_event
@@ -90,12 +91,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             started = time.perf_counter()
-            result = build(project, project.root / ".cache")
-            pages = sum(1 for path in result.pages if path.endswith(".html"))
-            print(
-                f"Built {pages} pages for {len(result.timeline.events)} events "
-                f"into {project.shown(project.output)}/ in {time.perf_counter() - started:.2f} s"
-            )
+            result = build_unless_fresh(project, project.root / ".cache")
+            seconds = time.perf_counter() - started
+            shown = project.shown(project.output)
+            if isinstance(result, Fresh):
+                print(
+                    f"{shown}/ is up to date: {result.pages} pages for {result.events} events, "
+                    f"nothing changed since the last build (checked in {seconds:.2f} s)"
+                )
+            else:
+                pages = sum(1 for path in result.pages if path.endswith(".html"))
+                print(
+                    f"Built {pages} pages for {len(result.timeline.events)} events "
+                    f"into {shown}/ in {seconds:.2f} s"
+                )
         elif args.command == "check":
             timeline = check(project)
             print(

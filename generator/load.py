@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -235,11 +236,17 @@ def _load_documents(
         return documents
     # The folder is resolved once; then only a file that is itself a link can lead elsewhere.
     folder_outside = _outside(project, folder)
-    for path in sorted(folder.iterdir()):
-        if path.suffix != ".md" or path.name.startswith("."):
+    folder_shown = project.shown(folder)
+    # Names and link flags straight from the directory listing: at 10,000 files, Path objects,
+    # their sorting and a stat per file for is_symlink cost a tenth of a second per rebuild.
+    with os.scandir(folder) as listing:
+        names = sorted((entry.name, entry.is_symlink()) for entry in listing)
+    for name, is_link in names:
+        if not name.endswith(".md") or name.startswith("."):
             continue
-        shown = visible(project.shown(path))
-        if folder_outside or (path.is_symlink() and _outside(project, path)):
+        path = folder / name
+        shown = visible(f"{folder_shown}/{name}")
+        if folder_outside or (is_link and _outside(project, path)):
             errors.append(_outside_error(shown))
             unreadable.add(path.stem)
             continue

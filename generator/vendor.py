@@ -11,7 +11,7 @@ from pathlib import Path
 TIMELINEJS_PACKAGE = Path("node_modules/@knight-lab/timelinejs/dist")
 # The font set whose stylesheet uses system fonts: the others fetch web fonts from Google.
 TIMELINEJS_FONT = "georgia-helvetica"
-_TIMELINEJS_FILES = (
+TIMELINEJS_FILES = (
     "js/timeline.js",
     "js/timeline.js.LICENSE.txt",
     "css/timeline.css",
@@ -41,7 +41,7 @@ def timelinejs_files(dist: Path, language: str) -> dict[str, bytes]:
     locale = dist / "js" / "locale" / f"{language.split('-')[0].lower()}.json"
     if not locale.is_file():
         locale = dist / "js" / "locale" / "en.json"
-    files = {name: (dist / name).read_bytes() for name in _TIMELINEJS_FILES}
+    files = {name: (dist / name).read_bytes() for name in TIMELINEJS_FILES}
     files[f"js/locale/{locale.name}"] = locale.read_bytes()
     return files
 

@@ -22,9 +22,9 @@ def graph_of(root: Path) -> Graph:
     return link(check(Project.at(root, templates=TEMPLATES)))
 
 
-def build_into(root: Path, output: Path) -> Pages:
-    """Build the project at `root` with the repository's templates into `output`."""
-    return build(Project.at(root, templates=TEMPLATES, output=output)).pages
+def build_into(root: Path, output: Path, templates: Path = TEMPLATES) -> Pages:
+    """Build the project at `root` (with the repository's templates) into `output`."""
+    return build(Project.at(root, templates=templates, output=output)).pages
 
 
 def read_tree(folder: Path) -> dict[str, bytes]:

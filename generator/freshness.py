@@ -1,0 +1,141 @@
+"""Whether the site in the output folder is still what the project's inputs make.
+
+A build records, in `.cache/`, a digest of everything its output depends on (every file under
+content/, seeds/ and templates/, TimelineJS's files, the base URL given on the command line, the
+generator's code and packages, SOURCE_DATE_EPOCH) and a digest of the output folder as it left
+it (each path, size, modification time and inode). When both still match, the next build has
+nothing to do: a warm build with nothing changed costs reading the inputs, not rendering 10,000
+pages. Anything else (an edited file, a touched output file, a different base URL) builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.cache import fingerprint
+from generator.load import Project
+from generator.vendor import TIMELINEJS_FILES
+
+_RECORD = "fresh.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Fresh:
+    """What the last build made, when the output is still up to date."""
+
+    pages: int
+    events: int
+
+
+def inputs_digest(project: Project) -> str | None:
+    """A digest of every input that the site's bytes depend on; None when there is no telling
+    (a linked folder among the inputs, which could lead anywhere)."""
+    digest = hashlib.sha256()
+    digest.update(f"generator {fingerprint()}\0".encode())
+    digest.update(f"base_url {project.base_url}\0".encode())
+    digest.update(f"epoch {os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
+    trees = [
+        ("content", project.content),
+        ("seeds", project.seeds),
+        ("templates", project.templates),
+    ]
+    if project.timelinejs is not None:
+        dist = project.timelinejs
+        trees += [(name, dist / name) for name in (*TIMELINEJS_FILES, "js/locale")]
+    for name, path in trees:
+        digest.update(f"{name} {path.resolve()}\0".encode())
+        if not _digest_tree(digest, path):
+            return None
+    return digest.hexdigest()
+
+
+def _digest_tree(digest: Any, path: Path) -> bool:
+    """Feed every file at or under `path` into `digest` (names, links, bytes); False if a
+    folder under `path` is a link."""
+    entries: list[tuple[str, str]] = []
+    if path.is_dir():
+        for folder, dirs, files in os.walk(path):
+            if any(os.path.islink(os.path.join(folder, name)) for name in dirs):
+                return False
+            dirs.sort()
+            relative = os.path.relpath(folder, path)
+            entries.extend((f"{relative}/{name}", os.path.join(folder, name)) for name in files)
+        entries.sort()
+    elif os.path.lexists(path):
+        entries.append(("", str(path)))
+    for name, file in entries:
+        # Where a link points matters too: the loader refuses links out of the project.
+        target = os.readlink(file) if os.path.islink(file) else ""
+        try:
+            with open(file, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            data = f"unreadable: {error.errno}".encode()
+        digest.update(f"{name}\0{target}\0{len(data)}\0".encode())
+        digest.update(data)
+    return True
+
+
+def output_digest(output: Path) -> str | None:
+    """A digest of the output folder's paths, sizes, times and inodes; None if it is missing."""
+    if not output.is_dir():
+        return None
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(output):
+        dirs.sort()
+        digest.update(f"{os.path.relpath(folder, output)}/\0".encode())
+        for name in sorted(files):
+            info = os.lstat(os.path.join(folder, name))
+            digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+    return digest.hexdigest()
+
+
+def check_fresh(project: Project, cache_folder: Path, inputs: str | None) -> Fresh | None:
+    """What the last build made if `inputs` and the output folder are as it left them."""
+    if inputs is None:
+        return None
+    try:
+        record: Any = json.loads((cache_folder / _RECORD).read_text(encoding="utf-8"))
+        if (
+            record["inputs"] == inputs
+            and record["output_path"] == str(project.output)
+            and record["output"] == output_digest(project.output)
+        ):
+            return Fresh(int(record["pages"]), int(record["events"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def record_fresh(
+    project: Project, cache_folder: Path, inputs: str | None, pages: int, events: int
+) -> None:
+    """Note that the output folder is what `inputs` make, for the next build to check."""
+    if inputs is None:
+        return
+    record = {
+        "inputs": inputs,
+        "output_path": str(project.output),
+        "output": output_digest(project.output),
+        "pages": pages,
+        "events": events,
+    }
+    cache_folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".fresh-", dir=cache_folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(record, file)
+        os.replace(temporary, cache_folder / _RECORD)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def forget_fresh(cache_folder: Path) -> None:
+    """Forget the record: the output folder is about to change."""
+    (cache_folder / _RECORD).unlink(missing_ok=True)

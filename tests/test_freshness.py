@@ -1,0 +1,122 @@
+"""A build with nothing changed writes nothing; any change to an input or the output builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree
+
+UP_TO_DATE = "is up to date"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    for part in ("content", "seeds"):
+        shutil.copytree(FIXTURE / part, root / part)
+    shutil.copytree(TEMPLATES, root / "templates")
+    return root
+
+
+def run(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+    assert main(["--root", str(root), *extra, "build"]) == 0
+    output: str = capsys.readouterr().out
+    return output
+
+
+def snapshot(site: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(path.relative_to(site)): (path.stat().st_mtime_ns, path.stat().st_ino)
+        for path in sorted(site.rglob("*"))
+    }
+
+
+def test_a_second_build_with_nothing_changed_writes_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(project, capsys).startswith("Built ")
+    before = snapshot(project / "site")
+    os.utime(project / "content/events/rubicon.md")  # a newer time, the same bytes
+    second = run(project, capsys)
+    assert second.startswith("site/ is up to date: ")
+    assert "pages for 5 events" in second
+    assert snapshot(project / "site") == before
+
+
+CHANGES: list[tuple[str, Callable[[Path], None]]] = [
+    (
+        "event",
+        lambda root: (root / "content/events/rubicon.md").write_text(
+            (root / "content/events/rubicon.md").read_text().replace("The start", "The very start")
+        ),
+    ),
+    (
+        "new event",
+        lambda root: (root / "content/events/actium.md").write_text(
+            "---\ntitle: Actium\ndate: -0030-09-02\nactors: [augustus]\n---\nA battle.\n"
+        ),
+    ),
+    ("deleted event", lambda root: (root / "content/events/later-claims.md").unlink()),
+    ("seed", lambda root: (root / "seeds/extra.txt").write_text("more\n")),
+    (
+        "template",
+        lambda root: (root / "templates/static/style.css").write_text(
+            (root / "templates/static/style.css").read_text() + "\n"
+        ),
+    ),
+    ("site file edited", lambda root: (root / "site/index.html").write_text("changed")),
+    ("site file deleted", lambda root: (root / "site/feed.xml").unlink()),
+    ("site file added", lambda root: (root / "site/stray.html").write_text("stray")),
+    ("site deleted", lambda root: shutil.rmtree(root / "site")),
+    ("cache deleted", lambda root: shutil.rmtree(root / ".cache")),
+]
+
+
+@pytest.mark.parametrize(("name", "change"), CHANGES, ids=[name for name, _ in CHANGES])
+def test_any_change_builds_again_and_gives_a_cold_builds_bytes(
+    project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    change: Callable[[Path], None],
+) -> None:
+    run(project, capsys)
+    change(project)
+    assert run(project, capsys).startswith("Built "), name
+    cold = tmp_path / "cold"
+    build_into(project, cold, templates=project / "templates")
+    assert read_tree(project / "site") == read_tree(cold)
+    assert UP_TO_DATE in run(project, capsys)
+
+
+def test_another_base_url_builds_again(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(project, capsys)
+    other = run(project, capsys, "--base-url", "https://example.org/elsewhere/")
+    assert other.startswith("Built ")
+    assert "https://example.org/elsewhere/" in (project / "site/index.html").read_text()
+    assert run(project, capsys).startswith("Built ")
+
+
+def test_a_source_date_epoch_builds_again(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(project, capsys)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    assert run(project, capsys).startswith("Built ")
+
+
+def test_a_linked_folder_among_the_inputs_always_builds(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.move(project / "seeds", project / "real-seeds")
+    (project / "seeds").symlink_to(project / "real-seeds")
+    (project / "content/events/extra").mkdir()
+    (project / "content/events/extra/link").symlink_to(project / "real-seeds")
+    run(project, capsys)
+    assert run(project, capsys).startswith("Built ")
