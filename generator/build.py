@@ -68,14 +68,17 @@ class Builder:
 
     def build(self) -> BuildResult:
         """Build the site; on content errors raise BuildFailed and leave the site as it was."""
-        # What earlier builds left (caches, the last graph) lives on; a garbage collection
-        # that walked all of it over and over again cost an edit at 10,000 events half a second.
-        # Frozen objects are skipped; this build's own garbage is still collected.
-        gc.freeze()
+        # A build makes millions of objects that live until its end, and almost no cycles
+        # (about one per event, measured). The cycle collector walked all of them again and
+        # again: 2.4 s of a 13 s cold build at 10,000 events, half a second of an edit. Plain
+        # reference counting still frees everything else at once; workers collect their own.
+        enabled = gc.isenabled()
+        gc.disable()
         try:
             return self._build()
         finally:
-            gc.unfreeze()
+            if enabled:
+                gc.enable()
 
     def _build(self) -> BuildResult:
         project = self.project

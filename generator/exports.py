@@ -46,7 +46,7 @@ from generator.bodies import Bodies
 from generator.dates import EventDate, Point, from_day_number
 from generator.feeds import calendar, feeds, updated_day
 from generator.links import Graph
-from generator.memo import Memo
+from generator.memo import Memo, Piece
 from generator.model import STATUSES, Event, Source
 
 FORMAT = "timeline-export"
@@ -69,10 +69,11 @@ def export_pages(
     memo = memo or Memo()
     pages = feeds(graph, bodies, memo)
     pages[urls.ICS] = calendar(graph, memo)
-    document = timeline_export(graph, memo)
-    pages[urls.TIMELINE_JSON] = _json(document, _encoded(memo, "record-json", document))
-    document = timelinejs(graph, bodies, memo)
-    pages[urls.TIMELINEJS_JSON] = _json(document, _encoded(memo, "slide-json", document))
+    # Each event's entry is encoded once, while it is unchanged, and spliced in.
+    records = [memo.get(*record_piece(graph, event)) for event in graph.timeline.events]
+    pages[urls.TIMELINE_JSON] = _json(timeline_export(graph, with_events=False), records)
+    slides = [memo.get(*slide_piece(graph, bodies, event)) for event in graph.timeline.events]
+    pages[urls.TIMELINEJS_JSON] = _json(timelinejs(graph, bodies, with_events=False), slides)
     pages[urls.SITEMAP] = sitemap(graph.timeline.site.base_url, html_pages)
     pages[urls.ROBOTS] = robots(graph.timeline.site.base_url)
     return dict(sorted(pages.items()))
@@ -83,21 +84,16 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _encoded(memo: Memo, kind: str, document: dict[str, Any]) -> list[bytes]:
-    """Each entry of `document["events"]` as JSON text, encoded once for as long as the memo
-    hands out the same entry (it does while the entry's inputs are unchanged).
+def record_piece(graph: Graph, event: Event) -> Piece:
+    """An event's timeline.json record, as JSON."""
+    base = graph.timeline.site.base_url
+    return ("record", event, base), lambda: _dumps(_event_record(base, event)).encode()
 
-    The memo keeps each entry alive beside its text, so no other object can take its id while
-    the key is in use; the identity check below guards that reasoning all the same.
-    """
-    texts = []
-    for entry in document["events"]:
-        kept, text = memo.get(
-            (kind, id(entry)),
-            lambda: (entry, _dumps(entry).encode()),  # noqa: B023
-        )
-        texts.append(text if kept is entry else _dumps(entry).encode())
-    return texts
+
+def slide_piece(graph: Graph, bodies: Bodies, event: Event) -> Piece:
+    """An event's TimelineJS slide, as JSON."""
+    key = ("slide", event, graph.timeline.site, bodies.links(event.body))
+    return key, lambda: _dumps(_slide(graph, bodies, event)).encode()
 
 
 def _json(data: dict[str, Any], events: list[bytes]) -> bytes:
@@ -126,9 +122,9 @@ def date_record(date: EventDate) -> dict[str, Any]:
     }
 
 
-def timeline_export(graph: Graph, memo: Memo | None = None) -> dict[str, Any]:
-    """The graph -> the `timeline.json` document (format 'timeline-export', version 1)."""
-    memo = memo or Memo()
+def timeline_export(graph: Graph, *, with_events: bool = True) -> dict[str, Any]:
+    """The graph -> the `timeline.json` document (format 'timeline-export', version 1);
+    `with_events=False` leaves its "events" empty, for them to be spliced in."""
     timeline = graph.timeline
     site = timeline.site
     base = site.base_url
@@ -144,10 +140,7 @@ def timeline_export(graph: Graph, memo: Memo | None = None) -> dict[str, Any]:
         "eras": [
             {"name": era.name, "date": date_record(era.date), "note": era.note} for era in site.eras
         ],
-        "events": [
-            memo.get(("record", event, base), lambda: _event_record(base, event))  # noqa: B023
-            for event in timeline.events
-        ],
+        "events": [_event_record(base, event) for event in timeline.events if with_events],
         "actors": [
             {
                 "id": actor.id,
@@ -223,11 +216,11 @@ def _tljs_day(day: int) -> dict[str, int]:
 
 
 def timelinejs(
-    graph: Graph, bodies: Bodies | None = None, memo: Memo | None = None
+    graph: Graph, bodies: Bodies | None = None, *, with_events: bool = True
 ) -> dict[str, Any]:
-    """The graph -> a TimelineJS3 document: title slide, one slide per event, and the eras."""
+    """The graph -> a TimelineJS3 document: title slide, one slide per event, and the eras;
+    `with_events=False` leaves its "events" empty, for them to be spliced in."""
     bodies = bodies or Bodies(graph)
-    memo = memo or Memo()
     site = graph.timeline.site
     index = urls.absolute(site.base_url, urls.INDEX)
     title_text = f"<p>{_text(site.description)}</p>" if site.description else ""
@@ -240,13 +233,7 @@ def timelinejs(
                 "text": title_text,
             },
         },
-        "events": [
-            memo.get(
-                ("slide", event, site, bodies.links(event.body)),
-                lambda: _slide(graph, bodies, event),  # noqa: B023
-            )
-            for event in graph.timeline.events
-        ],
+        "events": [_slide(graph, bodies, event) for event in graph.timeline.events if with_events],
     }
     eras = _eras(graph)
     if eras:

@@ -34,13 +34,14 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import partial
 from urllib.parse import urlsplit
 
 from generator import __version__, urls
 from generator.bodies import Bodies
 from generator.dates import EventDate, Point, day_number, from_day_number
 from generator.links import Graph
-from generator.memo import Memo
+from generator.memo import Memo, Piece
 from generator.model import STATUSES, Event
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -121,41 +122,45 @@ class _Atom:
         # Each entry is serialised and encoded once and reused by every feed (and build) that
         # carries it: the site feed of a long timeline is tens of megabytes.
         entries = b"".join(
-            self.memo.get(
-                ("entry", event, base, self.bodies.links(event.body)),
-                lambda: self._entry(event).encode(),  # noqa: B023
-            )
-            for event in chosen
+            self.memo.get(*entry_piece(self.graph, self.bodies, event)) for event in chosen
         )
         start = f"<?xml version='1.0' encoding='utf-8'?>\n{head}".encode()
         return start + entries + b"</feed>\n"
 
-    def _entry(self, event: Event) -> str:
-        """One event's <entry>, indented as a child of <feed>, with its line end."""
-        base = self.graph.timeline.site.base_url
-        url = urls.absolute(base, urls.event(event.id))
-        entry = ET.Element("entry")
-        _sub(entry, "id", url)
-        _sub(entry, "title", event.title)
-        _sub(entry, "link", rel="alternate", type="text/html", href=url)
-        _sub(entry, "updated", rfc3339(updated_day(event.date)))
-        if event.summary:
-            _sub(entry, "summary", event.summary)
-        # xml:base resolves any relative link an author wrote as it resolves on the event page.
-        content = _sub(entry, "content", self._content(event), type="html")
-        content.set(f"{{{XML_NS}}}base", url)
-        for tag in event.tags:
-            _sub(entry, "category", term=tag, scheme=urls.absolute(base, urls.TAGS), label=tag)
-        label = STATUSES[event.status][0]
-        scheme = urls.absolute(base, urls.STATUSES)
-        _sub(entry, "category", term=event.status, scheme=scheme, label=label)
-        ET.indent(entry, level=1)
-        return "  " + ET.tostring(entry, encoding="unicode") + "\n"
 
-    def _content(self, event: Event) -> str:
-        facts = f"<p>{html.escape(event.date.describe())} · {STATUSES[event.status][0]}</p>"
-        body = self.bodies.absolute(event.body) if event.body.strip() else ""
-        return facts + ("\n" + body if body else "")
+def entry_piece(graph: Graph, bodies: Bodies, event: Event) -> Piece:
+    """An event's Atom entry, encoded, as every feed that carries it shows it."""
+    key = ("entry", event, graph.timeline.site.base_url, bodies.links(event.body))
+    return key, lambda: _entry(graph, bodies, event).encode()
+
+
+def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
+    """One event's <entry>, indented as a child of <feed>, with its line end."""
+    base = graph.timeline.site.base_url
+    url = urls.absolute(base, urls.event(event.id))
+    entry = ET.Element("entry")
+    _sub(entry, "id", url)
+    _sub(entry, "title", event.title)
+    _sub(entry, "link", rel="alternate", type="text/html", href=url)
+    _sub(entry, "updated", rfc3339(updated_day(event.date)))
+    if event.summary:
+        _sub(entry, "summary", event.summary)
+    # xml:base resolves any relative link an author wrote as it resolves on the event page.
+    content = _sub(entry, "content", _content(bodies, event), type="html")
+    content.set(f"{{{XML_NS}}}base", url)
+    for tag in event.tags:
+        _sub(entry, "category", term=tag, scheme=urls.absolute(base, urls.TAGS), label=tag)
+    label = STATUSES[event.status][0]
+    scheme = urls.absolute(base, urls.STATUSES)
+    _sub(entry, "category", term=event.status, scheme=scheme, label=label)
+    ET.indent(entry, level=1)
+    return "  " + ET.tostring(entry, encoding="unicode") + "\n"
+
+
+def _content(bodies: Bodies, event: Event) -> str:
+    facts = f"<p>{html.escape(event.date.describe())} · {STATUSES[event.status][0]}</p>"
+    body = bodies.absolute(event.body) if event.body.strip() else ""
+    return facts + ("\n" + body if body else "")
 
 
 # An actor's or tag's feed carries its latest events, as feeds do: a reader subscribing to one
@@ -273,17 +278,23 @@ def calendar(graph: Graph, memo: Memo | None = None) -> bytes:
     omitted = [e.id for e in graph.timeline.events if calendar_span(e.date) is None]
     if omitted:
         lines.append(f"X-TIMELINE-OMITTED:{','.join(_ics_text(i) for i in omitted)}")
-    stamp, domain = dtstamp(graph), uid_domain(site.base_url)
     head = "".join(fold(line) for line in lines)
-    vevents = b"".join(
-        memo.get(
-            ("vevent", event, site.base_url, stamp, domain),
-            lambda: _vevent_bytes(graph, event, span, stamp, domain),  # noqa: B023
+    vevents = b"".join(memo.get(*piece) for piece in vevent_pieces(graph))
+    return head.encode() + vevents + fold("END:VCALENDAR").encode()
+
+
+def vevent_pieces(graph: Graph) -> list[Piece]:
+    """Each event's VEVENT, folded and encoded, for the events a calendar can show."""
+    stamp, domain = dtstamp(graph), uid_domain(graph.timeline.site.base_url)
+    base = graph.timeline.site.base_url
+    return [
+        (
+            ("vevent", event, base, stamp, domain),
+            partial(_vevent_bytes, graph, event, span, stamp, domain),
         )
         for event in graph.timeline.events
         if (span := calendar_span(event.date)) is not None
-    )
-    return head.encode() + vevents + fold("END:VCALENDAR").encode()
+    ]
 
 
 def _vevent_bytes(

@@ -7,10 +7,15 @@ search index, and reuses the rest. A fresh Memo, as a one-off build has, compute
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
+from generator.parallel import map_indexes
+
 T = TypeVar("T")
+# One event's piece of a feed, an export or a page: its key (everything its value depends on)
+# and how to compute it. Each module makes its pieces in one function, so keys cannot drift.
+Piece = tuple[Hashable, Callable[[], Any]]
 
 
 class Memo:
@@ -31,3 +36,15 @@ class Memo:
         value: T = self.previous[key] if key in self.previous else compute()
         self.current[key] = value
         return value
+
+    def prefill(self, pieces: Sequence[Piece]) -> None:
+        """Compute the pieces that neither build has yet, on all cores: a cold build's feeds,
+        exports and search rows are ten thousands of small, independent computations."""
+        missing = {
+            key: compute
+            for key, compute in pieces
+            if key not in self.current and key not in self.previous
+        }
+        computes = list(missing.values())
+        values = map_indexes(lambda index: computes[index](), len(computes))
+        self.current.update(zip(missing, values, strict=True))

@@ -7,6 +7,7 @@ workers would cost more than it saves.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -22,6 +23,13 @@ _job: Callable[[int], Any] | None = None  # set before forking; the workers inhe
 def _run(indexes: range) -> list[Any]:
     assert _job is not None
     return [_job(index) for index in indexes]
+
+
+def _start_worker() -> None:
+    # The parent may have switched the collector off for its build (see build.py); a worker
+    # makes cycles of its own (Markdown's trees), so it collects them, never the parent's
+    # objects, which are frozen before the fork: walking those would copy every page of them.
+    gc.enable()
 
 
 def workers() -> int:
@@ -43,7 +51,11 @@ def map_indexes(job: Callable[[int], R], count: int, min_jobs: int = MIN_JOBS) -
     _job = job
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        gc.freeze()
+        with ProcessPoolExecutor(
+            max_workers=cores, mp_context=context, initializer=_start_worker
+        ) as pool:
             return [result for chunk in pool.map(_run, chunks) for result in chunk]
     finally:
+        gc.unfreeze()
         _job = None

@@ -23,13 +23,14 @@ from generator.affected import affected_pages
 from generator.bodies import Bodies, BodyKey
 from generator.dates import EventDate, day_number, year_label
 from generator.density import DENSE_LIMIT, density_svg
-from generator.exports import export_pages
+from generator.exports import export_pages, record_piece, slide_piece
+from generator.feeds import entry_piece, vevent_pieces
 from generator.links import Backlink, Graph, QuoteRef
-from generator.memo import Memo
+from generator.memo import Memo, Piece
 from generator.model import STATUSES, Actor, Era, Event, SiteConfig, Source
 from generator.overview import overview_svg
 from generator.parallel import map_indexes
-from generator.search import search_index
+from generator.search import row_piece, search_index
 from generator.structured import event_jsonld, event_meta
 from generator.vendor import TIMELINEJS_FONT, timelinejs_files, timelinejs_language
 
@@ -68,6 +69,9 @@ class Listed:
     tags: tuple[str, ...]
 
 
+ItemKey = tuple[Listed, str, str, tuple[str, ...]]  # event, stand-in page, heading, actor names
+
+
 @dataclass(frozen=True, slots=True)
 class ShownRelation:
     """A relation as an event page shows it."""
@@ -96,7 +100,7 @@ class RenderCache:
     pages: dict[str, tuple[tuple[str, Any], bytes]] = field(default_factory=dict)
     bodies: dict[BodyKey, str] = field(default_factory=dict)
     placed: dict[tuple[BodyKey, str], Markup] = field(default_factory=dict)
-    items: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = field(default_factory=dict)
+    items: dict[ItemKey, Markup] = field(default_factory=dict)
     figures: dict[str, tuple[str, Markup]] = field(default_factory=dict)  # page: (digest, svg)
     memo: Memo | None = None
     graph: Graph | None = None  # the last build's, to find what an edit changed
@@ -142,8 +146,14 @@ def render_site(
     items = _Items(env, graph.timeline.actors, cache, keep=partial)
     figures = _figures(graph, cache, wanted)
     memo = Memo(cache.memo, keep=partial)
+    if not partial:
+        memo.prefill(_pieces(graph, bodies))
     plan = _plan(graph, bodies, items, figures, memo, wanted, interactive=timelinejs is not None)
     specs = list(plan)
+    items.render_missing()
+    for spec in specs:
+        if isinstance(spec, PageSpec):
+            items.fill(spec.context)
     cache.items = items.used
     cache.graph = graph
     if timelinejs is not None:
@@ -157,6 +167,7 @@ def render_site(
         )
         for name, data in timelinejs_files(timelinejs, site.language).items():
             pages[urls.static(f"timelinejs/{name}")] = data
+    fresh: list[PageSpec] = []
     for spec in specs:
         if isinstance(spec, str):
             cache.pages[spec] = previous[spec]
@@ -165,12 +176,20 @@ def render_site(
         key = (spec.template, spec.context)
         old = previous.get(spec.path)
         if old is not None and old[0] == key:
-            data = old[1]
+            cache.pages[spec.path] = old
+            pages[spec.path] = old[1]
         else:
-            data = env.get_template(spec.template).render(page=spec.path, **spec.context).encode()
-            cache.rendered += 1
-        cache.pages[spec.path] = (key, data)
+            fresh.append(spec)
+
+    def render(index: int) -> bytes:
+        spec = fresh[index]
+        return env.get_template(spec.template).render(page=spec.path, **spec.context).encode()
+
+    # A cold build renders thousands of pages: on all cores, as Markdown is.
+    for spec, data in zip(fresh, map_indexes(render, len(fresh)), strict=True):
+        cache.pages[spec.path] = ((spec.template, spec.context), data)
         pages[spec.path] = data
+    cache.rendered = len(fresh)
     html_pages = [path for path in pages if path.endswith(".html")]
     pages.update(export_pages(graph, html_pages, bodies, memo))
     cache.bodies = bodies.used
@@ -226,6 +245,13 @@ def _link(context: jinja2.runtime.Context, to_path: str, anchor: str = "") -> st
     return urls.href(page, to_path, anchor)
 
 
+@dataclass(frozen=True, slots=True)
+class _ItemList:
+    """The list items one page shows, by key, until they are rendered."""
+
+    keys: tuple[ItemKey, ...]
+
+
 class _Items:
     """Each event's list item, rendered once for all the lists of one kind of page.
 
@@ -247,23 +273,51 @@ class _Items:
         self.template = env.get_template("partials/event_item.html")
         self.actors = actors
         self.previous = cache.items
-        self.used: dict[tuple[Listed, str, str, tuple[str, ...]], Markup] = (
-            dict(cache.items) if keep else {}
-        )
+        self.used: dict[ItemKey, Markup] = dict(cache.items) if keep else {}
+        self.missing: dict[ItemKey, None] = {}  # in order of first use
+        self.names: dict[str, tuple[str, ...]] = {}
 
-    def __call__(self, events: Iterable[Listed], page: str, heading: str) -> tuple[Markup, ...]:
+    def __call__(self, events: Iterable[Listed], page: str, heading: str) -> _ItemList:
+        """The items of `events` on `page`, to be rendered once the whole site is planned."""
         stand_in = "_/_/index.html" if page.count("/") == 2 else page
-        return tuple(self._item(event, stand_in, heading) for event in events)
+        keys = tuple((event, stand_in, heading, self._names(event)) for event in events)
+        for key in keys:
+            if key not in self.used:
+                cached = self.previous.get(key)
+                if cached is None:
+                    self.missing[key] = None
+                else:
+                    self.used[key] = cached
+        return _ItemList(keys)
 
-    def _item(self, event: Listed, page: str, heading: str) -> Markup:
-        names = tuple(self.actors[actor_id].name for actor_id in event.actors)
-        key = (event, page, heading, names)
-        item = self.used.get(key) or self.previous.get(key)
-        if item is None:
+    def _names(self, event: Listed) -> tuple[str, ...]:
+        names = self.names.get(event.id)
+        if names is None:
+            names = self.names[event.id] = tuple(self.actors[a].name for a in event.actors)
+        return names
+
+    def render_missing(self) -> None:
+        """Render every item that some list needs and no earlier build made, on all cores."""
+        keys = list(self.missing)
+
+        def render(index: int) -> Markup:
+            event, page, heading, _ = keys[index]
             html = self.template.render(page=page, event=event, heading=heading, actors=self.actors)
-            item = Markup(html.strip("\n"))
-        self.used[key] = item
-        return item
+            return Markup(html.strip("\n"))
+
+        self.used.update(zip(keys, map_indexes(render, len(keys)), strict=True))
+        self.missing.clear()
+
+    def fill(self, context: dict[str, Any]) -> None:
+        """Put the rendered items in place of the lists of them in a page's values."""
+        for name, value in context.items():
+            if isinstance(value, _ItemList):
+                context[name] = tuple(self.used[key] for key in value.keys)
+            elif isinstance(value, dict) and any(isinstance(v, _ItemList) for v in value.values()):
+                context[name] = {
+                    k: tuple(self.used[key] for key in v.keys) if isinstance(v, _ItemList) else v
+                    for k, v in value.items()
+                }
 
 
 FigureKey = tuple[str, str, str, tuple[Any, ...], tuple[Era, ...], tuple[str, ...]]
@@ -350,12 +404,6 @@ def _plan(
     timeline = graph.timeline
     actors = timeline.actors
 
-    def shown_actors(event: Event) -> tuple[Actor, ...]:
-        return tuple(actors[actor_id] for actor_id in event.actors)
-
-    def cited(event: Event) -> tuple[Source, ...]:
-        return tuple(timeline.sources[citation.source] for citation in event.citations)
-
     listed = {
         e.id: Listed(e.id, e.title, e.summary, e.date, e.status, e.actors, e.tags)
         for e in timeline.events
@@ -412,14 +460,8 @@ def _plan(
                     for r in graph.relations.get(event.id, ())
                 ),
                 "backlinks": _backlinks(graph, graph.backlinks.get(event.id, ())),
-                "jsonld": memo.get(
-                    ("jsonld", event, timeline.site, shown_actors(event), cited(event)),
-                    lambda: Markup(event_jsonld(graph, event)),  # noqa: B023
-                ),
-                "meta": memo.get(
-                    ("meta", event, timeline.site),
-                    lambda: tuple(event_meta(graph, event)),  # noqa: B023
-                ),
+                "jsonld": Markup(memo.get(*_jsonld_piece(graph, event))),
+                "meta": memo.get(*_meta_piece(graph, event)),
                 "previous": maybe(graph.previous(event)),
                 "next": maybe(graph.next(event)),
             },
@@ -524,6 +566,33 @@ def _plan(
                 "text": _highlighted(source, graph.quotes.get(source.id, ()), path),
             },
         )
+
+
+def _jsonld_piece(graph: Graph, event: Event) -> Piece:
+    timeline = graph.timeline
+    actors = tuple(timeline.actors[actor_id] for actor_id in event.actors)
+    cited = tuple(timeline.sources[citation.source] for citation in event.citations)
+    key = ("jsonld", event, timeline.site, actors, cited)
+    return key, lambda: event_jsonld(graph, event)
+
+
+def _meta_piece(graph: Graph, event: Event) -> Piece:
+    return ("meta", event, graph.timeline.site), lambda: tuple(event_meta(graph, event))
+
+
+def _pieces(graph: Graph, bodies: Bodies) -> list[Piece]:
+    """Every event's pieces of the pages, feeds, exports and search index."""
+    pieces: list[Piece] = vevent_pieces(graph)
+    for event in graph.timeline.events:
+        pieces += (
+            _jsonld_piece(graph, event),
+            _meta_piece(graph, event),
+            entry_piece(graph, bodies, event),
+            record_piece(graph, event),
+            slide_piece(graph, bodies, event),
+            row_piece(graph, event),
+        )
+    return pieces
 
 
 def _counts(groups: Mapping[Any, tuple[Event, ...]]) -> tuple[tuple[Any, int], ...]:

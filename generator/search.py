@@ -13,7 +13,7 @@ import unicodedata
 from generator import urls
 from generator.links import Graph
 from generator.markup import WIKILINK
-from generator.memo import Memo
+from generator.memo import Memo, Piece
 from generator.model import STATUSES, Event
 
 FORMAT_VERSION = 1
@@ -59,18 +59,18 @@ def _row(graph: Graph, event: Event) -> list[str]:
     ]
 
 
+def row_piece(graph: Graph, event: Event) -> Piece:
+    """An event's row of the index, as JSON."""
+    actors = graph.timeline.actors
+    key = ("search", event, tuple(actors[a] for a in event.actors))
+    return key, lambda: _dumps(_row(graph, event))
+
+
 def search_index(graph: Graph, memo: Memo | None = None) -> bytes:
     """`search-index.js`: the fields of every event, in time order, for static/search.js."""
     memo = memo or Memo()
-    actors = graph.timeline.actors
     # Each row is encoded once, while its event and actors are unchanged, and spliced in.
-    rows = b",".join(
-        memo.get(
-            ("search", event, tuple(actors[a] for a in event.actors)),
-            lambda: _dumps(_row(graph, event)),  # noqa: B023
-        )
-        for event in graph.timeline.events
-    )
+    rows = b",".join(memo.get(*row_piece(graph, event)) for event in graph.timeline.events)
     head = _dumps(
         {"version": FORMAT_VERSION, "fields": ["path", "title", "date", "status", "text", "body"]}
     )
