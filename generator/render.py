@@ -270,7 +270,8 @@ class _Items:
     ):
         """With `keep`, items of the last build stay cached although this one shows only some
         of the lists (an incremental build): the pages it skipped still show them."""
-        self.template = env.get_template("partials/event_item.html")
+        self.env = env
+        self.modules: dict[str, Any] = {}
         self.actors = actors
         self.previous = cache.items
         self.used: dict[ItemKey, Markup] = dict(cache.items) if keep else {}
@@ -302,11 +303,18 @@ class _Items:
 
         def render(index: int) -> Markup:
             event, page, heading, _ = keys[index]
-            html = self.template.render(page=page, event=event, heading=heading, actors=self.actors)
-            return Markup(html.strip("\n"))
+            return Markup(str(self._module(page).event_item(event, heading)).strip("\n"))
 
         self.used.update(zip(keys, map_indexes(render, len(keys)), strict=True))
         self.missing.clear()
+
+    def _module(self, page: str) -> Any:
+        """The macros as seen from `page`: made once, not imported again for every item."""
+        module = self.modules.get(page)
+        if module is None:
+            macros = self.env.get_template("partials/macros.html")
+            module = self.modules[page] = macros.make_module({"page": page, "actors": self.actors})
+        return module
 
     def fill(self, context: dict[str, Any]) -> None:
         """Put the rendered items in place of the lists of them in a page's values."""
