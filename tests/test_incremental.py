@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.build import Builder
+from generator.build import Builder, check
 from generator.errors import BuildFailed
+from generator.links import link
 from generator.load import Project
+from generator.render import RenderCache, render_site
 from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree
 
 
@@ -172,3 +177,66 @@ def test_unchanged_events_are_not_checked_again(project: Project) -> None:
     third = {event.id: event for event in builder.build().timeline.events}
     assert third["ides-of-march"] is not second["ides-of-march"]
     assert third["ides-of-march"] == second["ides-of-march"]
+
+
+# Random series of edits: after each, the pages rendered with the cache the earlier builds left
+# (only the pages the edit affects planned again) equal the pages of a fresh render.
+
+EVENT_IDS = ("rubicon", "ides-of-march", "senate-plot", "augustus-reign", "later-claims")
+LINK_TARGETS = (*EVENT_IDS, "caesar", "senate", "augustus")
+
+
+def _set_field(name: str, value: str) -> Callable[[str], str]:
+    def change(text: str) -> str:
+        head, body = text.split("\n---\n", 1)
+        lines = [line for line in head.split("\n") if not line.startswith(f"{name}:")]
+        return "\n".join([lines[0], f"{name}: {value}", *lines[1:]]) + "\n---\n" + body
+
+    return change
+
+
+def _without_related(text: str) -> str:
+    head, body = text.split("\n---\n", 1)
+    return re.split(r"\nrelated:", head)[0] + "\n---\n" + body
+
+
+edits = st.one_of(
+    st.tuples(
+        st.just("title"), st.sampled_from(["Caesar crosses", "A plot", "Rome & <b>Rome</b>"])
+    ),
+    st.tuples(st.just("date"), st.sampled_from(["-0060", "-0048-01", "-0043-03-15", "-0044%"])),
+    st.tuples(st.just("status"), st.sampled_from(["confirmed", "disputed", "denied"])),
+    st.tuples(st.just("tags"), st.sampled_from(["[]", "[civil-war]", "[fresh, conspiracy]"])),
+    st.tuples(st.just("summary"), st.sampled_from(["Short.", "Another summary"])),
+    st.tuples(st.just("link"), st.sampled_from(LINK_TARGETS)),
+    st.tuples(st.just("unrelate"), st.just("")),
+)
+
+
+@settings(max_examples=15)
+@given(st.lists(st.tuples(st.sampled_from(EVENT_IDS), edits), min_size=1, max_size=6))
+def test_random_edits_render_as_a_fresh_build_does(
+    steps: list[tuple[str, tuple[str, str]]],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for part in ("content", "seeds"):
+            shutil.copytree(FIXTURE / part, root / part)
+        project = Project.at(root, templates=TEMPLATES)
+        cache = RenderCache()
+        render_site(link(check(project)), TEMPLATES, cache)
+        for event_id, (kind, value) in steps:
+            path = root / EVENTS / f"{event_id}.md"
+            before = path.read_text(encoding="utf-8")
+            if kind == "link":
+                edit(path, lambda t, v=value: t + f"\nSee [[{v}]].\n")  # type: ignore[misc]
+            elif kind == "unrelate":
+                edit(path, _without_related)
+            else:
+                edit(path, _set_field(kind, value))
+            try:
+                graph = link(check(project))
+            except BuildFailed:  # an edit the format refuses: undo it
+                path.write_text(before, encoding="utf-8")
+                continue
+            assert render_site(graph, TEMPLATES, cache) == render_site(graph, TEMPLATES)
