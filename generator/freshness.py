@@ -2,7 +2,7 @@
 
 A build records, in `.cache/`, a digest of everything its output depends on (every file under
 content/, seeds/ and templates/, TimelineJS's files, the base URL given on the command line, the
-generator's code and packages, SOURCE_DATE_EPOCH) and a digest of the output folder as it left
+generator's code and packages, Python's version, SOURCE_DATE_EPOCH) and a digest of the output folder as it left
 it (each path, size, modification time and inode). When both still match, the next build has
 nothing to do: a warm build with nothing changed costs reading the inputs, not rendering 10,000
 pages. Anything else (an edited file, a touched output file, a different base URL) builds.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,8 @@ def inputs_digest(project: Project) -> str | None:
     """A digest of every input that the site's bytes depend on; None when there is no telling
     (a linked folder among the inputs, which could lead anywhere)."""
     digest = hashlib.sha256()
-    digest.update(f"generator {fingerprint()}\0".encode())
+    # Python's own version too: its Unicode tables shape the search index, for one.
+    digest.update(f"generator {fingerprint()} python {sys.version}\0".encode())
     digest.update(f"base_url {project.base_url}\0".encode())
     digest.update(f"epoch {os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
     trees = [
