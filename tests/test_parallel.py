@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
+
+from bench.corpus import generate
 from generator import parallel
+from tests.helpers import build_into
 
 
 def test_small_jobs_stay_in_this_process() -> None:
@@ -18,3 +23,15 @@ def test_large_jobs_use_forked_workers_and_keep_the_order() -> None:
     assert [text for text, _ in results] == [word.upper() for word in words]
     if parallel.workers() > 1:
         assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_a_site_built_on_all_cores_is_the_site_built_on_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 300 events: every forked step (Markdown, figures, memo pieces, list items, pages) forks.
+    generate(300, tmp_path / "project")
+    if parallel.workers() < 2:
+        pytest.fail("this machine has one core: the forked path cannot be compared")
+    forked = build_into(tmp_path / "project", tmp_path / "forked")
+    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    assert build_into(tmp_path / "project", tmp_path / "one") == forked
