@@ -1,8 +1,10 @@
 """Stage 4: render every page of the site from the link graph into `{output path: bytes}`.
 
 Each page is planned as a template and the values it shows. A `RenderCache` kept between builds
-(by the preview server) renders a page again only when those values, the site settings or the
-templates changed, and renders a Markdown body again only when its text or its links changed.
+(by the preview server) plans again only the pages that `affected.py` says an edit can change,
+renders a page again only when its values, the site settings or the templates changed, and
+renders a Markdown body again only when its text or its links changed. Whatever a cold build
+renders by the thousand goes to forked workers on every core (`parallel.py`).
 """
 
 from __future__ import annotations
@@ -138,7 +140,6 @@ def render_site(
 
     bodies = Bodies(graph, cache.bodies, cache.placed, keep=partial)
     pages: Pages = {}
-    cache.rendered = 0
     bodies.prepare(
         [event.body for event in graph.timeline.events]
         + [actor.body for actor in graph.timeline.actors.values()]
@@ -167,29 +168,7 @@ def render_site(
         )
         for name, data in timelinejs_files(timelinejs, site.language).items():
             pages[urls.static(f"timelinejs/{name}")] = data
-    fresh: list[PageSpec] = []
-    for spec in specs:
-        if isinstance(spec, str):
-            cache.pages[spec] = previous[spec]
-            pages[spec] = previous[spec][1]
-            continue
-        key = (spec.template, spec.context)
-        old = previous.get(spec.path)
-        if old is not None and old[0] == key:
-            cache.pages[spec.path] = old
-            pages[spec.path] = old[1]
-        else:
-            fresh.append(spec)
-
-    def render(index: int) -> bytes:
-        spec = fresh[index]
-        return env.get_template(spec.template).render(page=spec.path, **spec.context).encode()
-
-    # A cold build renders thousands of pages: on all cores, as Markdown is.
-    for spec, data in zip(fresh, map_indexes(render, len(fresh)), strict=True):
-        cache.pages[spec.path] = ((spec.template, spec.context), data)
-        pages[spec.path] = data
-    cache.rendered = len(fresh)
+    pages.update(_render_pages(env, specs, previous, cache))
     html_pages = [path for path in pages if path.endswith(".html")]
     pages.update(export_pages(graph, html_pages, bodies, memo))
     cache.bodies = bodies.used
@@ -204,6 +183,37 @@ def render_site(
     if site.domain:
         pages["CNAME"] = f"{site.domain}\n".encode()
     return dict(sorted(pages.items()))
+
+
+def _render_pages(
+    env: jinja2.Environment,
+    specs: list[PageSpec | str],
+    previous: dict[str, tuple[tuple[str, Any], bytes]],
+    cache: RenderCache,
+) -> Pages:
+    """The bytes of every planned page: the last build's where its values are unchanged (or it
+    was not planned again), else rendered anew, on all cores when there are many."""
+    pages: Pages = {}
+    fresh: list[PageSpec] = []
+    for spec in specs:
+        path = spec if isinstance(spec, str) else spec.path
+        old = previous.get(path)
+        if isinstance(spec, str) or (old is not None and old[0] == (spec.template, spec.context)):
+            assert old is not None, "a page is skipped only when the last build made it"
+            cache.pages[path] = old
+            pages[path] = old[1]
+        else:
+            fresh.append(spec)
+
+    def render(index: int) -> bytes:
+        spec = fresh[index]
+        return env.get_template(spec.template).render(page=spec.path, **spec.context).encode()
+
+    for spec, data in zip(fresh, map_indexes(render, len(fresh)), strict=True):
+        cache.pages[spec.path] = ((spec.template, spec.context), data)
+        pages[spec.path] = data
+    cache.rendered = len(fresh)
+    return pages
 
 
 def _read_tree(folder: Path) -> dict[str, bytes]:
