@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,19 +13,25 @@ from generator.freshness import Fresh, check_fresh, forget_fresh, inputs_digest,
 from generator.links import link
 from generator.load import LoadCache, Project, load
 from generator.model import Timeline
-from generator.render import Pages, RenderCache, render_site
+from generator.render import Pages, RenderCache, render_site, stream_site
 from generator.validate import ValidateCache, validate
-from generator.write import update_site, write_site
+from generator.write import Staging, update_site, write_site
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    """What a build made: every page, the pages it rendered anew and the files it changed."""
+    """What a build made: its output paths, the pages it rendered anew and the files it changed."""
 
     timeline: Timeline
-    pages: Pages
+    output: Path
+    paths: tuple[str, ...]
     rendered: int
     changed: tuple[str, ...]
+
+    @property
+    def pages(self) -> Pages:
+        """Every file of the site, read back from the output folder as the build wrote it."""
+        return {path: (self.output / path).read_bytes() for path in self.paths}
 
 
 def check(project: Project) -> Timeline:
@@ -31,9 +39,42 @@ def check(project: Project) -> Timeline:
     return validate(load(project))
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    # A build makes millions of objects that live until its end, and almost no cycles (about
+    # one per event, measured). The cycle collector walked all of them again and again: 2.4 s
+    # of a 13 s cold build at 10,000 events, half a second of an edit. Plain reference counting
+    # still frees everything else at once; forked workers collect their own cycles.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(project: Project, cache_folder: Path | None = None) -> BuildResult:
-    """Check, render and write the site; on errors raise BuildFailed and leave site/ untouched."""
-    return Builder(project, cache_folder=cache_folder).build()
+    """Check, render and write the site in one go; on errors raise BuildFailed and leave site/
+    untouched.
+
+    Each file goes to the new site as soon as it is made and is not kept: the memory a build
+    needs does not grow with the size of its output. With `cache_folder`, Markdown rendered by
+    earlier runs is reused and this run's is saved (see cache.py).
+    """
+    with _no_cycle_collection():
+        graph = link(validate(load(project)))
+        cache = load_cache(cache_folder) if cache_folder else RenderCache()
+        cache.keep = False
+        staging = Staging(project.output)
+        try:
+            paths = stream_site(graph, project.templates, staging.put, cache, project.timelinejs)
+            staging.commit()
+        finally:
+            staging.discard()
+        if cache_folder is not None:
+            save_cache(cache_folder, cache)
+    return BuildResult(graph.timeline, project.output, tuple(paths), cache.rendered, tuple(paths))
 
 
 def build_unless_fresh(project: Project, cache_folder: Path) -> BuildResult | Fresh:
@@ -45,20 +86,21 @@ def build_unless_fresh(project: Project, cache_folder: Path) -> BuildResult | Fr
         return fresh
     forget_fresh(cache_folder)
     result = build(project, cache_folder)
-    pages = sum(1 for path in result.pages if path.endswith(".html"))
+    pages = sum(1 for path in result.paths if path.endswith(".html"))
     record_fresh(project, cache_folder, inputs, pages, len(result.timeline.events))
     return result
 
 
 class Builder:
-    """Builds one project again and again, redoing only what its changes affect.
+    """Builds one project again and again, redoing only what its changes affect (the preview).
 
     The first build writes the whole site atomically; later ones parse only changed files,
-    render only pages whose values changed, and replace only files whose bytes changed.
+    render only pages whose values changed, and replace only files whose bytes changed. It
+    keeps the whole site in memory to compare against: a one-off build uses `build` instead.
     """
 
     def __init__(self, project: Project, *, cache_folder: Path | None = None) -> None:
-        """With `cache_folder`, Markdown and figures from earlier runs are reused (see cache.py)."""
+        """With `cache_folder`, Markdown from earlier runs is reused (see cache.py)."""
         self.project = project
         self.cache_folder = cache_folder
         self.load_cache = LoadCache()
@@ -68,17 +110,8 @@ class Builder:
 
     def build(self) -> BuildResult:
         """Build the site; on content errors raise BuildFailed and leave the site as it was."""
-        # A build makes millions of objects that live until its end, and almost no cycles
-        # (about one per event, measured). The cycle collector walked all of them again and
-        # again: 2.4 s of a 13 s cold build at 10,000 events, half a second of an edit. Plain
-        # reference counting still frees everything else at once; workers collect their own.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with _no_cycle_collection():
             return self._build()
-        finally:
-            if enabled:
-                gc.enable()
 
     def _build(self) -> BuildResult:
         project = self.project
@@ -92,4 +125,5 @@ class Builder:
         else:
             changed = tuple(update_site(pages, self.written, project.output))
         self.written = pages
-        return BuildResult(graph.timeline, pages, self.render_cache.rendered, changed)
+        rendered = self.render_cache.rendered
+        return BuildResult(graph.timeline, project.output, tuple(pages), rendered, changed)

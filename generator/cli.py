@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"nothing changed since the last build (checked in {seconds:.2f} s)"
                 )
             else:
-                pages = sum(1 for path in result.pages if path.endswith(".html"))
+                pages = sum(1 for path in result.paths if path.endswith(".html"))
                 print(
                     f"Built {pages} pages for {len(result.timeline.events)} events "
                     f"into {shown}/ in {seconds:.2f} s"

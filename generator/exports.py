@@ -38,13 +38,13 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator import urls
 from generator.bodies import Bodies
 from generator.dates import EventDate, Point, from_day_number
-from generator.feeds import calendar, feeds, updated_day
+from generator.feeds import calendar, entry_piece, feeds, updated_day, vevent_pieces
 from generator.links import Graph
 from generator.memo import Memo, Piece
 from generator.model import STATUSES, Event, Source
@@ -60,23 +60,51 @@ def export_pages(
     bodies: Bodies | None = None,
     memo: Memo | None = None,
 ) -> dict[str, bytes]:
-    """The graph and the site's HTML output paths -> every feed and export, by output path.
+    """The graph and the site's HTML output paths -> every feed and export, by output path."""
+    return dict(sorted(exports(graph, html_pages, bodies, memo)))
+
+
+def exports(
+    graph: Graph,
+    html_pages: Iterable[str],
+    bodies: Bodies | None = None,
+    memo: Memo | None = None,
+    *,
+    prefill: bool = False,
+) -> Iterator[tuple[str, bytes]]:
+    """Every feed and export as (output path, bytes), one after the other.
 
     `bodies` are the build's rendered Markdown bodies, so that no body is rendered twice;
-    `memo` carries each event's pieces over from the previous build.
+    `memo` carries each event's pieces over from the previous build. With `prefill`, each
+    kind of piece is computed on all cores just before its export needs it, and a transient
+    memo forgets it right after: a one-off build holds one kind of piece at a time.
     """
     bodies = bodies or Bodies(graph)
     memo = memo or Memo()
-    pages = feeds(graph, bodies, memo)
-    pages[urls.ICS] = calendar(graph, memo)
+    events = graph.timeline.events
+
+    def needed(pieces: list[Piece]) -> list[Piece]:
+        if prefill:
+            memo.prefill(pieces)
+        return pieces
+
+    entries = needed([entry_piece(graph, bodies, event) for event in events])
+    yield from feeds(graph, bodies, memo).items()
+    memo.forget(entries)
+    vevents = needed(vevent_pieces(graph))
+    yield urls.ICS, calendar(graph, memo)
+    memo.forget(vevents)
     # Each event's entry is encoded once, while it is unchanged, and spliced in.
-    records = [memo.get(*record_piece(graph, event)) for event in graph.timeline.events]
-    pages[urls.TIMELINE_JSON] = _json(timeline_export(graph, with_events=False), records)
-    slides = [memo.get(*slide_piece(graph, bodies, event)) for event in graph.timeline.events]
-    pages[urls.TIMELINEJS_JSON] = _json(timelinejs(graph, bodies, with_events=False), slides)
-    pages[urls.SITEMAP] = sitemap(graph.timeline.site.base_url, html_pages)
-    pages[urls.ROBOTS] = robots(graph.timeline.site.base_url)
-    return dict(sorted(pages.items()))
+    records = needed([record_piece(graph, event) for event in events])
+    document = timeline_export(graph, with_events=False)
+    yield urls.TIMELINE_JSON, _json(document, [memo.get(*piece) for piece in records])
+    memo.forget(records)
+    slides = needed([slide_piece(graph, bodies, event) for event in events])
+    document = timelinejs(graph, bodies, with_events=False)
+    yield urls.TIMELINEJS_JSON, _json(document, [memo.get(*piece) for piece in slides])
+    memo.forget(slides)
+    yield urls.SITEMAP, sitemap(graph.timeline.site.base_url, html_pages)
+    yield urls.ROBOTS, robots(graph.timeline.site.base_url)
 
 
 def _dumps(data: Any) -> str:

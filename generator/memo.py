@@ -21,11 +21,15 @@ Piece = tuple[Hashable, Callable[[], Any]]
 class Memo:
     """Values by key: those the previous build used, and those this build has used so far."""
 
-    def __init__(self, previous: Memo | None = None, *, keep: bool = False) -> None:
+    def __init__(
+        self, previous: Memo | None = None, *, keep: bool = False, transient: bool = False
+    ) -> None:
         """With `keep`, every value of `previous` is carried over, used or not: a build that
-        plans only the pages an edit touched still needs the others' values next time."""
+        plans only the pages an edit touched still needs the others' values next time. A
+        `transient` memo (a one-off build's) lets `forget` drop values once they are used."""
         self.previous: dict[Hashable, Any] = previous.current if previous is not None else {}
         self.current: dict[Hashable, Any] = dict(self.previous) if keep else {}
+        self.transient = transient
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The value for `key`: this build's, the previous build's, or `compute()`'s."""
@@ -48,3 +52,9 @@ class Memo:
         computes = list(missing.values())
         values = map_indexes(lambda index: computes[index](), len(computes))
         self.current.update(zip(missing, values, strict=True))
+
+    def forget(self, pieces: Sequence[Piece]) -> None:
+        """Drop the values of `pieces` if this memo is transient: their one use is over."""
+        if self.transient:
+            for key, _ in pieces:
+                self.current.pop(key, None)

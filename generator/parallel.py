@@ -8,9 +8,11 @@ workers would cost more than it saves.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -42,12 +44,23 @@ def workers() -> int:
 
 def map_indexes(job: Callable[[int], R], count: int, min_jobs: int = MIN_JOBS) -> list[R]:
     """[job(0), …, job(count - 1)], computed by forked workers when there are `min_jobs`."""
+    return list(imap_indexes(job, count, min_jobs))
+
+
+def imap_indexes(job: Callable[[int], R], count: int, min_jobs: int = MIN_JOBS) -> Iterator[R]:
+    """job(0), …, job(count - 1) in order, as they are ready: by forked workers when there are
+    `min_jobs`, a few chunks ahead of the consumer at most, so that results a slow consumer has
+    not taken yet (pages on their way to a slow disk) cannot pile up in memory."""
     global _job
     cores = workers()
     if count < min_jobs or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [job(index) for index in range(count)]
-    size = -(-count // (cores * 4))  # a few chunks a worker, so that one slow chunk cannot stall
-    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+        yield from (job(index) for index in range(count))
+        return
+    # Many small chunks: one slow chunk cannot stall a worker, and the few chunks ahead of the
+    # consumer hold little (64 a worker: the long list pages of a 10,000-event site are not
+    # all in one chunk).
+    size = -(-count // (cores * 64))
+    chunks = iter([range(start, min(start + size, count)) for start in range(0, count, size)])
     _job = job
     try:
         context = multiprocessing.get_context("fork")
@@ -55,7 +68,16 @@ def map_indexes(job: Callable[[int], R], count: int, min_jobs: int = MIN_JOBS) -
         with ProcessPoolExecutor(
             max_workers=cores, mp_context=context, initializer=_start_worker
         ) as pool:
-            return [result for chunk in pool.map(_run, chunks) for result in chunk]
+            # With fork, the pool starts every worker at the first submit, while `_job` is set.
+            pending = deque(
+                pool.submit(_run, chunk) for chunk in itertools.islice(chunks, cores * 2)
+            )
+            while pending:
+                done = pending.popleft().result()
+                following = next(chunks, None)
+                if following is not None:
+                    pending.append(pool.submit(_run, following))
+                yield from done
     finally:
         gc.unfreeze()
         _job = None

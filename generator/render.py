@@ -25,13 +25,12 @@ from generator.affected import affected_pages
 from generator.bodies import Bodies, BodyKey
 from generator.dates import EventDate, day_number, year_label
 from generator.density import DENSE_LIMIT, density_svg
-from generator.exports import export_pages, record_piece, slide_piece
-from generator.feeds import entry_piece, vevent_pieces
+from generator.exports import exports
 from generator.links import Backlink, Graph, QuoteRef
 from generator.memo import Memo, Piece
 from generator.model import STATUSES, Actor, Era, Event, SiteConfig, Source
 from generator.overview import overview_svg
-from generator.parallel import map_indexes
+from generator.parallel import imap_indexes, map_indexes
 from generator.search import row_piece, search_index
 from generator.structured import event_jsonld, event_meta
 from generator.vendor import TIMELINEJS_FONT, timelinejs_files, timelinejs_language
@@ -106,6 +105,9 @@ class RenderCache:
     figures: dict[str, tuple[str, Markup]] = field(default_factory=dict)  # page: (digest, svg)
     memo: Memo | None = None
     graph: Graph | None = None  # the last build's, to find what an edit changed
+    # Whether to keep pages, pieces and the graph for a next build (the preview does); a one-off
+    # build keeps only bodies and figures, which .cache/ saves.
+    keep: bool = True
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
 
 
@@ -120,6 +122,31 @@ def render_site(
     With TimelineJS's `dist` folder, the site also gets the interactive view.
     """
     cache = cache if cache is not None else RenderCache()
+    return dict(sorted(_site(graph, templates, cache, timelinejs)))
+
+
+def stream_site(
+    graph: Graph,
+    templates: Path,
+    sink: Callable[[str, bytes], None],
+    cache: RenderCache | None = None,
+    timelinejs: Path | None = None,
+) -> list[str]:
+    """Hand every file of the site to `sink` as soon as it is made, and keep none of them: a
+    one-off build's memory then holds a few pages at a time, not the whole site. Returns the
+    output paths, sorted. `cache` (one that keeps nothing, by default) brings in Markdown."""
+    cache = cache if cache is not None else RenderCache(keep=False)
+    paths = []
+    for path, data in _site(graph, templates, cache, timelinejs):
+        sink(path, data)
+        paths.append(path)
+    return sorted(paths)
+
+
+def _site(
+    graph: Graph, templates: Path, cache: RenderCache, timelinejs: Path | None
+) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site as (output path, bytes); the pages, the largest share, last."""
     site = graph.timeline.site
     template_files = _read_tree(templates)
     generation = (site, tuple((k, v) for k, v in template_files.items() if k.endswith(".html")))
@@ -139,24 +166,21 @@ def render_site(
         return affected is None or page in affected or page not in previous
 
     bodies = Bodies(graph, cache.bodies, cache.placed, keep=partial)
-    pages: Pages = {}
     bodies.prepare(
         [event.body for event in graph.timeline.events]
         + [actor.body for actor in graph.timeline.actors.values()]
     )
     items = _Items(env, graph.timeline.actors, cache, keep=partial)
     figures = _figures(graph, cache, wanted)
-    memo = Memo(cache.memo, keep=partial)
+    memo = Memo(cache.memo, keep=partial, transient=not cache.keep)
     if not partial:
-        memo.prefill(_pieces(graph, bodies))
+        memo.prefill(_page_pieces(graph))
     plan = _plan(graph, bodies, items, figures, memo, wanted, interactive=timelinejs is not None)
     specs = list(plan)
     items.render_missing()
     for spec in specs:
         if isinstance(spec, PageSpec):
             items.fill(spec.context)
-    cache.items = items.used
-    cache.graph = graph
     if timelinejs is not None:
         language = timelinejs_language(timelinejs, site.language)
         specs.append(
@@ -167,22 +191,33 @@ def render_site(
             )
         )
         for name, data in timelinejs_files(timelinejs, site.language).items():
-            pages[urls.static(f"timelinejs/{name}")] = data
-    pages.update(_render_pages(env, specs, previous, cache))
-    html_pages = [path for path in pages if path.endswith(".html")]
-    pages.update(export_pages(graph, html_pages, bodies, memo))
-    cache.bodies = bodies.used
-    cache.placed = bodies.placed_used
-    pages[urls.SEARCH_INDEX] = search_index(graph, memo)
-    cache.memo = memo
+            yield urls.static(f"timelinejs/{name}"), data
     for name, data in template_files.items():
         if name.startswith("static/"):
-            pages[name] = data
+            yield name, data
     # GitHub Pages would otherwise run Jekyll, which hides files and folders starting with '_'.
-    pages[".nojekyll"] = b""
+    yield ".nojekyll", b""
     if site.domain:
-        pages["CNAME"] = f"{site.domain}\n".encode()
-    return dict(sorted(pages.items()))
+        yield "CNAME", f"{site.domain}\n".encode()
+    html_pages = [spec if isinstance(spec, str) else spec.path for spec in specs]
+    cache.items = items.used
+    # Pages first, the largest share, while the process is smallest: the workers that render
+    # them start as copies of it. Lists and page values are not needed after them.
+    yield from _render_pages(env, specs, previous, cache)
+    del specs, items
+    if not cache.keep:
+        cache.items = {}
+        bodies.placed_used.clear()
+    yield from exports(graph, html_pages, bodies, memo, prefill=not partial)
+    rows = [row_piece(graph, event) for event in graph.timeline.events]
+    if not partial:
+        memo.prefill(rows)
+    yield urls.SEARCH_INDEX, search_index(graph, memo)
+    memo.forget(rows)
+    cache.bodies = bodies.used
+    cache.placed = bodies.placed_used
+    cache.memo = memo if cache.keep else None
+    cache.graph = graph if cache.keep else None
 
 
 def _render_pages(
@@ -190,10 +225,9 @@ def _render_pages(
     specs: list[PageSpec | str],
     previous: dict[str, tuple[tuple[str, Any], bytes]],
     cache: RenderCache,
-) -> Pages:
+) -> Iterator[tuple[str, bytes]]:
     """The bytes of every planned page: the last build's where its values are unchanged (or it
     was not planned again), else rendered anew, on all cores when there are many."""
-    pages: Pages = {}
     fresh: list[PageSpec] = []
     for spec in specs:
         path = spec if isinstance(spec, str) else spec.path
@@ -201,7 +235,7 @@ def _render_pages(
         if isinstance(spec, str) or (old is not None and old[0] == (spec.template, spec.context)):
             assert old is not None, "a page is skipped only when the last build made it"
             cache.pages[path] = old
-            pages[path] = old[1]
+            yield path, old[1]
         else:
             fresh.append(spec)
 
@@ -209,11 +243,12 @@ def _render_pages(
         spec = fresh[index]
         return env.get_template(spec.template).render(page=spec.path, **spec.context).encode()
 
-    for spec, data in zip(fresh, map_indexes(render, len(fresh)), strict=True):
-        cache.pages[spec.path] = ((spec.template, spec.context), data)
-        pages[spec.path] = data
-    cache.rendered = len(fresh)
-    return pages
+    cache.rendered = 0
+    for spec, data in zip(fresh, imap_indexes(render, len(fresh)), strict=True):
+        if cache.keep:
+            cache.pages[spec.path] = ((spec.template, spec.context), data)
+        cache.rendered += 1
+        yield spec.path, data
 
 
 def _read_tree(folder: Path) -> dict[str, bytes]:
@@ -598,18 +633,11 @@ def _meta_piece(graph: Graph, event: Event) -> Piece:
     return ("meta", event, graph.timeline.site), lambda: tuple(event_meta(graph, event))
 
 
-def _pieces(graph: Graph, bodies: Bodies) -> list[Piece]:
-    """Every event's pieces of the pages, feeds, exports and search index."""
-    pieces: list[Piece] = vevent_pieces(graph)
+def _page_pieces(graph: Graph) -> list[Piece]:
+    """Every event's pieces of its page."""
+    pieces: list[Piece] = []
     for event in graph.timeline.events:
-        pieces += (
-            _jsonld_piece(graph, event),
-            _meta_piece(graph, event),
-            entry_piece(graph, bodies, event),
-            record_piece(graph, event),
-            slide_piece(graph, bodies, event),
-            row_piece(graph, event),
-        )
+        pieces += (_jsonld_piece(graph, event), _meta_piece(graph, event))
     return pieces
 
 

@@ -38,31 +38,57 @@ def check_output_path(path: str) -> PurePosixPath:
 
 
 def write_site(pages: Mapping[str, bytes], output: Path) -> None:
-    """Replace `output` with exactly `pages` ({relative path: bytes}), atomically.
+    """Replace `output` with exactly `pages` ({relative path: bytes}), atomically."""
+    staging = Staging(output)
+    try:
+        for path, data in pages.items():
+            staging.put(path, data)
+        staging.commit()
+    finally:
+        staging.discard()
+
+
+class Staging:
+    """A new site, written file by file into a fresh folder beside `output`, then swapped in
+    with one atomic rename exchange by `commit`: until then the last good site is untouched.
 
     A file whose bytes are already in the current site is hard-linked into the new one rather
     than written again: a rebuild that changes little writes little. Files are only ever
     replaced, never changed in place, so the two sites never see each other's changes.
     """
-    output = output.absolute()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _recover(output)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    try:
-        made: set[PurePosixPath] = set()
-        for path, data in pages.items():
-            pure = check_output_path(path)
-            parent = pure.parent
-            if parent not in made:
-                (staging / parent).mkdir(parents=True, exist_ok=True)
-                made.add(parent)
-            if not _link_unchanged(output / pure, staging / pure, data):
-                (staging / pure).write_bytes(data)
-        staging.chmod(0o755)
-        _swap_in(staging, output)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+
+    def __init__(self, output: Path) -> None:
+        self.output = output.absolute()
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        _recover(self.output)
+        prefix = f".{self.output.name}.new-"
+        self.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=self.output.parent))
+        self.made: set[PurePosixPath] = set()
+        self.written: set[str] = set()
+
+    def put(self, path: str, data: bytes) -> None:
+        """Add the file at `path` (relative to the site) holding `data`."""
+        pure = check_output_path(path)
+        # A second write could go through a hard link into the current site.
+        if path in self.written:
+            raise ValueError(f"{path} is written twice")
+        self.written.add(path)
+        parent = pure.parent
+        if parent not in self.made:
+            (self.folder / parent).mkdir(parents=True, exist_ok=True)
+            self.made.add(parent)
+        if not _link_unchanged(self.output / pure, self.folder / pure, data):
+            (self.folder / pure).write_bytes(data)
+
+    def commit(self) -> None:
+        """Swap the new site in for the old one, atomically."""
+        self.folder.chmod(0o755)
+        _swap_in(self.folder, self.output)
+
+    def discard(self) -> None:
+        """Remove what is left of the staging folder (all of it, unless `commit` ran)."""
+        if self.folder.exists():
+            shutil.rmtree(self.folder)
 
 
 def _link_unchanged(current: Path, new: Path, data: bytes) -> bool:

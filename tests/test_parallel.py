@@ -35,3 +35,13 @@ def test_a_site_built_on_all_cores_is_the_site_built_on_one(
     forked = build_into(tmp_path / "project", tmp_path / "forked")
     monkeypatch.setattr(parallel, "workers", lambda: 1)
     assert build_into(tmp_path / "project", tmp_path / "one") == forked
+
+
+def test_results_stream_in_order_from_the_workers() -> None:
+    results = parallel.imap_indexes(lambda index: (index, os.getpid()), 1000)
+    first = next(results)
+    assert first[0] == 0
+    rest = list(results)
+    assert [index for index, _ in rest] == list(range(1, 1000))
+    if parallel.workers() > 1:
+        assert os.getpid() not in {pid for _, pid in [first, *rest]}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import UnsafePath, write_site
+from generator.write import Staging, UnsafePath, write_site
 from tests.helpers import read_tree
 
 
@@ -49,3 +49,19 @@ def test_unchanged_files_are_linked_not_written_again(tmp_path: Path) -> None:
     assert (out / "changed.html").stat().st_ino != changed
     assert read_tree(out) == {"same.html": b"kept", "changed.html": b"two"}
     assert (out / "same.html").stat().st_nlink == 1, "the old site's name is gone"
+
+
+def test_a_file_put_twice_is_refused_before_it_could_reach_the_current_site(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "site"
+    write_site({"same.html": b"kept"}, out)
+    staging = Staging(out)
+    try:
+        staging.put("same.html", b"kept")  # hard-linked to the current site's file
+        with pytest.raises(ValueError, match="written twice"):
+            staging.put("same.html", b"changed")
+    finally:
+        staging.discard()
+    assert (out / "same.html").read_bytes() == b"kept"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
