@@ -36,9 +36,11 @@ class Bodies:
         placed: dict[tuple[BodyKey, str], Markup] | None = None,
         *,
         keep: bool = False,
+        remember: bool = True,
     ) -> None:
         """With `keep`, bodies placed on pages by earlier builds stay cached although this build
-        asks for only some of them (an incremental build that skips unaffected pages)."""
+        asks for only some of them (an incremental build that skips unaffected pages). Without
+        `remember`, bodies placed on pages are not kept for a next build (a one-off build)."""
         self.graph = graph
         self.cache = cache if cache is not None else {}
         self.used: dict[BodyKey, str] = {}  # what this build rendered or reused
@@ -46,6 +48,7 @@ class Bodies:
         # event leaves every other page's body as it was.
         self.placed = placed if placed is not None else {}
         self.placed_used: dict[tuple[BodyKey, str], Markup] = dict(self.placed) if keep else {}
+        self.remember = remember
         self._markdown: MarkdownRenderer | None = None
         self._keys: dict[str, BodyKey] = {}
         self._titles: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -121,7 +124,8 @@ class Bodies:
         placed = self.placed.get(key)
         if placed is None:
             placed = Markup(self._fill(html, lambda path: urls.href(page, path)))
-        self.placed_used[key] = placed
+        if self.remember:
+            self.placed_used[key] = placed
         return placed
 
     def absolute(self, text: str) -> str:

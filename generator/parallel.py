@@ -56,9 +56,9 @@ def imap_indexes(job: Callable[[int], R], count: int, min_jobs: int = MIN_JOBS) 
     if count < min_jobs or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (job(index) for index in range(count))
         return
-    # Many small chunks: one slow chunk cannot stall a worker, and the few chunks ahead of the
-    # consumer hold little (64 a worker: the long list pages of a 10,000-event site are not
-    # all in one chunk).
+    # Many small chunks (64 a worker), of which 8 a worker are ahead of the consumer: enough to
+    # keep the workers busy, few enough to hold little (the long list pages of a 10,000-event
+    # site are not all in one chunk), and one slow chunk cannot stall a worker.
     size = -(-count // (cores * 64))
     chunks = iter([range(start, min(start + size, count)) for start in range(0, count, size)])
     _job = job
@@ -70,7 +70,7 @@ def imap_indexes(job: Callable[[int], R], count: int, min_jobs: int = MIN_JOBS) 
         ) as pool:
             # With fork, the pool starts every worker at the first submit, while `_job` is set.
             pending = deque(
-                pool.submit(_run, chunk) for chunk in itertools.islice(chunks, cores * 2)
+                pool.submit(_run, chunk) for chunk in itertools.islice(chunks, cores * 8)
             )
             while pending:
                 done = pending.popleft().result()

@@ -165,7 +165,7 @@ def _site(
     def wanted(page: str) -> bool:
         return affected is None or page in affected or page not in previous
 
-    bodies = Bodies(graph, cache.bodies, cache.placed, keep=partial)
+    bodies = Bodies(graph, cache.bodies, cache.placed, keep=partial, remember=cache.keep)
     bodies.prepare(
         [event.body for event in graph.timeline.events]
         + [actor.body for actor in graph.timeline.actors.values()]
@@ -200,14 +200,13 @@ def _site(
     if site.domain:
         yield "CNAME", f"{site.domain}\n".encode()
     html_pages = [spec if isinstance(spec, str) else spec.path for spec in specs]
-    cache.items = items.used
+    cache.items = items.used if cache.keep else {}
+    del items
     # Pages first, the largest share, while the process is smallest: the workers that render
     # them start as copies of it. Lists and page values are not needed after them.
-    yield from _render_pages(env, specs, previous, cache)
-    del specs, items
-    if not cache.keep:
-        cache.items = {}
-        bodies.placed_used.clear()
+    pages = _render_pages(env, specs, previous, cache)
+    del specs
+    yield from pages
     yield from exports(graph, html_pages, bodies, memo, prefill=not partial)
     rows = [row_piece(graph, event) for event in graph.timeline.events]
     if not partial:
@@ -228,7 +227,7 @@ def _render_pages(
 ) -> Iterator[tuple[str, bytes]]:
     """The bytes of every planned page: the last build's where its values are unchanged (or it
     was not planned again), else rendered anew, on all cores when there are many."""
-    fresh: list[PageSpec] = []
+    fresh: list[PageSpec | None] = []
     for spec in specs:
         path = spec if isinstance(spec, str) else spec.path
         old = previous.get(path)
@@ -239,16 +238,23 @@ def _render_pages(
         else:
             fresh.append(spec)
 
+    del specs  # from here on, each page's values live only as long as the page is not made
+
     def render(index: int) -> bytes:
         spec = fresh[index]
+        assert spec is not None
         return env.get_template(spec.template).render(page=spec.path, **spec.context).encode()
 
     cache.rendered = 0
-    for spec, data in zip(fresh, imap_indexes(render, len(fresh)), strict=True):
+    for index, data in enumerate(imap_indexes(render, len(fresh))):
+        made = fresh[index]
+        assert made is not None
+        # A made page's values can go: the job has run (here, or in a worker's own copy).
+        fresh[index] = None
         if cache.keep:
-            cache.pages[spec.path] = ((spec.template, spec.context), data)
+            cache.pages[made.path] = ((made.template, made.context), data)
         cache.rendered += 1
-        yield spec.path, data
+        yield made.path, data
 
 
 def _read_tree(folder: Path) -> dict[str, bytes]:
