@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from generator import urls
@@ -83,25 +83,29 @@ def exports(
     memo = memo or Memo()
     events = graph.timeline.events
 
-    def needed(pieces: list[Piece]) -> list[Piece]:
-        if prefill:
-            memo.prefill(pieces)
+    def needed(make: Callable[[], list[Piece]]) -> list[Piece]:
+        if not prefill:
+            return []  # an edit: the memo has all but a few, which `get` computes
+        pieces = make()
+        memo.prefill(pieces)
         return pieces
 
-    entries = needed([entry_piece(graph, bodies, event) for event in events])
+    entries = needed(lambda: [entry_piece(graph, bodies, event) for event in events])
     yield from feeds(graph, bodies, memo).items()
     memo.forget(entries)
-    vevents = needed(vevent_pieces(graph))
+    vevents = needed(lambda: vevent_pieces(graph))
     yield urls.ICS, calendar(graph, memo)
     memo.forget(vevents)
     # Each event's entry is encoded once, while it is unchanged, and spliced in.
-    records = needed([record_piece(graph, event) for event in events])
+    records = needed(lambda: [record_piece(graph, event) for event in events])
     document = timeline_export(graph, with_events=False)
-    yield urls.TIMELINE_JSON, _json(document, [memo.get(*piece) for piece in records])
+    texts = [memo.get(*record_piece(graph, event)) for event in events]
+    yield urls.TIMELINE_JSON, _json(document, texts)
     memo.forget(records)
-    slides = needed([slide_piece(graph, bodies, event) for event in events])
+    slides = needed(lambda: [slide_piece(graph, bodies, event) for event in events])
     document = timelinejs(graph, bodies, with_events=False)
-    yield urls.TIMELINEJS_JSON, _json(document, [memo.get(*piece) for piece in slides])
+    texts = [memo.get(*slide_piece(graph, bodies, event)) for event in events]
+    yield urls.TIMELINEJS_JSON, _json(document, texts)
     memo.forget(slides)
     yield urls.SITEMAP, sitemap(graph.timeline.site.base_url, html_pages)
     yield urls.ROBOTS, robots(graph.timeline.site.base_url)

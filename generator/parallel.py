@@ -7,16 +7,21 @@ workers would cost more than it saves.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import itertools
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 R = TypeVar("R")
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 MIN_JOBS = 200  # Markdown bodies: below this, forking costs more than it saves
 
 _job: Callable[[int], Any] | None = None  # set before forking; the workers inherit it
@@ -27,11 +32,24 @@ def _run(indexes: range) -> list[Any]:
     return [_job(index) for index in indexes]
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     # The parent may have switched the collector off for its build (see build.py); a worker
     # makes cycles of its own (Markdown's trees), so it collects them, never the parent's
     # objects, which are frozen before the fork: walking those would copy every page of them.
     gc.enable()
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when `parent` ends: a build killed with SIGKILL cannot stop its workers,
+    which would otherwise wait for work forever, holding their memory."""
+    if sys.platform.startswith("linux"):
+        libc_name = ctypes.util.find_library("c")
+        if libc_name is not None:
+            libc = ctypes.CDLL(libc_name, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent was gone before the line above took effect
+        os._exit(1)
 
 
 def workers() -> int:
@@ -66,7 +84,10 @@ def imap_indexes(job: Callable[[int], R], count: int, min_jobs: int = MIN_JOBS) 
         context = multiprocessing.get_context("fork")
         gc.freeze()
         with ProcessPoolExecutor(
-            max_workers=cores, mp_context=context, initializer=_start_worker
+            max_workers=cores,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
         ) as pool:
             # With fork, the pool starts every worker at the first submit, while `_job` is set.
             pending = deque(

@@ -76,6 +76,26 @@ def wait_for_staging(process: subprocess.Popen[bytes], output: Path) -> float | 
     return None
 
 
+def survivors(root: Path) -> list[int]:
+    """Processes still running a build of the project at `root` (workers of a killed build)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_text(errors="replace")
+            if entry.name.isdigit() and str(root) in command:
+                found.append(int(entry.name))
+        except OSError:  # gone meanwhile
+            pass
+    return found
+
+
+def no_survivors(root: Path) -> bool:
+    deadline = time.perf_counter() + 10
+    while survivors(root) and time.perf_counter() < deadline:
+        time.sleep(0.05)
+    return not survivors(root)
+
+
 def leftovers(root: Path) -> list[str]:
     """What lies beside site/ other than the project's own folders and the writer's staging."""
     return sorted(
@@ -127,6 +147,7 @@ def test_a_killed_build_leaves_the_last_good_site_or_the_new_one(tmp_path: Path)
             process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
         killed = process.returncode == -signal.SIGKILL
+        assert no_survivors(root), "a killed build's workers live on"
         state = read_tree(site)
         assert state in (old, new), f"a mix of two sites after a kill at {phase} + {delay:.3f} s"
         assert leftovers(root) == []
