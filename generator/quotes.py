@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,8 @@ class SearchableText:
         return self.offsets[at], self.offsets[end - 1] + 1
 
 
+# Every rebuild checks quotes against the same seed texts: each is indexed once while unchanged.
+@functools.lru_cache(maxsize=8)
 def searchable(text: str) -> SearchableText:
     """Index `text` for `SearchableText.find`."""
     chars: list[str] = []

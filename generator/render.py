@@ -9,7 +9,6 @@ renders by the thousand goes to forked workers on every core (`parallel.py`).
 
 from __future__ import annotations
 
-import hashlib
 import html
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -71,6 +70,8 @@ class Listed:
 
 
 ItemKey = tuple[Listed, str, str, tuple[str, ...]]  # event, stand-in page, heading, actor names
+# page, lanes, title, what each event shows, eras, actor names: all an overview figure shows
+FigureKey = tuple[str, str, str, tuple[Any, ...], tuple[Era, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +103,11 @@ class RenderCache:
     bodies: dict[BodyKey, str] = field(default_factory=dict)
     placed: dict[tuple[BodyKey, str], Markup] = field(default_factory=dict)
     items: dict[ItemKey, Markup] = field(default_factory=dict)
-    figures: dict[str, tuple[str, Markup]] = field(default_factory=dict)  # page: (digest, svg)
+    figures: dict[str, tuple[FigureKey, Markup]] = field(default_factory=dict)  # page: (key, svg)
     memo: Memo | None = None
     graph: Graph | None = None  # the last build's, to find what an edit changed
     # Whether to keep pages, pieces and the graph for a next build (the preview does); a one-off
-    # build keeps only bodies and figures, which .cache/ saves.
+    # build keeps only what .cache/ saves, the bodies.
     keep: bool = True
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
 
@@ -208,9 +209,8 @@ def _site(
     del specs
     yield from pages
     yield from exports(graph, html_pages, bodies, memo, prefill=not partial)
-    rows = [row_piece(graph, event) for event in graph.timeline.events]
-    if not partial:
-        memo.prefill(rows)
+    rows = [] if partial else [row_piece(graph, event) for event in graph.timeline.events]
+    memo.prefill(rows)
     yield urls.SEARCH_INDEX, search_index(graph, memo)
     memo.forget(rows)
     cache.bodies = bodies.used
@@ -379,9 +379,6 @@ class _Items:
                 }
 
 
-FigureKey = tuple[str, str, str, tuple[Any, ...], tuple[Era, ...], tuple[str, ...]]
-
-
 def _figures(graph: Graph, cache: RenderCache, wanted: Callable[[str], bool]) -> dict[str, Markup]:
     """The overview figure of each page that has one, by output path, drawn on all cores.
 
@@ -415,10 +412,15 @@ def _figures(graph: Graph, cache: RenderCache, wanted: Callable[[str], bool]) ->
         if not wanted(job[0]) and job[0] in cache.figures
     }
     jobs = [job for job in jobs if job[0] not in kept]
-    # Kept as digests, so that the cache in .cache/ can be plain JSON.
-    keys = [hashlib.sha256(repr(key(*job)).encode()).hexdigest() for job in jobs]
+    # Compared as values: an unchanged event brings the very same field objects, so comparing
+    # even the index's 10,000 is quick (a digest of their repr took a tenth of a second).
+    keys = [key(*job) for job in jobs]
     pages = [job[0] for job in jobs]
-    missing = [at for at, k in enumerate(keys) if cache.figures.get(pages[at], ("",))[0] != k]
+    missing = [
+        at
+        for at, k in enumerate(keys)
+        if pages[at] not in cache.figures or cache.figures[pages[at]][0] != k
+    ]
 
     def draw(job: int) -> Markup:
         page, events, lanes, title = jobs[missing[job]]
@@ -441,7 +443,7 @@ def _figures(graph: Graph, cache: RenderCache, wanted: Callable[[str], bool]) ->
 
     # A figure costs about as much as 20 bodies, so fewer of them pay for the workers.
     drawn = dict(zip(missing, map_indexes(draw, len(missing), min_jobs=20), strict=True))
-    figures: dict[str, tuple[str, Markup]] = kept
+    figures: dict[str, tuple[FigureKey, Markup]] = kept
     for at, (page, k) in enumerate(zip(pages, keys, strict=True)):
         figures[page] = (k, drawn[at]) if at in drawn else cache.figures[page]
     cache.figures = figures
