@@ -58,6 +58,20 @@ def affected_pages(old: Graph | None, new: Graph) -> frozenset[str] | None:
     return frozenset(pages)
 
 
+def dirty_events(old: Graph, new: Graph) -> set[str]:
+    """The events whose own pieces (feed entry, exports, search row) may differ from `old`'s,
+    when the settings, actors and sources are unchanged: the changed events, and those whose
+    bodies link to one of them (their links show its title)."""
+    changed = changed_events(old, new)
+    dirty = set(changed)
+    for graph in (old, new):
+        for event_id in changed:
+            for backlink in graph.backlinks.get(event_id, ()):
+                if backlink.kind == "event":
+                    dirty.add(backlink.id)
+    return dirty
+
+
 def _showing(graph: Graph, event_id: str) -> Iterator[str]:
     """The pages of `graph` that show anything of the event `event_id`."""
     event = graph.events.get(event_id)

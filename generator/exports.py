@@ -46,7 +46,7 @@ from generator.bodies import Bodies
 from generator.dates import EventDate, Point, from_day_number
 from generator.feeds import calendar, entry_piece, feeds, updated_day, vevent_pieces
 from generator.links import Graph
-from generator.memo import Memo, Piece
+from generator.memo import Memo, Piece, spliced
 from generator.model import STATUSES, Event, Source
 
 FORMAT = "timeline-export"
@@ -99,12 +99,12 @@ def exports(
     # Each event's entry is encoded once, while it is unchanged, and spliced in.
     records = needed(lambda: [record_piece(graph, event) for event in events])
     document = timeline_export(graph, with_events=False)
-    texts = [memo.get(*record_piece(graph, event)) for event in events]
+    texts = memo.each("record", events, lambda event: record_piece(graph, event))
     yield urls.TIMELINE_JSON, _json(document, texts)
     memo.forget(records)
     slides = needed(lambda: [slide_piece(graph, bodies, event) for event in events])
     document = timelinejs(graph, bodies, with_events=False)
-    texts = [memo.get(*slide_piece(graph, bodies, event)) for event in events]
+    texts = memo.each("slide", events, lambda event: slide_piece(graph, bodies, event))
     yield urls.TIMELINEJS_JSON, _json(document, texts)
     memo.forget(slides)
     yield urls.SITEMAP, sitemap(graph.timeline.site.base_url, html_pages)
@@ -133,7 +133,7 @@ def _json(data: dict[str, Any], events: list[bytes]) -> bytes:
     text = _dumps({**data, "events": []})
     # json.dumps escapes every quote inside a string, so this is the key itself, and only one.
     before, after = text.encode().split(b'"events":[]', 1)
-    return b"".join((before, b'"events":[', b",".join(events), b"]", after, b"\n"))
+    return spliced(before + b'"events":[', events, b"]" + after + b"\n")
 
 
 def iso_day(day: int | None) -> str | None:

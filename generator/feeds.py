@@ -88,8 +88,9 @@ class _Atom:
 
     def __init__(self, graph: Graph, bodies: Bodies, memo: Memo) -> None:
         self.graph = graph
-        self.bodies = bodies
-        self.memo = memo
+        events = graph.timeline.events
+        entries = memo.each("entry", events, lambda event: entry_piece(graph, bodies, event))
+        self.entries = {event.id: entry for event, entry in zip(events, entries, strict=True)}
         site_latest = _latest(graph.timeline.events)
         self.site_updated = _FIRST_DAY if site_latest is None else site_latest
 
@@ -121,11 +122,9 @@ class _Atom:
         head = ET.tostring(root, encoding="unicode").removesuffix("</feed>")
         # Each entry is serialised and encoded once and reused by every feed (and build) that
         # carries it: the site feed of a long timeline is tens of megabytes.
-        entries = b"".join(
-            self.memo.get(*entry_piece(self.graph, self.bodies, event)) for event in chosen
-        )
         start = f"<?xml version='1.0' encoding='utf-8'?>\n{head}".encode()
-        return start + entries + b"</feed>\n"
+        # One join, one copy of the tens of megabytes.
+        return b"".join([start, *(self.entries[event.id] for event in chosen), b"</feed>\n"])
 
 
 def entry_piece(graph: Graph, bodies: Bodies, event: Event) -> Piece:
@@ -275,31 +274,35 @@ def calendar(graph: Graph, memo: Memo | None = None) -> bytes:
             f"X-WR-CALDESC:{_ics_text(site.description)}",
         ]
     lines.append(f"URL:{site.base_url}")
-    omitted = [e.id for e in graph.timeline.events if calendar_span(e.date) is None]
+    events = graph.timeline.events
+    stamp, domain = dtstamp(graph), uid_domain(site.base_url)
+    # Every event's VEVENT, empty for those a calendar cannot show; each carries the stamp.
+    vevents = memo.each(
+        "vevent", events, lambda event: vevent_piece(graph, event, stamp, domain), (stamp, domain)
+    )
+    omitted = [event.id for event, vevent in zip(events, vevents, strict=True) if not vevent]
     if omitted:
         lines.append(f"X-TIMELINE-OMITTED:{','.join(_ics_text(i) for i in omitted)}")
     head = "".join(fold(line) for line in lines)
-    vevents = b"".join(memo.get(*piece) for piece in vevent_pieces(graph))
-    return head.encode() + vevents + fold("END:VCALENDAR").encode()
+    return b"".join([head.encode(), *vevents, fold("END:VCALENDAR").encode()])
 
 
 def vevent_pieces(graph: Graph) -> list[Piece]:
-    """Each event's VEVENT, folded and encoded, for the events a calendar can show."""
+    """Each event's VEVENT, folded and encoded (empty for an event a calendar cannot show)."""
     stamp, domain = dtstamp(graph), uid_domain(graph.timeline.site.base_url)
-    base = graph.timeline.site.base_url
-    return [
-        (
-            ("vevent", event, base, stamp, domain),
-            partial(_vevent_bytes, graph, event, span, stamp, domain),
-        )
-        for event in graph.timeline.events
-        if (span := calendar_span(event.date)) is not None
-    ]
+    return [vevent_piece(graph, event, stamp, domain) for event in graph.timeline.events]
 
 
-def _vevent_bytes(
-    graph: Graph, event: Event, span: tuple[int, int], stamp: str, domain: str
-) -> bytes:
+def vevent_piece(graph: Graph, event: Event, stamp: str, domain: str) -> Piece:
+    """An event's VEVENT, folded and encoded; empty when a calendar cannot show its date."""
+    key = ("vevent", event, graph.timeline.site.base_url, stamp, domain)
+    return key, partial(_vevent_bytes, graph, event, stamp, domain)
+
+
+def _vevent_bytes(graph: Graph, event: Event, stamp: str, domain: str) -> bytes:
+    span = calendar_span(event.date)
+    if span is None:
+        return b""
     return "".join(fold(line) for line in _vevent(graph, event, span, stamp, domain)).encode()
 
 

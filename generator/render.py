@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import __version__, urls
-from generator.affected import affected_pages
+from generator.affected import affected_pages, dirty_events
 from generator.bodies import Bodies, BodyKey
 from generator.dates import EventDate, day_number, year_label
 from generator.density import DENSE_LIMIT, density_svg
@@ -174,6 +174,8 @@ def _site(
     items = _Items(env, graph.timeline.actors, cache, keep=partial)
     figures = _figures(graph, cache, wanted)
     memo = Memo(cache.memo, keep=partial, transient=not cache.keep)
+    if cache.graph is not None and partial:
+        memo.dirty = dirty_events(cache.graph, graph)
     if not partial:
         memo.prefill(_page_pieces(graph))
     plan = _plan(graph, bodies, items, figures, memo, wanted, interactive=timelinejs is not None)

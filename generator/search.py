@@ -13,7 +13,7 @@ import unicodedata
 from generator import urls
 from generator.links import Graph
 from generator.markup import WIKILINK
-from generator.memo import Memo, Piece
+from generator.memo import Memo, Piece, spliced
 from generator.model import STATUSES, Event
 
 FORMAT_VERSION = 1
@@ -70,11 +70,13 @@ def search_index(graph: Graph, memo: Memo | None = None) -> bytes:
     """`search-index.js`: the fields of every event, in time order, for static/search.js."""
     memo = memo or Memo()
     # Each row is encoded once, while its event and actors are unchanged, and spliced in.
-    rows = b",".join(memo.get(*row_piece(graph, event)) for event in graph.timeline.events)
+    events = graph.timeline.events
+    rows = memo.each("search", events, lambda event: row_piece(graph, event))
     head = _dumps(
         {"version": FORMAT_VERSION, "fields": ["path", "title", "date", "status", "text", "body"]}
     )
-    return b"window.timelineSearchIndex=" + head[:-1] + b',"events":[' + rows + b"]};\n"
+    start = b"window.timelineSearchIndex=" + head[:-1] + b',"events":['
+    return spliced(start, rows, b"]};\n")
 
 
 def _dumps(data: object) -> bytes:
