@@ -142,16 +142,40 @@ def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def measure_ours(corpus: Path, repeat: int, full: bool) -> dict[str, Any]:
-    """Our figures for the corpus at `corpus`; with `full`, more than the cold build."""
+def our_build(corpus: Path) -> list[str]:
+    """The command that builds the corpus at `corpus` with the generator under test."""
     build = [sys.executable, "-m", "generator", "--root", str(corpus)]
-    build += ["--templates", str(CODE / "templates"), "build"]
-    log = WORK / "build.log"
-    cold: list[Run] = []
+    return [*build, "--templates", str(CODE / "templates"), "build"]
+
+
+@dataclass(frozen=True, slots=True)
+class Tool:
+    """A cold build to time: its command, where it runs, and what to remove before each run."""
+
+    command: list[str]
+    cwd: Path
+    leftovers: tuple[Path, ...]
+
+
+def cold_rounds(tools: dict[str, Tool], repeat: int) -> dict[str, list[Run]]:
+    """Each tool's cold builds, one of each per round. Creating and deleting sites of 10,000
+    folders slows this disk down from one build to the next; taking turns spreads that over
+    every tool alike, where running each tool's builds in a row would favour the first."""
+    runs: dict[str, list[Run]] = {name: [] for name in tools}
     for index in range(repeat):
-        clean(corpus)
-        cold.append(timed(build, CODE, log))
-        say(f"  cold build {index + 1}/{repeat}: {cold[-1].seconds:.2f} s")
+        for name, tool in tools.items():
+            for leftover in tool.leftovers:
+                shutil.rmtree(leftover, ignore_errors=True)
+            runs[name].append(timed(tool.command, tool.cwd, WORK / f"{name}.log"))
+            say(f"  {name} cold build {index + 1}/{repeat}: {runs[name][-1].seconds:.2f} s")
+    return runs
+
+
+def measure_ours(corpus: Path, repeat: int, full: bool, cold: list[Run]) -> dict[str, Any]:
+    """Our figures for the corpus at `corpus`, given its cold builds (the last one's site is
+    still there); with `full`, more than the cold build."""
+    build = our_build(corpus)
+    log = WORK / "build.log"
     result: dict[str, Any] = {
         "html_pages": count_html(corpus / "site"),
         "files": sum(1 for path in (corpus / "site").rglob("*") if path.is_file()),
@@ -212,40 +236,27 @@ def prepare_peers(corpus: Path, n: int) -> None:
     write_hugo(timeline, WORK / f"hugo-{n}")
 
 
-def measure_peers(n: int, repeat: int) -> dict[str, Any]:
-    """Pelican's and Hugo's cold builds of the same events, installing them if needed."""
+def peer_tools(n: int) -> tuple[dict[str, Tool], dict[str, str]]:
+    """Pelican's and Hugo's cold builds of the same events (installing them if needed), and
+    their versions."""
     pelican, pelican_version = ensure_pelican(WORK / "venv-pelican")
     hugo, hugo_version = ensure_hugo()
     pelican_dir, hugo_dir = WORK / f"pelican-{n}", WORK / f"hugo-{n}"
-    log = WORK / "peer.log"
-    results: dict[str, Any] = {}
-    out = pelican_dir / "output"
-    runs: list[Run] = []
-    for index in range(repeat):
-        for leftover in (out, pelican_dir / "cache", pelican_dir / "__pycache__"):
-            shutil.rmtree(leftover, ignore_errors=True)
-        command = [str(pelican), "content", "-s", "pelicanconf.py", "-o", str(out), "-q"]
-        runs.append(timed(command, pelican_dir, log))
-        say(f"  Pelican {index + 1}/{repeat}: {runs[-1].seconds:.2f} s")
-    results["pelican"] = {
-        "version": pelican_version,
-        "html_pages": count_html(out),
-        **summarise(runs),
-    }
     out, cache = WORK / f"hugo-{n}-public", WORK / f"hugo-{n}-cache"
-    for variant, extra in (("hugo", ["--destination", str(out)]), ("hugo_memory", [])):
-        runs = []
-        for index in range(repeat):
-            for leftover in (out, cache, hugo_dir / "resources", hugo_dir / "public"):
-                shutil.rmtree(leftover, ignore_errors=True)
-            command = [hugo, "--quiet", "--source", str(hugo_dir), "--cacheDir", str(cache)]
-            command += extra or ["--renderToMemory"]
-            runs.append(timed(command, hugo_dir, log))
-            say(f"  {variant} {index + 1}/{repeat}: {runs[-1].seconds:.2f} s")
-        results[variant] = {"version": hugo_version, **summarise(runs)}
-        if variant == "hugo":
-            results[variant]["html_pages"] = count_html(out)
-    return results
+    hugo_leftovers = (out, cache, hugo_dir / "resources", hugo_dir / "public")
+    hugo_command = [hugo, "--quiet", "--source", str(hugo_dir), "--cacheDir", str(cache)]
+    tools = {
+        "pelican": Tool(
+            [str(pelican), "content", "-s", "pelicanconf.py", "-o", "output", "-q"],
+            pelican_dir,
+            tuple(pelican_dir / name for name in ("output", "cache", "__pycache__")),
+        ),
+        "hugo": Tool([*hugo_command, "--destination", str(out)], hugo_dir, hugo_leftovers),
+        # It writes nothing: `out` stays as the last "hugo" build left it, to count its pages.
+        "hugo_memory": Tool([*hugo_command, "--renderToMemory"], hugo_dir, hugo_leftovers[1:]),
+    }
+    versions = {"pelican": pelican_version, "hugo": hugo_version, "hugo_memory": hugo_version}
+    return tools, versions
 
 
 def measure(n: int, repeat: int, *, full: bool, peers: bool) -> dict[str, Any]:
@@ -256,11 +267,26 @@ def measure(n: int, repeat: int, *, full: bool, peers: bool) -> dict[str, Any]:
     result: dict[str, Any] = {"events": n, "repeat": repeat, "body_words": summary.body_words}
     # Other work on the machine skews every figure; the load average says how much there was.
     result["load_average_before"] = os.getloadavg()
+    tools = {"ours": Tool(our_build(corpus), CODE, (corpus / "site", corpus / ".cache"))}
+    versions: dict[str, str] = {}
     if peers:
         prepare_peers(corpus, n)
-    result["ours"] = measure_ours(corpus, repeat, full)
+        peer_commands, versions = peer_tools(n)
+        tools.update(peer_commands)
+    cold = cold_rounds(tools, repeat)
     if peers:
-        result["peers"] = measure_peers(n, repeat)
+        result["peers"] = {}
+        for name in ("pelican", "hugo", "hugo_memory"):
+            figures: dict[str, Any] = {"version": versions[name], **summarise(cold[name])}
+            output = {
+                "pelican": WORK / f"pelican-{n}" / "output",
+                "hugo": WORK / f"hugo-{n}-public",
+            }
+            if name in output:
+                figures["html_pages"] = count_html(output[name])
+            result["peers"][name] = figures
+    result["ours"] = measure_ours(corpus, repeat, full, cold["ours"])
+    if peers:
         ours = result["ours"]["cold"]["median_s"]
         result["ratios"] = {
             f"ours/{peer}": ours / figures["median_s"] for peer, figures in result["peers"].items()
