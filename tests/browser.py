@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.helpers import TEMPLATES
+from tests.helpers import REPO, TEMPLATES
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium keeps calling Google's services, which this closed network refuses.
@@ -47,6 +48,15 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@contextmanager
+def served_real_content(root: Path) -> Iterator[tuple[str, Browser]]:
+    """A copy of the real content in `root`, previewed by `timeline serve`, and Chromium."""
+    for part in ("content", "seeds"):
+        shutil.copytree(REPO / part, root / part)
+    with preview_server(root) as (url, _), chromium() as browser:
+        yield url, browser
 
 
 @contextmanager

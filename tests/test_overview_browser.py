@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser import chromium, preview_server
+from tests.browser import served_real_content
 from tests.helpers import REPO
 
 SHOTS = REPO / "test-artifacts" / "screenshots"
@@ -16,11 +15,8 @@ PAGES = {"index": "", "actor-russia": "actors/russia/"}
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("project")
-    for part in ("content", "seeds"):
-        shutil.copytree(REPO / part, root / part)
-    with preview_server(root) as (url, _), chromium() as browser:
-        yield url, browser
+    with served_real_content(tmp_path_factory.mktemp("project")) as served:
+        yield served
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

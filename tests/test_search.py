@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser import chromium, preview_server
-from tests.helpers import REPO
+from tests.browser import served_real_content
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("project")
-    for part in ("content", "seeds"):
-        shutil.copytree(REPO / part, root / part)
-    with preview_server(root) as (url, _), chromium() as browser:
+    with served_real_content(root) as (url, browser):
         yield url, browser, root
 
 
