@@ -19,10 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator import urls
-from generator.dates import EventDate, from_day_number
-from generator.markup import WIKILINK
-from generator.model import Timeline
+from generator.model import urls
+from generator.model.dates import EventDate, from_day_number
+from generator.model.timeline import Timeline
+from generator.model.wikilinks import WIKILINK
 
 PELICAN_REQUIREMENTS = ("pelican==4.12.0", "markdown==3.11.3")
 

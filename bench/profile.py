@@ -19,7 +19,7 @@ from bench.corpus import generate
 from bench.run import TEMPLATES, WORK
 from bench.stages import clean
 from generator.build import Builder, build
-from generator.load import Project
+from generator.project import Project
 
 
 def main(argv: Sequence[str] | None = None) -> int:

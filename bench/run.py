@@ -29,8 +29,9 @@ from bench.corpus import generate
 from bench.peers import ensure_hugo, ensure_pelican, write_hugo, write_pelican
 from bench.stages import clean
 from generator import __version__
-from generator.load import Project, load
-from generator.validate import validate
+from generator.check.validate import validate
+from generator.load.files import load
+from generator.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"

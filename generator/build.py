@@ -8,13 +8,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import load_cache, save_cache
-from generator.freshness import Fresh, check_fresh, forget_fresh, inputs_digest, record_fresh
-from generator.links import link
-from generator.load import LoadCache, Project, load
-from generator.model import Timeline
-from generator.render import Pages, RenderCache, render_site, stream_site
-from generator.validate import ValidateCache, validate
+from generator.check.validate import ValidateCache, validate
+from generator.incremental.store import (
+    Fresh,
+    check_fresh,
+    forget_fresh,
+    inputs_digest,
+    load_bodies,
+    record_fresh,
+    save_bodies,
+)
+from generator.load.files import LoadCache, load
+from generator.model.graph import link
+from generator.model.timeline import Timeline
+from generator.project import Project
+from generator.render.site import Pages, RenderCache, render_site, stream_site
 from generator.write import Staging, update_site, write_site
 
 
@@ -64,7 +72,7 @@ def build(project: Project, cache_folder: Path | None = None) -> BuildResult:
     """
     with _no_cycle_collection():
         graph = link(validate(load(project)))
-        cache = load_cache(cache_folder) if cache_folder else RenderCache()
+        cache = RenderCache.saved(load_bodies(cache_folder) if cache_folder else {})
         cache.keep = False
         staging = Staging(project.output)
         try:
@@ -73,7 +81,7 @@ def build(project: Project, cache_folder: Path | None = None) -> BuildResult:
         finally:
             staging.discard()
         if cache_folder is not None:
-            save_cache(cache_folder, cache)
+            save_bodies(cache_folder, cache.bodies)
     return BuildResult(graph.timeline, project.output, tuple(paths), cache.rendered, tuple(paths))
 
 
@@ -105,7 +113,7 @@ class Builder:
         self.cache_folder = cache_folder
         self.load_cache = LoadCache()
         self.validate_cache = ValidateCache()
-        self.render_cache = load_cache(cache_folder) if cache_folder else RenderCache()
+        self.render_cache = RenderCache.saved(load_bodies(cache_folder) if cache_folder else {})
         self.written: Pages | None = None
 
     def build(self) -> BuildResult:
@@ -121,7 +129,7 @@ class Builder:
             write_site(pages, project.output)
             changed = tuple(pages)
             if self.cache_folder is not None:
-                save_cache(self.cache_folder, self.render_cache)
+                save_bodies(self.cache_folder, self.render_cache.bodies)
         else:
             changed = tuple(update_site(pages, self.written, project.output))
         self.written = pages

@@ -10,16 +10,17 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import __version__, urls
+from generator import __version__
 from generator.build import build_unless_fresh, check
-from generator.dates import DateError
-from generator.documents import visible
 from generator.errors import BuildFailed
-from generator.freshness import Fresh
-from generator.load import Project
+from generator.incremental.store import Fresh
+from generator.load.documents import visible
+from generator.model import urls
+from generator.model.dates import DateError
+from generator.project import Project
 from generator.publish import PublishError, publish
 from generator.scaffold import new_event
-from generator.serve import serve
+from generator.serve.server import serve
 
 
 def _parser() -> argparse.ArgumentParser:

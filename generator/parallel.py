@@ -7,18 +7,17 @@ workers would cost more than it saves.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import itertools
 import multiprocessing
 import os
 import signal
-import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
+
+from generator.system import libc
 
 R = TypeVar("R")
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -43,11 +42,9 @@ def _start_worker(parent: int) -> None:
 def _die_with(parent: int) -> None:
     """End this worker when `parent` ends: a build killed with SIGKILL cannot stop its workers,
     which would otherwise wait for work forever, holding their memory."""
-    if sys.platform.startswith("linux"):
-        libc_name = ctypes.util.find_library("c")
-        if libc_name is not None:
-            libc = ctypes.CDLL(libc_name, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    c_library = libc()
+    if c_library is not None:
+        c_library.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent was gone before the line above took effect
         os._exit(1)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.dates import parse_date
-from generator.validate import MAX_ID_LENGTH
+from generator.check.validate import MAX_ID_LENGTH
+from generator.model.dates import parse_date
 
 
 def slugify(title: str) -> str:

@@ -7,14 +7,14 @@ rename exchange, so a build that is interrupted or fails leaves the last good si
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import shutil
 import stat
-import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+
+from generator.system import libc, replace_file
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -133,13 +133,7 @@ def _recover(output: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False if unavailable."""
-    if not sys.platform.startswith("linux"):
-        return False
-    libc_name = ctypes.util.find_library("c")
-    if libc_name is None:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = getattr(libc(), "renameat2", None)
     if renameat2 is None:
         return False
     result = renameat2(
@@ -167,15 +161,7 @@ def update_site(
     for path in changed:
         target = output / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(pages[path])
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        replace_file(target, pages[path], 0o644)
     removed = sorted(path for path in previous if path not in pages)
     for path in removed:
         target = output / check_output_path(path)

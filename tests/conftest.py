@@ -11,7 +11,7 @@ import os
 import pytest
 from hypothesis import settings
 
-from generator.links import Graph
+from generator.model.graph import Graph
 from tests.helpers import FIXTURE, REPO, graph_of
 
 # No deadline: a slow first example (imports, a cold cache) is not a bug.

@@ -7,9 +7,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.build import build, check
-from generator.links import Graph, link
-from generator.load import Project
-from generator.render import Pages
+from generator.model.graph import Graph, link
+from generator.project import Project
+from generator.render.site import Pages
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.corpus import generate
-from generator.load import Project, load
-from generator.validate import validate
+from generator.check.validate import validate
+from generator.load.files import load
+from generator.project import Project
 from tests.helpers import TEMPLATES, read_tree
 
 

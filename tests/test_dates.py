@@ -8,7 +8,7 @@ from edtf import parse_edtf
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.dates import (
+from generator.model.dates import (
     Bound,
     DateError,
     EventDate,

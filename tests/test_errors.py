@@ -20,7 +20,7 @@ import pytest
 from generator.build import build, check
 from generator.cli import main
 from generator.errors import BuildFailed
-from generator.load import Project
+from generator.project import Project
 from tests.helpers import TEMPLATES, read_tree
 
 SITE = """\

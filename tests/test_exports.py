@@ -12,9 +12,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator import exports, urls
-from generator.links import Graph
-from generator.model import STATUSES
+from generator.model import urls
+from generator.model.graph import Graph
+from generator.model.timeline import STATUSES
+from generator.outputs import exports
 from tests.helpers import FIXTURE, REPO, build_into, graph_of
 
 SCHEMA = json.loads((REPO / "schema" / "timeline.schema.json").read_text(encoding="utf-8"))

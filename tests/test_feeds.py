@@ -10,9 +10,10 @@ import feedparser
 import icalendar
 import pytest
 
-from generator import feeds, urls
-from generator.dates import parse_date
-from generator.links import Graph, link
+from generator.model import urls
+from generator.model.dates import parse_date
+from generator.model.graph import Graph, link
+from generator.outputs import feeds
 from tests.helpers import FIXTURE, REPO, graph_of
 
 

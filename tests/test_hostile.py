@@ -19,8 +19,8 @@ import pytest
 from playwright.sync_api import Dialog, Page, Route
 
 from generator.build import check
-from generator.load import Project
-from generator.markup import ALLOWED_TAGS, DROPPED_WITH_CONTENT, MarkdownRenderer
+from generator.project import Project
+from generator.render.markdown import ALLOWED_TAGS, DROPPED_WITH_CONTENT, MarkdownRenderer
 from generator.write import UnsafePath, check_output_path
 from tests.browser import chromium
 from tests.helpers import REPO, TEMPLATES, build_into
@@ -374,7 +374,7 @@ def test_hostile_bodies_are_sanitised_in_feeds_and_exports_too(site: Path) -> No
 )
 def test_hostile_ids_cannot_name_a_path_outside_the_site(identifier: str) -> None:
     # The loader refuses such file names (tests/test_errors.py); this is the writer's own guard.
-    from generator import urls
+    from generator.model import urls
 
     for path in (urls.event(identifier), urls.actor(identifier), urls.source(identifier)):
         with pytest.raises(UnsafePath):

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from generator.build import Builder, check
 from generator.errors import BuildFailed
-from generator.links import link
-from generator.load import Project
-from generator.render import RenderCache, render_site
+from generator.model.graph import link
+from generator.project import Project
+from generator.render.site import RenderCache, render_site
 from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.build import check
-from generator.links import Graph, link
-from generator.load import Project
+from generator.model.graph import Graph, link
+from generator.project import Project
 from tests.helpers import FIXTURE, TEMPLATES
 
 

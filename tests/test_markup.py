@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.markup import MarkdownRenderer, find_wikilinks
+from generator.model.wikilinks import find_wikilinks
+from generator.render.markdown import MarkdownRenderer
 
 
 def resolve(target: str) -> tuple[str, str] | None:

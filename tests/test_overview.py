@@ -11,11 +11,11 @@ from functools import cache
 import pytest
 
 from generator.build import check
-from generator.dates import day_number, parse_date
-from generator.links import Graph, link
-from generator.load import Project
-from generator.model import Actor, Era, Event
-from generator.overview import (
+from generator.model.dates import day_number, parse_date
+from generator.model.graph import Graph, link
+from generator.model.timeline import Actor, Era, Event
+from generator.project import Project
+from generator.render.overview import (
     MAX_ROWS,
     MAX_STACK,
     OTHER,

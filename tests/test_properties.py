@@ -15,14 +15,14 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from generator import urls
-from generator.documents import Document, parse_yaml, split_front_matter
+from generator.check.validate import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, _check_id, validate
 from generator.errors import BuildFailed, ContentError
-from generator.links import link
-from generator.load import RawContent
-from generator.model import RELATIONS, STATUSES, Timeline
-from generator.render import RenderCache, render_site
-from generator.validate import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, _check_id, validate
+from generator.load.documents import Document, parse_yaml, split_front_matter
+from generator.load.files import RawContent
+from generator.model import urls
+from generator.model.graph import link
+from generator.model.timeline import RELATIONS, STATUSES, Timeline
+from generator.render.site import RenderCache, render_site
 from generator.write import check_output_path
 from tests.helpers import TEMPLATES
 from tests.test_dates import points

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.quotes import normalise, searchable
+from generator.check.quotes import normalise, searchable
 
 TEXT = "He said: “We have  already\ninformed India.”\nIt’s done."
 

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from generator.urls import base_path
+from generator.model.urls import base_path
 from tests.helpers import (
     FIXTURE,
     GOLDEN,
@@ -127,15 +127,15 @@ def test_a_custom_domain_writes_cname_and_must_match_base_url(tmp_path: Path) ->
 
 
 def test_a_warm_build_from_the_cache_gives_the_same_bytes(tmp_path: Path) -> None:
-    from generator.cache import load_cache
     from generator.cli import main
+    from generator.incremental.store import load_bodies
 
     root = copy_project(FIXTURE, tmp_path / "project")
     args = ["--root", str(root), "--templates", str(TEMPLATES)]
     assert main([*args, "build"]) == 0
     cold = read_tree(root / "site")
-    cached = load_cache(root / ".cache")
-    assert cached.bodies, "the first build left its Markdown"
+    cached = load_bodies(root / ".cache")
+    assert cached, "the first build left its Markdown"
     assert main([*args, "build"]) == 0
     assert read_tree(root / "site") == cold
     assert read_tree(root / "site") == read_tree(_fresh(tmp_path))
@@ -147,13 +147,13 @@ def _fresh(tmp_path: Path) -> Path:
 
 
 def test_a_cache_from_elsewhere_cannot_put_a_script_on_a_page(tmp_path: Path) -> None:
-    from generator.cache import cache_file
     from generator.cli import main
+    from generator.incremental.store import bodies_file
 
     root = copy_project(FIXTURE, tmp_path / "project")
     args = ["--root", str(root), "--templates", str(TEMPLATES)]
     assert main([*args, "build"]) == 0
-    path = cache_file(root / ".cache")
+    path = bodies_file(root / ".cache")
     data = json.loads(path.read_text())
     data["bodies"] = {
         key: '<script>alert(1)</script><p onclick="x()">hi</p>' for key in data["bodies"]

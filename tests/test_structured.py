@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from generator import structured, urls
-from generator.dates import parse_date
-from generator.links import Graph, link
+from generator.model import urls
+from generator.model.dates import parse_date
+from generator.model.graph import Graph, link
+from generator.render import structured
 
 ISO = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import urls
+from generator.model import urls
 
 
 @pytest.mark.parametrize(

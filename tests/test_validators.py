@@ -17,9 +17,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator import urls
 from generator.build import build
-from generator.load import Project
+from generator.model import urls
+from generator.project import Project
 from tests.browser import CHROMIUM, FLAGS, chromium, free_port
 from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into
 

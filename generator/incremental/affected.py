@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator import urls
-from generator.links import Graph
-from generator.markup import find_wikilinks
+from generator.model import urls
+from generator.model.graph import Graph
+from generator.model.wikilinks import find_wikilinks
 
 # Small pages that count or list everything: always planned again, they cost little.
 ALWAYS = frozenset(

@@ -12,17 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
-from generator.dates import year_label
-from generator.model import Actor, Event
-from generator.overview import (
-    LABEL_SIZE,
-    MARGIN,
-    WIDTH,
-    Lanes,
-    _num,
-    lane_groups,
-    shorten,
-)
+from generator.model.dates import year_label
+from generator.model.timeline import Actor, Event
+from generator.render.overview import LABEL_SIZE, MARGIN, WIDTH, Lanes, _num, lane_groups, shorten
 
 DENSE_LIMIT = 400  # more events than this, and a figure shows counts rather than events
 LEVELS = 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.dates import EventDate
+from generator.model.dates import EventDate
 
 STATUSES: dict[str, tuple[str, str]] = {
     # status: (label, heading of its page)

@@ -26,10 +26,10 @@ from livereload.watcher import Watcher
 from tornado import web
 from tornado.ioloop import IOLoop
 
-from generator import urls
 from generator.build import Builder
 from generator.errors import BuildFailed, ContentError
-from generator.load import Project
+from generator.model import urls
+from generator.project import Project
 
 log = logging.getLogger("timeline.serve")
 

@@ -37,12 +37,13 @@ from datetime import UTC, datetime
 from functools import partial
 from urllib.parse import urlsplit
 
-from generator import __version__, urls
-from generator.bodies import Bodies
-from generator.dates import EventDate, Point, day_number, from_day_number
-from generator.links import Graph
-from generator.memo import Memo, Piece
-from generator.model import STATUSES, Event
+from generator import __version__
+from generator.incremental.memo import Memo, Piece
+from generator.model import urls
+from generator.model.dates import EventDate, Point, day_number, from_day_number
+from generator.model.graph import Graph
+from generator.model.timeline import STATUSES, Event
+from generator.render.bodies import Bodies
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -1,29 +1,84 @@
-"""Whether the site in the output folder is still what the project's inputs make.
+"""What one run of the generator leaves in `.cache/` for the next: rendered Markdown bodies, and
+a record of whether the output folder is still what the project's inputs make.
 
-A build records, in `.cache/`, a digest of everything its output depends on (every file under
+Bodies. A warm build (nothing changed) renders no Markdown, the costliest step. The bodies file
+is named by a fingerprint of the generator's own code (every module of every subpackage) and of
+the Markdown, sanitiser and template packages, so a changed generator never reuses what an older
+one made; `make clean` deletes the folder. A `.cache/` could come with someone else's commit, so
+it is never trusted: it is plain JSON, never pickle, and the render stage passes every body read
+from it through the sanitiser again. Overview figures are not kept: they could not be checked.
+
+Freshness. A build records a digest of everything its output depends on (every file under
 content/, seeds/ and templates/, TimelineJS's files, the base URL given on the command line, the
 generator's code and packages, Python's version, SOURCE_DATE_EPOCH) and a digest of the output
 folder as it left it (each path, size, modification time and inode). When both still match, the
 next build has nothing to do: a warm build with nothing changed costs reading the inputs, not
 rendering 10,000 pages. Anything else (an edited file, a touched output file, another base URL)
-builds."""
+builds.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.cache import fingerprint
-from generator.load import Project
+from generator.project import Project
+from generator.system import replace_file
 from generator.vendor import TIMELINEJS_FILES
 
+_PACKAGE = Path(__file__).resolve().parent.parent
 _RECORD = "fresh.json"
+
+
+def fingerprint() -> str:
+    """A digest of the generator's source, subpackages included, and of the packages that
+    shape its output."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        name = path.relative_to(_PACKAGE).as_posix()
+        digest.update(name.encode() + b"\0" + path.read_bytes())
+    for package in ("markdown", "nh3", "jinja2"):
+        digest.update(f"{package}={importlib.metadata.version(package)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _write_json(folder: Path, name: str, data: Any) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    replace_file(folder / name, json.dumps(data, ensure_ascii=False).encode())
+
+
+def bodies_file(folder: Path) -> Path:
+    """Where this generator keeps its rendered bodies under `folder`."""
+    return folder / f"render-{fingerprint()}.json"
+
+
+def load_bodies(folder: Path) -> dict[str, str]:
+    """The bodies this generator left in `folder` ({key: HTML}, unsanitised), or none (missing,
+    stale or damaged)."""
+    try:
+        data: Any = json.loads(bodies_file(folder).read_text(encoding="utf-8"))
+        bodies = data["bodies"]
+        if all(isinstance(k, str) and isinstance(v, str) for k, v in bodies.items()):
+            return dict(bodies)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return {}
+
+
+def save_bodies(folder: Path, bodies: dict[str, str]) -> None:
+    """Write `bodies` to `folder`, atomically; drop older generators' files."""
+    target = bodies_file(folder)
+    _write_json(folder, target.name, {"bodies": bodies})
+    # Older caches, and the half-written file of a build that was killed while saving.
+    for old in [*folder.glob("render-*"), *folder.glob(".render-*")]:
+        if old != target:
+            old.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,14 +183,7 @@ def record_fresh(
         "pages": pages,
         "events": events,
     }
-    cache_folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".fresh-", dir=cache_folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(record, file)
-        os.replace(temporary, cache_folder / _RECORD)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    _write_json(cache_folder, _RECORD, record)
 
 
 def forget_fresh(cache_folder: Path) -> None:

@@ -19,19 +19,21 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup
 
-from generator import __version__, urls
-from generator.affected import affected_pages, dirty_events
-from generator.bodies import Bodies, BodyKey
-from generator.dates import EventDate, day_number, year_label
-from generator.density import DENSE_LIMIT, density_svg
-from generator.exports import exports
-from generator.links import Backlink, Graph, QuoteRef
-from generator.memo import Memo, Piece
-from generator.model import STATUSES, Actor, Era, Event, SiteConfig, Source
-from generator.overview import overview_svg
+from generator import __version__
+from generator.incremental.affected import affected_pages, dirty_events
+from generator.incremental.memo import Memo, Piece
+from generator.model import urls
+from generator.model.dates import EventDate, day_number, year_label
+from generator.model.graph import Backlink, Graph, QuoteRef
+from generator.model.timeline import STATUSES, Actor, Era, Event, SiteConfig, Source
+from generator.outputs.exports import exports
+from generator.outputs.search import row_piece, search_index
 from generator.parallel import imap_indexes, map_indexes
-from generator.search import row_piece, search_index
-from generator.structured import event_jsonld, event_meta
+from generator.render.bodies import Bodies, BodyKey
+from generator.render.density import DENSE_LIMIT, density_svg
+from generator.render.markdown import sanitise
+from generator.render.overview import overview_svg
+from generator.render.structured import event_jsonld, event_meta
 from generator.vendor import TIMELINEJS_FONT, timelinejs_files, timelinejs_language
 
 Pages = dict[str, bytes]
@@ -110,6 +112,12 @@ class RenderCache:
     # build keeps only what .cache/ saves, the bodies.
     keep: bool = True
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
+
+    @classmethod
+    def saved(cls, bodies: dict[BodyKey, str]) -> RenderCache:
+        """A cache holding bodies that an earlier run saved, sanitised again: they are read
+        from a folder that anyone's commit could have filled."""
+        return cls(bodies={key: sanitise(html) for key, html in bodies.items()})
 
 
 def render_site(

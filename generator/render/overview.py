@@ -16,8 +16,8 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
-from generator.dates import Bound, EventDate, Point, day_number, from_day_number, year_label
-from generator.model import STATUSES, Actor, Era, Event
+from generator.model.dates import Bound, EventDate, Point, day_number, from_day_number, year_label
+from generator.model.timeline import STATUSES, Actor, Era, Event
 
 WIDTH = 960
 MARGIN = 6  # blank space at the right edge, so the last tick label stays in the viewBox

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-from generator.dates import year_label
+from generator.model.dates import year_label
 
 INDEX = "index.html"
 NOT_FOUND = "404.html"

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
-from generator import urls
-from generator.links import Graph
-from generator.markup import MarkdownRenderer, find_wikilinks
+from generator.model import urls
+from generator.model.graph import Graph
+from generator.model.wikilinks import find_wikilinks
 from generator.parallel import map_indexes
+from generator.render.markdown import MarkdownRenderer
 
 _PLACEHOLDER = "#tl-wikilink-"
 _LINK = re.compile(r'href="#tl-wikilink-([a-z0-9-]+)"')

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator import urls
-from generator.dates import DateError, EventDate, parse_date
-from generator.documents import Document, KeyPath, YamlData, field_name, visible
+from generator.check.quotes import SearchableText, searchable
 from generator.errors import BuildFailed, ContentError, did_you_mean
-from generator.load import RawContent
-from generator.markup import find_wikilinks
-from generator.model import (
+from generator.load.documents import Document, KeyPath, YamlData, field_name, visible
+from generator.load.files import RawContent
+from generator.model import urls
+from generator.model.dates import DateError, EventDate, parse_date
+from generator.model.timeline import (
     DEFAULT_RELATION,
     DEFAULT_STATUS,
     RELATIONS,
@@ -29,7 +29,7 @@ from generator.model import (
     Source,
     Timeline,
 )
-from generator.quotes import SearchableText, searchable
+from generator.model.wikilinks import find_wikilinks
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 MAX_ID_LENGTH = 80

@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.markup import find_wikilinks
-from generator.model import DEFAULT_RELATION, RELATIONS, STATUSES, Citation, Event, Timeline
+from generator.model.timeline import (
+    DEFAULT_RELATION,
+    RELATIONS,
+    STATUSES,
+    Citation,
+    Event,
+    Timeline,
+)
+from generator.model.wikilinks import find_wikilinks
 
 
 @dataclass(frozen=True, slots=True)

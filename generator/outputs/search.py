@@ -10,11 +10,11 @@ import json
 import re
 import unicodedata
 
-from generator import urls
-from generator.links import Graph
-from generator.markup import WIKILINK
-from generator.memo import Memo, Piece, spliced
-from generator.model import STATUSES, Event
+from generator.incremental.memo import Memo, Piece, spliced
+from generator.model import urls
+from generator.model.graph import Graph
+from generator.model.timeline import STATUSES, Event
+from generator.model.wikilinks import WIKILINK
 
 FORMAT_VERSION = 1
 _WORD = re.compile(r"[^\W_]{3,}")

@@ -41,13 +41,13 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from generator import urls
-from generator.bodies import Bodies
-from generator.dates import EventDate, Point, from_day_number
-from generator.feeds import calendar, entry_piece, feeds, updated_day, vevent_pieces
-from generator.links import Graph
-from generator.memo import Memo, Piece, spliced
-from generator.model import STATUSES, Event, Source
+from generator.incremental.memo import Memo, Piece, spliced
+from generator.model import urls
+from generator.model.dates import EventDate, Point, from_day_number
+from generator.model.graph import Graph
+from generator.model.timeline import STATUSES, Event, Source
+from generator.outputs.feeds import calendar, entry_piece, feeds, updated_day, vevent_pieces
+from generator.render.bodies import Bodies
 
 FORMAT = "timeline-export"
 VERSION = 1

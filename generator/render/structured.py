@@ -26,10 +26,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator import urls
-from generator.dates import Point
-from generator.links import Graph
-from generator.model import STATUSES, Event, Source
+from generator.model import urls
+from generator.model.dates import Point
+from generator.model.graph import Graph
+from generator.model.timeline import STATUSES, Event, Source
 
 SCHEMA_ORG = "https://schema.org"
 # Statuses whose claims the structured data flags, so no machine reader takes them as fact.

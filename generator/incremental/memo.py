@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
-from generator.model import Event
+from generator.model.timeline import Event
 from generator.parallel import map_indexes
 
 T = TypeVar("T")

@@ -8,13 +8,11 @@ that can run a script, load a frame or restyle the page.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -22,7 +20,8 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-WIKILINK = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]")
+from generator.model.wikilinks import WIKILINK
+
 # Chosen by measurement: `extra` and `smarty` cost about three times as much per body.
 EXTENSIONS = ("tables", "fenced_code", "footnotes", "sane_lists")
 
@@ -78,29 +77,6 @@ _FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?:[^\s]+")
 _A_TAG = re.compile(r'<a((?:\s[^\s="]+="[^"]*")*)>')
 _ATTRIBUTE = re.compile(r'\s([^\s="]+)="([^"]*)"')
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-@dataclass(frozen=True, slots=True)
-class WikiLink:
-    """A `[[target|text]]` found in a body; `offset` is where it starts."""
-
-    target: str
-    text: str
-    offset: int
-
-
-def find_wikilinks(body: str) -> tuple[WikiLink, ...]:
-    """Every `[[…]]` link in a Markdown body, in order."""
-    return _wikilinks(body)
-
-
-# Validation, linking and rendering each look for a body's links, on every rebuild.
-@functools.lru_cache(maxsize=1 << 16)
-def _wikilinks(body: str) -> tuple[WikiLink, ...]:
-    return tuple(
-        WikiLink(match.group(1).strip(), (match.group(2) or "").strip(), match.start())
-        for match in WIKILINK.finditer(body)
-    )
 
 
 # A resolver turns a link target into (href, default text), or None when it is unknown.
