@@ -17,14 +17,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.build import Builder
+from generator.build import Builder, render_site
 from generator.check.validate import validate
 from generator.load.files import load
 from generator.model import urls
 from generator.model.graph import Graph, link
 from generator.project import Project
 from generator.render.markdown import MarkdownRenderer
-from generator.render.site import render_site
 from generator.write import write_site
 
 _DAY_DATE = re.compile(r"^date: ([0-9]{4})(-[0-9]{2}-[0-9]{2})$", re.MULTILINE)

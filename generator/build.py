@@ -1,14 +1,15 @@
-"""The pipeline: load → validate → link → render → write."""
+"""The pipeline: load → validate → link → render → write, and the outputs after the pages."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.validate import ValidateCache, validate
+from generator.incremental.mode import Mode
 from generator.incremental.store import (
     Fresh,
     check_fresh,
@@ -19,11 +20,14 @@ from generator.incremental.store import (
     save_bodies,
 )
 from generator.load.files import LoadCache, load
-from generator.model.graph import link
+from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
+from generator.outputs.driver import output_files
 from generator.project import Project
-from generator.render.site import Pages, RenderCache, render_site, stream_site
+from generator.render.site import RenderCache, render_html
 from generator.write import Staging, update_site, write_site
+
+Pages = dict[str, bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,43 @@ def check(project: Project) -> Timeline:
     return validate(load(project))
 
 
+def site_files(
+    graph: Graph, templates: Path, cache: RenderCache, timelinejs: Path | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site as (output path, bytes): assets and pages, then every output.
+    With TimelineJS's `dist` folder, the site also gets the interactive view."""
+    html = render_html(graph, templates, cache, timelinejs)
+    yield from html.files
+    yield from output_files(html.inputs, html.memo, html.pages)
+
+
+def render_site(
+    graph: Graph,
+    templates: Path,
+    cache: RenderCache | None = None,
+    timelinejs: Path | None = None,
+) -> Pages:
+    """Every file of the site by output path, reusing `cache` (the preview's) where it can."""
+    cache = cache if cache is not None else RenderCache()
+    return dict(sorted(site_files(graph, templates, cache, timelinejs)))
+
+
+def stream_site(
+    graph: Graph,
+    templates: Path,
+    sink: Callable[[str, bytes], None],
+    cache: RenderCache,
+    timelinejs: Path | None = None,
+) -> list[str]:
+    """Hand every file of the site to `sink` as soon as it is made: a one-off build's memory
+    then holds a few pages at a time, not the whole site. Returns the output paths, sorted."""
+    paths = []
+    for path, data in site_files(graph, templates, cache, timelinejs):
+        sink(path, data)
+        paths.append(path)
+    return sorted(paths)
+
+
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
     # A build makes millions of objects that live until its end, and almost no cycles (about
@@ -62,18 +103,21 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _saved(cache_folder: Path | None, mode: Mode) -> RenderCache:
+    return RenderCache.saved(load_bodies(cache_folder) if cache_folder else {}, mode)
+
+
 def build(project: Project, cache_folder: Path | None = None) -> BuildResult:
-    """Check, render and write the site in one go; on errors raise BuildFailed and leave site/
-    untouched.
+    """Check, render and write the site in one go (a one-off build); on errors raise
+    BuildFailed and leave site/ untouched.
 
     Each file goes to the new site as soon as it is made and is not kept: the memory a build
     needs does not grow with the size of its output. With `cache_folder`, Markdown rendered by
-    earlier runs is reused and this run's is saved (see cache.py).
+    earlier runs is reused and this run's is saved (see incremental/store.py).
     """
     with _no_cycle_collection():
         graph = link(validate(load(project)))
-        cache = RenderCache.saved(load_bodies(cache_folder) if cache_folder else {})
-        cache.keep = False
+        cache = _saved(cache_folder, Mode.ONE_OFF)
         staging = Staging(project.output)
         try:
             paths = stream_site(graph, project.templates, staging.put, cache, project.timelinejs)
@@ -87,7 +131,7 @@ def build(project: Project, cache_folder: Path | None = None) -> BuildResult:
 
 def build_unless_fresh(project: Project, cache_folder: Path) -> BuildResult | Fresh:
     """`build`, unless nothing it reads has changed since the build that made the output folder
-    as it is (see freshness.py): then what that build made, and nothing is written."""
+    as it is (see incremental/store.py): then what that build made, and nothing is written."""
     inputs = inputs_digest(project)
     fresh = check_fresh(project, cache_folder, inputs)
     if fresh is not None:
@@ -108,12 +152,12 @@ class Builder:
     """
 
     def __init__(self, project: Project, *, cache_folder: Path | None = None) -> None:
-        """With `cache_folder`, Markdown from earlier runs is reused (see cache.py)."""
+        """With `cache_folder`, Markdown from earlier runs is reused (see incremental/store.py)."""
         self.project = project
         self.cache_folder = cache_folder
         self.load_cache = LoadCache()
         self.validate_cache = ValidateCache()
-        self.render_cache = RenderCache.saved(load_bodies(cache_folder) if cache_folder else {})
+        self.render_cache = _saved(cache_folder, Mode.PREVIEW)
         self.written: Pages | None = None
 
     def build(self) -> BuildResult:

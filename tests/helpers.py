@@ -6,10 +6,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.build import build, check
+from generator.build import Pages, build, check
 from generator.model.graph import Graph, link
 from generator.project import Project
-from generator.render.site import Pages
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"

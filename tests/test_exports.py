@@ -15,7 +15,7 @@ import pytest
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES
-from generator.outputs import exports
+from generator.outputs import driver, timelinejs
 from tests.helpers import FIXTURE, REPO, build_into, graph_of
 
 SCHEMA = json.loads((REPO / "schema" / "timeline.schema.json").read_text(encoding="utf-8"))
@@ -30,7 +30,7 @@ def validate(document: Any) -> None:
 
 
 def exported(graph: Graph, path: str) -> Any:
-    return json.loads(exports.export_pages(graph, [])[path])
+    return json.loads(driver.output_pages(graph, [])[path])
 
 
 # timeline.json
@@ -177,7 +177,7 @@ def test_timelinejs_eras_clamp_open_ends_to_the_events(fixture: Graph) -> None:
 
 
 def test_timelinejs_year_numbering() -> None:
-    assert [exports.tljs_year(y) for y in (2019, 1, 0, -1, -43)] == [2019, 1, -1, -2, -44]
+    assert [timelinejs.tljs_year(y) for y in (2019, 1, 0, -1, -43)] == [2019, 1, -1, -2, -44]
 
 
 # sitemap.xml and robots.txt
@@ -190,7 +190,7 @@ def test_sitemap_lists_every_built_html_page_but_the_404(tmp_path: Path) -> None
     site = tmp_path / "site"
     pages = build_into(root, site)
     html_pages = [path for path in pages if path.endswith(".html")]
-    result = exports.export_pages(graph_of(root), html_pages)
+    result = driver.output_pages(graph_of(root), html_pages)
     tree = ET.fromstring(result[urls.SITEMAP])
     assert tree.tag == SITEMAP_NS + "urlset"
     locs = [loc.text or "" for loc in tree.iter(SITEMAP_NS + "loc")]
@@ -207,15 +207,15 @@ def test_sitemap_lists_every_built_html_page_but_the_404(tmp_path: Path) -> None
 
 
 def test_robots_names_the_sitemap(fixture: Graph) -> None:
-    robots = exports.export_pages(fixture, [])[urls.ROBOTS].decode()
+    robots = driver.output_pages(fixture, [])[urls.ROBOTS].decode()
     assert "User-agent: *\n" in robots
     assert "Sitemap: https://example.org/ancient/sitemap.xml\n" in robots.splitlines(keepends=True)
 
 
 def test_export_pages_returns_every_output_deterministically(fixture: Graph) -> None:
-    result = exports.export_pages(fixture, ["index.html", "404.html"])
+    result = driver.output_pages(fixture, ["index.html", "404.html"])
     for path in (urls.FEED, urls.ICS, urls.TIMELINE_JSON, urls.TIMELINEJS_JSON, urls.SITEMAP):
         assert path in result
     assert {urls.ROBOTS, urls.actor_feed("caesar"), urls.tag_feed("conspiracy")} <= set(result)
     assert list(result) == sorted(result)
-    assert result == exports.export_pages(graph_of(FIXTURE), ["404.html", "index.html"])
+    assert result == driver.output_pages(graph_of(FIXTURE), ["404.html", "index.html"])

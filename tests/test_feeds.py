@@ -13,7 +13,8 @@ import pytest
 from generator.model import urls
 from generator.model.dates import parse_date
 from generator.model.graph import Graph, link
-from generator.outputs import feeds
+from generator.outputs import atom
+from generator.outputs import icalendar as ics
 from tests.helpers import FIXTURE, REPO, graph_of
 
 
@@ -57,7 +58,7 @@ def test_every_feed_parses_cleanly_with_every_link_absolute_inside_the_site(
 ) -> None:
     graph: Graph = request.getfixturevalue(which)
     base = graph.timeline.site.base_url
-    result = feeds.feeds(graph)
+    result = atom.feeds(graph)
     assert set(result) == {
         urls.FEED,
         *(urls.actor_feed(actor) for actor in graph.timeline.actors),
@@ -82,7 +83,7 @@ def test_the_site_feed_has_one_entry_per_event_newest_first(
     which: str, request: pytest.FixtureRequest
 ) -> None:
     graph: Graph = request.getfixturevalue(which)
-    parsed = parse(feeds.feeds(graph)[urls.FEED])
+    parsed = parse(atom.feeds(graph)[urls.FEED])
     base = graph.timeline.site.base_url
     expected = [urls.absolute(base, urls.event(e.id)) for e in reversed(graph.timeline.events)]
     assert [entry.id for entry in parsed.entries] == expected
@@ -96,7 +97,7 @@ def test_the_site_feed_has_one_entry_per_event_newest_first(
 
 
 def test_actor_and_tag_feeds_hold_exactly_their_events(fixture: Graph) -> None:
-    result = feeds.feeds(fixture)
+    result = atom.feeds(fixture)
     base = fixture.timeline.site.base_url
     for path, events in [
         (urls.actor_feed("caesar"), fixture.by_actor["caesar"]),
@@ -111,7 +112,7 @@ def test_actor_and_tag_feeds_hold_exactly_their_events(fixture: Graph) -> None:
 
 
 def test_updated_comes_from_the_dates_clamped_to_year_one(fixture: Graph) -> None:
-    parsed = parse(feeds.feeds(fixture)[urls.FEED])
+    parsed = parse(atom.feeds(fixture)[urls.FEED])
     updated = {entry.id.split("/")[-2]: entry.updated for entry in parsed.entries}
     assert updated == {
         "later-claims": "0100-01-01T00:00:00Z",  # 0100~/..: open end, so its first day
@@ -124,7 +125,7 @@ def test_updated_comes_from_the_dates_clamped_to_year_one(fixture: Graph) -> Non
 
 
 def test_updated_is_the_last_possible_day_in_real_content(real: Graph) -> None:
-    parsed = parse(feeds.feeds(real)[urls.FEED])
+    parsed = parse(atom.feeds(real)[urls.FEED])
     base = real.timeline.site.base_url
     by_id = {entry.id: entry.updated for entry in parsed.entries}
     event = real.events["mi-35m-helicopter-deal"]  # date: 2015
@@ -133,17 +134,17 @@ def test_updated_is_the_last_possible_day_in_real_content(real: Graph) -> None:
 
 
 def test_feeds_are_byte_identical_across_builds_and_escape_hostile_text(fixture: Graph) -> None:
-    assert feeds.feeds(fixture) == feeds.feeds(graph_of(FIXTURE))
+    assert atom.feeds(fixture) == atom.feeds(graph_of(FIXTURE))
     hostile = "Caesar <b>&amp;</b> ]]> \x0b the “dictator”"
     graph = with_events(fixture, rubicon={"title": hostile, "summary": "a < b & c"})
-    parsed = parse(feeds.feeds(graph)[urls.FEED])
+    parsed = parse(atom.feeds(graph)[urls.FEED])
     entry = next(e for e in parsed.entries if e.id.endswith("/rubicon/"))
     assert entry.title == "Caesar <b>&amp;</b> ]]>  the “dictator”"  # the control char is dropped
     assert entry.summary == "a < b & c"
 
 
 def test_entry_content_states_date_and_status_and_links_absolutely(fixture: Graph) -> None:
-    parsed = parse(feeds.feeds(fixture)[urls.FEED])
+    parsed = parse(atom.feeds(fixture)[urls.FEED])
     entry = next(e for e in parsed.entries if e.id.endswith("/senate-plot/"))
     html = entry.content[0].value
     assert "about 45 BC, uncertain" in html and "Disputed" in html
@@ -154,7 +155,7 @@ def test_entry_content_states_date_and_status_and_links_absolutely(fixture: Grap
 
 
 def calendar_of(graph: Graph) -> icalendar.Calendar:
-    return icalendar.Calendar.from_ical(feeds.calendar(graph))
+    return icalendar.Calendar.from_ical(ics.calendar(graph))
 
 
 def vevents(graph: Graph) -> list[icalendar.Event]:
@@ -181,7 +182,7 @@ def test_real_calendar_has_one_vevent_per_event_with_stable_unique_uids(real: Gr
     uids = [str(event["UID"]) for event in events]
     assert len(set(uids)) == len(uids)
     assert uids == [f"{e.id}@example.github.io/russia-pakistan" for e in real.timeline.events]
-    assert feeds.calendar(real) == feeds.calendar(graph_of(REPO))
+    assert ics.calendar(real) == ics.calendar(graph_of(REPO))
     for event, ours in zip(events, real.timeline.events, strict=True):
         assert str(event["SUMMARY"]) == ours.title
         assert str(event["URL"]) == urls.absolute(real.timeline.site.base_url, urls.event(ours.id))
@@ -212,14 +213,14 @@ def test_calendar_dates_span_every_day_the_date_can_mean(
 
 @pytest.mark.parametrize("text", ["-0043-03-15", "0000/0002", "../0000", "9999", "9999-12-31"])
 def test_dates_icalendar_cannot_express_are_left_out(text: str) -> None:
-    assert feeds.calendar_span(parse_date(text)) is None
+    assert ics.calendar_span(parse_date(text)) is None
 
 
 def test_calendar_lines_end_in_crlf_and_fold_at_75_octets(real: Graph) -> None:
     graph = with_events(
         real, **{real.timeline.events[0].id: {"title": "Пакистан — " * 12 + "😀" * 30}}
     )
-    data = feeds.calendar(graph)
+    data = ics.calendar(graph)
     assert data.endswith(b"\r\n")
     lines = data.split(b"\r\n")[:-1]
     assert all(b"\n" not in line and b"\r" not in line for line in lines)
@@ -233,7 +234,7 @@ def test_calendar_lines_end_in_crlf_and_fold_at_75_octets(real: Graph) -> None:
 
 @pytest.mark.parametrize("text", ["a" * 200, "é" * 100, "—" * 60, "😀" * 40, "x" + "😀" * 40])
 def test_folding_round_trips_and_never_splits_a_character(text: str) -> None:
-    folded = feeds.fold("SUMMARY:" + text).encode("utf-8")
+    folded = ics.fold_line("SUMMARY:" + text).encode("utf-8")
     physical = folded.split(b"\r\n")[:-1]
     assert all(len(line) <= 75 for line in physical)
     assert all(line.startswith(b" ") for line in physical[1:])
@@ -255,11 +256,11 @@ def test_dtstamp_is_derived_or_from_source_date_epoch(
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     stamps = {str(e["DTSTAMP"].to_ical(), "ascii") for e in vevents(real)}
-    updated = parse(feeds.feeds(real)[urls.FEED]).feed.updated  # the latest day any event means
+    updated = parse(atom.feeds(real)[urls.FEED]).feed.updated  # the latest day any event means
     assert stamps == {updated.replace("-", "").replace(":", "")}
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     (event,) = vevents(fixture)
     assert event["DTSTAMP"].to_ical() == b"20231114T221320Z"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
-        feeds.calendar(fixture)
+        ics.calendar(fixture)

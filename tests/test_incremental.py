@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.build import Builder, check
+from generator.build import Builder, check, render_site
 from generator.errors import BuildFailed
 from generator.model.graph import link
 from generator.project import Project
-from generator.render.site import RenderCache, render_site
+from generator.render.site import RenderCache
 from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree
 
 

@@ -15,6 +15,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from generator.build import render_site
 from generator.check.validate import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, _check_id, validate
 from generator.errors import BuildFailed, ContentError
 from generator.load.documents import Document, parse_yaml, split_front_matter
@@ -22,7 +23,7 @@ from generator.load.files import RawContent
 from generator.model import urls
 from generator.model.graph import link
 from generator.model.timeline import RELATIONS, STATUSES, Timeline
-from generator.render.site import RenderCache, render_site
+from generator.render.site import RenderCache
 from generator.write import check_output_path
 from tests.helpers import TEMPLATES
 from tests.test_dates import points

@@ -1,22 +1,45 @@
-"""Per-event results that one build hands to the next, reused while their inputs are equal.
+"""Each event's pieces of the feeds, exports, search index and page metadata, reused from one
+build to the next while what they depend on is equal.
 
-A key holds everything its value depends on (the event, the names and titles it shows, the
-site settings), so a one-event edit recomputes that event's pieces of the feeds, exports and
-search index, and reuses the rest. A fresh Memo, as a one-off build has, computes everything.
+Every kind of piece says, in one place, what each piece depends on (its key) and how to make it
+(`PieceKind`); `Memo.each` is the only loop that runs them. A cold build makes every piece on all
+cores; an edit takes each unchanged event's piece by its id from the last build, makes the few
+that changed, and keeps the rest. A one-off build keeps nothing: the caller drops the pieces once
+the file made of them is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Hashable, Sequence
+from typing import Any, Protocol, TypeVar
 
+from generator.incremental.mode import Mode
 from generator.model.timeline import Event
 from generator.parallel import map_indexes
 
-T = TypeVar("T")
-# One event's piece of a feed, an export or a page: its key (everything its value depends on)
-# and how to compute it. Each module makes its pieces in one function, so keys cannot drift.
-Piece = tuple[Hashable, Callable[[], Any]]
+J = TypeVar("J", contravariant=True)
+
+
+class PieceKind(Protocol[J]):
+    """One kind of per-event piece, made from a job (what the build hands every piece)."""
+
+    @property
+    def name(self) -> str:
+        """Names the kind among the memo's others."""
+        ...
+
+    def shared(self, job: J) -> Hashable:
+        """What every piece of the kind depends on besides its event (settings, a stamp)."""
+        ...
+
+    def key(self, job: J, event: Event) -> Hashable:
+        """Everything else the event's piece depends on: the event, the names it shows."""
+        ...
+
+    def make(self, job: J, shared: Any, event: Event) -> Any:
+        """The event's piece, given what `shared` returned; run in forked workers, so it only
+        reads its arguments."""
+        ...
 
 
 def spliced(start: bytes, pieces: Sequence[bytes], end: bytes) -> bytes:
@@ -31,74 +54,81 @@ def spliced(start: bytes, pieces: Sequence[bytes], end: bytes) -> bytes:
     return b"".join(parts)
 
 
+# For each kind: what all its pieces shared, and each event's (key, piece) by id.
+_Kept = tuple[Hashable, dict[str, tuple[Hashable, Any]]]
+
+
 class Memo:
-    """Values by key: those the previous build used, and those this build has used so far."""
+    """The pieces of one build, made or taken from the last build's."""
 
     def __init__(
-        self, previous: Memo | None = None, *, keep: bool = False, transient: bool = False
+        self, previous: Memo | None, mode: Mode, dirty: frozenset[str] | None = None
     ) -> None:
-        """With `keep`, every value of `previous` is carried over, used or not: a build that
-        plans only the pages an edit touched still needs the others' values next time. A
-        `transient` memo (a one-off build's) lets `forget` drop values once they are used."""
-        self.previous: dict[Hashable, Any] = previous.current if previous is not None else {}
-        self.current: dict[Hashable, Any] = dict(self.previous) if keep else {}
-        self.transient = transient
-        # In an edit, the ids of the events whose pieces may differ from the last build's (see
-        # affected.dirty_events); None when unknown, as in a full build.
-        self.dirty: set[str] | None = None
+        """`dirty`, in an edit, holds the ids of the events whose pieces may differ from the
+        last build's (see affected.dirty_events); None when unknown, as in a full build."""
+        self.previous: dict[str, _Kept] = previous.kept if previous is not None else {}
+        self.kept: dict[str, _Kept] = {}
+        self.mode = mode
+        self.dirty = dirty
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The value for `key`: this build's, the previous build's, or `compute()`'s."""
-        try:
-            return self.current[key]  # type: ignore[no-any-return]
-        except KeyError:
-            pass
-        value: T = self.previous[key] if key in self.previous else compute()
-        self.current[key] = value
-        return value
-
-    def each(
-        self,
-        kind: str,
-        events: Sequence[Event],
-        piece: Callable[[Event], Piece],
-        shared: Hashable = None,
-    ) -> list[Any]:
-        """The value of `piece(event)` for every event, in order. In an edit, an event that is
-        not `dirty` takes the last build's value by its id, unless `shared` (what every piece
-        of the kind depends on besides the event) changed: ten thousand keys are neither made
-        nor hashed for one changed event."""
-        last: tuple[Hashable, dict[str, Any]] | None = self.previous.get(("each", kind))
+    def each(self, kind: PieceKind[J], job: J, events: Sequence[Event]) -> list[Any]:
+        """The piece of every event, in order. In an edit, an event that is not dirty takes the
+        last build's piece by its id unless what the kind shares changed: ten thousand keys are
+        neither made nor compared for one changed event."""
+        shared = kind.shared(job)
+        last = self.previous.get(kind.name)
+        by_id = last[1] if last is not None and last[0] == shared else {}
         dirty = self.dirty
-        if dirty is None or last is None or last[0] != shared:
-            values = [self.get(*piece(event)) for event in events]
-        else:
-            by_id = last[1]
-            values = [
+        if dirty is not None and by_id:
+            kept = [
                 by_id[event.id]
                 if event.id in by_id and event.id not in dirty
-                else self.get(*piece(event))
+                else self._one(kind, job, shared, event, by_id)
                 for event in events
             ]
-        if not self.transient:
-            by_id = {event.id: value for event, value in zip(events, values, strict=True)}
-            self.current[("each", kind)] = (shared, by_id)
-        return values
+        else:
+            kept = self._all(kind, job, shared, events, by_id)
+        if self.mode is Mode.PREVIEW:
+            self.kept[kind.name] = (shared, {e.id: k for e, k in zip(events, kept, strict=True)})
+        return [piece for _, piece in kept]
 
-    def prefill(self, pieces: Sequence[Piece]) -> None:
-        """Compute the pieces that neither build has yet, on all cores: a cold build's feeds,
-        exports and search rows are ten thousands of small, independent computations."""
-        missing = {
-            key: compute
-            for key, compute in pieces
-            if key not in self.current and key not in self.previous
-        }
-        computes = list(missing.values())
-        values = map_indexes(lambda index: computes[index](), len(computes))
-        self.current.update(zip(missing, values, strict=True))
+    @staticmethod
+    def _one(
+        kind: PieceKind[J],
+        job: J,
+        shared: Any,
+        event: Event,
+        by_id: dict[str, tuple[Hashable, Any]],
+    ) -> tuple[Hashable, Any]:
+        key = kind.key(job, event)
+        last = by_id.get(event.id)
+        if last is not None and last[0] == key:
+            return last
+        return key, kind.make(job, shared, event)
 
-    def forget(self, pieces: Sequence[Piece]) -> None:
-        """Drop the values of `pieces` if this memo is transient: their one use is over."""
-        if self.transient:
-            for key, _ in pieces:
-                self.current.pop(key, None)
+    @staticmethod
+    def _all(
+        kind: PieceKind[J],
+        job: J,
+        shared: Any,
+        events: Sequence[Event],
+        by_id: dict[str, tuple[Hashable, Any]],
+    ) -> list[tuple[Hashable, Any]]:
+        """Every event's piece, comparing keys: those the last build made for an equal key are
+        reused, the others made on all cores (a cold build's ten thousands of them)."""
+        keys = [kind.key(job, event) for event in events]
+        kept: list[tuple[Hashable, Any] | None] = []
+        missing: list[int] = []
+        for at, (event, key) in enumerate(zip(events, keys, strict=True)):
+            last = by_id.get(event.id)
+            if last is not None and last[0] == key:
+                kept.append(last)
+            else:
+                kept.append(None)
+                missing.append(at)
+        made = map_indexes(
+            lambda index: kind.make(job, shared, events[missing[index]]), len(missing)
+        )
+        for at, piece in zip(missing, made, strict=True):
+            kept[at] = (keys[at], piece)
+        return kept  # type: ignore[return-value]  # every None was filled

@@ -9,12 +9,16 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Hashable, Sequence
+from typing import Any
 
-from generator.incremental.memo import Memo, Piece, spliced
+from generator.incremental.memo import spliced
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event
 from generator.model.wikilinks import WIKILINK
+from generator.outputs.protocol import Files
+from generator.render.inputs import Inputs
 
 FORMAT_VERSION = 1
 _WORD = re.compile(r"[^\W_]{3,}")
@@ -22,7 +26,7 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 _MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`#>|~]")
 
 
-def fold(text: str) -> str:
+def fold_case(text: str) -> str:
     """Lowercase text without accents, folded exactly as static/search.js folds a query:
     NFKD, then the combining diacritical marks removed, then lowercase."""
     if text.isascii():
@@ -34,7 +38,7 @@ def _body_words(body: str, known: str) -> str:
     """The distinct words of a Markdown body that the event's other fields do not already hold."""
     plain = WIKILINK.sub(lambda m: f" {m.group(2) or m.group(1)} ", body)
     plain = _MARKUP.sub(" ", plain)
-    words = dict.fromkeys(_WORD.findall(fold(plain)))
+    words = dict.fromkeys(_WORD.findall(fold_case(plain)))
     return " ".join(word for word in words if word not in known)
 
 
@@ -44,7 +48,7 @@ def _row(graph: Graph, event: Event) -> list[str]:
     actor_names = [actors[a].name for a in event.actors] + [
         alias for a in event.actors for alias in actors[a].aliases
     ]
-    fields = fold(
+    fields = fold_case(
         " ".join(
             [event.title, event.summary, *actor_names, *event.places, *event.tags, *event.actors]
         )
@@ -59,24 +63,41 @@ def _row(graph: Graph, event: Event) -> list[str]:
     ]
 
 
-def row_piece(graph: Graph, event: Event) -> Piece:
-    """An event's row of the index, as JSON."""
-    actors = graph.timeline.actors
-    key = ("search", event, tuple(actors[a] for a in event.actors))
-    return key, lambda: _dumps(_row(graph, event))
+class _SearchIndex:
+    """`search-index.js`: every event's row, in time order, for static/search.js; each row is
+    encoded once while its event and actors are unchanged, and spliced in."""
+
+    name = "search"
+
+    def shared(self, inputs: Inputs) -> Hashable:
+        return None
+
+    def key(self, inputs: Inputs, event: Event) -> Hashable:
+        actors = inputs.graph.timeline.actors
+        return event, tuple(actors[a] for a in event.actors)
+
+    def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
+        return _dumps(_row(inputs.graph, event))
+
+    def files(self, inputs: Inputs, pieces: Sequence[Any]) -> Files:
+        yield urls.SEARCH_INDEX, _index(pieces)
 
 
-def search_index(graph: Graph, memo: Memo | None = None) -> bytes:
-    """`search-index.js`: the fields of every event, in time order, for static/search.js."""
-    memo = memo or Memo()
-    # Each row is encoded once, while its event and actors are unchanged, and spliced in.
-    events = graph.timeline.events
-    rows = memo.each("search", events, lambda event: row_piece(graph, event))
+SEARCH = _SearchIndex()
+
+
+def _index(rows: Sequence[bytes]) -> bytes:
     head = _dumps(
         {"version": FORMAT_VERSION, "fields": ["path", "title", "date", "status", "text", "body"]}
     )
     start = b"window.timelineSearchIndex=" + head[:-1] + b',"events":['
     return spliced(start, rows, b"]};\n")
+
+
+def search_index(graph: Graph) -> bytes:
+    """`search-index.js` of `graph`, made on its own."""
+    inputs = Inputs.of(graph)
+    return _index([SEARCH.make(inputs, None, event) for event in graph.timeline.events])
 
 
 def _dumps(data: object) -> bytes:

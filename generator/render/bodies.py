@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
+from generator.incremental.mode import Mode
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.wikilinks import find_wikilinks
@@ -33,23 +34,23 @@ class Bodies:
     def __init__(
         self,
         graph: Graph,
-        cache: dict[BodyKey, str] | None = None,
+        rendered: dict[BodyKey, str] | None = None,
         placed: dict[tuple[BodyKey, str], Markup] | None = None,
         *,
-        keep: bool = False,
-        remember: bool = True,
+        mode: Mode = Mode.ONE_OFF,
+        edit: bool = False,
     ) -> None:
-        """With `keep`, bodies placed on pages by earlier builds stay cached although this build
-        asks for only some of them (an incremental build that skips unaffected pages). Without
-        `remember`, bodies placed on pages are not kept for a next build (a one-off build)."""
+        """`rendered` and `placed` are an earlier build's bodies. In an `edit`, bodies placed on
+        pages stay cached although this build asks for only some of them: the pages it does not
+        plan again still show them. Only the preview keeps bodies placed on pages at all."""
         self.graph = graph
-        self.cache = cache if cache is not None else {}
+        self.cache = rendered if rendered is not None else {}
         self.used: dict[BodyKey, str] = {}  # what this build rendered or reused
         # Bodies with their links made relative to a page, by (body, page): an edit to one
         # event leaves every other page's body as it was.
         self.placed = placed if placed is not None else {}
-        self.placed_used: dict[tuple[BodyKey, str], Markup] = dict(self.placed) if keep else {}
-        self.remember = remember
+        self.placed_used: dict[tuple[BodyKey, str], Markup] = dict(self.placed) if edit else {}
+        self.remember = mode is Mode.PREVIEW
         self._markdown: MarkdownRenderer | None = None
         self._keys: dict[str, BodyKey] = {}
         self._titles: dict[str, tuple[tuple[str, str], ...]] = {}

@@ -24,12 +24,14 @@ The JSON-LD is one schema.org `Event`:
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable
 from typing import Any
 
 from generator.model import urls
 from generator.model.dates import Point
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event, Source
+from generator.render.inputs import Inputs
 
 SCHEMA_ORG = "https://schema.org"
 # Statuses whose claims the structured data flags, so no machine reader takes them as fact.
@@ -139,3 +141,40 @@ def event_meta(graph: Graph, event: Event) -> list[tuple[str, str, str]]:
         ("name", "twitter:title", event.title),
         ("name", "twitter:description", text),
     ]
+
+
+class _JsonLdPieces:
+    """Each event's JSON-LD, for its page."""
+
+    name = "jsonld"
+
+    def shared(self, inputs: Inputs) -> Hashable:
+        return inputs.graph.timeline.site
+
+    def key(self, inputs: Inputs, event: Event) -> Hashable:
+        timeline = inputs.graph.timeline
+        actors = tuple(timeline.actors[actor_id] for actor_id in event.actors)
+        cited = tuple(timeline.sources[citation.source] for citation in event.citations)
+        return event, actors, cited
+
+    def make(self, inputs: Inputs, shared: Any, event: Event) -> str:
+        return event_jsonld(inputs.graph, event)
+
+
+class _MetaPieces:
+    """Each event's Open Graph and Twitter card tags, for its page."""
+
+    name = "meta"
+
+    def shared(self, inputs: Inputs) -> Hashable:
+        return inputs.graph.timeline.site
+
+    def key(self, inputs: Inputs, event: Event) -> Hashable:
+        return event
+
+    def make(self, inputs: Inputs, shared: Any, event: Event) -> tuple[tuple[str, str, str], ...]:
+        return tuple(event_meta(inputs.graph, event))
+
+
+JSONLD = _JsonLdPieces()
+META = _MetaPieces()

@@ -1,0 +1,165 @@
+"""Atom feeds (RFC 4287) of the events.
+
+`feed.xml` has every event; `actors/<id>/feed.xml` and `tags/<slug>/feed.xml` have the events
+of one actor or tag, built the same way. Entries run newest first, the order feeds customarily
+have so that a reader showing the document's order puts the latest events on top; Atom gives
+order no meaning, so readers that sort by `updated` lose nothing. An entry's `id` and `link`
+are the event page's absolute URL, its `content` the body as HTML with absolute links (after a
+line giving the date in words and the status, so a denied claim never reads as fact), one
+`category` per tag and one for the status.
+
+Atom needs an RFC 3339 timestamp, and a build must not read the clock, so an entry's `updated`
+is midnight UTC of the last day its date can mean (`2019` -> 2019-12-31), or, when the end is
+open or unknown, of the first day (`2019/..` -> 2019-01-01). RFC 3339 has no years before 1, so
+a day before AD 1 becomes 0001-01-01. A feed's `updated` is the latest of its entries'; a feed
+without entries takes the site feed's.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any
+
+from generator import __version__
+from generator.model import urls
+from generator.model.formats import FIRST_DAY, latest_day, rfc3339, updated_day
+from generator.model.graph import Graph
+from generator.model.timeline import STATUSES, Event
+from generator.outputs.protocol import Files
+from generator.outputs.text import clean
+from generator.render.bodies import Bodies
+from generator.render.inputs import Inputs
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+# An actor's or tag's feed carries its latest events, as feeds do: a reader subscribing to one
+# topic wants what is new, and on a long timeline all of them would repeat the site feed many
+# times over. The site feed keeps every event.
+TOPIC_FEED_LIMIT = 50
+
+
+def _sub(parent: ET.Element, tag: str, text: str = "", **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    if text:
+        element.text = clean(text)
+    return element
+
+
+class _Feeds:
+    """Every feed, from each event's entry: serialised and encoded once, reused by every feed
+    (and build) that carries it, since the site feed of a long timeline is tens of megabytes."""
+
+    name = "atom-entry"
+
+    def shared(self, inputs: Inputs) -> Hashable:
+        return inputs.graph.timeline.site.base_url
+
+    def key(self, inputs: Inputs, event: Event) -> Hashable:
+        return event, inputs.bodies.links(event.body)
+
+    def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
+        return _entry(inputs.graph, inputs.bodies, event).encode()
+
+    def files(self, inputs: Inputs, pieces: Sequence[Any]) -> Files:
+        graph = inputs.graph
+        events = graph.timeline.events
+        entries = {event.id: entry for event, entry in zip(events, pieces, strict=True)}
+        site_latest = latest_day(events)
+        site_updated = FIRST_DAY if site_latest is None else site_latest
+        title = graph.timeline.site.title
+
+        def feed(
+            path: str, page: str, title: str, chosen: Iterable[Event], limit: int | None
+        ) -> bytes:
+            return _feed(graph, entries, site_updated, (path, page, title), chosen, limit)
+
+        yield urls.FEED, feed(urls.FEED, urls.INDEX, title, events, None)
+        for actor_id, chosen in graph.by_actor.items():
+            name = graph.timeline.actors[actor_id].name
+            path = urls.actor_feed(actor_id)
+            yield (
+                path,
+                feed(path, urls.actor(actor_id), f"{name} · {title}", chosen, TOPIC_FEED_LIMIT),
+            )
+        for tag, chosen in graph.by_tag.items():
+            path = urls.tag_feed(tag)
+            yield path, feed(path, urls.tag(tag), f"Tag: {tag} · {title}", chosen, TOPIC_FEED_LIMIT)
+
+
+ATOM = _Feeds()
+
+
+def _feed(
+    graph: Graph,
+    entries: dict[str, bytes],
+    site_updated: int,
+    where: tuple[str, str, str],
+    events: Iterable[Event],
+    limit: int | None,
+) -> bytes:
+    """The Atom document at output path `path` about the HTML page `page`, titled `title`, for
+    `events` (the latest `limit` of them)."""
+    path, page, title = where
+    site = graph.timeline.site
+    base = site.base_url
+    # Lists come in time order, and the order is total (ids break ties): the latest first
+    # is that order reversed, without sorting ten thousand events for every feed.
+    chosen = list(reversed(tuple(events)))[:limit]
+    # The namespace as a plain attribute: ET.register_namespace would change a global map.
+    root = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{XML_NS}}}lang": site.language})
+    _sub(root, "id", urls.absolute(base, path))
+    _sub(root, "title", title)
+    if site.description:
+        _sub(root, "subtitle", site.description)
+    _sub(root, "link", rel="self", type="application/atom+xml", href=urls.absolute(base, path))
+    _sub(root, "link", rel="alternate", type="text/html", href=urls.absolute(base, page))
+    latest = latest_day(chosen)
+    _sub(root, "updated", rfc3339(site_updated if latest is None else latest))
+    author = _sub(root, "author")
+    _sub(author, "name", site.title)
+    _sub(author, "uri", base)
+    _sub(root, "generator", "timeline-generator", version=__version__)
+    ET.indent(root)
+    head = ET.tostring(root, encoding="unicode").removesuffix("</feed>")
+    start = f"<?xml version='1.0' encoding='utf-8'?>\n{head}".encode()
+    # One join, one copy of the tens of megabytes.
+    return b"".join([start, *(entries[event.id] for event in chosen), b"</feed>\n"])
+
+
+def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
+    """One event's <entry>, indented as a child of <feed>, with its line end."""
+    base = graph.timeline.site.base_url
+    url = urls.absolute(base, urls.event(event.id))
+    entry = ET.Element("entry")
+    _sub(entry, "id", url)
+    _sub(entry, "title", event.title)
+    _sub(entry, "link", rel="alternate", type="text/html", href=url)
+    _sub(entry, "updated", rfc3339(updated_day(event.date)))
+    if event.summary:
+        _sub(entry, "summary", event.summary)
+    # xml:base resolves any relative link an author wrote as it resolves on the event page.
+    content = _sub(entry, "content", _content(bodies, event), type="html")
+    content.set(f"{{{XML_NS}}}base", url)
+    for tag in event.tags:
+        _sub(entry, "category", term=tag, scheme=urls.absolute(base, urls.TAGS), label=tag)
+    label = STATUSES[event.status][0]
+    scheme = urls.absolute(base, urls.STATUSES)
+    _sub(entry, "category", term=event.status, scheme=scheme, label=label)
+    ET.indent(entry, level=1)
+    return "  " + ET.tostring(entry, encoding="unicode") + "\n"
+
+
+def _content(bodies: Bodies, event: Event) -> str:
+    facts = f"<p>{html.escape(event.date.describe())} · {STATUSES[event.status][0]}</p>"
+    body = bodies.absolute(event.body) if event.body.strip() else ""
+    return facts + ("\n" + body if body else "")
+
+
+def feeds(graph: Graph) -> dict[str, bytes]:
+    """A graph -> its Atom feeds by output path: all events, then one per actor and per tag."""
+    inputs = Inputs.of(graph)
+    shared = ATOM.shared(inputs)
+    pieces = [ATOM.make(inputs, shared, event) for event in graph.timeline.events]
+    return dict(ATOM.files(inputs, pieces))

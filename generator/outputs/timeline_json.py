@@ -1,0 +1,152 @@
+"""`timeline.json`, the export for programs ("format": "timeline-export", "version": 1; JSON
+Schema in `schema/timeline.schema.json`). It holds everything the content says, with no HTML:
+
+- `site`: title, description, language, base_url.
+- `eras`, `events`, `actors`, `sources`: lists in the site's order (eras as written, events in
+  time order, the rest by id). Each event, actor and source has `page`, the absolute URL of its
+  page; a source's own `url` is where it is published, or null.
+- `relations`: each relation stated in the content, `{from, relation, to}`, in time order of
+  `from`; a plain `related-to` is dropped where the pair has a named relation, as on the pages.
+- A date is `{edtf, display, precision, approximate, uncertain, earliest, latest}`: the
+  canonical EDTF string, the site's short wording, and the first and last day it can mean as
+  ISO dates with EDTF's astronomical years (`-0043-03-15` is 15 March 44 BC), null when that
+  end is open or unknown. Bodies are the Markdown as written.
+
+The version goes up when a field is removed or changes meaning; adding a field does not change it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+from generator.incremental.memo import spliced
+from generator.model import urls
+from generator.model.dates import EventDate
+from generator.model.formats import iso_day
+from generator.model.graph import Graph
+from generator.model.timeline import Event, Source
+from generator.outputs.protocol import Files
+from generator.outputs.text import dumps
+from generator.render.inputs import Inputs
+
+FORMAT = "timeline-export"
+VERSION = 1
+
+
+class _Export:
+    """`timeline.json`, each event's record encoded once while it is unchanged, spliced in."""
+
+    name = "record"
+
+    def shared(self, inputs: Inputs) -> Hashable:
+        return inputs.graph.timeline.site.base_url
+
+    def key(self, inputs: Inputs, event: Event) -> Hashable:
+        return event
+
+    def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
+        return dumps(_event_record(shared, event)).encode()
+
+    def files(self, inputs: Inputs, pieces: Sequence[Any]) -> Files:
+        yield (
+            urls.TIMELINE_JSON,
+            spliced_json(timeline_export(inputs.graph, with_events=False), pieces),
+        )
+
+
+TIMELINE_JSON = _Export()
+
+
+def spliced_json(data: dict[str, Any], events: Sequence[bytes]) -> bytes:
+    """`data` as one line of JSON, its "events" array spliced in from `events`, pre-encoded."""
+    text = dumps({**data, "events": []})
+    # json.dumps escapes every quote inside a string, so this is the key itself, and only one.
+    before, after = text.encode().split(b'"events":[]', 1)
+    return spliced(before + b'"events":[', events, b"]" + after + b"\n")
+
+
+def date_record(date: EventDate) -> dict[str, Any]:
+    """A date -> its timeline.json object: EDTF, wording, precision, flags, first and last day."""
+    return {
+        "edtf": date.edtf(),
+        "display": date.display(),
+        "precision": date.precision,
+        "approximate": date.is_approximate,
+        "uncertain": date.is_uncertain,
+        "earliest": iso_day(date.earliest_day()),
+        "latest": iso_day(date.latest_day()),
+    }
+
+
+def timeline_export(graph: Graph, *, with_events: bool = True) -> dict[str, Any]:
+    """The graph -> the `timeline.json` document (format 'timeline-export', version 1);
+    `with_events=False` leaves its "events" empty, for them to be spliced in."""
+    timeline = graph.timeline
+    site = timeline.site
+    base = site.base_url
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "site": {
+            "title": site.title,
+            "description": site.description,
+            "language": site.language,
+            "base_url": base,
+        },
+        "eras": [
+            {"name": era.name, "date": date_record(era.date), "note": era.note} for era in site.eras
+        ],
+        "events": [_event_record(base, event) for event in timeline.events if with_events],
+        "actors": [
+            {
+                "id": actor.id,
+                "page": urls.absolute(base, urls.actor(actor.id)),
+                "name": actor.name,
+                "kind": actor.kind,
+                "aliases": list(actor.aliases),
+                "body": actor.body,
+            }
+            for actor in timeline.actors.values()
+        ],
+        "sources": [_source_record(base, source) for source in timeline.sources.values()],
+        "relations": [
+            {"from": event.id, "relation": link.kind, "to": link.other.id}
+            for event in timeline.events
+            for link in graph.relations.get(event.id, ())
+            if link.stated_here
+        ],
+    }
+
+
+def _event_record(base_url: str, event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "page": urls.absolute(base_url, urls.event(event.id)),
+        "title": event.title,
+        "summary": event.summary,
+        "date": date_record(event.date),
+        "status": event.status,
+        "actors": list(event.actors),
+        "places": list(event.places),
+        "tags": list(event.tags),
+        "citations": [
+            {"source": citation.source, "quote": citation.quote or None}
+            for citation in event.citations
+        ],
+        "body": event.body,
+    }
+
+
+def _source_record(base_url: str, source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "page": urls.absolute(base_url, urls.source(source.id)),
+        "title": source.title,
+        "publisher": source.publisher,
+        "author": source.author,
+        "date": None if source.date is None else date_record(source.date),
+        "url": source.url,
+        "local": source.local,
+        "note": source.note,
+    }

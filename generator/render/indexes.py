@@ -1,0 +1,106 @@
+"""The pages that show the whole timeline at once: the index with its overview and filters,
+the index pages of actors, tags, years, statuses and sources, the 404 page and the
+interactive view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import partial
+
+from generator.incremental.affected import ACTORS, SITE, SOURCES, Shown
+from generator.model import urls
+from generator.model.dates import day_number
+from generator.model.graph import Graph
+from generator.model.timeline import Era, Event
+from generator.render.figures import Figure
+from generator.render.plan import Page, Parts, Values
+from generator.render.values import Filters, counts
+from generator.vendor import TIMELINEJS_FONT
+
+
+def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page]:
+    """The index, the 404 page, the index pages of each kind and, with TimelineJS (whose
+    language is `interactive_language`), the interactive view."""
+    every = tuple(graph.events)  # the counts on the index pages depend on every event
+    figure = Figure(graph.timeline.events, "actor", "The timeline at a glance, one lane per actor")
+    everything = Shown(every, frozenset((SITE, ACTORS, SOURCES)))
+    interactive = interactive_language is not None
+    yield Page(urls.INDEX, "index.html", everything, partial(_index, interactive), figure)
+    site_only = Shown((), frozenset((SITE,)))
+    yield Page(urls.NOT_FOUND, "404.html", site_only, lambda parts: {})
+    with_actors = Shown(every, frozenset((SITE, ACTORS)))
+    yield Page(urls.ACTORS, "actors.html", with_actors, _actors)
+    counted = Shown(every, frozenset((SITE,)))
+    yield Page(urls.TAGS, "tags.html", counted, lambda p: {"tags": counts(p.graph.by_tag)})
+    yield Page(urls.YEARS, "years.html", counted, lambda p: {"years": counts(p.graph.by_year)})
+    yield Page(urls.STATUSES, "statuses.html", counted, _by_status)
+    with_sources = Shown(every, frozenset((SITE, SOURCES)))
+    yield Page(urls.SOURCES, "sources.html", with_sources, _sources)
+    if interactive_language is not None:
+        values = {"font": TIMELINEJS_FONT, "language": interactive_language}
+        yield Page(urls.INTERACTIVE, "interactive.html", site_only, lambda parts: dict(values))
+
+
+def _index(interactive: bool, parts: Parts) -> Values:
+    graph = parts.graph
+    timeline = graph.timeline
+    actors = timeline.actors
+    return {
+        "overview": parts.figures[urls.INDEX],
+        "years": {year: parts.lst(events) for year, events in graph.by_year.items()},
+        "items": {
+            year: parts.items(parts.lst(events), urls.INDEX, "h3")
+            for year, events in graph.by_year.items()
+        },
+        "actors": actors,
+        "eras": timeline.site.eras,
+        "era_years": _eras_by_year(timeline.site.eras, graph.by_year),
+        "counts": (len(timeline.events), len(actors), len(graph.by_tag), len(timeline.sources)),
+        "interactive": interactive,
+        "filters": Filters(
+            actors=tuple(
+                (a.id, a.name)
+                for a in sorted(actors.values(), key=lambda a: (a.name.casefold(), a.id))
+                if graph.by_actor[a.id]
+            ),
+            tags=tuple(graph.by_tag),
+            statuses=tuple(s for s, events in graph.by_status.items() if events),
+            years=tuple(graph.by_year),
+        ),
+    }
+
+
+def _actors(parts: Parts) -> Values:
+    graph = parts.graph
+    actors = graph.timeline.actors.values()
+    ordered = sorted(actors, key=lambda a: (a.name.casefold(), a.id))
+    return {"rows": tuple((actor, len(graph.by_actor[actor.id])) for actor in ordered)}
+
+
+def _by_status(parts: Parts) -> Values:
+    return {"by_status": counts(parts.graph.by_status)}
+
+
+def _sources(parts: Parts) -> Values:
+    graph = parts.graph
+    sources = graph.timeline.sources.values()
+    return {"rows": tuple((s, len(graph.by_source[s.id])) for s in sources)}
+
+
+def _eras_by_year(
+    eras: tuple[Era, ...], years: Mapping[int, tuple[Event, ...]]
+) -> dict[int, tuple[tuple[int, Era], ...]]:
+    """For each year with events, the eras (numbered from 1) whose span touches it."""
+    result: dict[int, tuple[tuple[int, Era], ...]] = {}
+    for year in years:
+        first, last = day_number(year, 1, 1), day_number(year, 12, 31)
+        result[year] = tuple(
+            (number, era) for number, era in enumerate(eras, start=1) if _touches(era, first, last)
+        )
+    return result
+
+
+def _touches(era: Era, first_day: int, last_day: int) -> bool:
+    """Whether the era's possible span meets the days first_day..last_day (open ends: forever)."""
+    start, end = era.date.earliest_day(), era.date.latest_day()
+    return (start is None or start <= last_day) and (end is None or end >= first_day)

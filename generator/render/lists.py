@@ -1,0 +1,103 @@
+"""The pages that list the events of one tag, year, status or source, each with its items and,
+for tags and years, its overview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from generator.incremental.affected import ACTORS, SITE, SOURCES, YEARS, Shown
+from generator.model import urls
+from generator.model.dates import year_label
+from generator.model.graph import Graph
+from generator.render.figures import Figure
+from generator.render.highlight import highlighted
+from generator.render.plan import Page, Parts, Values
+
+_LISTS = frozenset((SITE, ACTORS))  # list items show each event's actors by name
+
+
+def tag_pages(graph: Graph) -> Iterator[Page]:
+    """A page per tag, with its overview and feed."""
+    for tag, events in graph.by_tag.items():
+        path = urls.tag(tag)
+        figure = Figure(events, "status", f"Events tagged “{tag}” at a glance")
+        shown = Shown(tuple(e.id for e in events), _LISTS)
+        yield Page(path, "tag.html", shown, partial(_tag_values, tag, path), figure)
+
+
+def _tag_values(tag: str, path: str, parts: Parts) -> Values:
+    events = parts.lst(parts.graph.by_tag[tag])
+    return {
+        "tag": tag,
+        "events": events,
+        "items": parts.items(events, path, "h2"),
+        "actors": parts.graph.timeline.actors,
+        "overview": parts.figures[path],
+    }
+
+
+def year_pages(graph: Graph) -> Iterator[Page]:
+    """A page per year with events, linking to the years before and after it."""
+    parts = _LISTS | {YEARS}
+    years = list(graph.by_year)
+    for at, (year, events) in enumerate(graph.by_year.items()):
+        path = urls.year(year)
+        figure = Figure(events, "status", f"{year_label(year)} at a glance, by status")
+        shown = Shown(tuple(e.id for e in events), parts)
+        around = (years[at - 1] if at > 0 else None, years[at + 1] if at + 1 < len(years) else None)
+        yield Page(path, "year.html", shown, partial(_year_values, year, around, path), figure)
+
+
+def _year_values(
+    year: int, around: tuple[int | None, int | None], path: str, parts: Parts
+) -> Values:
+    events = parts.lst(parts.graph.by_year[year])
+    return {
+        "year": year,
+        "events": events,
+        "items": parts.items(events, path, "h2"),
+        "overview": parts.figures[path],
+        "actors": parts.graph.timeline.actors,
+        "previous_year": around[0],
+        "next_year": around[1],
+    }
+
+
+def status_pages(graph: Graph) -> Iterator[Page]:
+    """A page per status, also for statuses no event has."""
+    for status, events in graph.by_status.items():
+        path = urls.status(status)
+        shown = Shown(tuple(e.id for e in events), _LISTS)
+        yield Page(path, "status.html", shown, partial(_status_values, status, path))
+
+
+def _status_values(status: str, path: str, parts: Parts) -> Values:
+    events = parts.lst(parts.graph.by_status[status])
+    return {
+        "status": status,
+        "events": events,
+        "items": parts.items(events, path, "h2"),
+        "actors": parts.graph.timeline.actors,
+    }
+
+
+def source_pages(graph: Graph) -> Iterator[Page]:
+    """A page per source: its text with every quoted passage marked, and the events citing it."""
+    for source_id in graph.timeline.sources:
+        path = urls.source(source_id)
+        shown = Shown(tuple(e.id for e in graph.by_source[source_id]), _LISTS | {SOURCES})
+        yield Page(path, "source.html", shown, partial(_source_values, source_id, path))
+
+
+def _source_values(source_id: str, path: str, parts: Parts) -> Values:
+    graph = parts.graph
+    source = graph.timeline.sources[source_id]
+    events = parts.lst(graph.by_source[source_id])
+    return {
+        "source": source,
+        "events": events,
+        "items": parts.items(events, path, "h3"),
+        "actors": graph.timeline.actors,
+        "text": highlighted(source, graph.quotes.get(source_id, ()), path),
+    }

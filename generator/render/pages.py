@@ -1,0 +1,112 @@
+"""Every HTML page of the site, as its planner says it: where it goes, its template, what it
+shows (for the incremental build's record) and how to make the values its template shows.
+
+There is one planner per kind of page. A planner works out what each page shows from the link
+graph at once, and its values only when the page is to be rendered: an edit plans every page's
+record, but makes the values of only the pages it changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from markupsafe import Markup
+
+from generator.incremental.affected import ACTORS, SITE, SOURCES, Shown
+from generator.model import urls
+from generator.model.graph import Graph
+from generator.model.timeline import Event
+from generator.model.wikilinks import find_wikilinks
+from generator.render.figures import Figure
+from generator.render.indexes import index_pages
+from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
+from generator.render.plan import Page, Parts, Values
+from generator.render.values import ShownRelation, backlinks
+
+
+def event_pages(graph: Graph) -> Iterator[Page]:
+    """A page per event: its body, sources, relations, links to it, neighbours in time."""
+    for event in graph.timeline.events:
+        path = urls.event(event.id)
+        shown = Shown(_shown_by_event_page(graph, event), frozenset((SITE, ACTORS, SOURCES)))
+        yield Page(path, "event.html", shown, partial(_event_values, event, path))
+
+
+def _shown_by_event_page(graph: Graph, event: Event) -> tuple[str, ...]:
+    shown = [event.id]
+    for neighbour in (graph.previous(event), graph.next(event)):
+        if neighbour is not None:
+            shown.append(neighbour.id)
+    shown += (relation.other.id for relation in graph.relations.get(event.id, ()))
+    shown += (b.id for b in graph.backlinks.get(event.id, ()) if b.kind == "event")
+    # The body's links show their targets' titles.
+    shown += (link.target for link in find_wikilinks(event.body) if link.target in graph.events)
+    return tuple(shown)
+
+
+def _event_values(event: Event, path: str, parts: Parts) -> Values:
+    graph = parts.graph
+    timeline = graph.timeline
+    listed = parts.listed
+    previous, following = graph.previous(event), graph.next(event)
+    return {
+        "event": event,
+        "actors": timeline.actors,
+        "body": parts.bodies.for_page(event.body, path),
+        "citations": tuple((c, timeline.sources[c.source]) for c in event.citations),
+        "relations": tuple(
+            ShownRelation(r.phrase, r.kind, listed[r.other.id])
+            for r in graph.relations.get(event.id, ())
+        ),
+        "backlinks": backlinks(graph, graph.backlinks.get(event.id, ())),
+        "jsonld": Markup(parts.jsonld[event.id]),
+        "meta": parts.meta[event.id],
+        "previous": None if previous is None else listed[previous.id],
+        "next": None if following is None else listed[following.id],
+    }
+
+
+def actor_pages(graph: Graph) -> Iterator[Page]:
+    """A page per actor: its profile, its events with their overview, links to it."""
+    for actor in graph.timeline.actors.values():
+        path = urls.actor(actor.id)
+        events = graph.by_actor[actor.id]
+        linking = tuple(b.id for b in graph.backlinks.get(actor.id, ()) if b.kind == "event")
+        targets = tuple(
+            link.target for link in find_wikilinks(actor.body) if link.target in graph.events
+        )
+        shown = Shown((*(e.id for e in events), *linking, *targets), frozenset((SITE, ACTORS)))
+        title = f"Events of {actor.name} at a glance, by status"
+        figure = Figure(events, "status", title) if events else None
+
+        values = partial(_actor_values, actor.id, path)
+        yield Page(path, "actor.html", shown, values, figure)
+
+
+def _actor_values(actor_id: str, path: str, parts: Parts) -> Values:
+    graph = parts.graph
+    actor = graph.timeline.actors[actor_id]
+    events = parts.lst(graph.by_actor[actor_id])
+    return {
+        "actor": actor,
+        "actors": graph.timeline.actors,
+        "overview": parts.figures.get(path, Markup("")),
+        "body": parts.bodies.for_page(actor.body, path),
+        "events": events,
+        "items": parts.items(events, path, "h3"),
+        "backlinks": backlinks(graph, graph.backlinks.get(actor_id, ())),
+    }
+
+
+def plan_pages(graph: Graph, interactive_language: str | None) -> list[Page]:
+    """Every HTML page of the site; the interactive view with TimelineJS's language."""
+    return [
+        *index_pages(graph, interactive_language),
+        *event_pages(graph),
+        *actor_pages(graph),
+        *tag_pages(graph),
+        *year_pages(graph),
+        *status_pages(graph),
+        *source_pages(graph),
+    ]

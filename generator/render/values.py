@@ -1,0 +1,76 @@
+"""The values that pages show of events, actors and links: small, frozen and compared by value,
+so that a page whose values are equal to the last build's is not rendered again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model import urls
+from generator.model.dates import EventDate
+from generator.model.graph import Backlink, Graph
+from generator.model.timeline import Event
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedTitle:
+    """A link as a list shows it: the target's output path and its title."""
+
+    path: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """An event as lists and links show it; pages that show only this need no new render
+    when the event's body changes."""
+
+    id: str
+    title: str
+    summary: str
+    date: EventDate
+    status: str
+    actors: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+def listed(event: Event) -> Listed:
+    """An event -> what lists and links show of it."""
+    return Listed(
+        event.id, event.title, event.summary, event.date, event.status, event.actors, event.tags
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ShownRelation:
+    """A relation as an event page shows it."""
+
+    phrase: str
+    kind: str
+    other: Listed
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The choices of the index's filters: only values that some event has."""
+
+    actors: tuple[tuple[str, str], ...]  # (id, name)
+    tags: tuple[str, ...]
+    statuses: tuple[str, ...]
+    years: tuple[int, ...]
+
+
+def counts(groups: Mapping[Any, tuple[Event, ...]]) -> tuple[tuple[Any, int], ...]:
+    """Groups of events -> (group, number of events) in the groups' order."""
+    return tuple((key, len(events)) for key, events in groups.items())
+
+
+def backlinks(graph: Graph, links: Iterable[Backlink]) -> tuple[LinkedTitle, ...]:
+    """The events and actors whose bodies link to a page, as links to them."""
+    return tuple(
+        LinkedTitle(urls.event(b.id), graph.events[b.id].title)
+        if b.kind == "event"
+        else LinkedTitle(urls.actor(b.id), graph.timeline.actors[b.id].name)
+        for b in links
+    )
