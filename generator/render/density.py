@@ -14,7 +14,10 @@ from markupsafe import Markup, escape
 
 from generator.model.dates import year_label
 from generator.model.timeline import Actor, Event
-from generator.render.overview import LABEL_SIZE, MARGIN, WIDTH, Lanes, _num, lane_groups, shorten
+from generator.render.overview.lanes import Lanes, lane_groups
+from generator.render.overview.sizes import LABEL_SIZE, MARGIN, WIDTH
+from generator.render.overview.svg import num
+from generator.render.overview.text import shorten
 
 DENSE_LIMIT = 400  # more events than this, and a figure shows counts rather than events
 LEVELS = 5
@@ -47,7 +50,7 @@ def density_svg(
     parts = [
         '<figure class="overview overview-density">',
         '<div class="overview-scroll">',
-        f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {_num(height)}" width="100%"'
+        f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {num(height)}" width="100%"'
         f' role="group" aria-label="{escape(title)}">',
         '<g class="overview-axis" aria-hidden="true">',
     ]
@@ -55,7 +58,7 @@ def density_svg(
         if year % label_step == 0 or columns <= 10:
             x = _LEFT + (year - first + 0.5) * step
             parts.append(
-                f'<text class="overview-tick" x="{_num(x)}" y="16" text-anchor="middle">'
+                f'<text class="overview-tick" x="{num(x)}" y="16" text-anchor="middle">'
                 f"{escape(year_label(year))}</text>"
             )
     parts.append("</g>")
@@ -63,7 +66,7 @@ def density_svg(
     for row, (name, _) in enumerate(groups):
         y = _AXIS + row * _ROW
         parts.append(
-            f'<text class="overview-lane-name" x="4" y="{_num(y + 13)}">'
+            f'<text class="overview-lane-name" x="4" y="{num(y + 13)}">'
             f"{escape(shorten(name, _LEFT - 10, LABEL_SIZE * 0.9))}</text>"
         )
     parts.append("</g>")
@@ -80,8 +83,8 @@ def density_svg(
             parts.append(
                 f'<a href="{escape(year_href(year))}" aria-label="{escape(label)}">'
                 f"<title>{escape(label)}</title>"
-                f'<rect class="overview-cell overview-level-{level}" x="{_num(x + 0.5)}"'
-                f' y="{_num(y + 2)}" width="{_num(max(step - 1, 1))}" height="{_num(_ROW - 4)}"/>'
+                f'<rect class="overview-cell overview-level-{level}" x="{num(x + 0.5)}"'
+                f' y="{num(y + 2)}" width="{num(max(step - 1, 1))}" height="{num(_ROW - 4)}"/>'
                 "</a>"
             )
     parts.append("</g></svg></div>")
