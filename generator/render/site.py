@@ -30,8 +30,8 @@ from generator.outputs.exports import exports
 from generator.outputs.search import row_piece, search_index
 from generator.parallel import imap_indexes, map_indexes
 from generator.render.bodies import Bodies, BodyKey
-from generator.render.density import DENSE_LIMIT, density_svg
 from generator.render.markdown import sanitise
+from generator.render.overview.density import DENSE_LIMIT, density_svg
 from generator.render.overview.draw import overview_svg
 from generator.render.structured import event_jsonld, event_meta
 from generator.vendor import TIMELINEJS_FONT, timelinejs_files, timelinejs_language
