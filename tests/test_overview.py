@@ -15,19 +15,12 @@ from generator.model.dates import day_number, parse_date
 from generator.model.graph import Graph, link
 from generator.model.timeline import Actor, Era, Event
 from generator.project import Project
-from generator.render.overview import (
-    MAX_ROWS,
-    MAX_STACK,
-    OTHER,
-    Lanes,
-    Layout,
-    Mark,
-    layout,
-    overview_svg,
-    shorten,
-    text_width,
-    ticks,
-)
+from generator.render.overview.draw import overview_svg
+from generator.render.overview.lanes import OTHER, Lanes
+from generator.render.overview.layout import Layout, Mark, layout
+from generator.render.overview.placement import MAX_ROWS, MAX_STACK
+from generator.render.overview.scale import ticks
+from generator.render.overview.text import shorten, text_width
 from tests.helpers import FIXTURE, REPO, TEMPLATES
 
 HOSTILE = "</svg><script>alert(1)</script> & \"quotes\" 'too'"

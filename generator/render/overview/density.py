@@ -8,13 +8,16 @@ year's page (which lists those events) named with its count.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
 from generator.model.dates import year_label
 from generator.model.timeline import Actor, Event
-from generator.render.overview import LABEL_SIZE, MARGIN, WIDTH, Lanes, _num, lane_groups, shorten
+from generator.render.overview.lanes import Lanes, lane_groups
+from generator.render.overview.sizes import LABEL_SIZE, MARGIN, WIDTH
+from generator.render.overview.svg import num
+from generator.render.overview.text import shorten
 
 DENSE_LIMIT = 400  # more events than this, and a figure shows counts rather than events
 LEVELS = 5
@@ -22,6 +25,8 @@ _LEFT = 170.0  # room for the lane names
 _ROW = 18.0
 _AXIS = 24.0
 _STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+
+_Counts = list[tuple[str, Counter[int]]]  # (lane name, events in each year)
 
 
 def density_svg(
@@ -39,35 +44,58 @@ def density_svg(
     ]
     years = sorted({events[i].date.anchor_year() for i in range(len(events))})
     first, last = years[0], years[-1]
-    columns = last - first + 1
-    step = (WIDTH - MARGIN - _LEFT) / columns
+    step = (WIDTH - MARGIN - _LEFT) / (last - first + 1)
     most = max(count for _, counts in groups for count in counts.values())
     height = _AXIS + _ROW * len(groups) + 4
-    label_step = next((s for s in _STEPS if columns / s <= 10), _STEPS[-1])
     parts = [
         '<figure class="overview overview-density">',
         '<div class="overview-scroll">',
-        f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {_num(height)}" width="100%"'
+        f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {num(height)}" width="100%"'
         f' role="group" aria-label="{escape(title)}">',
         '<g class="overview-axis" aria-hidden="true">',
+        *_year_ticks(first, last, step),
+        "</g>",
+        '<g class="overview-lanes" aria-hidden="true">',
+        *_lane_names(groups),
+        "</g>",
+        '<g class="overview-marks">',
+        *_cells(groups, years, step, most, year_href),
+        "</g></svg></div>",
+        f'<figcaption><p class="overview-title">{escape(title)}</p>'
+        f"<p>Each cell counts one lane's events in one year; the darker, the more (the darkest "
+        f"holds {most}). A cell links to its year's page.</p></figcaption></figure>",
     ]
+    return Markup("\n".join(parts) + "\n")
+
+
+def _year_ticks(first: int, last: int, step: float) -> Iterator[str]:
+    """The years first..last, a column of `step` each -> a label every year or every few."""
+    columns = last - first + 1
+    label_step = next((s for s in _STEPS if columns / s <= 10), _STEPS[-1])
     for year in range(first, last + 1):
         if year % label_step == 0 or columns <= 10:
             x = _LEFT + (year - first + 0.5) * step
-            parts.append(
-                f'<text class="overview-tick" x="{_num(x)}" y="16" text-anchor="middle">'
+            yield (
+                f'<text class="overview-tick" x="{num(x)}" y="16" text-anchor="middle">'
                 f"{escape(year_label(year))}</text>"
             )
-    parts.append("</g>")
-    parts.append('<g class="overview-lanes" aria-hidden="true">')
+
+
+def _lane_names(groups: _Counts) -> Iterator[str]:
+    """Each lane's name, cut short to fit the room left of the cells."""
     for row, (name, _) in enumerate(groups):
         y = _AXIS + row * _ROW
-        parts.append(
-            f'<text class="overview-lane-name" x="4" y="{_num(y + 13)}">'
+        yield (
+            f'<text class="overview-lane-name" x="4" y="{num(y + 13)}">'
             f"{escape(shorten(name, _LEFT - 10, LABEL_SIZE * 0.9))}</text>"
         )
-    parts.append("</g>")
-    parts.append('<g class="overview-marks">')
+
+
+def _cells(
+    groups: _Counts, years: list[int], step: float, most: int, year_href: Callable[[int], str]
+) -> Iterator[str]:
+    """A linked cell for each lane and year with events, shaded by count out of `most`."""
+    first = years[0]
     # Time order first, so that Tab moves through the years.
     for year in years:
         for row, (name, counts) in enumerate(groups):
@@ -77,17 +105,10 @@ def density_svg(
             level = max(1, -(-count * LEVELS // most))
             x, y = _LEFT + (year - first) * step, _AXIS + row * _ROW
             label = f"{name}: {count} event{'s' if count != 1 else ''} in {year_label(year)}"
-            parts.append(
+            yield (
                 f'<a href="{escape(year_href(year))}" aria-label="{escape(label)}">'
                 f"<title>{escape(label)}</title>"
-                f'<rect class="overview-cell overview-level-{level}" x="{_num(x + 0.5)}"'
-                f' y="{_num(y + 2)}" width="{_num(max(step - 1, 1))}" height="{_num(_ROW - 4)}"/>'
+                f'<rect class="overview-cell overview-level-{level}" x="{num(x + 0.5)}"'
+                f' y="{num(y + 2)}" width="{num(max(step - 1, 1))}" height="{num(_ROW - 4)}"/>'
                 "</a>"
             )
-    parts.append("</g></svg></div>")
-    parts.append(
-        f'<figcaption><p class="overview-title">{escape(title)}</p>'
-        f"<p>Each cell counts one lane's events in one year; the darker, the more (the darkest "
-        f"holds {most}). A cell links to its year's page.</p></figcaption></figure>"
-    )
-    return Markup("\n".join(parts) + "\n")

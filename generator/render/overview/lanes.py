@@ -1,0 +1,42 @@
+"""Which lanes an overview has and which events go in each: one per actor or per status."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+from generator.model.timeline import STATUSES, Actor, Event
+
+OTHER = "Other"
+
+Lanes = Literal["actor", "status"]
+
+
+def lane_groups(
+    events: Sequence[Event], lanes: Lanes, actors: Mapping[str, Actor]
+) -> list[tuple[str, list[int]]]:
+    """Events -> [(lane name, indexes of its events)]: actors with most events first, 'Other'
+    (events naming no actor) last; or statuses in their usual order."""
+    if lanes == "status":
+        return [
+            (label, [i for i, event in enumerate(events) if event.status == status])
+            for status, (label, _) in STATUSES.items()
+            if any(event.status == status for event in events)
+        ]
+    if lanes != "actor":
+        raise ValueError(f"lanes must be 'actor' or 'status', not {lanes!r}")
+    by_actor: dict[str, list[int]] = {}
+    other: list[int] = []
+    for i, event in enumerate(events):
+        for actor_id in dict.fromkeys(event.actors):
+            by_actor.setdefault(actor_id, []).append(i)
+        if not event.actors:
+            other.append(i)
+
+    def name(actor_id: str) -> str:
+        actor = actors.get(actor_id)
+        return actor.name if actor is not None else actor_id
+
+    order = sorted(by_actor, key=lambda a: (-len(by_actor[a]), name(a).casefold(), a))
+    groups = [(name(actor_id), by_actor[actor_id]) for actor_id in order]
+    return [*groups, (OTHER, other)] if other else groups

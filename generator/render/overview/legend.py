@@ -1,0 +1,65 @@
+"""The overview's legend: a drawn sample and a few words for each thing the figure shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.model.timeline import STATUSES
+from generator.render.overview.layout import Layout
+from generator.render.overview.svg import esc, linear_gradient, whisker
+
+_STATUS_LEGEND = {
+    "confirmed": "solid",
+    "reported": "outlined",
+    "planned": "dotted outline",
+    "disputed": "dashed outline",
+    "denied": "outlined and struck through",
+}
+
+
+def legend(view: Layout, prefix: str) -> Iterator[str]:
+    """The legend: only what this overview shows, each item with a small drawn sample."""
+    marks = view.marks
+    statuses = {mark.event.status for mark in marks}
+    ends = {end for mark in marks for end in (mark.start, mark.end)}
+    bar = '<rect class="overview-body" x="3" y="3" width="30" height="10"/>'
+    items: list[tuple[str, str, str]] = []  # (class, sample shapes, words)
+    for status, words in _STATUS_LEGEND.items():
+        if status in statuses:
+            shapes = '<circle class="overview-point" cx="8" cy="8" r="5"/>'
+            shapes += '<rect class="overview-core" x="18" y="3" width="15" height="10"/>'
+            shapes += '<rect class="overview-body" x="18" y="3" width="15" height="10"/>'
+            if status == "denied":
+                shapes += '<path class="overview-strike" d="M2 2L14 14M2 14L14 2M15 8H36"/>'
+            items.append((f"status-{status}", shapes, f"{STATUSES[status][0]}: {words}"))
+    key = "overview-key"
+    if any(mark.kind == "point" for mark in marks):
+        items.append((key, '<circle class="overview-point" cx="18" cy="8" r="5"/>', "a day"))
+    if any(mark.core is not None for mark in marks):
+        shapes = '<rect class="overview-core" x="3" y="3" width="30" height="10"/>'
+        items.append((key, shapes, "a period, start to end"))
+    if any(mark.kind != "point" and mark.core != mark.body for mark in marks):
+        items.append((key, bar, "light: somewhere in this month, year or span"))
+    if "fuzzy" in ends:
+        shapes = '<rect class="overview-body" x="10" y="3" width="16" height="10"/>'
+        shapes += whisker(10, -1, 8) + whisker(26, 1, 8)
+        items.append((key, shapes, "whiskers: approximate (c.) or uncertain (?)"))
+    if "unknown" in ends:
+        gradient = f"{prefix}-key-fade"
+        shapes = "".join(linear_gradient(gradient, "overview-stop", [(0.0, False), (1.0, True)]))
+        shapes += f'<rect class="overview-fade" fill="url(#{gradient})" stroke="url(#{gradient})"'
+        shapes += ' x="3" y="3" width="30" height="10"/>'
+        items.append((key, shapes, "fading: start or end unknown"))
+    if "open" in ends:
+        shapes = '<rect class="overview-core" x="3" y="3" width="30" height="10"/>'
+        shapes += '<path class="overview-arrow" d="M36 8L29 1V15Z"/>'
+        items.append((key, shapes, "arrow: open-ended, goes on past the axis"))
+    if view.eras:
+        items.append(("", '<rect class="overview-era" x="0" y="0" width="36" height="16"/>', "era"))
+    yield '<ul class="overview-legend">'
+    for css_class, shapes, words in items:
+        yield (
+            f'<li><svg class="overview-sample" viewBox="0 0 36 16" width="36" height="16"'
+            f' aria-hidden="true"><g class="{css_class}">{shapes}</g></svg> {esc(words)}</li>'
+        )
+    yield "</ul>"
