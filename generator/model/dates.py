@@ -2,8 +2,7 @@
 astronomical four-digit year (-0043 is 44 BC, 0000 is 1 BC), an optional qualifier (? uncertain,
 ~ approximate, % both), and intervals START/END whose ends may be '..' (open) or '' (unknown).
 
-Days are counted on the proleptic Gregorian calendar (day 1 is 0001-01-01, as date.toordinal)
-because datetime cannot hold years before 1.
+Day numbers, for sorting and for ranges, are those of `generator.model.days`.
 """
 
 import re
@@ -11,17 +10,17 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, TypeAlias
 
+from generator.model.days import DateError as DateError  # the error of parse_date
+from generator.model.days import day_number, days_in_month
+
 Precision = Literal["year", "month", "day"]
 
 _MIN_YEAR, _MAX_YEAR = -9999, 9999  # edtf() writes four digits, so nothing wider can round-trip
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTHS = tuple(  # one readable line beats a twelve-line literal
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
 _ABBR = tuple(name[:3] for name in _MONTHS)
 _RANK = {"year": 0, "month": 1, "day": 2}
-# Day numbers count from 0001-01-01; the civil algorithm counts from 0000-03-01, 305 days earlier.
-_EPOCH_SHIFT = 305
 
 _POINT = re.compile(r"(-?)([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
 _LOOSE = re.compile(r"(-?)([0-9]+)(?:-([0-9]+)(?:-([0-9]+))?)?([?~%]*)")
@@ -32,43 +31,6 @@ _FORMS = (
     "write YYYY, YYYY-MM or YYYY-MM-DD (such as 2019-02-26), optionally followed by "
     "? (uncertain), ~ (approximate) or % (both), or two of those as START/END"
 )
-
-
-class DateError(ValueError):
-    """A date that cannot be parsed; str(error) is 'what is wrong — how to fix it'."""
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def days_in_month(year: int, month: int) -> int:
-    """Astronomical year and month (1-12) -> number of days in that month."""
-    if not 1 <= month <= 12:
-        raise DateError(f"there is no month {month} — months are 1 to 12")
-    return 29 if month == 2 and _is_leap(year) else _MONTH_DAYS[month - 1]
-
-
-def day_number(year: int, month: int, day: int) -> int:
-    """Days since 0001-01-01 (which is day 1, as date.toordinal), for any astronomical year."""
-    # Howard Hinnant's days_from_civil: years start in March so the leap day comes last,
-    # and floor division keeps the 400-year eras correct for negative years.
-    y = year - 1 if month <= 2 else year
-    era = y // 400
-    yoe = y - era * 400
-    doy = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
-    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - _EPOCH_SHIFT
-
-
-def from_day_number(n: int) -> tuple[int, int, int]:
-    """(year, month, day) of a day number; inverse of day_number."""
-    era, doe = divmod(n + _EPOCH_SHIFT, 146097)
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    return yoe + era * 400 + (month <= 2), month, day
 
 
 def year_label(year: int) -> str:

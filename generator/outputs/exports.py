@@ -43,7 +43,8 @@ from typing import Any
 
 from generator.incremental.memo import Memo, Piece, spliced
 from generator.model import urls
-from generator.model.dates import EventDate, Point, from_day_number
+from generator.model.dates import EventDate, Point
+from generator.model.days import from_day_number
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event, Source
 from generator.outputs.feeds import calendar, entry_piece, feeds, updated_day, vevent_pieces

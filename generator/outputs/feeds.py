@@ -40,7 +40,8 @@ from urllib.parse import urlsplit
 from generator import __version__
 from generator.incremental.memo import Memo, Piece
 from generator.model import urls
-from generator.model.dates import EventDate, Point, day_number, from_day_number
+from generator.model.dates import EventDate, Point
+from generator.model.days import day_number, from_day_number
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event
 from generator.render.bodies import Bodies

@@ -16,7 +16,8 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
-from generator.model.dates import Bound, EventDate, Point, day_number, from_day_number, year_label
+from generator.model.dates import Bound, EventDate, Point, year_label
+from generator.model.days import day_number, from_day_number
 from generator.model.timeline import STATUSES, Actor, Era, Event
 
 WIDTH = 960

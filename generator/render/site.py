@@ -23,7 +23,8 @@ from generator import __version__
 from generator.incremental.affected import affected_pages, dirty_events
 from generator.incremental.memo import Memo, Piece
 from generator.model import urls
-from generator.model.dates import EventDate, day_number, year_label
+from generator.model.dates import EventDate, year_label
+from generator.model.days import day_number
 from generator.model.graph import Backlink, Graph, QuoteRef
 from generator.model.timeline import STATUSES, Actor, Era, Event, SiteConfig, Source
 from generator.outputs.exports import exports
