@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 from generator.model import urls
-from generator.model.dates import EventDate, from_day_number
+from generator.model.dates import EventDate
+from generator.model.days import from_day_number
 from generator.model.timeline import Timeline
 from generator.model.wikilinks import WIKILINK
 

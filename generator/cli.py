@@ -7,7 +7,7 @@ import errno
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
@@ -57,7 +57,36 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _serve(project: Project, host: str, port: int) -> int:
+def _build(project: Project, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    result = build_unless_fresh(project, project.root / ".cache")
+    seconds = time.perf_counter() - started
+    shown = project.shown(project.output)
+    if isinstance(result, Fresh):
+        print(
+            f"{shown}/ is up to date: {result.pages} pages for {result.events} events, "
+            f"nothing changed since the last build (checked in {seconds:.2f} s)"
+        )
+    else:
+        pages = sum(1 for path in result.paths if path.endswith(".html"))
+        print(
+            f"Built {pages} pages for {len(result.timeline.events)} events "
+            f"into {shown}/ in {seconds:.2f} s"
+        )
+    return 0
+
+
+def _check(project: Project, args: argparse.Namespace) -> int:
+    timeline = check(project)
+    print(
+        f"No errors: {len(timeline.events)} events, {len(timeline.actors)} actors, "
+        f"{len(timeline.sources)} sources."
+    )
+    return 0
+
+
+def _serve(project: Project, args: argparse.Namespace) -> int:
+    host, port = args.host, args.port
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         serve(project, host, port, lambda url: print(f"Serving {url} — press Ctrl-C to stop"))
@@ -75,64 +104,58 @@ def _serve(project: Project, host: str, port: int) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
-    base_url = args.base_url
-    if base_url is not None:
-        if not urls.is_absolute_http(base_url):
-            print(
-                f"--base-url: `{base_url}` is not an absolute http(s) URL — "
-                "write the full address, such as https://example.github.io/project/",
-                file=sys.stderr,
-            )
-            return 1
-        base_url = base_url if base_url.endswith("/") else base_url + "/"
-    project = Project.at(args.root, templates=args.templates, output=args.output, base_url=base_url)
+def _publish(project: Project, args: argparse.Namespace) -> int:
+    published = publish(project.root, project.output, args.remote, args.branch)
+    shown = project.shown(project.output)
+    if published.commit is None:
+        print(f"{shown}/ is unchanged since it was last published to {args.branch}.")
+    else:
+        print(f"Published {shown}/ to {args.remote} {args.branch} ({published.commit[:12]}).")
+    return 0
+
+
+def _new(project: Project, args: argparse.Namespace) -> int:
+    path = new_event(project.content / "events", args.title, args.date)
+    print(f"Created {project.shown(path)}")
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
+    "build": _build,
+    "check": _check,
+    "serve": _serve,
+    "publish": _publish,
+    "new": _new,
+}
+
+
+def _base_url(given: str) -> str | None:
+    """--base-url as given; return it ending in `/`, or None after saying why it is wrong."""
+    if not urls.is_absolute_http(given):
+        print(
+            f"--base-url: `{given}` is not an absolute http(s) URL — "
+            "write the full address, such as https://example.github.io/project/",
+            file=sys.stderr,
+        )
+        return None
+    return given if given.endswith("/") else given + "/"
+
+
+def _report(failure: BuildFailed, command: str) -> None:
+    for error in failure.errors:
+        # Control characters from the content must not reach the terminal as such.
+        print(visible(str(error)), file=sys.stderr)
+    count = len(failure.errors)
+    unchanged = " site/ was not changed." if command == "build" else ""
+    print(f"{count} error{'s' if count != 1 else ''}.{unchanged}", file=sys.stderr)
+
+
+def _run(project: Project, args: argparse.Namespace) -> int:
+    """A project and the parsed arguments; run the command and return its exit status."""
     try:
-        if args.command == "build":
-            started = time.perf_counter()
-            result = build_unless_fresh(project, project.root / ".cache")
-            seconds = time.perf_counter() - started
-            shown = project.shown(project.output)
-            if isinstance(result, Fresh):
-                print(
-                    f"{shown}/ is up to date: {result.pages} pages for {result.events} events, "
-                    f"nothing changed since the last build (checked in {seconds:.2f} s)"
-                )
-            else:
-                pages = sum(1 for path in result.paths if path.endswith(".html"))
-                print(
-                    f"Built {pages} pages for {len(result.timeline.events)} events "
-                    f"into {shown}/ in {seconds:.2f} s"
-                )
-        elif args.command == "check":
-            timeline = check(project)
-            print(
-                f"No errors: {len(timeline.events)} events, {len(timeline.actors)} actors, "
-                f"{len(timeline.sources)} sources."
-            )
-        elif args.command == "serve":
-            return _serve(project, args.host, args.port)
-        elif args.command == "publish":
-            published = publish(project.root, project.output, args.remote, args.branch)
-            shown = project.shown(project.output)
-            if published.commit is None:
-                print(f"{shown}/ is unchanged since it was last published to {args.branch}.")
-            else:
-                print(
-                    f"Published {shown}/ to {args.remote} {args.branch} ({published.commit[:12]})."
-                )
-        elif args.command == "new":
-            path = new_event(project.content / "events", args.title, args.date)
-            print(f"Created {project.shown(path)}")
+        return _COMMANDS[args.command](project, args)
     except BuildFailed as failure:
-        for error in failure.errors:
-            # Control characters from the content must not reach the terminal as such.
-            print(visible(str(error)), file=sys.stderr)
-        count = len(failure.errors)
-        unchanged = " site/ was not changed." if args.command == "build" else ""
-        print(f"{count} error{'s' if count != 1 else ''}.{unchanged}", file=sys.stderr)
+        _report(failure, args.command)
         return 1
     except PublishError as error:
         print(f"publish: {error}", file=sys.stderr)
@@ -146,4 +169,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    base_url = args.base_url
+    if base_url is not None:
+        base_url = _base_url(base_url)
+        if base_url is None:
+            return 1
+    project = Project.at(args.root, templates=args.templates, output=args.output, base_url=base_url)
+    return _run(project, args)

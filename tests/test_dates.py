@@ -13,12 +13,10 @@ from generator.model.dates import (
     DateError,
     EventDate,
     Point,
-    day_number,
-    days_in_month,
-    from_day_number,
     parse_date,
     year_label,
 )
+from generator.model.days import day_number, days_in_month, from_day_number
 
 ACCEPTED = [
     "2019",

@@ -11,7 +11,8 @@ from functools import cache
 import pytest
 
 from generator.build import check
-from generator.model.dates import day_number, parse_date
+from generator.model.dates import parse_date
+from generator.model.days import day_number
 from generator.model.graph import Graph, link
 from generator.model.timeline import Actor, Era, Event
 from generator.project import Project

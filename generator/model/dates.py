@@ -2,8 +2,7 @@
 astronomical four-digit year (-0043 is 44 BC, 0000 is 1 BC), an optional qualifier (? uncertain,
 ~ approximate, % both), and intervals START/END whose ends may be '..' (open) or '' (unknown).
 
-Days are counted on the proleptic Gregorian calendar (day 1 is 0001-01-01, as date.toordinal)
-because datetime cannot hold years before 1.
+Day numbers, for sorting and for ranges, are those of `generator.model.days`.
 """
 
 import re
@@ -11,17 +10,17 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, TypeAlias
 
+from generator.model.days import DateError as DateError  # the error of parse_date
+from generator.model.days import day_number, days_in_month, year_edtf
+
 Precision = Literal["year", "month", "day"]
 
 _MIN_YEAR, _MAX_YEAR = -9999, 9999  # edtf() writes four digits, so nothing wider can round-trip
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTHS = tuple(  # one readable line beats a twelve-line literal
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
 _ABBR = tuple(name[:3] for name in _MONTHS)
 _RANK = {"year": 0, "month": 1, "day": 2}
-# Day numbers count from 0001-01-01; the civil algorithm counts from 0000-03-01, 305 days earlier.
-_EPOCH_SHIFT = 305
 
 _POINT = re.compile(r"(-?)([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
 _LOOSE = re.compile(r"(-?)([0-9]+)(?:-([0-9]+)(?:-([0-9]+))?)?([?~%]*)")
@@ -34,50 +33,9 @@ _FORMS = (
 )
 
 
-class DateError(ValueError):
-    """A date that cannot be parsed; str(error) is 'what is wrong — how to fix it'."""
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def days_in_month(year: int, month: int) -> int:
-    """Astronomical year and month (1-12) -> number of days in that month."""
-    if not 1 <= month <= 12:
-        raise DateError(f"there is no month {month} — months are 1 to 12")
-    return 29 if month == 2 and _is_leap(year) else _MONTH_DAYS[month - 1]
-
-
-def day_number(year: int, month: int, day: int) -> int:
-    """Days since 0001-01-01 (which is day 1, as date.toordinal), for any astronomical year."""
-    # Howard Hinnant's days_from_civil: years start in March so the leap day comes last,
-    # and floor division keeps the 400-year eras correct for negative years.
-    y = year - 1 if month <= 2 else year
-    era = y // 400
-    yoe = y - era * 400
-    doy = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
-    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - _EPOCH_SHIFT
-
-
-def from_day_number(n: int) -> tuple[int, int, int]:
-    """(year, month, day) of a day number; inverse of day_number."""
-    era, doe = divmod(n + _EPOCH_SHIFT, 146097)
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    return yoe + era * 400 + (month <= 2), month, day
-
-
 def year_label(year: int) -> str:
     """Astronomical year -> reader's label: '2019', '43', '1 BC' for 0, '44 BC' for -43."""
     return str(year) if year > 0 else f"{1 - year} BC"
-
-
-def _year_edtf(year: int) -> str:
-    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
 
 
 @dataclass(frozen=True, slots=True, order=False)
@@ -137,7 +95,7 @@ class Point:
 
     def edtf(self) -> str:
         """Canonical EDTF text, such as '-0043-03-15', '2016~' or '2019-02%'."""
-        text = _year_edtf(self.year)
+        text = year_edtf(self.year)
         if self.month is not None:
             text += f"-{self.month:02d}"
             if self.day is not None:
@@ -259,6 +217,15 @@ class EventDate:
         last = self.start if self.end is None else self.end
         return last.latest_day() if isinstance(last, Point) else None
 
+    def last_known_day(self) -> int:
+        """The last day it can mean or, with an open or unknown end, the first: the day a feed
+        entry is dated, and where a span with one known end stops."""
+        day = self.latest_day()
+        if day is None:
+            day = self.earliest_day()
+        assert day is not None  # an interval always has at least one known end
+        return day
+
     def anchor_day(self) -> int:
         """Day number it sorts by: the start's earliest day if known, else the end's."""
         return self._anchor().earliest_day()
@@ -349,6 +316,13 @@ class EventDate:
         return Point(p.year, p.month, p.day).edtf()
 
 
+def iso_date(point: object) -> str | None:
+    """A date endpoint -> ISO 8601 at its precision ('2019-02'), or None if open or before AD 1."""
+    if not isinstance(point, Point) or point.year < 1:
+        return None
+    return Point(point.year, point.month, point.day).edtf()
+
+
 def _point(match: re.Match[str]) -> Point:
     sign, year, month, day, qualifier = match.groups()
     if sign and year == "0000":
@@ -397,7 +371,7 @@ def _not_a_date(text: str, whole: str) -> str:
         return f"{where} needs a four-digit year and two-digit months and days — write {fixed}"
     bc = _BC.fullmatch(text)
     if bc is not None:
-        year = _year_edtf(1 - int(bc.group(1)))
+        year = year_edtf(1 - int(bc.group(1)))
         return f"{where} uses BC — write years astronomically: {year} is {bc.group(1)} BC"
     circa = _CIRCA.fullmatch(text)
     if circa is not None:

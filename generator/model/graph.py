@@ -79,18 +79,26 @@ def link(timeline: Timeline) -> Graph:
     """Build the Graph of a validated Timeline."""
     events = {event.id: event for event in timeline.events}
     position = {event.id: index for index, event in enumerate(timeline.events)}
-    relations: dict[str, list[RelationLink]] = defaultdict(list)
-    backlinks: dict[str, list[Backlink]] = defaultdict(list)
-    by_actor: dict[str, list[Event]] = defaultdict(list)
-    by_tag: dict[str, list[Event]] = defaultdict(list)
-    by_year: dict[int, list[Event]] = defaultdict(list)
-    by_status: dict[str, list[Event]] = defaultdict(list)
-    by_source: dict[str, list[Event]] = defaultdict(list)
-    quotes: dict[str, list[QuoteRef]] = defaultdict(list)
+    groups = _groups(timeline)
+    return Graph(
+        timeline=timeline,
+        events=events,
+        position=position,
+        relations=_relations(timeline, events, position),
+        backlinks=_backlinks(timeline),
+        by_actor=groups.by_actor,
+        by_tag=groups.by_tag,
+        by_year=groups.by_year,
+        by_status=groups.by_status,
+        by_source=groups.by_source,
+        quotes=_quotes(timeline),
+    )
 
-    for actor in timeline.actors.values():
-        for target in dict.fromkeys(wikilink.target for wikilink in find_wikilinks(actor.body)):
-            backlinks[target].append(Backlink("actor", actor.id))
+
+def _relations(
+    timeline: Timeline, events: dict[str, Event], position: dict[str, int]
+) -> dict[str, tuple[RelationLink, ...]]:
+    """Every relation, on the pages of both of its events, in time order of the other event."""
     # A plain `related-to` adds nothing where the pair already has a named relation.
     named_pairs = {
         frozenset((event.id, relation.target))
@@ -99,6 +107,7 @@ def link(timeline: Timeline) -> Graph:
         if relation.kind != DEFAULT_RELATION
     }
     stated: set[tuple[str, str, str]] = set()
+    relations: dict[str, list[RelationLink]] = defaultdict(list)
     for event in timeline.events:
         for relation in event.related:
             if relation.kind == DEFAULT_RELATION:
@@ -110,9 +119,45 @@ def link(timeline: Timeline) -> Graph:
             other = events[relation.target]
             relations[event.id].append(RelationLink(forward, relation.kind, other, True))
             relations[other.id].append(RelationLink(backward, relation.kind, event, False))
+
+    def relation_order(item: RelationLink) -> tuple[int, str, bool]:
+        return position[item.other.id], item.phrase, item.stated_here
+
+    return {k: tuple(sorted(v, key=relation_order)) for k, v in relations.items()}
+
+
+def _backlinks(timeline: Timeline) -> dict[str, tuple[Backlink, ...]]:
+    """The pages whose bodies link to each id: actors first, then events in time order."""
+    backlinks: dict[str, list[Backlink]] = defaultdict(list)
+    for actor in timeline.actors.values():
+        for target in dict.fromkeys(wikilink.target for wikilink in find_wikilinks(actor.body)):
+            backlinks[target].append(Backlink("actor", actor.id))
+    for event in timeline.events:
         for target in dict.fromkeys(wikilink.target for wikilink in find_wikilinks(event.body)):
             if target != event.id:
                 backlinks[target].append(Backlink("event", event.id))
+    return {k: tuple(v) for k, v in backlinks.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _Groups:
+    """The events listed under each actor, tag, year, status and source, in time order."""
+
+    by_actor: dict[str, tuple[Event, ...]]
+    by_tag: dict[str, tuple[Event, ...]]
+    by_year: dict[int, tuple[Event, ...]]
+    by_status: dict[str, tuple[Event, ...]]
+    by_source: dict[str, tuple[Event, ...]]
+
+
+def _groups(timeline: Timeline) -> _Groups:
+    """Group the events of a Timeline by actor, tag, year, status and source."""
+    by_actor: dict[str, list[Event]] = defaultdict(list)
+    by_tag: dict[str, list[Event]] = defaultdict(list)
+    by_year: dict[int, list[Event]] = defaultdict(list)
+    by_status: dict[str, list[Event]] = defaultdict(list)
+    by_source: dict[str, list[Event]] = defaultdict(list)
+    for event in timeline.events:
         for actor_id in event.actors:
             by_actor[actor_id].append(event)
         for tag in event.tags:
@@ -121,26 +166,23 @@ def link(timeline: Timeline) -> Graph:
         by_status[event.status].append(event)
         for source_id in dict.fromkeys(citation.source for citation in event.citations):
             by_source[source_id].append(event)
-        for index, citation in enumerate(event.citations):
-            if citation.quote:
-                quotes[citation.source].append(QuoteRef(event, index, citation))
-
-    def relation_order(item: RelationLink) -> tuple[int, str, bool]:
-        return position[item.other.id], item.phrase, item.stated_here
-
-    return Graph(
-        timeline=timeline,
-        events=events,
-        position=position,
-        relations={k: tuple(sorted(v, key=relation_order)) for k, v in relations.items()},
-        backlinks={k: tuple(v) for k, v in backlinks.items()},
+    return _Groups(
         by_actor={k: tuple(by_actor.get(k, ())) for k in timeline.actors},
         by_tag={k: tuple(by_tag[k]) for k in sorted(by_tag)},
         by_year={k: tuple(by_year[k]) for k in sorted(by_year)},
         by_status={k: tuple(by_status.get(k, ())) for k in STATUSES},
         by_source={k: tuple(by_source.get(k, ())) for k in timeline.sources},
-        quotes={
-            k: tuple(sorted(v, key=lambda q: (q.citation.start, q.citation.end, q.anchor)))
-            for k, v in quotes.items()
-        },
     )
+
+
+def _quotes(timeline: Timeline) -> dict[str, tuple[QuoteRef, ...]]:
+    """The quoting citations of each source, in the order of the source's text."""
+    quotes: dict[str, list[QuoteRef]] = defaultdict(list)
+    for event in timeline.events:
+        for index, citation in enumerate(event.citations):
+            if citation.quote:
+                quotes[citation.source].append(QuoteRef(event, index, citation))
+    return {
+        k: tuple(sorted(v, key=lambda q: (q.citation.start, q.citation.end, q.anchor)))
+        for k, v in quotes.items()
+    }

@@ -24,7 +24,7 @@ from typing import Any
 
 from generator import __version__
 from generator.model import urls
-from generator.model.formats import FIRST_DAY, latest_day, rfc3339, updated_day
+from generator.model.days import FIRST_DAY, rfc3339
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event
 from generator.outputs.protocol import Files
@@ -38,6 +38,11 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 # topic wants what is new, and on a long timeline all of them would repeat the site feed many
 # times over. The site feed keeps every event.
 TOPIC_FEED_LIMIT = 50
+
+
+def feed_day(events: Iterable[Event]) -> int | None:
+    """The day a feed of `events` is updated: the latest its entries are dated, None for none."""
+    return max((event.date.last_known_day() for event in events), default=None)
 
 
 def _sub(parent: ET.Element, tag: str, text: str = "", **attributes: str) -> ET.Element:
@@ -66,7 +71,7 @@ class _Feeds:
         graph = inputs.graph
         events = graph.timeline.events
         entries = {event.id: entry for event, entry in zip(events, pieces, strict=True)}
-        site_latest = latest_day(events)
+        site_latest = feed_day(events)
         site_updated = FIRST_DAY if site_latest is None else site_latest
         title = graph.timeline.site.title
 
@@ -115,7 +120,7 @@ def _feed(
         _sub(root, "subtitle", site.description)
     _sub(root, "link", rel="self", type="application/atom+xml", href=urls.absolute(base, path))
     _sub(root, "link", rel="alternate", type="text/html", href=urls.absolute(base, page))
-    latest = latest_day(chosen)
+    latest = feed_day(chosen)
     _sub(root, "updated", rfc3339(site_updated if latest is None else latest))
     author = _sub(root, "author")
     _sub(author, "name", site.title)
@@ -136,7 +141,7 @@ def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
     _sub(entry, "id", url)
     _sub(entry, "title", event.title)
     _sub(entry, "link", rel="alternate", type="text/html", href=url)
-    _sub(entry, "updated", rfc3339(updated_day(event.date)))
+    _sub(entry, "updated", rfc3339(event.date.last_known_day()))
     if event.summary:
         _sub(entry, "summary", event.summary)
     # xml:base resolves any relative link an author wrote as it resolves on the event page.

@@ -22,9 +22,10 @@ from urllib.parse import urlsplit
 
 from generator.model import urls
 from generator.model.dates import EventDate, Point
-from generator.model.formats import FIRST_DAY, LAST_DAY, ics_date, latest_day
+from generator.model.days import FIRST_DAY, LAST_DAY, ics_date
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event
+from generator.outputs.atom import feed_day
 from generator.outputs.protocol import Files
 from generator.outputs.text import clean
 from generator.render.inputs import Inputs
@@ -85,7 +86,7 @@ def dtstamp(graph: Graph) -> str:
         if not epoch.isdigit():
             raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}")
         return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y%m%dT%H%M%SZ")
-    latest = latest_day(graph.timeline.events)
+    latest = feed_day(graph.timeline.events)
     return ics_date(max(FIRST_DAY, FIRST_DAY if latest is None else latest)) + "T000000Z"
 
 

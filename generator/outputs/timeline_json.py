@@ -23,7 +23,7 @@ from typing import Any
 from generator.incremental.memo import spliced
 from generator.model import urls
 from generator.model.dates import EventDate
-from generator.model.formats import iso_day
+from generator.model.days import iso_day
 from generator.model.graph import Graph
 from generator.model.timeline import Event, Source
 from generator.outputs.protocol import Files

@@ -21,8 +21,8 @@ from collections.abc import Hashable, Sequence
 from typing import Any
 
 from generator.model import urls
-from generator.model.dates import Point, from_day_number
-from generator.model.formats import updated_day
+from generator.model.dates import Point
+from generator.model.days import from_day_number
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event
 from generator.outputs.protocol import Files
@@ -131,7 +131,7 @@ def _eras(graph: Graph) -> list[dict[str, Any]]:
         return []
     # The first and last day any event can mean, for era ends that are open or unknown.
     first = min(event.date.anchor_day() for event in events)
-    last = max(updated_day(event.date) for event in events)
+    last = max(event.date.last_known_day() for event in events)
     result = []
     for era in graph.timeline.site.eras:
         start = era.date.earliest_day()

@@ -13,8 +13,8 @@ from markupsafe import Markup
 from generator.model import urls
 from generator.model.timeline import Actor, Era, Event
 from generator.parallel import map_indexes
-from generator.render.density import DENSE_LIMIT, density_svg
-from generator.render.overview import overview_svg
+from generator.render.overview.density import DENSE_LIMIT, density_svg
+from generator.render.overview.draw import overview_svg
 
 # page, lanes, title, what each event shows, eras, actor names: all an overview figure shows
 FigureKey = tuple[str, str, str, tuple[Any, ...], tuple[Era, ...], tuple[str, ...]]

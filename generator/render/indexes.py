@@ -9,7 +9,7 @@ from functools import partial
 
 from generator.incremental.affected import ACTORS, SITE, SOURCES, Shown
 from generator.model import urls
-from generator.model.dates import day_number
+from generator.model.days import day_number
 from generator.model.graph import Graph
 from generator.model.timeline import Era, Event
 from generator.render.figures import Figure

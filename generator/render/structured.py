@@ -28,7 +28,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from generator.model import urls
-from generator.model.dates import Point
+from generator.model.dates import iso_date
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event, Source
 from generator.render.inputs import Inputs
@@ -46,13 +46,6 @@ def description(event: Event) -> str:
     if event.status in FLAGGED:
         return f"{STATUSES[event.status][0]} claim: {text}"
     return text
-
-
-def iso_date(point: object) -> str | None:
-    """A date endpoint -> ISO 8601 at its precision ('2019-02'), or None if open or before AD 1."""
-    if not isinstance(point, Point) or point.year < 1:
-        return None
-    return Point(point.year, point.month, point.day).edtf()
 
 
 def event_jsonld(graph: Graph, event: Event) -> str:

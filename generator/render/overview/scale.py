@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from generator.model.dates import Point, day_number, from_day_number, year_label
+from generator.model.dates import Point, year_label
+from generator.model.days import day_number, from_day_number
 from generator.model.timeline import Event
 
 PAD = 24  # between the axis edge and the known span: where open and unknown ends run out
