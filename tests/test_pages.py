@@ -1,0 +1,163 @@
+"""The page planners: what each page is reported to show is what its values show.
+
+The preview replans a page after an edit only when it showed, or shows, a changed event (see
+incremental/affected.py), so a planner that shows an event without reporting it leaves a stale
+page behind. Here every page of a few sites is planned and its values made; every event found
+in the values (as a value, a list item or a link) must be among the events the page reports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markupsafe import Markup
+
+from bench.corpus import generate
+from generator.incremental.affected import Shown
+from generator.incremental.memo import Memo
+from generator.incremental.mode import Mode
+from generator.model import urls
+from generator.model.graph import Graph
+from generator.model.timeline import Event
+from generator.render.bodies import Bodies
+from generator.render.figures import draw_figures
+from generator.render.inputs import Inputs
+from generator.render.items import ItemList, Items
+from generator.render.pages import plan_pages
+from generator.render.plan import Page, Parts
+from generator.render.structured import JSONLD, META
+from generator.render.templates import environment
+from generator.render.values import LinkedTitle, Listed, listed
+from tests.helpers import FIXTURE, REPO, TEMPLATES, graph_of
+
+_HREF = re.compile(r'href="([^"#]*)')
+_EVENT_PATH = re.compile(r"events/([^/]+)/(?:index\.html)?")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    generate(300, folder)
+    # Actors' bodies that link to an event they take no part in, which only the link shows.
+    first = sorted((folder / "content/events").glob("*.md"))[0].stem
+    for actor in (folder / "content/actors").glob("*.md"):
+        with actor.open("a", encoding="utf-8") as file:
+            file.write(f"\nSee also [[{first}]].\n")
+    return folder
+
+
+def _parts(graph: Graph, plan: list[Page]) -> Parts:
+    """What the build makes page values of, made for every page."""
+    inputs = Inputs(graph, Bodies(graph))
+    events = graph.timeline.events
+    memo = Memo(None, Mode.ONE_OFF)
+    ids = [event.id for event in events]
+    timeline = graph.timeline
+    figures = [(page.path, page.figure) for page in plan if page.figure is not None]
+    drawn = draw_figures(figures, timeline.actors, timeline.site.eras, {}, lambda page: True)
+    return Parts(
+        graph,
+        {event.id: listed(event) for event in events},
+        inputs.bodies,
+        Items(environment(TEMPLATES, timeline.site), timeline.actors, {}),
+        {page: svg for page, (_, svg) in drawn.items()},
+        dict(zip(ids, memo.each(JSONLD, inputs, events), strict=True)),
+        dict(zip(ids, memo.each(META, inputs, events), strict=True)),
+    )
+
+
+def shown_events(value: Any, page: str, base_url: str) -> Iterator[str]:
+    """The ids of the events that a page's value shows: events and their list forms, links to
+    event pages, and links in HTML (bodies, figures, marked quotes, metadata)."""
+    if isinstance(value, Event | Listed):
+        yield value.id
+    if isinstance(value, LinkedTitle):
+        yield from _linked(value.path)
+    if isinstance(value, str):
+        if isinstance(value, Markup) or base_url in value:
+            yield from _linked_in(value, page, base_url)
+        return
+    if isinstance(value, ItemList):
+        yield from (key[0].id for key in value.keys)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from shown_events(key, page, base_url)
+            yield from shown_events(item, page, base_url)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from shown_events(item, page, base_url)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if isinstance(value, Event | Listed):
+            return  # its own fields hold only its own id
+        for field in dataclasses.fields(value):
+            yield from shown_events(getattr(value, field.name), page, base_url)
+
+
+def _linked(path: str) -> Iterator[str]:
+    match = _EVENT_PATH.fullmatch(path)
+    if match:
+        yield match.group(1)
+
+
+def _linked_in(html: str, page: str, base_url: str) -> Iterator[str]:
+    for target in _HREF.findall(html):
+        yield from _linked(_resolve(page, target, base_url))
+    for match in re.finditer(re.escape(base_url) + r"(events/[^/\"]+/)", html):
+        yield from _linked(match.group(1))
+
+
+def _resolve(page: str, href: str, base_url: str) -> str:
+    """An href on `page` -> the output path it leads to, relative to the site's root."""
+    if href.startswith(base_url):
+        return href[len(base_url) :]
+    parts = page.split("/")[:-1]
+    for piece in href.split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts) + ("/" if href.endswith("/") else "")
+
+
+def unreported(graph: Graph, plan: list[Page]) -> dict[str, set[str]]:
+    """For each page, the events its values show that its planner did not report."""
+    parts = _parts(graph, plan)
+    base_url = graph.timeline.site.base_url
+    missing = {}
+    for page in plan:
+        found = set(shown_events(page.values(parts), page.path, base_url))
+        assert found <= set(graph.events), f"{page.path}: the collector misread a link"
+        extra = found - set(page.shown.events)
+        if extra:
+            missing[page.path] = extra
+    return missing
+
+
+@pytest.mark.parametrize("site", ["fixture", "repository", "corpus"])
+def test_every_page_reports_every_event_it_shows(site: str, corpus: Path) -> None:
+    root = {"fixture": FIXTURE, "repository": REPO, "corpus": corpus}[site]
+    graph = graph_of(root)
+    plan = plan_pages(graph, "en")
+    assert unreported(graph, plan) == {}
+    shown = {page.path: set(page.shown.events) for page in plan}
+    # The check sees what pages show: lists, neighbours, links in bodies and in figures.
+    assert shown[urls.INDEX] == set(graph.events)
+
+
+def test_a_planner_that_leaves_out_an_event_it_shows_is_caught(corpus: Path) -> None:
+    graph = graph_of(corpus)
+    plan = plan_pages(graph, "en")
+    # Each page reports only the first event it shows: the neighbours, related events, linking
+    # events and list members it also shows are left out, as a forgetful planner would.
+    forgetful = [
+        dataclasses.replace(page, shown=Shown(page.shown.events[:1], page.shown.parts))
+        for page in plan
+    ]
+    missing = unreported(graph, forgetful)
+    kinds = {path.split("/")[0] for path in missing}
+    assert {"events", "actors", "tags", "years", "status", "sources", "index.html"} <= kinds
