@@ -78,19 +78,35 @@ class Memo:
         shared = kind.shared(job)
         last = self.previous.get(kind.name)
         by_id = last[1] if last is not None and last[0] == shared else {}
-        dirty = self.dirty
-        if dirty is not None and by_id:
-            kept = [
-                by_id[event.id]
-                if event.id in by_id and event.id not in dirty
-                else self._one(kind, job, shared, event, by_id)
-                for event in events
-            ]
+        if self.dirty is not None and by_id:
+            kept = self._edited(kind, job, shared, events, by_id, self.dirty)
         else:
-            kept = self._all(kind, job, shared, events, by_id)
+            made = self._all(kind, job, shared, events, by_id)
+            if self.mode is Mode.ONE_OFF:
+                return [piece for _, piece in made]
+            kept = dict(zip((event.id for event in events), made, strict=True))
         if self.mode is Mode.PREVIEW:
-            self.kept[kind.name] = (shared, {e.id: k for e, k in zip(events, kept, strict=True)})
-        return [piece for _, piece in kept]
+            self.kept[kind.name] = (shared, kept)
+        return [kept[event.id][1] for event in events]
+
+    def _edited(
+        self,
+        kind: PieceKind[J],
+        job: J,
+        shared: Any,
+        events: Sequence[Event],
+        by_id: dict[str, tuple[Hashable, Any]],
+        dirty: frozenset[str],
+    ) -> dict[str, tuple[Hashable, Any]]:
+        """The last build's pieces by id with those of the dirty events made again (removed
+        events are dirty too, so theirs go)."""
+        kept = dict(by_id)
+        for event_id in dirty:
+            kept.pop(event_id, None)
+        for event in events:
+            if event.id not in kept:
+                kept[event.id] = self._one(kind, job, shared, event, by_id)
+        return kept
 
     @staticmethod
     def _one(

@@ -27,21 +27,32 @@ from generator.render.values import ShownRelation, backlinks
 
 def event_pages(graph: Graph) -> Iterator[Page]:
     """A page per event: its body, sources, relations, links to it, neighbours in time."""
-    for event in graph.timeline.events:
+    parts = frozenset((SITE, ACTORS, SOURCES))
+    events = graph.timeline.events
+    for at, event in enumerate(events):
         path = urls.event(event.id)
-        shown = Shown(_shown_by_event_page(graph, event), frozenset((SITE, ACTORS, SOURCES)))
+        shown = Shown(_shown_by_event_page(graph, events, at), parts)
         yield Page(path, "event.html", shown, partial(_event_values, event, path))
 
 
-def _shown_by_event_page(graph: Graph, event: Event) -> tuple[str, ...]:
+def _shown_by_event_page(graph: Graph, events: tuple[Event, ...], at: int) -> tuple[str, ...]:
+    """The event at `at`, its neighbours in time, related and linking events, and the events
+    its body links to (their titles show): run for every event page on every edit."""
+    event = events[at]
     shown = [event.id]
-    for neighbour in (graph.previous(event), graph.next(event)):
-        if neighbour is not None:
-            shown.append(neighbour.id)
-    shown += (relation.other.id for relation in graph.relations.get(event.id, ()))
-    shown += (b.id for b in graph.backlinks.get(event.id, ()) if b.kind == "event")
-    # The body's links show their targets' titles.
-    shown += (link.target for link in find_wikilinks(event.body) if link.target in graph.events)
+    if at > 0:
+        shown.append(events[at - 1].id)
+    if at + 1 < len(events):
+        shown.append(events[at + 1].id)
+    relations = graph.relations.get(event.id)
+    if relations:
+        shown += (relation.other.id for relation in relations)
+    linking = graph.backlinks.get(event.id)
+    if linking:
+        shown += (b.id for b in linking if b.kind == "event")
+    links = find_wikilinks(event.body)
+    if links:
+        shown += (link.target for link in links if link.target in graph.events)
     return tuple(shown)
 
 
