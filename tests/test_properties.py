@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from generator.check.validate import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, _check_id, validate
 from generator.errors import BuildFailed, ContentError
-from generator.load.documents import Document, parse_yaml, split_front_matter
+from generator.load.documents import Document, split_front_matter
 from generator.load.files import RawContent
+from generator.load.yaml_lines import parse_yaml
 from generator.model import urls
 from generator.model.graph import link
 from generator.model.timeline import RELATIONS, STATUSES, Timeline

@@ -11,8 +11,10 @@ from urllib.parse import urlsplit
 
 from generator.check.quotes import SearchableText, searchable
 from generator.errors import BuildFailed, ContentError, did_you_mean
-from generator.load.documents import Document, KeyPath, YamlData, field_name, visible
+from generator.load.documents import Document
 from generator.load.files import RawContent
+from generator.load.text import visible
+from generator.load.yaml_lines import KeyPath, YamlData, field_name
 from generator.model import urls
 from generator.model.dates import DateError, EventDate, parse_date
 from generator.model.timeline import (
