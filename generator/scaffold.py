@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.check.validate import MAX_ID_LENGTH
+from generator.check.ids import MAX_ID_LENGTH
 from generator.model.dates import parse_date
 
 
