@@ -20,6 +20,20 @@ RESERVED_IDS = frozenset(
 )
 
 
+def slugify(
+    text: str, *, max_length: int | None = MAX_ID_LENGTH, join_apostrophes: bool = True
+) -> str:
+    """An id from `text`: ASCII lowercase words joined by hyphens, cut at a hyphen to at most
+    `max_length` characters (None: not cut); `event` when no letter or digit is left."""
+    if join_apostrophes:  # "Caesar's" -> "caesars" rather than "caesar-s"
+        text = re.sub("['\u2019]", "", text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if max_length is not None and len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug or "event"
+
+
 def check_id(
     identifier: str,
     shown: str,
@@ -34,7 +48,9 @@ def check_id(
         errors.append(ContentError(shown, 1, "id", problem, fix))
         return False
     if not ID_PATTERN.fullmatch(identifier):
-        suggestion = _suggest_id(identifier)
+        # The suggestion follows the file name: its apostrophes become hyphens like any other
+        # mark, and it is not cut, the name having passed the length check.
+        suggestion = slugify(identifier, max_length=None, join_apostrophes=False)
         fix = f"rename the file to `{suggestion}.md`"
         if suggestion in taken:  # `Foo.md` next to `foo.md`: suggesting `foo.md` would clash
             fix = (
@@ -50,12 +66,6 @@ def check_id(
         errors.append(reserved_error(shown, 1, "id", identifier, "rename the file"))
         return False
     return True
-
-
-def _suggest_id(identifier: str) -> str:
-    """An id close to `identifier`: `evenement` for `Événement`, `bad-name` for `Bad_Name`."""
-    ascii_text = unicodedata.normalize("NFKD", identifier).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "event"
 
 
 def _foreign(identifier: str) -> str:
