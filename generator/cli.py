@@ -14,7 +14,7 @@ from generator import __version__
 from generator.build import build_unless_fresh, check
 from generator.errors import BuildFailed
 from generator.incremental.store import Fresh
-from generator.load.documents import visible
+from generator.load.text import visible
 from generator.model import urls
 from generator.model.dates import DateError
 from generator.project import Project

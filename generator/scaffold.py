@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 import yaml
 
-from generator.check.validate import MAX_ID_LENGTH
+from generator.check.ids import slugify
 from generator.model.dates import parse_date
-
-
-def slugify(title: str) -> str:
-    """An event id from a title: ASCII lowercase words joined by hyphens, at most 80 characters."""
-    # Apostrophes join their word ("Caesar's" -> "caesars") rather than splitting it.
-    title = re.sub("['\u2019]", "", title)
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > MAX_ID_LENGTH:
-        slug = slug[:MAX_ID_LENGTH].rsplit("-", 1)[0]
-    return slug or "event"
 
 
 def new_event_text(title: str, date: str) -> str:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.ids import slugify
 from generator.cli import main
-from generator.scaffold import slugify
 from tests.helpers import FIXTURE, TEMPLATES
 
 

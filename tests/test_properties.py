@@ -16,10 +16,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.build import render_site
-from generator.check.validate import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, _check_id, validate
+from generator.check.ids import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, check_id
+from generator.check.validate import validate
 from generator.errors import BuildFailed, ContentError
-from generator.load.documents import Document, parse_yaml, split_front_matter
+from generator.load.documents import Document, split_front_matter
 from generator.load.files import RawContent
+from generator.load.yaml_lines import parse_yaml
 from generator.model import urls
 from generator.model.graph import link
 from generator.model.timeline import RELATIONS, STATUSES, Timeline
@@ -309,7 +311,7 @@ def test_every_link_resolves_to_its_target(
 @given(st.text(max_size=100))
 def test_an_id_the_validator_accepts_names_only_safe_paths(identifier: str) -> None:
     errors: list[ContentError] = []
-    if _check_id(identifier, "x.md", "event", errors):
+    if check_id(identifier, "x.md", "event", errors):
         for path in (urls.event(identifier), urls.actor(identifier), urls.source(identifier)):
             check_output_path(path)
             assert path.count("/") == 2

@@ -10,15 +10,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.errors import BuildFailed, ContentError
-from generator.load.documents import (
-    MAX_SEED_BYTES,
-    Document,
-    YamlData,
-    parse_yaml,
-    read_document,
-    read_text,
-    visible,
-)
+from generator.load.documents import Document, read_document
+from generator.load.text import MAX_SEED_BYTES, read_text, visible
+from generator.load.yaml_lines import YamlData, parse_yaml
 from generator.project import Project
 
 T = TypeVar("T")

@@ -1,0 +1,244 @@
+"""content/events/: an event's fields, the sources it cites with their quotes, and the events
+it is related to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.check.fields import Fields
+from generator.check.ids import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, check_id, reserved_error
+from generator.check.quotes import SearchableText
+from generator.errors import ContentError, did_you_mean
+from generator.load.documents import Document
+from generator.load.yaml_lines import KeyPath
+from generator.model.timeline import (
+    DEFAULT_RELATION,
+    DEFAULT_STATUS,
+    RELATIONS,
+    STATUSES,
+    Citation,
+    Event,
+    Relation,
+    Source,
+)
+
+EVENT_KEYS = (
+    "title",
+    "summary",
+    "date",
+    "status",
+    "actors",
+    "places",
+    "tags",
+    "sources",
+    "related",
+)
+CITATION_KEYS = ("source", "quote")
+RELATED_KEYS = ("id", "relation")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What events may refer to. The ids of files that could not be read count as known, so
+    that one broken file is reported once, not again at every reference to it."""
+
+    sources: dict[str, Source]
+    texts: dict[str, SearchableText]  # only the sources whose local copy was read
+    actors: set[str]
+    events: set[str]
+    all_sources: bool  # False when sources.yaml could not be read
+
+
+def check_event(document: Document, known: Known, errors: list[ContentError]) -> Event | None:
+    """The Event of `document`, or None when its id, title or date is unusable; errors recorded."""
+    event_id = document.path.stem
+    valid_id = check_id(event_id, document.shown, "event", errors, known.events)
+    fields = Fields(document.meta, document.shown, errors)
+    fields.check_keys(EVENT_KEYS)
+    title = fields.text("title", required=True)
+    date = fields.date("date", required=True)
+    status = _status(fields)
+    actor_ids = _actor_ids(fields, known.actors)
+    tags = _tags(fields)
+    places = [place for _, place in fields.text_list("places") if place]
+    citations = _citations(fields, known)
+    related = _related(fields, event_id, known.events)
+    if not valid_id or not title or date is None:
+        return None
+    return Event(
+        id=event_id,
+        title=title,
+        summary=fields.text("summary"),
+        date=date,
+        status=status,
+        actors=tuple(actor_ids),
+        places=tuple(dict.fromkeys(places)),
+        tags=tuple(tags),
+        citations=tuple(citations),
+        related=tuple(related),
+        body=document.body,
+        path=document.shown,
+    )
+
+
+def _status(fields: Fields) -> str:
+    """The event's status; DEFAULT_STATUS when it has none or one that is not in STATUSES."""
+    if isinstance(fields.mapping.get("status"), bool):  # `status: yes` or `no`
+        fields.error(
+            "status",
+            "YAML reads this as a yes/no value, not a status",
+            f"use one of: {', '.join(STATUSES)}",
+        )
+        return DEFAULT_STATUS
+    status = fields.text("status", default=DEFAULT_STATUS) or DEFAULT_STATUS
+    if status not in STATUSES:
+        fields.error(
+            "status",
+            f"unknown status `{status}`{did_you_mean(status, STATUSES)}",
+            f"use one of: {', '.join(STATUSES)}",
+        )
+        return DEFAULT_STATUS
+    return status
+
+
+def _actor_ids(fields: Fields, actors: set[str]) -> list[str]:
+    actor_ids: list[str] = []
+    for index, actor_id in fields.text_list("actors"):
+        if actor_id not in actors:
+            fields.error(
+                ("actors", index),
+                f"unknown actor `{actor_id}`{did_you_mean(actor_id, actors)}",
+                f"create content/actors/{actor_id}.md or fix the id",
+            )
+        elif actor_id not in actor_ids:
+            actor_ids.append(actor_id)
+    return actor_ids
+
+
+def _tags(fields: Fields) -> list[str]:
+    tags: list[str] = []
+    for index, tag in fields.text_list("tags"):
+        if not ID_PATTERN.fullmatch(tag) or len(tag) > MAX_ID_LENGTH:
+            fields.error(
+                ("tags", index),
+                f"`{tag}` is not a valid tag",
+                "write tags in lowercase with hyphens, such as air-defence",
+            )
+        elif tag in RESERVED_IDS:
+            line = fields.data.line("tags", index)
+            fields.errors.append(
+                reserved_error(fields.shown, line, f"tags[{index}]", tag, "rename it")
+            )
+        elif tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def _citations(fields: Fields, known: Known) -> list[Citation]:
+    value = fields.mapping.get("sources")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        fields.error("sources", "expected a list", "write `- source: id` with a `quote:` each")
+        return []
+    citations: list[Citation] = []
+    for index, item in enumerate(value):
+        where: KeyPath
+        if isinstance(item, str):
+            source_id, quote, where = item, "", ("sources", index)
+        elif isinstance(item, dict):
+            entry = fields.nested("sources", index)
+            entry.check_keys(CITATION_KEYS)
+            source_id, quote = entry.text("source", required=True), entry.text("quote")
+            where = ("sources", index, "source")
+        else:
+            fields.error(
+                ("sources", index), "expected `source:` and `quote:`", "write `- source: id`"
+            )
+            continue
+        if not source_id:
+            continue
+        source = known.sources.get(source_id)
+        if source is None:
+            if known.all_sources:
+                fields.error(
+                    where,
+                    f"unknown source `{source_id}`{did_you_mean(source_id, known.sources)}",
+                    "add it to content/sources.yaml or fix the id",
+                )
+            continue
+        citation = _citation(fields, index, source, quote, known)
+        if citation is not None:
+            citations.append(citation)
+    return citations
+
+
+def _citation(
+    fields: Fields, index: int, source: Source, quote: str, known: Known
+) -> Citation | None:
+    """The citation of `source` at sources[index], with where its `quote` is in the source's
+    local copy; None when the quote cannot be checked or is not there (recorded when it matters)."""
+    if not quote:
+        return Citation(source.id, "", 0, 0)
+    if source.local is None:
+        fields.error(
+            ("sources", index, "quote"),
+            f"source `{source.id}` has no local copy to check the quote against",
+            "add `local: seeds/…` to the source in content/sources.yaml",
+        )
+        return None
+    text = known.texts.get(source.id)
+    if text is None:
+        return None  # its `local:` path is wrong, which is reported on the source
+    span = text.find(quote)
+    if span is None:
+        fields.error(
+            ("sources", index, "quote"),
+            f"not found in {source.local}",
+            "copy the passage exactly from the source (whitespace and quote marks may differ)",
+        )
+        return None
+    return Citation(source.id, quote, *span)
+
+
+def _related(fields: Fields, event_id: str, event_ids: set[str]) -> list[Relation]:
+    value = fields.mapping.get("related")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        fields.error("related", "expected a list", "write `- other-event-id` lines")
+        return []
+    relations: list[Relation] = []
+    for index, item in enumerate(value):
+        key: KeyPath = ("related", index)
+        if isinstance(item, str):
+            target, kind = item.strip(), DEFAULT_RELATION
+        elif isinstance(item, dict):
+            entry = fields.nested(*key)
+            entry.check_keys(RELATED_KEYS)
+            target = entry.text("id", required=True)
+            kind = entry.text("relation", default=DEFAULT_RELATION) or DEFAULT_RELATION
+            if kind not in RELATIONS:
+                entry.error(
+                    "relation",
+                    f"unknown relation `{kind}`{did_you_mean(kind, RELATIONS)}",
+                    f"use one of: {', '.join(RELATIONS)}",
+                )
+                continue
+            key = (*key, "id")
+        else:
+            fields.error(key, "expected an event id", "write the id of another event")
+            continue
+        if not target:
+            continue
+        if target == event_id:
+            fields.error(key, "an event cannot be related to itself", "remove this entry")
+        elif target not in event_ids:
+            fields.error(
+                key,
+                f"unknown event `{target}`{did_you_mean(target, event_ids)}",
+                f"create content/events/{target}.md or fix the id",
+            )
+        else:
+            relations.append(Relation(target, kind))
+    return relations

@@ -1,0 +1,141 @@
+"""Typed reading of front-matter fields (text, lists of text, dates), each wrong shape an error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from generator.errors import ContentError, did_you_mean
+from generator.load.yaml_lines import KeyPath, YamlData, field_name
+from generator.model.dates import DateError, EventDate, parse_date
+
+
+class Fields:
+    """Typed access to one YAML mapping, recording an error for every value of the wrong shape."""
+
+    def __init__(
+        self, data: YamlData, shown: str, errors: list[ContentError], prefix: KeyPath = ()
+    ) -> None:
+        self.data = data
+        self.shown = shown
+        self.errors = errors
+        self.prefix = prefix
+        value = data.value
+        for key in prefix:
+            value = value[key]
+        self.mapping: dict[str, Any] = value
+
+    def nested(self, *keys: str | int) -> Fields:
+        """The Fields of the mapping at `keys` under this one, recording into the same errors."""
+        return Fields(self.data, self.shown, self.errors, (*self.prefix, *keys))
+
+    def error(self, key: str | int | KeyPath, problem: str, fix: str) -> None:
+        """Record `problem` and `fix` at `key` (a key or a path of keys) under this mapping."""
+        path = (*self.prefix, *(key if isinstance(key, tuple) else (key,)))
+        self.errors.append(
+            ContentError(self.shown, self.data.line(*path), field_name(path), problem, fix)
+        )
+
+    def check_keys(self, allowed: Iterable[str]) -> None:
+        """Record an error for every key of the mapping that is not in `allowed`."""
+        allowed = tuple(allowed)
+        for key in self.mapping:
+            if key not in allowed:
+                self.error(
+                    key,
+                    f"unknown key{did_you_mean(key, allowed)}",
+                    f"use one of: {', '.join(allowed)}",
+                )
+
+    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
+        """The stripped text at `key`, or `default` when it is absent or of the wrong shape."""
+        value = self.mapping.get(key)
+        if value is None:
+            if required and key not in self.mapping:
+                self.error(key, "is missing", f"add a `{key}: …` line")
+            elif required:
+                self.error(key, "is empty", f"write a value after `{key}:`")
+            return default
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.error(
+                key, f"expected text, got {_kind(value)}", "write it as text, quoted if need be"
+            )
+            return default
+        text = str(value).strip()
+        if required and not text:
+            self.error(key, "is empty", f"write a value after `{key}:`")
+        return text
+
+    def text_list(self, key: str) -> list[tuple[int, str]]:
+        """(index, item) for a list of text; a single text counts as a list of one."""
+        value = self.mapping.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [(0, value.strip())]
+        if not isinstance(value, list):
+            self.error(key, f"expected a list, got {_kind(value)}", f"write `{key}: [a, b]`")
+            return []
+        items: list[tuple[int, str]] = []
+        for index, item in enumerate(value):
+            if isinstance(item, bool) or not isinstance(item, str | int):
+                self.error((key, index), f"expected text, got {_kind(item)}", "write it as text")
+                continue
+            items.append((index, str(item).strip()))
+        return items
+
+    def date(self, key: str, *, required: bool = False) -> EventDate | None:
+        """The EDTF date at `key`, or None when it is absent or not a valid date."""
+        value = self.mapping.get(key)
+        if value is None:
+            if required:
+                self.text(key, required=True)
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            self.error(
+                key,
+                f"expected an EDTF date, got {_kind(value)}",
+                "write it as YYYY, YYYY-MM or YYYY-MM-DD, quoted if need be",
+            )
+            return None
+        if isinstance(value, int) and (digits := _undashed_date(value)):
+            self.error(
+                key,
+                f"YAML reads {value} as a number, not a date",
+                f"write it with hyphens: {digits}",
+            )
+            return None
+        try:
+            return parse_date(value)
+        except DateError as error:
+            problem, _, fix = str(error).partition(" — ")
+            self.error(key, problem, fix or "write it as YYYY, YYYY-MM or YYYY-MM-DD")
+            return None
+
+
+def _undashed_date(value: int) -> str:
+    """`2019-02-26` for 20190226 and `2019-02` for 201902, if that is a valid date; else ''."""
+    text = str(value)
+    if len(text) not in (6, 8):
+        return ""
+    dashed = "-".join((text[:4], text[4:6], *((text[6:],) if len(text) == 8 else ())))
+    try:
+        parse_date(dashed)
+    except DateError:
+        return ""
+    return dashed
+
+
+def _kind(value: Any) -> str:
+    """How a message names a YAML value of the wrong shape: `a list`, `a number (3)`, …"""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"a yes/no value ({str(value).lower()})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    return f"`{value}`"

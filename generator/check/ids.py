@@ -1,0 +1,124 @@
+"""Ids: what an id may be, how one is made from a title, and the clashes between files' ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+
+from generator.errors import ContentError
+from generator.load.documents import Document
+from generator.load.text import visible
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+MAX_ID_LENGTH = 80
+# Ids name files and output folders. Windows refuses these names for a file or folder, with or
+# without an extension, so `content/events/con.md` or `site/events/con/` would break a checkout
+# or a copy of the site there.
+RESERVED_IDS = frozenset(
+    {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))}
+)
+
+
+def slugify(
+    text: str, *, max_length: int | None = MAX_ID_LENGTH, join_apostrophes: bool = True
+) -> str:
+    """An id from `text`: ASCII lowercase words joined by hyphens, cut at a hyphen to at most
+    `max_length` characters (None: not cut); `event` when no letter or digit is left."""
+    if join_apostrophes:  # "Caesar's" -> "caesars" rather than "caesar-s"
+        text = re.sub("['\u2019]", "", text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if max_length is not None and len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug or "event"
+
+
+def check_id(
+    identifier: str,
+    shown: str,
+    what: str,
+    errors: list[ContentError],
+    taken: Collection[str] = (),
+) -> bool:
+    """Whether the file name `identifier` is a valid `what` id; if not, record why in `errors`."""
+    if len(identifier) > MAX_ID_LENGTH:
+        problem = f"the {what} id is {len(identifier)} characters long"
+        fix = f"rename the file to at most {MAX_ID_LENGTH} characters"
+        errors.append(ContentError(shown, 1, "id", problem, fix))
+        return False
+    if not ID_PATTERN.fullmatch(identifier):
+        # The suggestion follows the file name: its apostrophes become hyphens like any other
+        # mark, and it is not cut, the name having passed the length check.
+        suggestion = slugify(identifier, max_length=None, join_apostrophes=False)
+        fix = f"rename the file to `{suggestion}.md`"
+        if suggestion in taken:  # `Foo.md` next to `foo.md`: suggesting `foo.md` would clash
+            fix = (
+                f"rename the file; `{suggestion}.md` exists, so merge the two or choose another id"
+            )
+        problem = (
+            f"`{visible(identifier)}` is not a valid {what} id (lowercase letters, digits and "
+            f"hyphens){_foreign(identifier)}"
+        )
+        errors.append(ContentError(shown, 1, "id", problem, fix))
+        return False
+    if identifier in RESERVED_IDS:
+        errors.append(reserved_error(shown, 1, "id", identifier, "rename the file"))
+        return False
+    return True
+
+
+def _foreign(identifier: str) -> str:
+    """`; it contains U+0430 CYRILLIC SMALL LETTER A` for the first character that is not
+    ASCII: a look-alike letter or an invisible one cannot be seen in the name."""
+    for char in identifier:
+        if not char.isascii():
+            name = unicodedata.name(char, "an unnamed character")
+            return f"; it contains U+{ord(char):04X} {name}"
+    return ""
+
+
+def reserved_error(shown: str, line: int, field: str, name: str, fix: str) -> ContentError:
+    """The error for `name`, one of RESERVED_IDS, at `field`; `fix` says what to rename."""
+    return ContentError(
+        shown,
+        line,
+        field,
+        f"`{name}` is a name that Windows reserves for a device, so no file or folder there "
+        "can have it",
+        f"{fix}, for example to `{name}-1`",
+    )
+
+
+def check_case_clashes(documents: list[Document], errors: list[ContentError]) -> None:
+    """Record an error for every document whose id differs from an earlier one's only in case."""
+    by_folded: dict[str, Document] = {}
+    for document in documents:
+        folded = document.path.stem.casefold()
+        other = by_folded.setdefault(folded, document)
+        if other is not document:
+            problem = f"`{document.path.stem}` and `{other.path.stem}` differ only in case"
+            errors.append(
+                ContentError(document.shown, 1, "id", problem, "rename one of the two files")
+            )
+
+
+def check_actor_event_clashes(
+    actors: list[Document], events: list[Document], errors: list[ContentError]
+) -> None:
+    """Record an error for every event whose id is also an actor's, which makes links ambiguous."""
+    actor_files = {document.path.stem: document.shown for document in actors}
+    for document in events:
+        event_id = document.path.stem
+        actor_file = actor_files.get(event_id)
+        if actor_file is not None:
+            errors.append(
+                ContentError(
+                    document.shown,
+                    1,
+                    "id",
+                    f"`{event_id}` is also the id of an actor ({actor_file}), "
+                    f"so [[{event_id}]] is ambiguous",
+                    "rename one of the two files, and update the links to it",
+                )
+            )

@@ -1,0 +1,87 @@
+"""content/site.yaml: the site's title, address, language and eras."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from generator.check.fields import Fields
+from generator.errors import ContentError
+from generator.load.yaml_lines import YamlData
+from generator.model import urls
+from generator.model.timeline import Era, SiteConfig
+
+SITE_KEYS = ("title", "description", "language", "base_url", "domain", "eras")
+DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+ERA_KEYS = ("name", "date", "note")
+
+
+def check_site(
+    data: YamlData, shown: str, base_url_override: str | None, errors: list[ContentError]
+) -> SiteConfig | None:
+    """The SiteConfig of site.yaml's `data`, or None when it is not a mapping; errors recorded."""
+    if not isinstance(data.value, dict):
+        errors.append(
+            ContentError(shown, 1, "", "expected a mapping of keys", "write `title: …` lines")
+        )
+        return None
+    fields = Fields(data, shown, errors)
+    fields.check_keys(SITE_KEYS)
+    title = fields.text("title", required=True)
+    base_url = base_url_override or fields.text("base_url", required=True)
+    if base_url and not urls.is_absolute_http(base_url):
+        fields.error(
+            "base_url",
+            f"`{base_url}` is not an absolute http(s) URL",
+            "write the full address, such as https://example.github.io/project/",
+        )
+    elif base_url and not base_url.endswith("/"):
+        base_url += "/"
+    eras = _eras(fields)
+    return SiteConfig(
+        title=title,
+        description=fields.text("description"),
+        language=fields.text("language", default="en") or "en",
+        base_url=base_url,
+        eras=tuple(eras),
+        domain=_domain(fields, base_url),
+    )
+
+
+def _eras(fields: Fields) -> list[Era]:
+    eras: list[Era] = []
+    raw_eras = fields.mapping.get("eras") or []
+    if not isinstance(raw_eras, list):
+        fields.error("eras", "expected a list", "write each era as `- name: …` with a date")
+        raw_eras = []
+    for index, item in enumerate(raw_eras):
+        if not isinstance(item, dict):
+            fields.error(("eras", index), "expected a mapping", "give the era a name and a date")
+            continue
+        era = fields.nested("eras", index)
+        era.check_keys(ERA_KEYS)
+        name = era.text("name", required=True)
+        date = era.date("date", required=True)
+        if name and date:
+            eras.append(Era(name, date, era.text("note")))
+    return eras
+
+
+def _domain(fields: Fields, base_url: str) -> str:
+    domain = fields.text("domain").lower()
+    if not domain:
+        return ""
+    if not DOMAIN.fullmatch(domain):
+        fields.error(
+            "domain",
+            f"`{domain}` is not a domain name",
+            "write the bare host name, such as timeline.example.org",
+        )
+        return ""
+    if base_url and urlsplit(base_url).hostname != domain:
+        fields.error(
+            "domain",
+            f"the site is published at {domain} but base_url is {base_url}",
+            f"set base_url to https://{domain}/",
+        )
+    return domain

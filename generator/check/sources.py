@@ -1,0 +1,124 @@
+"""content/sources.yaml: the sources events cite, and the verbatim copies quotes are checked in."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from generator.check.fields import Fields
+from generator.check.ids import ID_PATTERN, RESERVED_IDS, reserved_error
+from generator.errors import ContentError
+from generator.load.files import RawContent
+from generator.load.text import visible
+from generator.load.yaml_lines import YamlData
+from generator.model.timeline import Source
+
+SOURCE_KEYS = ("title", "publisher", "author", "date", "url", "local", "note")
+
+
+def check_sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:
+    """The sources of sources.yaml by id, each with its local copy's text; errors recorded."""
+    shown = raw.sources_shown
+    data = raw.sources
+    if data is None or data.value is None:
+        return {}
+    if not isinstance(data.value, dict):
+        errors.append(
+            ContentError(
+                shown, 1, "", "expected a mapping of source ids", "write `my-source:` lines"
+            )
+        )
+        return {}
+    sources: dict[str, Source] = {}
+    for source_id, value in data.value.items():
+        line = data.line(source_id)
+        if not ID_PATTERN.fullmatch(source_id):
+            errors.append(
+                ContentError(
+                    shown,
+                    line,
+                    source_id,
+                    "not a valid source id",
+                    "use lowercase letters, digits, -",
+                )
+            )
+            continue
+        if source_id in RESERVED_IDS:
+            errors.append(reserved_error(shown, line, source_id, source_id, "rename it"))
+            continue
+        if not isinstance(value, dict):
+            errors.append(
+                ContentError(shown, line, source_id, "expected a mapping", "give it a title")
+            )
+            continue
+        sources[source_id] = _source(source_id, Fields(data, shown, errors, (source_id,)), raw)
+    return sources
+
+
+def usable(data: YamlData | None) -> bool:
+    """False when sources.yaml is there but is not a mapping, which `check_sources` reports."""
+    return data is None or data.value is None or isinstance(data.value, dict)
+
+
+def _source(source_id: str, fields: Fields, raw: RawContent) -> Source:
+    fields.check_keys(SOURCE_KEYS)
+    local = fields.text("local") or None
+    text = _local_text(fields, local, raw) if local is not None else ""
+    return Source(
+        id=source_id,
+        title=fields.text("title", required=True),
+        publisher=fields.text("publisher"),
+        author=fields.text("author"),
+        date=fields.date("date"),
+        url=_web_address(fields),
+        local=local,
+        note=fields.text("note"),
+        text=text,
+    )
+
+
+def _local_text(fields: Fields, local: str, raw: RawContent) -> str:
+    """The text of the verbatim copy at `local`, or '' after recording why there is none."""
+    if not local.startswith("seeds/") or ".." in local.split("/"):
+        fields.error(
+            "local",
+            f"`{local}` is not under seeds/",
+            "put the verbatim copy in seeds/ and write its path, such as seeds/article.txt",
+        )
+    elif local in raw.unreadable_seeds:
+        problem, fix = raw.unreadable_seeds[local]
+        fields.error("local", f"`{local}` {problem}", fix)
+    elif local not in raw.seeds:
+        fields.error(
+            "local",
+            f"`{local}` does not exist or is not UTF-8 text",
+            "check the path from the project root, such as seeds/article.txt",
+        )
+    else:
+        return raw.seeds[local]
+    return ""
+
+
+def _web_address(fields: Fields) -> str | None:
+    """A source's `url`, if it is an http(s) address: it becomes a link on the source's page,
+    and a `javascript:` one would run when a reader clicks it."""
+    url = fields.text("url")
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # `http://[::1` and the like
+        host = None
+    if (
+        host is None
+        or parts.scheme not in ("http", "https")
+        or re.search(r"[\s\x00-\x1f\x7f]", url)
+    ):
+        fields.error(
+            "url",
+            f"`{visible(url)}` is not a web address",
+            "write the address the source is published at, starting with https://",
+        )
+        return None
+    return url
