@@ -70,14 +70,30 @@ def replanned(
     return wanted
 
 
-def dirty_events(old: Graph, new: Graph) -> frozenset[str] | None:
-    """The events whose own pieces (feed entry, exports, search row, page metadata) may differ
-    from `old`'s: the changed events, and those whose bodies link to one of them (their links
-    show its title). None when the settings, actors or sources changed, which every piece may
-    show: then each piece's key is compared."""
-    if not changed_parts(old, new).isdisjoint((SITE, ACTORS, SOURCES)):
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """What changed since the last build: its events, its other parts, and the events whose own
+    pieces may differ (None when every piece may: the settings, actors or sources changed)."""
+
+    events: frozenset[str]
+    parts: frozenset[str]
+    dirty: frozenset[str] | None
+
+
+def edit_between(old: Graph, new: Graph) -> Edit:
+    """What an edit changed between the last build's graph and this one's."""
+    events = changed_events(old, new)
+    parts = changed_parts(old, new)
+    return Edit(events, parts, _dirty_events(old, new, events, parts))
+
+
+def _dirty_events(
+    old: Graph, new: Graph, changed: frozenset[str], parts: frozenset[str]
+) -> frozenset[str] | None:
+    """The changed events, and those whose bodies link to one of them (their links show its
+    title): their feed entries, exports, search rows and page metadata are made again."""
+    if not parts.isdisjoint((SITE, ACTORS, SOURCES)):
         return None
-    changed = changed_events(old, new)
     dirty = set(changed)
     for graph in (old, new):
         for event_id in changed:

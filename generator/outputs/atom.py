@@ -74,23 +74,30 @@ class _Feeds:
         site_latest = feed_day(events)
         site_updated = FIRST_DAY if site_latest is None else site_latest
         title = graph.timeline.site.title
-
-        def feed(
-            path: str, page: str, title: str, chosen: Iterable[Event], limit: int | None
-        ) -> bytes:
-            return _feed(graph, entries, site_updated, (path, page, title), chosen, limit)
-
-        yield urls.FEED, feed(urls.FEED, urls.INDEX, title, events, None)
-        for actor_id, chosen in graph.by_actor.items():
-            name = graph.timeline.actors[actor_id].name
-            path = urls.actor_feed(actor_id)
+        # Lists come in time order, and the order is total (ids break ties): the latest first
+        # is that order reversed, without sorting ten thousand events for every feed.
+        newest = list(reversed(events))
+        yield urls.FEED, _feed(graph, entries, (urls.FEED, urls.INDEX, title), newest, site_updated)
+        topics = [
+            (
+                urls.actor_feed(actor_id),
+                urls.actor(actor_id),
+                graph.timeline.actors[actor_id].name,
+                chosen,
+            )
+            for actor_id, chosen in graph.by_actor.items()
+        ] + [
+            (urls.tag_feed(tag), urls.tag(tag), f"Tag: {tag}", chosen)
+            for tag, chosen in graph.by_tag.items()
+        ]
+        for path, page, topic, chosen in topics:
+            latest = list(reversed(chosen))[:TOPIC_FEED_LIMIT]
+            updated = feed_day(latest)
+            where = (path, page, f"{topic} · {title}")
             yield (
                 path,
-                feed(path, urls.actor(actor_id), f"{name} · {title}", chosen, TOPIC_FEED_LIMIT),
+                _feed(graph, entries, where, latest, site_updated if updated is None else updated),
             )
-        for tag, chosen in graph.by_tag.items():
-            path = urls.tag_feed(tag)
-            yield path, feed(path, urls.tag(tag), f"Tag: {tag} · {title}", chosen, TOPIC_FEED_LIMIT)
 
 
 ATOM = _Feeds()
@@ -99,19 +106,15 @@ ATOM = _Feeds()
 def _feed(
     graph: Graph,
     entries: dict[str, bytes],
-    site_updated: int,
     where: tuple[str, str, str],
-    events: Iterable[Event],
-    limit: int | None,
+    chosen: list[Event],
+    updated: int,
 ) -> bytes:
-    """The Atom document at output path `path` about the HTML page `page`, titled `title`, for
-    `events` (the latest `limit` of them)."""
+    """The Atom document at output path `path` about the HTML page `page`, titled `title`, of
+    the `chosen` events' entries, newest first, updated on the day `updated`."""
     path, page, title = where
     site = graph.timeline.site
     base = site.base_url
-    # Lists come in time order, and the order is total (ids break ties): the latest first
-    # is that order reversed, without sorting ten thousand events for every feed.
-    chosen = list(reversed(tuple(events)))[:limit]
     # The namespace as a plain attribute: ET.register_namespace would change a global map.
     root = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{XML_NS}}}lang": site.language})
     _sub(root, "id", urls.absolute(base, path))
@@ -120,8 +123,7 @@ def _feed(
         _sub(root, "subtitle", site.description)
     _sub(root, "link", rel="self", type="application/atom+xml", href=urls.absolute(base, path))
     _sub(root, "link", rel="alternate", type="text/html", href=urls.absolute(base, page))
-    latest = feed_day(chosen)
-    _sub(root, "updated", rfc3339(site_updated if latest is None else latest))
+    _sub(root, "updated", rfc3339(updated))
     author = _sub(root, "author")
     _sub(author, "name", site.title)
     _sub(author, "uri", base)

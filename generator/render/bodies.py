@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
+from generator.incremental.affected import Edit
 from generator.incremental.mode import Mode
 from generator.model import urls
 from generator.model.graph import Graph
@@ -26,6 +27,8 @@ _LINK = re.compile(r'href="#tl-wikilink-([a-z0-9-]+)"')
 # A digest of a body's text and of its links' titles: all that its HTML depends on. A string,
 # so that the cache in .cache/ can be plain JSON.
 BodyKey = str
+Titles = tuple[tuple[str, str], ...]  # each link's target and its title
+BodyKeys = dict[str, tuple[Titles, BodyKey]]  # by body text
 
 
 class Bodies:
@@ -38,11 +41,13 @@ class Bodies:
         placed: dict[tuple[BodyKey, str], Markup] | None = None,
         *,
         mode: Mode = Mode.ONE_OFF,
-        edit: bool = False,
+        edit: Edit | None = None,
+        keys: BodyKeys | None = None,
     ) -> None:
         """`rendered` and `placed` are an earlier build's bodies. In an `edit`, bodies placed on
         pages stay cached although this build asks for only some of them: the pages it does not
-        plan again still show them. Only the preview keeps bodies placed on pages at all."""
+        plan again still show them; and the last build's `keys` stand for bodies whose links'
+        titles cannot have changed. Only the preview keeps bodies placed on pages at all."""
         self.graph = graph
         self.cache = rendered if rendered is not None else {}
         self.used: dict[BodyKey, str] = {}  # what this build rendered or reused
@@ -52,8 +57,11 @@ class Bodies:
         self.placed_used: dict[tuple[BodyKey, str], Markup] = dict(self.placed) if edit else {}
         self.remember = mode is Mode.PREVIEW
         self._markdown: MarkdownRenderer | None = None
-        self._keys: dict[str, BodyKey] = {}
-        self._titles: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.keys: BodyKeys = {}
+        # An edit that changed no actor keeps every title but those of the changed events.
+        carried = edit is not None and edit.dirty is not None
+        self._known = keys if keys is not None and carried else {}
+        self._changed = edit.events if edit is not None else frozenset()
 
     def _target(self, target: str) -> tuple[str, str] | None:
         """(output path, title) of a link target, or None for an unknown one."""
@@ -66,25 +74,29 @@ class Bodies:
         return None
 
     def _key(self, text: str) -> BodyKey:
-        known = self._keys.get(text)
-        if known is not None:
-            return known
-        digest = hashlib.sha256(text.encode())
-        for target, title in self.links(text):
-            digest.update(f"\0{target}\0{title}".encode())
-        self._keys[text] = key = digest.hexdigest()
-        return key
+        return self._keyed(text)[1]
 
-    def links(self, text: str) -> tuple[tuple[str, str], ...]:
+    def links(self, text: str) -> Titles:
         """The targets of the body's wiki links and their titles: all the body takes from
         elsewhere, for the keys of anything made from it."""
-        titles = self._titles.get(text)
-        if titles is None:
-            titles = self._titles[text] = tuple(
-                (link.target, resolved[1] if (resolved := self._target(link.target)) else "")
-                for link in find_wikilinks(text)
-            )
-        return titles
+        return self._keyed(text)[0]
+
+    def _keyed(self, text: str) -> tuple[Titles, BodyKey]:
+        keyed = self.keys.get(text)
+        if keyed is None:
+            keyed = self._known.get(text)
+            links = find_wikilinks(text)
+            if keyed is None or any(link.target in self._changed for link in links):
+                titles = tuple(
+                    (link.target, resolved[1] if (resolved := self._target(link.target)) else "")
+                    for link in links
+                )
+                digest = hashlib.sha256(text.encode())
+                for target, title in titles:
+                    digest.update(f"\0{target}\0{title}".encode())
+                keyed = (titles, digest.hexdigest())
+            self.keys[text] = keyed
+        return keyed
 
     def _render(self, text: str) -> str:
         if self._markdown is None:

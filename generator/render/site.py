@@ -17,19 +17,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.incremental.affected import (
-    Shown,
-    changed_events,
-    changed_parts,
-    dirty_events,
-    replanned,
-)
+from generator.incremental.affected import Edit, Shown, edit_between, replanned
 from generator.incremental.memo import Memo
 from generator.incremental.mode import Mode
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.parallel import imap_indexes
-from generator.render.bodies import Bodies, BodyKey
+from generator.render.bodies import Bodies, BodyKey, BodyKeys
 from generator.render.figures import Drawn, draw_figures
 from generator.render.inputs import Inputs
 from generator.render.items import ItemKey, Items
@@ -66,6 +60,7 @@ class RenderCache:
     record: dict[str, Shown] = field(default_factory=dict)  # what each page showed
     bodies: dict[BodyKey, str] = field(default_factory=dict)
     placed: dict[tuple[BodyKey, str], Markup] = field(default_factory=dict)
+    keys: BodyKeys = field(default_factory=dict)
     items: dict[ItemKey, Markup] = field(default_factory=dict)
     figures: Drawn = field(default_factory=dict)
     memo: Memo | None = None
@@ -102,21 +97,18 @@ def render_html(
         else timelinejs_language(timelinejs, graph.timeline.site.language)
     )
     env = _environment(cache, graph, templates, assets, language)
-    previous = cache.graph
+    edit = None if cache.graph is None else edit_between(cache.graph, graph)
     plan = plan_pages(graph, language)
-    wanted = _wanted(cache, graph, plan)
-    edit = wanted is not None
-    bodies = Bodies(graph, cache.bodies, cache.placed, mode=cache.mode, edit=edit)
+    wanted = None if edit is None else _wanted(cache, edit, plan)
+    bodies = Bodies(graph, cache.bodies, cache.placed, mode=cache.mode, edit=edit, keys=cache.keys)
     bodies.prepare(
         [event.body for event in graph.timeline.events]
         + [actor.body for actor in graph.timeline.actors.values()]
     )
     inputs = Inputs(graph, bodies)
-    dirty = dirty_events(previous, graph) if previous is not None and edit else None
-    memo = Memo(cache.memo, cache.mode, dirty)
-    specs = _specs(
-        plan, wanted, inputs, memo, Items(env, graph.timeline.actors, cache.items, edit=edit), cache
-    )
+    memo = Memo(cache.memo, cache.mode, None if edit is None else edit.dirty)
+    items = Items(env, graph.timeline.actors, cache.items, edit=edit is not None)
+    specs = _specs(plan, wanted, inputs, memo, items, cache)
     files = _files(env, graph, assets, timelinejs, specs, cache)
     _keep(cache, graph, plan, bodies, memo)
     return HtmlSite(files, tuple(page.path for page in plan), inputs, memo)
@@ -144,14 +136,10 @@ def _environment(
     return cache.environment
 
 
-def _wanted(cache: RenderCache, graph: Graph, plan: list[Page]) -> set[str] | None:
-    """The pages to plan again after an edit; None (all of them) when there is no last build."""
-    previous = cache.graph
-    if previous is None:
-        return None
+def _wanted(cache: RenderCache, edit: Edit, plan: list[Page]) -> set[str]:
+    """The pages to plan again after `edit`, from what each page showed in the last build."""
     shown = ((page.path, page.shown) for page in plan)
-    events, parts = changed_events(previous, graph), changed_parts(previous, graph)
-    wanted = replanned(cache.record, shown, events, parts)
+    wanted = replanned(cache.record, shown, edit.events, edit.parts)
     # A page the last build did not get to write (it failed on the way) is made anew too.
     wanted.update(page.path for page in plan if page.path not in cache.pages)
     return wanted
@@ -198,6 +186,7 @@ def _keep(cache: RenderCache, graph: Graph, plan: list[Page], bodies: Bodies, me
     """Leave in `cache` what the next build reuses: bodies always, the rest for the preview."""
     cache.bodies = bodies.used
     cache.placed = bodies.placed_used
+    cache.keys = bodies.keys if cache.mode is Mode.PREVIEW else {}
     preview = cache.mode is Mode.PREVIEW
     cache.memo = memo if preview else None
     cache.graph = graph if preview else None
