@@ -190,7 +190,7 @@ def measure_ours(corpus: Path, repeat: int, full: bool, cold: list[Run]) -> dict
         warm.append(timed(build, CODE, log))  # site/ is there from the last build
         say(f"  warm build {index + 1}/{repeat}: {warm[-1].seconds:.2f} s")
     result["warm"] = summarise(warm)
-    # Nothing changed is the case the build recognises and skips (freshness.py); one changed
+    # Nothing changed is the case the build recognises and skips (incremental/store.py); one changed
     # file makes a whole build again, with the Markdown of the others from .cache/.
     edited: list[Run] = []
     events = sorted((corpus / "content" / "events").glob("*.md"))

@@ -1,0 +1,1 @@
+"""`timeline serve`: the preview, which watches the sources and rebuilds what an edit changes."""
