@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -161,6 +161,32 @@ def test_a_failed_rebuild_leaves_the_site_and_the_next_good_one_catches_up(
         builder.build()
     assert read_tree(project.output) == before
     event.write_text(re.sub("Caesar crosses", "Caesar fords", good))
+    builder.build()
+    assert_same_as_cold(project, tmp_path)
+
+
+def test_a_rebuild_that_dies_while_rendering_is_no_base_for_the_next(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.render.site as site
+
+    builder = Builder(project)
+    builder.build()
+    event = project.content / "events/rubicon.md"
+    good = event.read_text()
+    event.write_text(good.replace("Caesar crosses", "Caesar fords"))
+    real = site.imap_indexes
+
+    def dies_after_one(job: Callable[[int], bytes], count: int) -> Iterator[bytes]:
+        yield next(iter(real(job, count)))
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(site, "imap_indexes", dies_after_one)
+    with pytest.raises(OSError):
+        builder.build()
+    monkeypatch.setattr(site, "imap_indexes", real)
+    # Back to the text of the last good build: the pages the failed one made must not stay.
+    event.write_text(good)
     builder.build()
     assert_same_as_cold(project, tmp_path)
 

@@ -9,8 +9,9 @@ Whatever a cold build renders by the thousand goes to forked workers on every co
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +98,8 @@ def render_html(
         else timelinejs_language(timelinejs, graph.timeline.site.language)
     )
     env = _environment(cache, graph, templates, assets, language)
-    edit = None if cache.graph is None else edit_between(cache.graph, graph)
+    last, cache.graph = cache.graph, None  # until this build is done: one that fails is no base
+    edit = None if last is None else edit_between(last, graph)
     plan = plan_pages(graph, language)
     wanted = None if edit is None else _wanted(cache, edit, plan)
     bodies = Bodies(graph, cache.bodies, cache.placed, mode=cache.mode, edit=edit, keys=cache.keys)
@@ -109,8 +111,8 @@ def render_html(
     memo = Memo(cache.memo, cache.mode, None if edit is None else edit.dirty)
     items = Items(env, graph.timeline.actors, cache.items, edit=edit is not None)
     specs = _specs(plan, wanted, inputs, memo, items, cache)
-    files = _files(env, graph, assets, timelinejs, specs, cache)
-    _keep(cache, graph, plan, bodies, memo)
+    done = partial(_keep, cache, graph, plan, bodies, memo)
+    files = _files(env, graph, assets, timelinejs, specs, cache, done)
     return HtmlSite(files, tuple(page.path for page in plan), inputs, memo)
 
 
@@ -183,7 +185,8 @@ def _specs(
 
 
 def _keep(cache: RenderCache, graph: Graph, plan: list[Page], bodies: Bodies, memo: Memo) -> None:
-    """Leave in `cache` what the next build reuses: bodies always, the rest for the preview."""
+    """Leave in `cache` what the next build reuses, once every page is made: bodies always, the
+    rest for the preview (the outputs after the pages add their pieces to the same memo)."""
     cache.bodies = bodies.used
     cache.placed = bodies.placed_used
     cache.keys = bodies.keys if cache.mode is Mode.PREVIEW else {}
@@ -200,9 +203,10 @@ def _files(
     timelinejs: Path | None,
     specs: list[PageSpec | str],
     cache: RenderCache,
+    done: Callable[[], None],
 ) -> Files:
     """The assets, then the pages, the largest share, while the process is smallest: the
-    workers that render them start as copies of it."""
+    workers that render them start as copies of it. `done` runs once every page is made."""
     site = graph.timeline.site
     if timelinejs is not None:
         for name, data in timelinejs_files(timelinejs, site.language).items():
@@ -216,6 +220,7 @@ def _files(
         yield "CNAME", f"{site.domain}\n".encode()
     previous, cache.pages = cache.pages, {}
     yield from _render_pages(env, specs, previous, cache)
+    done()
 
 
 def _render_pages(
