@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.check.drafts import published
 from generator.check.validate import ValidateCache, validate
 from generator.incremental.mode import Mode
 from generator.incremental.store import (
@@ -46,9 +47,15 @@ class BuildResult:
         return {path: (self.output / path).read_bytes() for path in self.paths}
 
 
-def check(project: Project) -> Timeline:
-    """Load and validate the content; raise BuildFailed with every error."""
-    return validate(load(project))
+def check(project: Project, *, drafts: bool = False) -> Timeline:
+    """Load and validate the content, without its drafts unless `drafts`; raise BuildFailed
+    with every error."""
+    return _kept(validate(load(project)), drafts)
+
+
+def _kept(timeline: Timeline, drafts: bool) -> Timeline:
+    """The timeline a build shows: all of it with `drafts`, else only the published events."""
+    return timeline if drafts else published(timeline)
 
 
 def site_files(
@@ -107,16 +114,18 @@ def _saved(cache_folder: Path | None, mode: Mode) -> RenderCache:
     return RenderCache.saved(load_bodies(cache_folder) if cache_folder else {}, mode)
 
 
-def build(project: Project, cache_folder: Path | None = None) -> BuildResult:
-    """Check, render and write the site in one go (a one-off build); on errors raise
-    BuildFailed and leave site/ untouched.
+def build(
+    project: Project, cache_folder: Path | None = None, *, drafts: bool = False
+) -> BuildResult:
+    """Check, render and write the site in one go (a one-off build), with the draft events
+    only if `drafts`; on errors raise BuildFailed and leave site/ untouched.
 
     Each file goes to the new site as soon as it is made and is not kept: the memory a build
     needs does not grow with the size of its output. With `cache_folder`, Markdown rendered by
     earlier runs is reused and this run's is saved (see incremental/store.py).
     """
     with _no_cycle_collection():
-        graph = link(validate(load(project)))
+        graph = link(_kept(validate(load(project)), drafts))
         cache = _saved(cache_folder, Mode.ONE_OFF)
         staging = Staging(project.output)
         try:
@@ -129,15 +138,17 @@ def build(project: Project, cache_folder: Path | None = None) -> BuildResult:
     return BuildResult(graph.timeline, project.output, tuple(paths), cache.rendered, tuple(paths))
 
 
-def build_unless_fresh(project: Project, cache_folder: Path) -> BuildResult | Fresh:
+def build_unless_fresh(
+    project: Project, cache_folder: Path, *, drafts: bool = False
+) -> BuildResult | Fresh:
     """`build`, unless nothing it reads has changed since the build that made the output folder
     as it is (see incremental/store.py): then what that build made, and nothing is written."""
-    inputs = inputs_digest(project)
+    inputs = inputs_digest(project, drafts=drafts)
     fresh = check_fresh(project, cache_folder, inputs)
     if fresh is not None:
         return fresh
     forget_fresh(cache_folder)
-    result = build(project, cache_folder)
+    result = build(project, cache_folder, drafts=drafts)
     pages = sum(1 for path in result.paths if path.endswith(".html"))
     record_fresh(project, cache_folder, inputs, pages, len(result.timeline.events))
     return result
@@ -151,9 +162,13 @@ class Builder:
     keeps the whole site in memory to compare against: a one-off build uses `build` instead.
     """
 
-    def __init__(self, project: Project, *, cache_folder: Path | None = None) -> None:
-        """With `cache_folder`, Markdown from earlier runs is reused (see incremental/store.py)."""
+    def __init__(
+        self, project: Project, *, cache_folder: Path | None = None, drafts: bool = True
+    ) -> None:
+        """With `cache_folder`, Markdown from earlier runs is reused (see incremental/store.py).
+        A preview shows the draft events, with a banner, unless `drafts` is False."""
         self.project = project
+        self.drafts = drafts
         self.cache_folder = cache_folder
         self.load_cache = LoadCache()
         self.validate_cache = ValidateCache()
@@ -167,7 +182,8 @@ class Builder:
 
     def _build(self) -> BuildResult:
         project = self.project
-        graph = link(validate(load(project, self.load_cache), self.validate_cache))
+        timeline = validate(load(project, self.load_cache), self.validate_cache)
+        graph = link(_kept(timeline, self.drafts))
         pages = render_site(graph, project.templates, self.render_cache, project.timelinejs)
         if self.written is None or not project.output.is_dir():
             write_site(pages, project.output)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import build_unless_fresh, check
-from generator.errors import BuildFailed
+from generator.errors import BuildFailed, errors_json, github_command
 from generator.incremental.store import Fresh
 from generator.load.text import visible
 from generator.model import urls
@@ -21,6 +21,8 @@ from generator.project import Project
 from generator.publish import PublishError, publish
 from generator.scaffold import new_event
 from generator.serve.server import serve
+
+FORMATS = ("text", "github", "json")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,8 +41,19 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url", help="the address the site is published at, instead of site.yaml's base_url"
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="check the content and build the site into site/")
-    commands.add_parser("check", help="check the content only, writing nothing")
+    building = commands.add_parser("build", help="check the content and build the site into site/")
+    checking = commands.add_parser("check", help="check the content only, writing nothing")
+    for command, verb in ((building, "build"), (checking, "check")):
+        command.add_argument(
+            "--drafts", action="store_true", help=f"{verb} the events marked `draft: true` too"
+        )
+        command.add_argument(
+            "--format",
+            choices=FORMATS,
+            default="text",
+            help="how to report errors: text (default), github (workflow commands that mark "
+            "the lines in GitHub Actions) or json (one document on standard output)",
+        )
     serve = commands.add_parser("serve", help="build, serve with live reload, rebuild on change")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
@@ -59,10 +72,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(project: Project, args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = build_unless_fresh(project, project.root / ".cache")
+    result = build_unless_fresh(project, project.root / ".cache", drafts=args.drafts)
     seconds = time.perf_counter() - started
     shown = project.shown(project.output)
-    if isinstance(result, Fresh):
+    if args.format == "json":
+        print(errors_json(()))
+    elif isinstance(result, Fresh):
         print(
             f"{shown}/ is up to date: {result.pages} pages for {result.events} events, "
             f"nothing changed since the last build (checked in {seconds:.2f} s)"
@@ -77,7 +92,10 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
-    timeline = check(project)
+    timeline = check(project, drafts=args.drafts)
+    if args.format == "json":
+        print(errors_json(()))
+        return 0
     print(
         f"No errors: {len(timeline.events)} events, {len(timeline.actors)} actors, "
         f"{len(timeline.sources)} sources."
@@ -141,10 +159,18 @@ def _base_url(given: str) -> str | None:
     return given if given.endswith("/") else given + "/"
 
 
-def _report(failure: BuildFailed, command: str) -> None:
+def _report(failure: BuildFailed, command: str, form: str) -> None:
+    """Print every error in `form`: text on standard error, GitHub's workflow commands or one
+    JSON document on standard output (where a workflow or a program reads them)."""
+    if form == "json":
+        print(errors_json(failure.errors))
+        return
     for error in failure.errors:
         # Control characters from the content must not reach the terminal as such.
-        print(visible(str(error)), file=sys.stderr)
+        if form == "github":
+            print(visible(github_command(error)))
+        else:
+            print(visible(str(error)), file=sys.stderr)
     count = len(failure.errors)
     unchanged = " site/ was not changed." if command == "build" else ""
     print(f"{count} error{'s' if count != 1 else ''}.{unchanged}", file=sys.stderr)
@@ -155,7 +181,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     try:
         return _COMMANDS[args.command](project, args)
     except BuildFailed as failure:
-        _report(failure, args.command)
+        _report(failure, args.command, getattr(args, "format", "text"))
         return 1
     except PublishError as error:
         print(f"publish: {error}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,43 @@ class ContentError:
         where = f"{self.path}:{self.line}"
         what = f"{self.field}: {self.problem}" if self.field else self.problem
         return f"{where}: {what} — {self.fix}" if self.fix else f"{where}: {what}"
+
+
+def github_command(error: ContentError) -> str:
+    """`error` as a GitHub Actions workflow command, which marks the file and line it names:
+    `::error file=PATH,line=N,title=FIELD::MESSAGE`."""
+    message = f"{error.problem} — {error.fix}" if error.fix else error.problem
+    properties = f"file={_escape_property(error.path)},line={error.line}"
+    if error.field:
+        properties += f",title={_escape_property(error.field)}"
+    return f"::error {properties}::{_escape_data(message)}"
+
+
+def _escape_data(text: str) -> str:
+    # As GitHub's runner reads them back (its toolkit's `escapeData`).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def errors_json(errors: Iterable[ContentError]) -> str:
+    """One JSON document of `errors`: `{"errors": [{"path", "line", "field", "message", "fix",
+    "text"}]}`, `text` being the line the text format prints. ASCII only, so no control
+    character from the content reaches a terminal."""
+    listed = [
+        {
+            "path": error.path,
+            "line": error.line,
+            "field": error.field,
+            "message": error.problem,
+            "fix": error.fix,
+            "text": str(error),
+        }
+        for error in errors
+    ]
+    return json.dumps({"errors": listed}, indent=2)
 
 
 class BuildFailed(Exception):

@@ -23,6 +23,7 @@ def new_event_text(title: str, date: str) -> str:
         "tags": [],
         "sources": [],
         "related": [],
+        "draft": True,
     }
     dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
     body = (

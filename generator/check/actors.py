@@ -28,5 +28,6 @@ def check_actors(documents: list[Document], errors: list[ContentError]) -> dict[
             aliases=tuple(item for _, item in fields.text_list("aliases")),
             body=document.body,
             path=document.shown,
+            body_line=document.body_line,
         )
     return actors

@@ -32,6 +32,7 @@ EVENT_KEYS = (
     "tags",
     "sources",
     "related",
+    "draft",
 )
 CITATION_KEYS = ("source", "quote")
 RELATED_KEYS = ("id", "relation")
@@ -63,6 +64,7 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
     places = [place for _, place in fields.text_list("places") if place]
     citations = _citations(fields, known)
     related = _related(fields, event_id, known.events)
+    draft = _draft(fields)
     if not valid_id or not title or date is None:
         return None
     return Event(
@@ -78,7 +80,22 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
         related=tuple(related),
         body=document.body,
         path=document.shown,
+        draft=draft,
+        body_line=document.body_line,
     )
+
+
+def _draft(fields: Fields) -> bool:
+    """Whether the event is a draft: `draft: true`, `false` or absent (not a draft)."""
+    value = fields.mapping.get("draft")
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    fields.error(
+        "draft",
+        "expected true or false",
+        "write `draft: true` to keep the event out of the site, or remove the line",
+    )
+    return False
 
 
 def _status(fields: Fields) -> str:
@@ -240,5 +257,5 @@ def _related(fields: Fields, event_id: str, event_ids: set[str]) -> list[Relatio
                 f"create content/events/{target}.md or fix the id",
             )
         else:
-            relations.append(Relation(target, kind))
+            relations.append(Relation(target, kind, fields.data.line(*key)))
     return relations

@@ -9,12 +9,12 @@ it is never trusted: it is plain JSON, never pickle, and the render stage passes
 from it through the sanitiser again. Overview figures are not kept: they could not be checked.
 
 Freshness. A build records a digest of everything its output depends on (every file under
-content/, seeds/ and templates/, TimelineJS's files, the base URL given on the command line, the
-generator's code and packages, Python's version, SOURCE_DATE_EPOCH) and a digest of the output
-folder as it left it (each path, size, modification time and inode). When both still match, the
-next build has nothing to do: a warm build with nothing changed costs reading the inputs, not
-rendering 10,000 pages. Anything else (an edited file, a touched output file, another base URL)
-builds.
+content/, seeds/ and templates/, TimelineJS's files, the base URL given on the command line,
+whether drafts are built, the generator's code and packages, Python's version,
+SOURCE_DATE_EPOCH) and a digest of the output folder as it left it (each path, size,
+modification time and inode). When both still match, the next build has nothing to do: a warm
+build with nothing changed costs reading the inputs, not rendering 10,000 pages. Anything else
+(an edited file, a touched output file, another base URL, drafts or not) builds.
 """
 
 from __future__ import annotations
@@ -89,13 +89,14 @@ class Fresh:
     events: int
 
 
-def inputs_digest(project: Project) -> str | None:
+def inputs_digest(project: Project, *, drafts: bool = False) -> str | None:
     """A digest of every input that the site's bytes depend on; None when there is no telling
     (a linked folder among the inputs, which could lead anywhere)."""
     digest = hashlib.sha256()
     # Python's own version too: its Unicode tables shape the search index, for one.
     digest.update(f"generator {fingerprint()} python {sys.version}\0".encode())
     digest.update(f"base_url {project.base_url}\0".encode())
+    digest.update(f"drafts {drafts}\0".encode())
     digest.update(f"epoch {os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
     trees = [
         ("content", project.content),

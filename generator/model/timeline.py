@@ -85,6 +85,7 @@ class Actor:
     aliases: tuple[str, ...]
     body: str  # Markdown
     path: str  # as errors show it
+    body_line: int = field(default=0, compare=False)  # the file line where the body starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class Relation:
 
     target: str
     kind: str
+    line: int = field(default=0, compare=False)  # where the file states it, for errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,8 @@ class Event:
     related: tuple[Relation, ...]
     body: str  # Markdown
     path: str  # as errors show it
+    draft: bool = False  # left out of a published build, shown by the preview
+    body_line: int = field(default=0, compare=False)  # the file line where the body starts
     # Incremental builds look events up by value many times over; the hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -128,7 +132,7 @@ class Event:
         if not self._hash:
             values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
             more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
-            object.__setattr__(self, "_hash", hash((*values, *more)) or 1)
+            object.__setattr__(self, "_hash", hash((*values, *more, self.draft)) or 1)
         return self._hash
 
     @property

@@ -33,13 +33,13 @@ class Listed:
     status: str
     actors: tuple[str, ...]
     tags: tuple[str, ...]
+    draft: bool
 
 
 def listed(event: Event) -> Listed:
     """An event -> what lists and links show of it."""
-    return Listed(
-        event.id, event.title, event.summary, event.date, event.status, event.actors, event.tags
-    )
+    shown = (event.id, event.title, event.summary, event.date, event.status, event.actors)
+    return Listed(*shown, event.tags, event.draft)
 
 
 @dataclass(frozen=True, slots=True)
