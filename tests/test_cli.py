@@ -1,7 +1,9 @@
-"""The command line's `new` command (errors and builds are covered in test_errors)."""
+"""The command line's `new` command and the formats of `check --format` (errors and builds are
+covered in test_errors)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,7 +11,10 @@ import pytest
 
 from generator.check.ids import slugify
 from generator.cli import main
+from generator.errors import ContentError, github_command
+from generator.scaffold import new_event, new_event_text
 from tests.helpers import FIXTURE, TEMPLATES
+from tests.test_errors import make_project
 
 
 @pytest.mark.parametrize(
@@ -42,3 +47,75 @@ def test_new_writes_an_event_that_checks_clean(
     assert "already exists" in capsys.readouterr().err
     assert main([*args, "new", "Another", "--date", "2019-02-30"]) == 1
     assert capsys.readouterr().err.startswith("--date: '2019-02-30' is not a real day")
+
+
+STATUS_PROBLEM = "unknown status `confimred` (did you mean `confirmed`?)"
+STATUS_FIX = "use one of: confirmed, reported, planned, disputed, denied"
+
+
+def _broken_status(tmp_path: Path) -> list[str]:
+    root = make_project(tmp_path)
+    path = root / "content/events/strike.md"
+    path.write_text(path.read_text().replace("status: confirmed", "status: confimred"))
+    return ["--root", str(root), "--templates", str(TEMPLATES)]
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_errors_as_github_workflow_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    assert main([*_broken_status(tmp_path), command, "--format", "github"]) == 1
+    out, err = capsys.readouterr()
+    assert out == (
+        "::error file=content/events/strike.md,line=5,title=status::"
+        f"{STATUS_PROBLEM} — {STATUS_FIX}\n"
+    )
+    assert err.startswith("1 error.")
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_errors_as_one_json_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    assert main([*_broken_status(tmp_path), command, "--format=json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == (
+        "{\n"
+        '  "errors": [\n'
+        "    {\n"
+        '      "path": "content/events/strike.md",\n'
+        '      "line": 5,\n'
+        '      "field": "status",\n'
+        f'      "message": "{STATUS_PROBLEM}",\n'
+        f'      "fix": "{STATUS_FIX}",\n'
+        '      "text": "content/events/strike.md:5: status: '
+        f'{STATUS_PROBLEM} \\u2014 {STATUS_FIX}"\n'
+        "    }\n"
+        "  ]\n"
+        "}\n"
+    )
+    assert err == ""
+
+
+def test_no_errors_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--root", str(make_project(tmp_path)), "--templates", str(TEMPLATES)]
+    assert main([*args, "check", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"errors": []}
+
+
+def test_github_commands_escape_what_github_reads_as_syntax() -> None:
+    error = ContentError("a,b:c%.md", 3, "x:y,z", "100% bad\r\nline: a, b", "fix it")
+    assert github_command(error) == (
+        "::error file=a%2Cb%3Ac%25.md,line=3,title=x%3Ay%2Cz::100%25 bad%0D%0Aline: a, b — fix it"
+    )
+    assert github_command(ContentError("p.md", 1, "", "no field")) == (
+        "::error file=p.md,line=1::no field"
+    )
+
+
+def test_a_new_event_is_a_draft(tmp_path: Path) -> None:
+    text = new_event_text("The Battle of Actium", "-0030-09-02")
+    assert text.startswith("---\ntitle: The Battle of Actium\n")
+    assert "\ndraft: true\n---\n" in text
+    path = new_event(tmp_path / "content/events", "The Battle of Actium", "-0030-09-02")
+    assert path.read_text() == text
