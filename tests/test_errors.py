@@ -119,7 +119,7 @@ STATUSES = "confirmed, reported, planned, disputed, denied"
 RELATIONS = (
     "related-to, denies, confirms, disputes, responds-to, follows, precedes, part-of, causes"
 )
-EVENT_KEYS = "title, summary, date, status, actors, places, tags, sources, related"
+EVENT_KEYS = "title, summary, date, status, actors, places, tags, sources, related, draft"
 YAML_FIX = "check the indentation, and quote values that contain ': ' or start with a symbol"
 ALIAS = "YAML anchors and aliases (&name, *name) are not supported"
 
