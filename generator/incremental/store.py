@@ -10,11 +10,11 @@ from it through the sanitiser again. Overview figures are not kept: they could n
 
 Freshness. A build records a digest of everything its output depends on (every file under
 content/, seeds/, templates/ and the packaged theme, TimelineJS's files, the base URL given on
-the command line, the generator's code and packages, Python's version, SOURCE_DATE_EPOCH) and a digest of the output
-folder as it left it (each path, size, modification time and inode). When both still match, the
-next build has nothing to do: a warm build with nothing changed costs reading the inputs, not
-rendering 10,000 pages. Anything else (an edited file, a touched output file, another base URL)
-builds.
+the command line, the generator's code and packages, Python's version, SOURCE_DATE_EPOCH) and a
+digest of the output folder as it left it (each path, size, modification time and inode). When
+both still match, the next build has nothing to do: a warm build with nothing changed costs
+reading the inputs, not rendering 10,000 pages. Anything else (an edited file, a touched output
+file, another base URL) builds.
 """
 
 from __future__ import annotations
