@@ -36,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
         "--root", type=Path, default=Path("."), help="the project folder (default: here)"
     )
     parser.add_argument(
-        "--templates", type=Path, help="the templates folder (default: ROOT/templates)"
+        "--templates",
+        type=Path,
+        help="templates overriding the packaged theme's, file by file (default: ROOT/templates)",
     )
     parser.add_argument("--output", type=Path, help="the output folder (default: ROOT/site)")
     parser.add_argument(
