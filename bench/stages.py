@@ -77,7 +77,7 @@ def measure_stages(project: Project) -> dict[str, Any]:
         markdown.render(actor.body, _resolver(graph, page))
     seconds["markdown"] = time.perf_counter() - started
     started = time.perf_counter()
-    pages = render_site(graph, project.templates, timelinejs=project.timelinejs)
+    pages = render_site(graph, project.template_folders, timelinejs=project.timelinejs)
     seconds["render"] = time.perf_counter() - started
     started = time.perf_counter()
     write_site(pages, project.output)

@@ -26,6 +26,7 @@ from generator.model.timeline import Timeline
 from generator.outputs.driver import output_files
 from generator.project import Project
 from generator.render.site import RenderCache, render_html
+from generator.render.templates import Folders
 from generator.write import Staging, update_site, write_site
 
 Pages = dict[str, bytes]
@@ -59,7 +60,7 @@ def _kept(timeline: Timeline, drafts: bool) -> Timeline:
 
 
 def site_files(
-    graph: Graph, templates: Path, cache: RenderCache, timelinejs: Path | None = None
+    graph: Graph, templates: Folders, cache: RenderCache, timelinejs: Path | None = None
 ) -> Iterator[tuple[str, bytes]]:
     """Every file of the site as (output path, bytes): assets and pages, then every output.
     With TimelineJS's `dist` folder, the site also gets the interactive view."""
@@ -70,7 +71,7 @@ def site_files(
 
 def render_site(
     graph: Graph,
-    templates: Path,
+    templates: Folders,
     cache: RenderCache | None = None,
     timelinejs: Path | None = None,
 ) -> Pages:
@@ -81,7 +82,7 @@ def render_site(
 
 def stream_site(
     graph: Graph,
-    templates: Path,
+    templates: Folders,
     sink: Callable[[str, bytes], None],
     cache: RenderCache,
     timelinejs: Path | None = None,
@@ -129,7 +130,9 @@ def build(
         cache = _saved(cache_folder, Mode.ONE_OFF)
         staging = Staging(project.output)
         try:
-            paths = stream_site(graph, project.templates, staging.put, cache, project.timelinejs)
+            paths = stream_site(
+                graph, project.template_folders, staging.put, cache, project.timelinejs
+            )
             staging.commit()
         finally:
             staging.discard()
@@ -184,7 +187,8 @@ class Builder:
         project = self.project
         timeline = validate(load(project, self.load_cache), self.validate_cache)
         graph = link(_kept(timeline, self.drafts))
-        pages = render_site(graph, project.templates, self.render_cache, project.timelinejs)
+        folders = project.template_folders
+        pages = render_site(graph, folders, self.render_cache, project.timelinejs)
         if self.written is None or not project.output.is_dir():
             write_site(pages, project.output)
             changed = tuple(pages)

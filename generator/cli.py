@@ -1,4 +1,5 @@
-"""The command line: `timeline build | check | new`. The only module that prints."""
+"""The command line: `timeline build | check | serve | publish | new | init | theme copy`. The only
+module that prints."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.build import build_unless_fresh, check
 from generator.errors import BuildFailed, errors_json, github_command
 from generator.incremental.store import Fresh
+from generator.init import InitError, copy_theme, init_project
 from generator.load.text import visible
 from generator.model import urls
 from generator.model.dates import DateError
@@ -21,6 +24,7 @@ from generator.project import Project
 from generator.publish import PublishError, publish
 from generator.scaffold import new_event
 from generator.serve.server import serve
+from generator.vendor import TIMELINEJS_VERSION
 
 FORMATS = ("text", "github", "json")
 
@@ -34,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
         "--root", type=Path, default=Path("."), help="the project folder (default: here)"
     )
     parser.add_argument(
-        "--templates", type=Path, help="the templates folder (default: ROOT/templates)"
+        "--templates",
+        type=Path,
+        help="templates overriding the packaged theme's, file by file (default: ROOT/templates)",
     )
     parser.add_argument("--output", type=Path, help="the output folder (default: ROOT/site)")
     parser.add_argument(
@@ -67,10 +73,45 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a new event file")
     new.add_argument("title", help="the event's title; its id is made from it")
     new.add_argument("--date", required=True, help="the date, such as 2019-02-26 or 2016~")
+    _add_starting(commands)
     return parser
 
 
+def _add_starting(commands: Any) -> None:
+    """`init` and `theme copy`: a new project, and the theme's files to edit."""
+    init = commands.add_parser("init", help="create a new project that builds at once")
+    init.add_argument("folder", type=Path, help="a new or empty folder")
+    init.add_argument("--title", help="the site's title (default: from the folder's name)")
+    init.add_argument(
+        "--base-url", dest="init_base_url", help="the address the site will be published at"
+    )
+    theme = commands.add_parser("theme", help="the packaged theme").add_subparsers(
+        dest="theme_command", required=True
+    )
+    copying = theme.add_parser(
+        "copy", help="copy the packaged theme's files into templates/, to edit them there"
+    )
+    copying.add_argument(
+        "files", nargs="*", help="files or folders of the theme, such as event.html (default: all)"
+    )
+
+
+def _notice_without_timelinejs(project: Project) -> None:
+    if project.timelinejs is not None:
+        return
+    get = (
+        "run `npm ci` in the project folder (its package.json pins TimelineJS)"
+        if (project.root / "package.json").is_file()
+        else f"run `npm install @knight-lab/timelinejs@{TIMELINEJS_VERSION}` in the project folder"
+    )
+    print(
+        f"Notice: TimelineJS is not installed, so the site has no interactive view — {get}.",
+        file=sys.stderr,
+    )
+
+
 def _build(project: Project, args: argparse.Namespace) -> int:
+    _notice_without_timelinejs(project)
     started = time.perf_counter()
     result = build_unless_fresh(project, project.root / ".cache", drafts=args.drafts)
     seconds = time.perf_counter() - started
@@ -105,6 +146,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
     host, port = args.host, args.port
+    _notice_without_timelinejs(project)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         serve(project, host, port, lambda url: print(f"Serving {url} — press Ctrl-C to stop"))
@@ -138,12 +180,36 @@ def _new(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _init(project: Project, args: argparse.Namespace) -> int:
+    base_url = project.base_url  # as in `timeline --base-url URL init DIR`, checked already
+    if args.init_base_url is not None:
+        base_url = _base_url(args.init_base_url)
+        if base_url is None:
+            return 1
+    init_project(args.folder, args.title, base_url)
+    print(
+        f"Created a new timeline in {args.folder}/. Next: cd {args.folder}, then `npm ci` once "
+        "(TimelineJS, for the interactive view) and `timeline build`; see its README.md."
+    )
+    return 0
+
+
+def _theme(project: Project, args: argparse.Namespace) -> int:
+    copied = copy_theme(project.theme, project.templates, args.files)
+    for path in copied:
+        print(f"Copied {project.shown(path)}")
+    print(f"{len(copied)} file{'s' if len(copied) != 1 else ''} of the theme to edit; yours win.")
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
     "build": _build,
     "check": _check,
     "serve": _serve,
     "publish": _publish,
     "new": _new,
+    "init": _init,
+    "theme": _theme,
 }
 
 
@@ -182,6 +248,9 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         return _COMMANDS[args.command](project, args)
     except BuildFailed as failure:
         _report(failure, args.command, getattr(args, "format", "text"))
+        return 1
+    except InitError as error:
+        print(f"{args.command}: {error}", file=sys.stderr)
         return 1
     except PublishError as error:
         print(f"publish: {error}", file=sys.stderr)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 TIMELINEJS_PACKAGE = Path("node_modules/@knight-lab/timelinejs/dist")
+# The version package.json pins, here and in the projects `timeline init` makes (a test checks).
+TIMELINEJS_VERSION = "3.9.11"
 # The font set whose stylesheet uses system fonts: the others fetch web fonts from Google.
 TIMELINEJS_FONT = "georgia-helvetica"
 TIMELINEJS_FILES = (

@@ -21,7 +21,7 @@ LAYERS = [
     {"outputs"},
     {"write"},
     {"build"},
-    {"serve", "publish", "scaffold"},
+    {"serve", "publish", "scaffold", "init"},
     {"cli"},
     {"__main__"},
 ]

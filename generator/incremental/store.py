@@ -9,8 +9,8 @@ it is never trusted: it is plain JSON, never pickle, and the render stage passes
 from it through the sanitiser again. Overview figures are not kept: they could not be checked.
 
 Freshness. A build records a digest of everything its output depends on (every file under
-content/, seeds/ and templates/, TimelineJS's files, the base URL given on the command line,
-whether drafts are built, the generator's code and packages, Python's version,
+content/, seeds/, templates/ and the packaged theme, TimelineJS's files, the base URL given on
+the command line, whether drafts are built, the generator's code and packages, Python's version,
 SOURCE_DATE_EPOCH) and a digest of the output folder as it left it (each path, size,
 modification time and inode). When both still match, the next build has nothing to do: a warm
 build with nothing changed costs reading the inputs, not rendering 10,000 pages. Anything else
@@ -98,11 +98,10 @@ def inputs_digest(project: Project, *, drafts: bool = False) -> str | None:
     digest.update(f"base_url {project.base_url}\0".encode())
     digest.update(f"drafts {drafts}\0".encode())
     digest.update(f"epoch {os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
-    trees = [
-        ("content", project.content),
-        ("seeds", project.seeds),
-        ("templates", project.templates),
-    ]
+    trees = [("content", project.content), ("seeds", project.seeds)]
+    # The project's own templates and the packaged theme they override, as the render stage
+    # looks them up (one folder when they are the same).
+    trees += [("templates", folder) for folder in project.template_folders]
     if project.timelinejs is not None:
         dist = project.timelinejs
         trees += [(name, dist / name) for name in (*TIMELINEJS_FILES, "js/locale")]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from markupsafe import Markup
 
 from generator.model.timeline import Actor
 from generator.parallel import map_indexes
+from generator.render.templates import failed, guarded
 from generator.render.values import Listed
 
 ItemKey = tuple[Listed, str, str, tuple[str, ...]]  # event, stand-in page, heading, actor names
@@ -78,7 +79,9 @@ class Items:
             event, page, heading, _ = keys[index]
             return Markup(str(self._module(page).event_item(event, heading)).strip("\n"))
 
-        self.used.update(zip(keys, map_indexes(render, len(keys)), strict=True))
+        made = map_indexes(guarded(render, self.env), len(keys))
+        failed(made)
+        self.used.update(zip(keys, cast(list[Markup], made), strict=True))
         self.missing.clear()
 
     def _module(self, page: str) -> Any:

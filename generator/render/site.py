@@ -32,7 +32,7 @@ from generator.render.markdown import sanitise
 from generator.render.pages import plan_pages
 from generator.render.plan import Page, Parts
 from generator.render.structured import JSONLD, META
-from generator.render.templates import environment, read_tree
+from generator.render.templates import Folders, environment, failed, guarded, read_tree
 from generator.render.values import listed
 from generator.vendor import timelinejs_files, timelinejs_language
 
@@ -87,10 +87,11 @@ class HtmlSite:
 
 
 def render_html(
-    graph: Graph, templates: Path, cache: RenderCache, timelinejs: Path | None
+    graph: Graph, templates: Folders, cache: RenderCache, timelinejs: Path | None
 ) -> HtmlSite:
-    """Plan every page of `graph` with the templates in `templates` (and TimelineJS's `dist`
-    folder, for the interactive view), reusing `cache` where it can."""
+    """Plan every page of `graph` with the templates in `templates` (a folder, or folders the
+    first of which that has a file wins) and TimelineJS's `dist` folder, for the interactive
+    view, reusing `cache` where it can. A mistake in a template raises BuildFailed."""
     assets = read_tree(templates)
     language = (
         None
@@ -119,7 +120,7 @@ def render_html(
 def _environment(
     cache: RenderCache,
     graph: Graph,
-    templates: Path,
+    templates: Folders,
     assets: dict[str, bytes],
     language: str | None,
 ) -> jinja2.Environment:
@@ -249,12 +250,17 @@ def _render_pages(
         return env.get_template(spec.template).render(page=spec.path, **spec.values).encode()
 
     cache.rendered = 0
-    for index, data in enumerate(imap_indexes(render, len(fresh))):
+    errors = []
+    for index, data in enumerate(imap_indexes(guarded(render, env), len(fresh))):
         made = fresh[index]
         assert made is not None
+        if not isinstance(data, bytes):  # a mistake in a template: no page, and no build
+            errors.append(data)
+            continue
         # A made page's values can go: the job has run (here, or in a worker's own copy).
         fresh[index] = None
         if cache.mode is Mode.PREVIEW:
             cache.pages[made.path] = ((made.template, made.values), data)
         cache.rendered += 1
         yield made.path, data
+    failed(errors)

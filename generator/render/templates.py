@@ -1,31 +1,50 @@
 """The Jinja environment pages are rendered in: strict about missing values, with links from
-the page being rendered and the site's settings as globals."""
+the page being rendered and the site's settings as globals. Templates and static files come from
+a list of folders, the first that has a file winning: a project's own templates, then the
+packaged theme. A mistake in a template is a content error with its path and line."""
 
 from __future__ import annotations
 
+import traceback
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 
 from generator import __version__
+from generator.errors import BuildFailed, ContentError, display_path
 from generator.model import urls
 from generator.model.dates import year_label
 from generator.model.timeline import STATUSES, SiteConfig
 
-
-def read_tree(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` by its relative POSIX path, sorted."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+Folders = Path | Sequence[Path]  # one folder, or several, the first that has a file winning
 
 
-def environment(templates: Path, site: SiteConfig) -> jinja2.Environment:
-    """The environment for the templates in `templates`, with `site` and the URL helpers."""
+def folders_of(templates: Folders) -> tuple[Path, ...]:
+    """`templates` as a tuple of folders."""
+    return (templates,) if isinstance(templates, Path) else tuple(templates)
+
+
+def read_tree(templates: Folders) -> dict[str, bytes]:
+    """Every file under the folders by its relative POSIX path, sorted; where several folders
+    have a file, the first one's."""
+    files: dict[str, bytes] = {}
+    for folder in reversed(folders_of(templates)):
+        files.update(
+            (path.relative_to(folder).as_posix(), path.read_bytes())
+            for path in folder.rglob("*")
+            if path.is_file()
+        )
+    return dict(sorted(files.items()))
+
+
+def environment(templates: Folders, site: SiteConfig) -> jinja2.Environment:
+    """The environment for the templates in `templates` (each name looked up in the folders in
+    order), with `site` and the URL helpers."""
+    loaders = [jinja2.FileSystemLoader(folder) for folder in folders_of(templates)]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -52,3 +71,83 @@ def _link(context: jinja2.runtime.Context, to_path: str, anchor: str = "") -> st
     if page == urls.NOT_FOUND:
         return urls.rooted(context["site"].base_url, to_path) + (f"#{anchor}" if anchor else "")
     return urls.href(page, to_path, anchor)
+
+
+R = TypeVar("R")
+
+
+def guarded(job: Callable[[int], R], env: jinja2.Environment) -> Callable[[int], R | ContentError]:
+    """`job`, which renders templates of `env`, returning a mistake in one as a content error
+    instead of raising it: the job may run in a forked worker, and only there does the error
+    still know its line."""
+    folders = searched(env)
+
+    def run(index: int) -> R | ContentError:
+        try:
+            return job(index)
+        except jinja2.TemplateError as error:
+            found = template_error(error, folders)
+            if found is None:
+                raise
+            return found
+
+    return run
+
+
+def searched(env: jinja2.Environment) -> tuple[Path, ...]:
+    """The folders `env` looks templates up in, in order."""
+    loader = env.loader
+    loaders = loader.loaders if isinstance(loader, jinja2.ChoiceLoader) else [loader]
+    return tuple(
+        Path(path)
+        for each in loaders
+        if isinstance(each, jinja2.FileSystemLoader)
+        for path in each.searchpath
+    )
+
+
+def failed(results: Iterable[object]) -> None:
+    """Raise BuildFailed with the content errors among `results`, if there are any."""
+    errors = [result for result in results if isinstance(result, ContentError)]
+    if errors:
+        raise BuildFailed(errors)
+
+
+def template_error(error: jinja2.TemplateError, templates: Folders) -> ContentError | None:
+    """A mistake in a template as a content error at the template's path and line, or None
+    when no template in `templates` is to blame. Paths are shown from the folder that holds the
+    first of `templates`: the project's root, in the standard layout."""
+    folders = folders_of(templates)
+    shown_from = folders[0].parent
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        shown = display_path(Path(error.filename), shown_from) if error.filename else error.name
+        syntax_fix = "correct the template's syntax (see Jinja's Template Designer Documentation)"
+        return ContentError(shown or "?", error.lineno, "", error.message or "", syntax_fix)
+    at = _template_frame(error, folders)
+    if isinstance(error, jinja2.TemplateNotFound):
+        names = getattr(error, "templates", None) or [error.name]
+        looked = " or ".join(f"{display_path(f, shown_from)}/" for f in folders)
+        problem = f"template {', '.join(f'`{n}`' for n in names)} is in none of {looked}"
+        fix = "add the file, or copy the packaged theme's with `timeline theme copy`"
+        path, line = at or (folders[0], 0)
+        return ContentError(display_path(path, shown_from), line, "", problem, fix)
+    if at is None:
+        return None
+    fix = (
+        "use only values the packaged theme's template of the same name uses"
+        if isinstance(error, jinja2.UndefinedError)
+        else "correct the expression on that line"
+    )
+    return ContentError(display_path(at[0], shown_from), at[1], "", str(error), fix)
+
+
+def _template_frame(error: BaseException, folders: tuple[Path, ...]) -> tuple[Path, int] | None:
+    """The innermost line of a template in `folders` that `error` passed through: Jinja gives
+    a template's frames its file name and line."""
+    found = None
+    roots = [folder.resolve() for folder in folders]
+    for frame in traceback.extract_tb(error.__traceback__):
+        path = Path(frame.filename)
+        if path.is_absolute() and any(path.resolve().is_relative_to(r) for r in roots):
+            found = (path, frame.lineno or 0)
+    return found

@@ -52,7 +52,7 @@ class Preview:
         self.loop: IOLoop | None = None
         self.base_path = "/"
         self.watcher = ChangeWatcher(
-            [project.content, project.templates, project.seeds], self.rebuild
+            [project.content, *project.template_folders, project.seeds], self.rebuild
         )
 
     @property

@@ -1,0 +1,154 @@
+"""Starting things: `timeline init`, a new project that builds at once, from the starter files
+the package ships (`generator/starter/`: example content, a README, TimelineJS pinned for npm, a
+GitHub Pages workflow that installs the same generator as the one running); and `timeline theme
+copy`, the packaged theme's files copied into a project's templates/ to edit."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import re
+import shutil
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from generator import __version__
+from generator.errors import did_you_mean, display_path
+
+STARTER = Path(__file__).resolve().parent / "starter"
+DISTRIBUTION = "timeline-generator"
+# Starter files kept under other names: package data leaves out hidden files and folders.
+_RENAMED = {"gitignore": ".gitignore", "github-pages.yml": ".github/workflows/pages.yml"}
+# What may go into the workflow's `run:` line as it is: no quotes, spaces or `${{`.
+_SAFE_URL = re.compile(r"[A-Za-z0-9:/._~%+@-]+")
+
+
+class InitError(Exception):
+    """The folder cannot take a new project; the message says why and what to do."""
+
+
+def init_project(folder: Path, title: str | None = None, base_url: str | None = None) -> list[Path]:
+    """Write a new project into `folder` (missing or empty); return the files written, sorted.
+    Raises InitError for a folder that is not empty."""
+    if folder.exists() and not folder.is_dir():
+        raise InitError(f"{folder}: is a file — choose a new or empty folder")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise InitError(
+            f"{folder}: is not empty — choose a new or empty folder, so that no file of yours "
+            "is overwritten"
+        )
+    files = starter_files(title or _title_from(folder), base_url or "https://example.org/")
+    written = []
+    for name, text in sorted(files.items()):
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def starter_files(title: str, base_url: str) -> dict[str, str]:
+    """Every file of a new project by its path in the project: the starter files, site.yaml with
+    `title` and `base_url`, and the workflow installing this generator."""
+    files = {
+        _RENAMED.get(name, name): (STARTER / name).read_text(encoding="utf-8")
+        for name in (p.relative_to(STARTER).as_posix() for p in sorted(STARTER.rglob("*")))
+        if (STARTER / name).is_file()
+    }
+    workflow = ".github/workflows/pages.yml"
+    files[workflow] = files[workflow].replace("@INSTALL@", install_step(*installed_from()))
+    files["content/site.yaml"] = site_yaml(title, base_url)
+    return files
+
+
+def _title_from(folder: Path) -> str:
+    words = folder.absolute().name.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else "A timeline"
+
+
+def site_yaml(title: str, base_url: str) -> str:
+    """content/site.yaml for a new project."""
+    settings = {
+        "title": title,
+        "description": "A timeline of events, each quoting its sources word for word.",
+        "language": "en",
+        "base_url": base_url if base_url.endswith("/") else base_url + "/",
+    }
+    dumped = yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, width=100)
+    return (
+        "# The site's settings. base_url is the address the site is published at; the Pages\n"
+        "# workflow passes the one GitHub gives it instead.\n" + dumped
+    )
+
+
+def installed_from() -> tuple[str | None, str]:
+    """The running generator's PEP 610 record (`direct_url.json`, None when it was installed
+    from an index or is not installed at all) and its version."""
+    try:
+        distribution = importlib.metadata.distribution(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return None, __version__
+    return distribution.read_text("direct_url.json"), distribution.version
+
+
+def requirement(direct_url: str | None, version: str) -> tuple[str, str]:
+    """What pip installs to get the same generator, and a comment saying what to change when
+    that cannot be known: a git URL at its commit, else the released version."""
+    try:
+        record = json.loads(direct_url) if direct_url else {}
+    except ValueError:
+        record = {}
+    url = record.get("url", "") if isinstance(record, dict) else ""
+    vcs = record.get("vcs_info") if isinstance(record, dict) else None
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and _SAFE_URL.fullmatch(url):
+        commit = str(vcs.get("commit_id", ""))
+        if re.fullmatch(r"[0-9a-f]{40}", commit):
+            return f"{DISTRIBUTION} @ git+{url}@{commit}", ""
+    released = f"{DISTRIBUTION}=={version}"
+    if not url:
+        return released, ""
+    comment = (
+        "The generator that made this project was installed from a local folder or file, which "
+        "this workflow cannot reach: change the line below to where it can be installed from, "
+        f"such as `{DISTRIBUTION} @ git+https://github.com/OWNER/REPOSITORY@COMMIT`."
+    )
+    return released, comment
+
+
+def install_step(direct_url: str | None, version: str) -> str:
+    """The workflow lines under `- name: Install the generator`."""
+    line, comment = requirement(direct_url, version)
+    lines = [f"        # {part}" for part in textwrap.wrap(comment, 90)]
+    lines.append(f'        run: python -m pip install "{line}"')
+    return "\n".join(lines)
+
+
+def copy_theme(theme: Path, templates: Path, names: Sequence[str] = ()) -> list[Path]:
+    """Copy the files `names` (files or folders of the packaged theme `theme`; all of it when
+    none) into `templates`; return the files written. Raises InitError, writing nothing, for a
+    name the theme lacks or a file that is already there."""
+    files = sorted(p.relative_to(theme).as_posix() for p in theme.rglob("*") if p.is_file())
+    wanted = []
+    for given in names or [""]:
+        name = given.strip("/").removeprefix("templates/")
+        chosen = [f for f in files if not name or f == name or f.startswith(name + "/")]
+        if not chosen:
+            raise InitError(
+                f"`{given}` is not a file of the packaged theme{did_you_mean(name, files)} — "
+                f"choose among: {', '.join(files)}"
+            )
+        wanted += [f for f in chosen if f not in wanted]
+    there = [templates / f for f in wanted if (templates / f).exists()]
+    if there:
+        shown = ", ".join(display_path(path, templates.parent) for path in there)
+        raise InitError(
+            f"{shown}: already there, and not overwritten — move or delete your copy first, "
+            "or name only the files you have not copied yet"
+        )
+    for name in wanted:
+        (templates / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(theme / name, templates / name)
+    return [templates / name for name in wanted]
