@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build, check
+from generator.build import Builder, build, check
 from generator.cli import main
 from generator.errors import BuildFailed
 from generator.project import Project
+from generator.serve.watcher import snapshot
 from tests.helpers import TEMPLATES, read_tree
 
 SITE = """\
@@ -676,6 +677,53 @@ def test_invalid_id(root: Path) -> None:
     assert errors(root) == [
         "content/events/Bad_Name.md:1: id: `Bad_Name` is not a valid event id (lowercase "
         "letters, digits and hyphens) — rename the file to `bad-name.md`"
+    ]
+
+
+def test_events_and_actors_may_be_filed_in_subfolders(root: Path) -> None:
+    (root / "content" / "events" / "2019" / "02").mkdir(parents=True)
+    (root / "content" / "events" / "strike.md").rename(root / "content/events/2019/strike.md")
+    (root / "content" / "events" / "denial.md").rename(root / "content/events/2019/02/denial.md")
+    (root / "content" / "actors" / "states").mkdir()
+    (root / "content" / "actors" / "country.md").rename(root / "content/actors/states/country.md")
+    result = build(project(root))
+    assert [event.id for event in result.timeline.events] == ["strike", "denial", "aftermath"]
+    assert sorted(result.timeline.actors) == ["army", "country"]
+    assert (root / "site" / "events" / "denial" / "index.html").is_file()
+    assert (root / "site" / "actors" / "country" / "index.html").is_file()
+
+
+def test_the_preview_sees_edits_and_new_files_in_subfolders(root: Path) -> None:
+    folder = root / "content" / "events" / "2019"
+    folder.mkdir()
+    (root / "content" / "events" / "strike.md").rename(folder / "strike.md")
+    builder = Builder(project(root))
+    builder.build()
+    replace(root, "events/2019/strike.md", "The army strikes.", "The army strikes again.")
+    write(root, "events/2019/calm.md", "---\ntitle: Calm\ndate: 2019-05\n---\n")
+    result = builder.build()
+    assert "events/calm/index.html" in result.changed
+    assert "The army strikes again." in (root / "site/events/strike/index.html").read_text()
+    watched = snapshot([root / "content"])
+    assert str(folder / "calm.md") in watched
+
+
+def test_the_same_id_in_two_folders(root: Path) -> None:
+    (root / "content" / "events" / "2019").mkdir()
+    write(root, "events/2019/strike.md", EVENTS["strike"])
+    assert errors(root) == [
+        "content/events/strike.md:1: id: `strike` is also the id of content/events/2019/strike.md "
+        "— rename one of the two files (the id is the file's name, whatever its folder)"
+    ]
+
+
+def test_the_same_actor_id_in_two_folders(root: Path) -> None:
+    (root / "content" / "actors" / "states").mkdir()
+    write(root, "actors/states/country.md", ACTORS["country"])
+    assert errors(root) == [
+        "content/actors/states/country.md:1: id: `country` is also the id of "
+        "content/actors/country.md — rename one of the two files (the id is the file's name, "
+        "whatever its folder)"
     ]
 
 

@@ -187,15 +187,12 @@ def _load_documents(
     documents: list[Document] = []
     if not folder.is_dir():
         return documents
-    # The folder is resolved once; then only a file that is itself a link can lead elsewhere.
+    # The folder is resolved once; then only a file or a subfolder that is a link can lead
+    # elsewhere. Subfolders (`events/2019/`) are for filing: the id is still the file's name.
     folder_outside = _outside(project, folder)
     folder_shown = project.shown(folder)
-    # Names and link flags straight from the directory listing: at 10,000 files, Path objects,
-    # their sorting and a stat per file for is_symlink cost a tenth of a second per rebuild.
-    with os.scandir(folder) as listing:
-        names = sorted((entry.name, entry.is_symlink()) for entry in listing)
-    for name, is_link in names:
-        if not name.endswith(".md") or name.startswith("."):
+    for name, is_link in _listing(folder):
+        if not name.endswith(".md"):
             continue
         path = folder / name
         shown = visible(f"{folder_shown}/{name}")
@@ -209,6 +206,35 @@ def _load_documents(
             errors.extend(failure.errors)
             unreadable.add(path.stem)
     return documents
+
+
+def _listing(folder: Path) -> list[tuple[str, bool]]:
+    """The files under `folder` and its subfolders (any depth), as sorted relative paths with
+    whether each may lead elsewhere (it, or a folder on its way under `folder`, is a link);
+    hidden files and folders are left out.
+
+    Names and link flags come straight from the directory listing: at 10,000 files, Path
+    objects, their sorting and a stat per file for is_symlink cost a tenth of a second per
+    rebuild. A folder named `*.md` is listed as a file, for the loader to report.
+    """
+    found: list[tuple[str, bool]] = []
+    pending = [("", False)]
+    visited = {os.path.realpath(folder)}
+    while pending:
+        prefix, via_link = pending.pop()
+        with os.scandir(os.path.join(folder, prefix)) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                name = prefix + entry.name
+                if entry.is_dir() and not entry.name.endswith(".md"):
+                    real = os.path.realpath(entry.path)
+                    if real not in visited:  # a link back up the tree is listed once
+                        visited.add(real)
+                        pending.append((name + "/", via_link or entry.is_symlink()))
+                    continue
+                found.append((name, via_link or entry.is_symlink()))
+    return sorted(found)
 
 
 def _outside(project: Project, path: Path) -> bool:
