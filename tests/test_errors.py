@@ -1158,3 +1158,67 @@ def test_a_failed_build_leaves_an_existing_site_and_nothing_else(root: Path) -> 
         build(project(root))
     assert read_tree(root / "site") == before
     assert sorted(path.name for path in root.iterdir()) == ["content", "seeds", "site"]
+
+
+# Files that would be left out -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "renamed"),
+    [
+        ("events/launch.markdown", "launch.md"),
+        ("events/notes.txt", "notes.md"),
+        ("events/draft.MD", "draft.md"),
+        ("events/2019/README", "README.md"),
+        ("actors/army.yaml", "army.md"),
+    ],
+)
+def test_a_file_that_is_not_markdown(root: Path, name: str, renamed: str) -> None:
+    (root / "content" / name).parent.mkdir(exist_ok=True)
+    write(root, name, EVENTS["aftermath"])
+    folder = name.split("/")[0]
+    assert errors(root) == [
+        f"content/{name}:1: the file is not a `.md` file, so it is not read — rename it to "
+        f"`{renamed}`, or move it out of content/{folder}/"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["strike.md~", ".strike.md.swp", ".#strike.md", "#strike.md#", ".DS_Store", ".hidden.md"],
+)
+def test_editor_leftovers_and_hidden_files_are_passed_over(root: Path, name: str) -> None:
+    write(root, f"events/{name}", "leftover")
+    write(root, name, "leftover")
+    assert len(build(project(root)).timeline.events) == 3
+
+
+@pytest.mark.parametrize("name", ["site", "sources"])
+def test_a_yml_file_in_content(root: Path, name: str) -> None:
+    (root / "content" / f"{name}.yaml").rename(root / "content" / f"{name}.yml")
+    # The one error: no missing site.yaml, no unknown source in the events that cite one.
+    assert errors(root) == [
+        f"content/{name}.yml:1: the file is not part of the content format (did you mean "
+        f"`{name}.yaml`?) — rename it to `{name}.yaml`"
+    ]
+
+
+def test_unknown_files_and_folders_in_content(root: Path) -> None:
+    (root / "content" / "event").mkdir()
+    (root / "content" / "Actors").mkdir()
+    (root / "content" / "2019").mkdir()
+    write(root, "notes.txt", "notes")
+    write(root, "calm.md", EVENTS["aftermath"])
+    holds = "which holds only site.yaml, sources.yaml, actors/ and events/"
+    assert errors(root) == [
+        "content/2019:1: the folder is not part of the content format, so it is not read — move "
+        f"it out of content/, {holds}",
+        "content/Actors:1: the folder is not part of the content format (did you mean "
+        "`actors/`?) — rename it to `actors/`",
+        "content/calm.md:1: the file is not in events/ or actors/, so it is not read — move it "
+        "into content/events/ or content/actors/",
+        "content/event:1: the folder is not part of the content format (did you mean "
+        "`events/`?) — rename it to `events/`",
+        f"content/notes.txt:1: the file is not part of the content format, so it is not read — "
+        f"move it out of content/, {holds}",
+    ]

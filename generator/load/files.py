@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from generator.errors import BuildFailed, ContentError
 from generator.load.documents import Document, read_document
+from generator.load.entries import is_leftover, not_markdown, unknown_entries
 from generator.load.text import MAX_SEED_BYTES, read_text, visible
 from generator.load.yaml_lines import YamlData, parse_yaml
 from generator.project import Project
@@ -102,11 +103,17 @@ def _load(project: Project, cache: LoadCache) -> RawContent:
             )
         )
         return raw
+    entry_errors, renames = unknown_entries(content, project.shown(content))
+    raw.errors.extend(entry_errors)
     raw.site_shown = project.shown(content / "site.yaml")
     raw.sources_shown = project.shown(content / "sources.yaml")
-    raw.site = _load_yaml(project, cache, content / "site.yaml", raw.errors, required=True)
+    # `site.yml` is reported once, as a name to correct, not again as a missing site.yaml.
+    required = "site.yaml" not in renames
+    raw.site = _load_yaml(project, cache, content / "site.yaml", raw.errors, required=required)
     raw.sources = _load_yaml(project, cache, content / "sources.yaml", raw.errors, required=False)
-    raw.unreadable_sources = raw.sources is None and (content / "sources.yaml").is_file()
+    raw.unreadable_sources = raw.sources is None and (
+        (content / "sources.yaml").is_file() or "sources.yaml" in renames
+    )
     raw.actors = _load_documents(
         project, cache, content / "actors", raw.errors, raw.unreadable_actors
     )
@@ -192,10 +199,12 @@ def _load_documents(
     folder_outside = _outside(project, folder)
     folder_shown = project.shown(folder)
     for name, is_link in _listing(folder):
-        if not name.endswith(".md"):
-            continue
         path = folder / name
         shown = visible(f"{folder_shown}/{name}")
+        if not name.endswith(".md"):
+            if not is_leftover(path.name):
+                errors.append(not_markdown(shown, visible(name), folder_shown))
+            continue
         if folder_outside or (is_link and _outside(project, path)):
             errors.append(_outside_error(shown))
             unreadable.add(path.stem)
