@@ -20,6 +20,7 @@ import pytest
 from generator.build import Builder, build, check
 from generator.cli import main
 from generator.errors import BuildFailed
+from generator.model.dates import Point
 from generator.project import Project
 from generator.serve.watcher import snapshot
 from tests.helpers import TEMPLATES, read_tree
@@ -1222,3 +1223,74 @@ def test_unknown_files_and_folders_in_content(root: Path) -> None:
         f"content/notes.txt:1: the file is not part of the content format, so it is not read — "
         f"move it out of content/, {holds}",
     ]
+
+
+# Dates as people write them ---------------------------------------------------------------------
+
+BC_HINT = "the format counts a year 0 (1 BC), so -0350 is 351 BC, and 350 BC is -0349"
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        (
+            "12/03/2019",
+            "'12/03/2019' can be read day-first or month-first — write the year first: "
+            "2019-03-12 (12 March) or 2019-12-03 (3 December)",
+        ),
+        ("26/02/2019", "'26/02/2019' looks day-first — write the year first: 2019-02-26"),
+        ("02/26/2019", "'02/26/2019' looks month-first — write the year first: 2019-02-26"),
+        (
+            "July 16, 1969",
+            "'July 16, 1969' names the month in words — write it as YYYY-MM-DD: 1969-07-16",
+        ),
+        (
+            "16 July 1969",
+            "'16 July 1969' names the month in words — write it as YYYY-MM-DD: 1969-07-16",
+        ),
+        ("Jul 1969", "'Jul 1969' names the month in words — write it as YYYY-MM-DD: 1969-07"),
+        (
+            "Feb 30, 2019",
+            "'Feb 30, 2019' names the month in words, and February 2019 has no day 30 — write a "
+            "day that exists as YYYY-MM-DD",
+        ),
+        (
+            "2019-02-26 10:00",
+            "'2019-02-26 10:00' is not a date this site understands: times of day are not "
+            "supported yet — write the day alone: 2019-02-26",
+        ),
+        (
+            "2019-02-26T10:00:00Z",
+            "'2019-02-26T10:00:00Z' is not a date this site understands: times of day are not "
+            "supported yet — write the day alone: 2019-02-26",
+        ),
+        ("-350", f"'-350' needs a four-digit year — write -0350; {BC_HINT}"),
+        ("'-350'", f"'-350' needs a four-digit year — write -0350; {BC_HINT}"),
+        (
+            "12019",
+            "year 12019 is out of range — years run from -9999 to 9999",
+        ),
+        (
+            "'12019'",
+            "'12019' is not a date this site understands: years run from -9999 to 9999 — write a "
+            "year in that range",
+        ),
+        (
+            "-12019",
+            "'-12019' is not a date this site understands: years run from -9999 to 9999 — write "
+            "a year in that range",
+        ),
+    ],
+)
+def test_dates_as_people_write_them(root: Path, date: str, message: str) -> None:
+    replace(root, "events/strike.md", "date: 2019-02-26", f"date: {date}")
+    assert errors(root) == [f"content/events/strike.md:4: date: {message}"]
+
+
+@pytest.mark.parametrize(("date", "year"), [("-0350", -350), ("0044", 44), ("-0044-03-15", -44)])
+def test_years_with_leading_zeros_are_not_read_as_octal(root: Path, date: str, year: int) -> None:
+    # YAML 1.1 reads an unquoted 0044 as the octal number 36 and -0350 as -232.
+    replace(root, "events/strike.md", "date: 2019-02-26", f"date: {date}")
+    events = {event.id: event for event in build(project(root)).timeline.events}
+    start = events["strike"].date.start
+    assert isinstance(start, Point) and start.year == year

@@ -3,6 +3,7 @@ duplicate keys, unusual tags and hostile sizes or depths refused as content erro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_INT_TAG = "tag:yaml.org,2002:int"
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _YAML_TAG = "tag:yaml.org,2002:"
 # The tags that plain YAML resolves to. Any other (`!!binary`, `!!set`, `!!python/…`, `!custom`)
 # was written on purpose and means something the content format has no use for.
@@ -144,6 +147,10 @@ class _NodeConverter:
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag == _TIMESTAMP_TAG:
             # Dates stay text: our own parser handles every calendar, datetime does not.
+            return node.value
+        if node.tag == _INT_TAG and not _DECIMAL.fullmatch(node.value):
+            # YAML 1.1 reads `0044` as octal 36 and `-0350` as -232: a year written as EDTF
+            # writes it (and 0x…, 1_000, 1:30) stays the text it is.
             return node.value
         try:
             value = _constructor.construct_object(node, deep=True)
