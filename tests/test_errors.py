@@ -206,9 +206,35 @@ def test_yaml_syntax_error_names_its_line(root: Path) -> None:
 def test_yaml_syntax_error_names_where_the_unclosed_part_starts(root: Path) -> None:
     replace(root, "events/strike.md", "target\"'\n", 'target"\n')
     assert errors(root) == [
-        "content/events/strike.md:12: YAML syntax error: found unexpected end of stream "
-        f"(while scanning a quoted scalar that starts on line 11) — {YAML_FIX}"
+        "content/events/strike.md:11: YAML syntax error: the text quoted with ' that opens here "
+        "is not closed (found unexpected end of stream on line 12) — end it with ', and write a "
+        "' inside it as ''"
     ]
+
+
+def test_an_unclosed_list_is_reported_where_it_opens(root: Path) -> None:
+    replace(root, "events/strike.md", "title: The strike", "title: [The strike")
+    assert errors(root) == [
+        "content/events/strike.md:2: YAML syntax error: the `[` list that opens here is not "
+        "closed (did not find expected ',' or ']' on line 3) — close it with `]`, or quote the "
+        "value if the `[` is part of the text"
+    ]
+
+
+def test_an_unclosed_double_quote_is_reported_where_it_opens(root: Path) -> None:
+    replace(root, "events/strike.md", "summary: The army strikes.", 'summary: "The army strikes.')
+    # The parser reads on to the `"` on line 11, in another value, before it gives up.
+    assert errors(root) == [
+        'content/events/strike.md:3: YAML syntax error: the text quoted with " that opens here '
+        "is not closed on its line and runs on to line 11 (did not find expected key there) — "
+        'end it with ", and write a " inside it as \\"'
+    ]
+    replace(root, "events/aftermath.md", "title: The aftermath", 'title: "The aftermath')
+    assert errors(root)[0] == (
+        'content/events/aftermath.md:2: YAML syntax error: the text quoted with " that opens '
+        'here is not closed (found unexpected end of stream on line 8) — end it with ", and '
+        'write a " inside it as \\"'
+    )
 
 
 def test_yaml_syntax_error_in_site_yaml(root: Path) -> None:
@@ -230,8 +256,9 @@ def test_yaml_syntax_error_in_sources_yaml_does_not_make_every_source_unknown(ro
 def test_yaml_syntax_error_in_an_actor_does_not_make_the_actor_unknown(root: Path) -> None:
     replace(root, "actors/army.md", "aliases: [Armed Forces]", "aliases: [Armed Forces")
     assert errors(root) == [
-        "content/actors/army.md:5: YAML syntax error: did not find expected ',' or ']' "
-        f"(while parsing a flow sequence that starts on line 4) — {YAML_FIX}"
+        "content/actors/army.md:4: YAML syntax error: the `[` list that opens here is not closed "
+        "(did not find expected ',' or ']' on line 5) — close it with `]`, or quote the value if "
+        "the `[` is part of the text"
     ]
 
 
