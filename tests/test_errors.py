@@ -1321,3 +1321,41 @@ def test_years_with_leading_zeros_are_not_read_as_octal(root: Path, date: str, y
     events = {event.id: event for event in build(project(root)).timeline.events}
     start = events["strike"].date.start
     assert isinstance(start, Point) and start.year == year
+
+
+# Links and images in bodies ---------------------------------------------------------------------
+
+RELATIVE = "is a relative link, which leads to no page wherever the body is shown"
+IMAGE_FIX = "remove it, or link to the image with an absolute https:// URL, such as"
+
+
+def test_a_relative_link_in_a_body(root: Path) -> None:
+    replace(root, "events/denial.md", "See [[strike]].", "See [Hawaii](location).")
+    replace(root, "actors/country.md", "[[strike|the strike]]", "[the strike](../strike/)")
+    assert errors(root) == [
+        f"content/actors/country.md:5: body: `[the strike](../strike/)` {RELATIVE} — link an "
+        "event or actor as [[strike|the strike]], or write an absolute https:// URL",
+        f"content/events/denial.md:15: body: `[Hawaii](location)` {RELATIVE} — link an event or "
+        "actor as [[id|Hawaii]], or write an absolute https:// URL",
+    ]
+
+
+def test_an_image_in_a_body(root: Path) -> None:
+    replace(root, "events/denial.md", "See [[strike]].", "See ![the border](border.jpg).")
+    assert errors(root) == [
+        "content/events/denial.md:15: body: `![the border](border.jpg)` is an image, and the "
+        f"content format has no images yet: it would show only as `the border` — {IMAGE_FIX} "
+        "[the border](https://example.org/picture.jpg)"
+    ]
+
+
+def test_links_that_are_fine_and_links_in_code(root: Path) -> None:
+    body = (
+        "A [site](https://example.org/a), [mail](mailto:a@example.org), [up](#top), a "
+        "footnote[^1], `[code](x.md)`, \\[not a link](x).\n\n"
+        "```\n![in a fence](x.jpg)\n```\n\n"
+        "    [indented code](x)\n\n"
+        "[^1]: A [[strike]] note.\n"
+    )
+    replace(root, "events/denial.md", "See [[strike]].\n", body)
+    assert len(build(project(root)).timeline.events) == 3
