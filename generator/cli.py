@@ -12,14 +12,14 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import build_unless_fresh, check
-from generator.errors import BuildFailed
+from generator.errors import BuildFailed, counted
 from generator.incremental.store import Fresh
 from generator.load.text import visible
 from generator.model import urls
 from generator.model.dates import DateError
 from generator.project import Project
 from generator.publish import PublishError, publish
-from generator.scaffold import new_event
+from generator.scaffold import IdTaken, new_event
 from generator.serve.server import serve
 
 
@@ -64,13 +64,14 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     shown = project.shown(project.output)
     if isinstance(result, Fresh):
         print(
-            f"{shown}/ is up to date: {result.pages} pages for {result.events} events, "
+            f"{shown}/ is up to date: {counted(result.pages, 'page')} for "
+            f"{counted(result.events, 'event')}, "
             f"nothing changed since the last build (checked in {seconds:.2f} s)"
         )
     else:
         pages = sum(1 for path in result.paths if path.endswith(".html"))
         print(
-            f"Built {pages} pages for {len(result.timeline.events)} events "
+            f"Built {counted(pages, 'page')} for {counted(len(result.timeline.events), 'event')} "
             f"into {shown}/ in {seconds:.2f} s"
         )
     return 0
@@ -79,8 +80,8 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 def _check(project: Project, args: argparse.Namespace) -> int:
     timeline = check(project)
     print(
-        f"No errors: {len(timeline.events)} events, {len(timeline.actors)} actors, "
-        f"{len(timeline.sources)} sources."
+        f"No errors: {counted(len(timeline.events), 'event')}, "
+        f"{counted(len(timeline.actors), 'actor')}, {counted(len(timeline.sources), 'source')}."
     )
     return 0
 
@@ -141,13 +142,16 @@ def _base_url(given: str) -> str | None:
     return given if given.endswith("/") else given + "/"
 
 
-def _report(failure: BuildFailed, command: str) -> None:
+def _report(failure: BuildFailed, project: Project, command: str) -> None:
     for error in failure.errors:
         # Control characters from the content must not reach the terminal as such.
         print(visible(str(error)), file=sys.stderr)
-    count = len(failure.errors)
-    unchanged = " site/ was not changed." if command == "build" else ""
-    print(f"{count} error{'s' if count != 1 else ''}.{unchanged}", file=sys.stderr)
+    outcome = ""
+    if command == "build":  # a failed build leaves the output folder as it was, or absent
+        shown = project.shown(project.output)
+        exists = project.output.is_dir()
+        outcome = f" {shown}/ was not changed." if exists else " Nothing was written."
+    print(f"{counted(len(failure.errors), 'error')}.{outcome}", file=sys.stderr)
 
 
 def _run(project: Project, args: argparse.Namespace) -> int:
@@ -155,13 +159,21 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     try:
         return _COMMANDS[args.command](project, args)
     except BuildFailed as failure:
-        _report(failure, args.command)
+        _report(failure, project, args.command)
         return 1
     except PublishError as error:
         print(f"publish: {error}", file=sys.stderr)
         return 1
     except DateError as error:
         print(f"--date: {error}", file=sys.stderr)
+        return 1
+    except IdTaken as error:
+        clash = Path(error.filename)
+        print(
+            f"{project.shown(clash)}: already has the id `{clash.stem}` — choose another title, "
+            "since an id names one event or actor",
+            file=sys.stderr,
+        )
         return 1
     except FileExistsError as error:
         print(

@@ -50,3 +50,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean `x`?)' suffix for the closest choice, or '' when none is close."""
     close = closest(word, choices)
     return f" (did you mean `{close}`?)" if close else ""
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 error`, `2 errors`, `0 errors`: a count in a message, agreeing in number."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -839,7 +839,7 @@ def test_cli_build_of_files_that_cannot_be_read_has_no_traceback(
 
 def test_cli_check_exit_status(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(root, "check") == 0
-    assert capsys.readouterr().out == "No errors: 3 events, 2 actors, 1 sources.\n"
+    assert capsys.readouterr().out == "No errors: 3 events, 2 actors, 1 source.\n"
     replace(root, "events/strike.md", "status: confirmed", "status: confirmd")
     assert cli(root, "check") == 1
     out, err = capsys.readouterr()
@@ -1359,3 +1359,51 @@ def test_links_that_are_fine_and_links_in_code(root: Path) -> None:
     )
     replace(root, "events/denial.md", "See [[strike]].\n", body)
     assert len(build(project(root)).timeline.events) == 3
+
+
+# The command line's words ----------------------------------------------------------------------
+
+
+def test_counts_agree_in_number(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("denial", "aftermath"):
+        (root / "content" / "events" / f"{name}.md").unlink()
+    replace(root, "actors/country.md", "[[strike|the strike]]", "the strike")
+    (root / "content" / "actors" / "army.md").unlink()
+    replace(root, "events/strike.md", "actors: [army]", "actors: [country]")
+    replace(root, "events/strike.md", "The [[army]] struck.", "The army struck.")
+    assert cli(root, "check") == 0
+    assert capsys.readouterr().out == "No errors: 1 event, 1 actor, 1 source.\n"
+    assert cli(root, "build") == 0
+    assert capsys.readouterr().out.startswith("Built 18 pages for 1 event into site/ in ")
+    assert cli(root, "build") == 0
+    assert capsys.readouterr().out.startswith(
+        "site/ is up to date: 18 pages for 1 event, nothing changed since the last build"
+    )
+
+
+def test_a_failed_first_build_says_nothing_was_written(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replace(root, "events/strike.md", "status: confirmed", "status: confirmd")
+    assert cli(root, "build") == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "1 error. Nothing was written."
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "clash"),
+    [("Army", "content/actors/army.md"), ("Strike", "content/events/2019/strike.md")],
+)
+def test_new_refuses_an_id_that_an_actor_or_an_event_has(
+    root: Path, capsys: pytest.CaptureFixture[str], title: str, clash: str
+) -> None:
+    (root / "content" / "events" / "2019").mkdir()
+    (root / "content" / "events" / "strike.md").rename(root / "content/events/2019/strike.md")
+    before = read_tree(root / "content")
+    assert main(["--root", str(root), "new", title, "--date", "2019"]) == 1
+    identifier = Path(clash).stem
+    assert capsys.readouterr().err == (
+        f"{clash}: already has the id `{identifier}` — choose another title, since an id names "
+        "one event or actor\n"
+    )
+    assert read_tree(root / "content") == before
