@@ -14,7 +14,7 @@ from typing import Any
 
 from generator import __version__
 from generator.build import build_unless_fresh, check
-from generator.errors import BuildFailed, errors_json, github_command
+from generator.errors import BuildFailed, counted, errors_json, github_command
 from generator.incremental.store import Fresh
 from generator.init import InitError, copy_theme, init_project
 from generator.load.text import visible
@@ -22,7 +22,7 @@ from generator.model import urls
 from generator.model.dates import DateError
 from generator.project import Project
 from generator.publish import PublishError, publish
-from generator.scaffold import new_event
+from generator.scaffold import IdTaken, new_event
 from generator.serve.server import serve
 from generator.vendor import TIMELINEJS_VERSION
 
@@ -120,13 +120,14 @@ def _build(project: Project, args: argparse.Namespace) -> int:
         print(errors_json(()))
     elif isinstance(result, Fresh):
         print(
-            f"{shown}/ is up to date: {result.pages} pages for {result.events} events, "
+            f"{shown}/ is up to date: {counted(result.pages, 'page')} for "
+            f"{counted(result.events, 'event')}, "
             f"nothing changed since the last build (checked in {seconds:.2f} s)"
         )
     else:
         pages = sum(1 for path in result.paths if path.endswith(".html"))
         print(
-            f"Built {pages} pages for {len(result.timeline.events)} events "
+            f"Built {counted(pages, 'page')} for {counted(len(result.timeline.events), 'event')} "
             f"into {shown}/ in {seconds:.2f} s"
         )
     return 0
@@ -138,8 +139,8 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         print(errors_json(()))
         return 0
     print(
-        f"No errors: {len(timeline.events)} events, {len(timeline.actors)} actors, "
-        f"{len(timeline.sources)} sources."
+        f"No errors: {counted(len(timeline.events), 'event')}, "
+        f"{counted(len(timeline.actors), 'actor')}, {counted(len(timeline.sources), 'source')}."
     )
     return 0
 
@@ -225,7 +226,7 @@ def _base_url(given: str) -> str | None:
     return given if given.endswith("/") else given + "/"
 
 
-def _report(failure: BuildFailed, command: str, form: str) -> None:
+def _report(failure: BuildFailed, project: Project, command: str, form: str) -> None:
     """Print every error in `form`: text on standard error, GitHub's workflow commands or one
     JSON document on standard output (where a workflow or a program reads them)."""
     if form == "json":
@@ -237,9 +238,12 @@ def _report(failure: BuildFailed, command: str, form: str) -> None:
             print(visible(github_command(error)))
         else:
             print(visible(str(error)), file=sys.stderr)
-    count = len(failure.errors)
-    unchanged = " site/ was not changed." if command == "build" else ""
-    print(f"{count} error{'s' if count != 1 else ''}.{unchanged}", file=sys.stderr)
+    outcome = ""
+    if command == "build":  # a failed build leaves the output folder as it was, or absent
+        shown = project.shown(project.output)
+        exists = project.output.is_dir()
+        outcome = f" {shown}/ was not changed." if exists else " Nothing was written."
+    print(f"{counted(len(failure.errors), 'error')}.{outcome}", file=sys.stderr)
 
 
 def _run(project: Project, args: argparse.Namespace) -> int:
@@ -247,7 +251,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     try:
         return _COMMANDS[args.command](project, args)
     except BuildFailed as failure:
-        _report(failure, args.command, getattr(args, "format", "text"))
+        _report(failure, project, args.command, getattr(args, "format", "text"))
         return 1
     except InitError as error:
         print(f"{args.command}: {error}", file=sys.stderr)
@@ -257,6 +261,14 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         return 1
     except DateError as error:
         print(f"--date: {error}", file=sys.stderr)
+        return 1
+    except IdTaken as error:
+        clash = Path(error.filename)
+        print(
+            f"{project.shown(clash)}: already has the id `{clash.stem}` — choose another title, "
+            "since an id names one event or actor",
+            file=sys.stderr,
+        )
         return 1
     except FileExistsError as error:
         print(

@@ -78,7 +78,18 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to `word`, or None when none is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean `x`?)' suffix for the closest choice, or '' when none is close."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else ""
+    close = closest(word, choices)
+    return f" (did you mean `{close}`?)" if close else ""
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 error`, `2 errors`, `0 errors`: a count in a message, agreeing in number."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

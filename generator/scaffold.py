@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import yaml
@@ -32,10 +34,21 @@ def new_event_text(title: str, date: str) -> str:
     return f"---\n{dumped}---\n{body}"
 
 
+class IdTaken(FileExistsError):
+    """The new event's id is already that of another file: an actor, or an event in a
+    subfolder; its `filename` is that file."""
+
+
 def new_event(events_folder: Path, title: str, date: str) -> Path:
-    """Write content/events/<id>.md for a new event; raise FileExistsError if the id is taken."""
-    path = events_folder / f"{slugify(title)}.md"
+    """Write content/events/<id>.md for a new event; raise FileExistsError if the file exists,
+    IdTaken if an actor (in the sibling actors/ folder) or an event in a subfolder has the id."""
+    identifier = slugify(title)
+    path = events_folder / f"{identifier}.md"
     text = new_event_text(title, date)
+    for folder in (events_folder, events_folder.parent / "actors"):
+        for clash in sorted(folder.rglob(f"{identifier}.md")) if folder.is_dir() else ():
+            if clash != path and not any(part.startswith(".") for part in clash.parts):
+                raise IdTaken(errno.EEXIST, os.strerror(errno.EEXIST), str(clash))
     events_folder.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:
         file.write(text)

@@ -17,10 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build, check
+from generator.build import Builder, build, check
 from generator.cli import main
 from generator.errors import BuildFailed
+from generator.model.dates import Point
 from generator.project import Project
+from generator.serve.watcher import snapshot
 from tests.helpers import TEMPLATES, read_tree
 
 SITE = """\
@@ -204,9 +206,35 @@ def test_yaml_syntax_error_names_its_line(root: Path) -> None:
 def test_yaml_syntax_error_names_where_the_unclosed_part_starts(root: Path) -> None:
     replace(root, "events/strike.md", "target\"'\n", 'target"\n')
     assert errors(root) == [
-        "content/events/strike.md:12: YAML syntax error: found unexpected end of stream "
-        f"(while scanning a quoted scalar that starts on line 11) — {YAML_FIX}"
+        "content/events/strike.md:11: YAML syntax error: the text quoted with ' that opens here "
+        "is not closed (found unexpected end of stream on line 12) — end it with ', and write a "
+        "' inside it as ''"
     ]
+
+
+def test_an_unclosed_list_is_reported_where_it_opens(root: Path) -> None:
+    replace(root, "events/strike.md", "title: The strike", "title: [The strike")
+    assert errors(root) == [
+        "content/events/strike.md:2: YAML syntax error: the `[` list that opens here is not "
+        "closed (did not find expected ',' or ']' on line 3) — close it with `]`, or quote the "
+        "value if the `[` is part of the text"
+    ]
+
+
+def test_an_unclosed_double_quote_is_reported_where_it_opens(root: Path) -> None:
+    replace(root, "events/strike.md", "summary: The army strikes.", 'summary: "The army strikes.')
+    # The parser reads on to the `"` on line 11, in another value, before it gives up.
+    assert errors(root) == [
+        'content/events/strike.md:3: YAML syntax error: the text quoted with " that opens here '
+        "is not closed on its line and runs on to line 11 (did not find expected key there) — "
+        'end it with ", and write a " inside it as \\"'
+    ]
+    replace(root, "events/aftermath.md", "title: The aftermath", 'title: "The aftermath')
+    assert errors(root)[0] == (
+        'content/events/aftermath.md:2: YAML syntax error: the text quoted with " that opens '
+        'here is not closed (found unexpected end of stream on line 8) — end it with ", and '
+        'write a " inside it as \\"'
+    )
 
 
 def test_yaml_syntax_error_in_site_yaml(root: Path) -> None:
@@ -228,8 +256,9 @@ def test_yaml_syntax_error_in_sources_yaml_does_not_make_every_source_unknown(ro
 def test_yaml_syntax_error_in_an_actor_does_not_make_the_actor_unknown(root: Path) -> None:
     replace(root, "actors/army.md", "aliases: [Armed Forces]", "aliases: [Armed Forces")
     assert errors(root) == [
-        "content/actors/army.md:5: YAML syntax error: did not find expected ',' or ']' "
-        f"(while parsing a flow sequence that starts on line 4) — {YAML_FIX}"
+        "content/actors/army.md:4: YAML syntax error: the `[` list that opens here is not closed "
+        "(did not find expected ',' or ']' on line 5) — close it with `]`, or quote the value if "
+        "the `[` is part of the text"
     ]
 
 
@@ -679,6 +708,53 @@ def test_invalid_id(root: Path) -> None:
     ]
 
 
+def test_events_and_actors_may_be_filed_in_subfolders(root: Path) -> None:
+    (root / "content" / "events" / "2019" / "02").mkdir(parents=True)
+    (root / "content" / "events" / "strike.md").rename(root / "content/events/2019/strike.md")
+    (root / "content" / "events" / "denial.md").rename(root / "content/events/2019/02/denial.md")
+    (root / "content" / "actors" / "states").mkdir()
+    (root / "content" / "actors" / "country.md").rename(root / "content/actors/states/country.md")
+    result = build(project(root))
+    assert [event.id for event in result.timeline.events] == ["strike", "denial", "aftermath"]
+    assert sorted(result.timeline.actors) == ["army", "country"]
+    assert (root / "site" / "events" / "denial" / "index.html").is_file()
+    assert (root / "site" / "actors" / "country" / "index.html").is_file()
+
+
+def test_the_preview_sees_edits_and_new_files_in_subfolders(root: Path) -> None:
+    folder = root / "content" / "events" / "2019"
+    folder.mkdir()
+    (root / "content" / "events" / "strike.md").rename(folder / "strike.md")
+    builder = Builder(project(root))
+    builder.build()
+    replace(root, "events/2019/strike.md", "The army strikes.", "The army strikes again.")
+    write(root, "events/2019/calm.md", "---\ntitle: Calm\ndate: 2019-05\n---\n")
+    result = builder.build()
+    assert "events/calm/index.html" in result.changed
+    assert "The army strikes again." in (root / "site/events/strike/index.html").read_text()
+    watched = snapshot([root / "content"])
+    assert str(folder / "calm.md") in watched
+
+
+def test_the_same_id_in_two_folders(root: Path) -> None:
+    (root / "content" / "events" / "2019").mkdir()
+    write(root, "events/2019/strike.md", EVENTS["strike"])
+    assert errors(root) == [
+        "content/events/strike.md:1: id: `strike` is also the id of content/events/2019/strike.md "
+        "— rename one of the two files (the id is the file's name, whatever its folder)"
+    ]
+
+
+def test_the_same_actor_id_in_two_folders(root: Path) -> None:
+    (root / "content" / "actors" / "states").mkdir()
+    write(root, "actors/states/country.md", ACTORS["country"])
+    assert errors(root) == [
+        "content/actors/states/country.md:1: id: `country` is also the id of "
+        "content/actors/country.md — rename one of the two files (the id is the file's name, "
+        "whatever its folder)"
+    ]
+
+
 # Several errors, and the command line -----------------------------------------------------------
 
 SEVERAL = [
@@ -763,7 +839,7 @@ def test_cli_build_of_files_that_cannot_be_read_has_no_traceback(
 
 def test_cli_check_exit_status(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(root, "check") == 0
-    assert capsys.readouterr().out == "No errors: 3 events, 2 actors, 1 sources.\n"
+    assert capsys.readouterr().out == "No errors: 3 events, 2 actors, 1 source.\n"
     replace(root, "events/strike.md", "status: confirmed", "status: confirmd")
     assert cli(root, "check") == 1
     out, err = capsys.readouterr()
@@ -1110,3 +1186,224 @@ def test_a_failed_build_leaves_an_existing_site_and_nothing_else(root: Path) -> 
         build(project(root))
     assert read_tree(root / "site") == before
     assert sorted(path.name for path in root.iterdir()) == ["content", "seeds", "site"]
+
+
+# Files that would be left out -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "renamed"),
+    [
+        ("events/launch.markdown", "launch.md"),
+        ("events/notes.txt", "notes.md"),
+        ("events/draft.MD", "draft.md"),
+        ("events/2019/README", "README.md"),
+        ("actors/army.yaml", "army.md"),
+    ],
+)
+def test_a_file_that_is_not_markdown(root: Path, name: str, renamed: str) -> None:
+    (root / "content" / name).parent.mkdir(exist_ok=True)
+    write(root, name, EVENTS["aftermath"])
+    folder = name.split("/")[0]
+    assert errors(root) == [
+        f"content/{name}:1: the file is not a `.md` file, so it is not read — rename it to "
+        f"`{renamed}`, or move it out of content/{folder}/"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["strike.md~", ".strike.md.swp", ".#strike.md", "#strike.md#", ".DS_Store", ".hidden.md"],
+)
+def test_editor_leftovers_and_hidden_files_are_passed_over(root: Path, name: str) -> None:
+    write(root, f"events/{name}", "leftover")
+    write(root, name, "leftover")
+    assert len(build(project(root)).timeline.events) == 3
+
+
+@pytest.mark.parametrize("name", ["site", "sources"])
+def test_a_yml_file_in_content(root: Path, name: str) -> None:
+    (root / "content" / f"{name}.yaml").rename(root / "content" / f"{name}.yml")
+    # The one error: no missing site.yaml, no unknown source in the events that cite one.
+    assert errors(root) == [
+        f"content/{name}.yml:1: the file is not part of the content format (did you mean "
+        f"`{name}.yaml`?) — rename it to `{name}.yaml`"
+    ]
+
+
+def test_unknown_files_and_folders_in_content(root: Path) -> None:
+    (root / "content" / "event").mkdir()
+    (root / "content" / "Actors").mkdir()
+    (root / "content" / "2019").mkdir()
+    write(root, "notes.txt", "notes")
+    write(root, "calm.md", EVENTS["aftermath"])
+    holds = "which holds only site.yaml, sources.yaml, actors/ and events/"
+    assert errors(root) == [
+        "content/2019:1: the folder is not part of the content format, so it is not read — move "
+        f"it out of content/, {holds}",
+        "content/Actors:1: the folder is not part of the content format (did you mean "
+        "`actors/`?) — rename it to `actors/`",
+        "content/calm.md:1: the file is not in events/ or actors/, so it is not read — move it "
+        "into content/events/ or content/actors/",
+        "content/event:1: the folder is not part of the content format (did you mean "
+        "`events/`?) — rename it to `events/`",
+        f"content/notes.txt:1: the file is not part of the content format, so it is not read — "
+        f"move it out of content/, {holds}",
+    ]
+
+
+# Dates as people write them ---------------------------------------------------------------------
+
+BC_HINT = "the format counts a year 0 (1 BC), so -0350 is 351 BC, and 350 BC is -0349"
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        (
+            "12/03/2019",
+            "'12/03/2019' can be read day-first or month-first — write the year first: "
+            "2019-03-12 (12 March) or 2019-12-03 (3 December)",
+        ),
+        ("26/02/2019", "'26/02/2019' looks day-first — write the year first: 2019-02-26"),
+        ("02/26/2019", "'02/26/2019' looks month-first — write the year first: 2019-02-26"),
+        (
+            "July 16, 1969",
+            "'July 16, 1969' names the month in words — write it as YYYY-MM-DD: 1969-07-16",
+        ),
+        (
+            "16 July 1969",
+            "'16 July 1969' names the month in words — write it as YYYY-MM-DD: 1969-07-16",
+        ),
+        ("Jul 1969", "'Jul 1969' names the month in words — write it as YYYY-MM-DD: 1969-07"),
+        (
+            "Feb 30, 2019",
+            "'Feb 30, 2019' names the month in words, and February 2019 has no day 30 — write a "
+            "day that exists as YYYY-MM-DD",
+        ),
+        (
+            "2019-02-26 10:00",
+            "'2019-02-26 10:00' is not a date this site understands: times of day are not "
+            "supported yet — write the day alone: 2019-02-26",
+        ),
+        (
+            "2019-02-26T10:00:00Z",
+            "'2019-02-26T10:00:00Z' is not a date this site understands: times of day are not "
+            "supported yet — write the day alone: 2019-02-26",
+        ),
+        ("-350", f"'-350' needs a four-digit year — write -0350; {BC_HINT}"),
+        ("'-350'", f"'-350' needs a four-digit year — write -0350; {BC_HINT}"),
+        (
+            "12019",
+            "year 12019 is out of range — years run from -9999 to 9999",
+        ),
+        (
+            "'12019'",
+            "'12019' is not a date this site understands: years run from -9999 to 9999 — write a "
+            "year in that range",
+        ),
+        (
+            "-12019",
+            "'-12019' is not a date this site understands: years run from -9999 to 9999 — write "
+            "a year in that range",
+        ),
+    ],
+)
+def test_dates_as_people_write_them(root: Path, date: str, message: str) -> None:
+    replace(root, "events/strike.md", "date: 2019-02-26", f"date: {date}")
+    assert errors(root) == [f"content/events/strike.md:4: date: {message}"]
+
+
+@pytest.mark.parametrize(("date", "year"), [("-0350", -350), ("0044", 44), ("-0044-03-15", -44)])
+def test_years_with_leading_zeros_are_not_read_as_octal(root: Path, date: str, year: int) -> None:
+    # YAML 1.1 reads an unquoted 0044 as the octal number 36 and -0350 as -232.
+    replace(root, "events/strike.md", "date: 2019-02-26", f"date: {date}")
+    events = {event.id: event for event in build(project(root)).timeline.events}
+    start = events["strike"].date.start
+    assert isinstance(start, Point) and start.year == year
+
+
+# Links and images in bodies ---------------------------------------------------------------------
+
+RELATIVE = "is a relative link, which leads to no page wherever the body is shown"
+IMAGE_FIX = "remove it, or link to the image with an absolute https:// URL, such as"
+
+
+def test_a_relative_link_in_a_body(root: Path) -> None:
+    replace(root, "events/denial.md", "See [[strike]].", "See [Hawaii](location).")
+    replace(root, "actors/country.md", "[[strike|the strike]]", "[the strike](../strike/)")
+    assert errors(root) == [
+        f"content/actors/country.md:5: body: `[the strike](../strike/)` {RELATIVE} — link an "
+        "event or actor as [[strike|the strike]], or write an absolute https:// URL",
+        f"content/events/denial.md:15: body: `[Hawaii](location)` {RELATIVE} — link an event or "
+        "actor as [[id|Hawaii]], or write an absolute https:// URL",
+    ]
+
+
+def test_an_image_in_a_body(root: Path) -> None:
+    replace(root, "events/denial.md", "See [[strike]].", "See ![the border](border.jpg).")
+    assert errors(root) == [
+        "content/events/denial.md:15: body: `![the border](border.jpg)` is an image, and the "
+        f"content format has no images yet: it would show only as `the border` — {IMAGE_FIX} "
+        "[the border](https://example.org/picture.jpg)"
+    ]
+
+
+def test_links_that_are_fine_and_links_in_code(root: Path) -> None:
+    body = (
+        "A [site](https://example.org/a), [mail](mailto:a@example.org), [up](#top), a "
+        "footnote[^1], `[code](x.md)`, \\[not a link](x).\n\n"
+        "```\n![in a fence](x.jpg)\n```\n\n"
+        "    [indented code](x)\n\n"
+        "[^1]: A [[strike]] note.\n"
+    )
+    replace(root, "events/denial.md", "See [[strike]].\n", body)
+    assert len(build(project(root)).timeline.events) == 3
+
+
+# The command line's words ----------------------------------------------------------------------
+
+
+def test_counts_agree_in_number(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("denial", "aftermath"):
+        (root / "content" / "events" / f"{name}.md").unlink()
+    replace(root, "actors/country.md", "[[strike|the strike]]", "the strike")
+    (root / "content" / "actors" / "army.md").unlink()
+    replace(root, "events/strike.md", "actors: [army]", "actors: [country]")
+    replace(root, "events/strike.md", "The [[army]] struck.", "The army struck.")
+    assert cli(root, "check") == 0
+    assert capsys.readouterr().out == "No errors: 1 event, 1 actor, 1 source.\n"
+    assert cli(root, "build") == 0
+    assert capsys.readouterr().out.startswith("Built 18 pages for 1 event into site/ in ")
+    assert cli(root, "build") == 0
+    assert capsys.readouterr().out.startswith(
+        "site/ is up to date: 18 pages for 1 event, nothing changed since the last build"
+    )
+
+
+def test_a_failed_first_build_says_nothing_was_written(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replace(root, "events/strike.md", "status: confirmed", "status: confirmd")
+    assert cli(root, "build") == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "1 error. Nothing was written."
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "clash"),
+    [("Army", "content/actors/army.md"), ("Strike", "content/events/2019/strike.md")],
+)
+def test_new_refuses_an_id_that_an_actor_or_an_event_has(
+    root: Path, capsys: pytest.CaptureFixture[str], title: str, clash: str
+) -> None:
+    (root / "content" / "events" / "2019").mkdir()
+    (root / "content" / "events" / "strike.md").rename(root / "content/events/2019/strike.md")
+    before = read_tree(root / "content")
+    assert main(["--root", str(root), "new", title, "--date", "2019"]) == 1
+    identifier = Path(clash).stem
+    assert capsys.readouterr().err == (
+        f"{clash}: already has the id `{identifier}` — choose another title, since an id names "
+        "one event or actor\n"
+    )
+    assert read_tree(root / "content") == before

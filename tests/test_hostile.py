@@ -390,6 +390,12 @@ def test_the_renderer_sanitises_raw_html_on_its_own() -> None:
     assert html == '<p><a>a</a> <a href="https://example.net/" rel="noopener noreferrer">b</a></p>'
 
 
+def test_the_renderer_shows_an_image_as_its_text_on_its_own() -> None:
+    # The check refuses images in bodies; the renderer must not make one all the same.
+    html = MarkdownRenderer().render("![an image](javascript:alert%28'image'%29)", lambda t: None)
+    assert html == "<p>an image</p>"
+
+
 def test_a_title_shown_as_the_text_of_a_wiki_link_stays_text(
     site: Path, browser_page: tuple[Page, list[str], list[str]]
 ) -> None:

@@ -172,7 +172,7 @@ def test_a_mistake_in_a_template_rendered_by_forked_workers_is_a_content_error(
     assert err.splitlines()[-2:] == [
         "templates/event.html:2: 'nope' is undefined — "
         "use only values the packaged theme's template of the same name uses",
-        "1 error. site/ was not changed.",
+        "1 error. Nothing was written.",  # no site was built before
     ]
     assert "Traceback" not in err
     assert not (root / "site").exists()

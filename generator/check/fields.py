@@ -106,7 +106,8 @@ class Fields:
             )
             return None
         try:
-            return parse_date(value)
+            # `date: -350` is read as a number, yet needs the hint about BC years of text.
+            return parse_date(str(value) if isinstance(value, int) and value < 0 else value)
         except DateError as error:
             problem, _, fix = str(error).partition(" — ")
             self.error(key, problem, fix or "write it as YYYY, YYYY-MM or YYYY-MM-DD")

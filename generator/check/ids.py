@@ -91,16 +91,21 @@ def reserved_error(shown: str, line: int, field: str, name: str, fix: str) -> Co
 
 
 def check_case_clashes(documents: list[Document], errors: list[ContentError]) -> None:
-    """Record an error for every document whose id differs from an earlier one's only in case."""
+    """Record an error for every document whose id is an earlier one's, in another folder, or
+    differs from it only in case."""
     by_folded: dict[str, Document] = {}
     for document in documents:
         folded = document.path.stem.casefold()
         other = by_folded.setdefault(folded, document)
-        if other is not document:
+        if other is document:
+            continue
+        if other.path.stem == document.path.stem:
+            problem = f"`{document.path.stem}` is also the id of {other.shown}"
+            fix = "rename one of the two files (the id is the file's name, whatever its folder)"
+        else:
             problem = f"`{document.path.stem}` and `{other.path.stem}` differ only in case"
-            errors.append(
-                ContentError(document.shown, 1, "id", problem, "rename one of the two files")
-            )
+            fix = "rename one of the two files"
+        errors.append(ContentError(document.shown, 1, "id", problem, fix))
 
 
 def check_actor_event_clashes(

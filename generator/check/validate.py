@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.check.actors import check_actors
+from generator.check.bodies import check_body_links
 from generator.check.events import Known, check_event
 from generator.check.ids import check_actor_event_clashes, check_case_clashes
 from generator.check.quotes import searchable
@@ -57,6 +58,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     linkable = known.actors | known.events
     for document in (*raw.actors, *raw.events):
         _check_wikilinks(document, linkable, errors)
+        check_body_links(document, linkable, errors)
     if errors or site is None:
         raise BuildFailed(errors)
     events.sort(key=lambda e: e.sort_key)

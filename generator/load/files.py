@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from generator.errors import BuildFailed, ContentError
 from generator.load.documents import Document, read_document
+from generator.load.entries import is_leftover, not_markdown, unknown_entries
 from generator.load.text import MAX_SEED_BYTES, read_text, visible
 from generator.load.yaml_lines import YamlData, parse_yaml
 from generator.project import Project
@@ -102,11 +103,17 @@ def _load(project: Project, cache: LoadCache) -> RawContent:
             )
         )
         return raw
+    entry_errors, renames = unknown_entries(content, project.shown(content))
+    raw.errors.extend(entry_errors)
     raw.site_shown = project.shown(content / "site.yaml")
     raw.sources_shown = project.shown(content / "sources.yaml")
-    raw.site = _load_yaml(project, cache, content / "site.yaml", raw.errors, required=True)
+    # `site.yml` is reported once, as a name to correct, not again as a missing site.yaml.
+    required = "site.yaml" not in renames
+    raw.site = _load_yaml(project, cache, content / "site.yaml", raw.errors, required=required)
     raw.sources = _load_yaml(project, cache, content / "sources.yaml", raw.errors, required=False)
-    raw.unreadable_sources = raw.sources is None and (content / "sources.yaml").is_file()
+    raw.unreadable_sources = raw.sources is None and (
+        (content / "sources.yaml").is_file() or "sources.yaml" in renames
+    )
     raw.actors = _load_documents(
         project, cache, content / "actors", raw.errors, raw.unreadable_actors
     )
@@ -187,18 +194,17 @@ def _load_documents(
     documents: list[Document] = []
     if not folder.is_dir():
         return documents
-    # The folder is resolved once; then only a file that is itself a link can lead elsewhere.
+    # The folder is resolved once; then only a file or a subfolder that is a link can lead
+    # elsewhere. Subfolders (`events/2019/`) are for filing: the id is still the file's name.
     folder_outside = _outside(project, folder)
     folder_shown = project.shown(folder)
-    # Names and link flags straight from the directory listing: at 10,000 files, Path objects,
-    # their sorting and a stat per file for is_symlink cost a tenth of a second per rebuild.
-    with os.scandir(folder) as listing:
-        names = sorted((entry.name, entry.is_symlink()) for entry in listing)
-    for name, is_link in names:
-        if not name.endswith(".md") or name.startswith("."):
-            continue
+    for name, is_link in _listing(folder):
         path = folder / name
         shown = visible(f"{folder_shown}/{name}")
+        if not name.endswith(".md"):
+            if not is_leftover(path.name):
+                errors.append(not_markdown(shown, visible(name), folder_shown))
+            continue
         if folder_outside or (is_link and _outside(project, path)):
             errors.append(_outside_error(shown))
             unreadable.add(path.stem)
@@ -209,6 +215,35 @@ def _load_documents(
             errors.extend(failure.errors)
             unreadable.add(path.stem)
     return documents
+
+
+def _listing(folder: Path) -> list[tuple[str, bool]]:
+    """The files under `folder` and its subfolders (any depth), as sorted relative paths with
+    whether each may lead elsewhere (it, or a folder on its way under `folder`, is a link);
+    hidden files and folders are left out.
+
+    Names and link flags come straight from the directory listing: at 10,000 files, Path
+    objects, their sorting and a stat per file for is_symlink cost a tenth of a second per
+    rebuild. A folder named `*.md` is listed as a file, for the loader to report.
+    """
+    found: list[tuple[str, bool]] = []
+    pending = [("", False)]
+    visited = {os.path.realpath(folder)}
+    while pending:
+        prefix, via_link = pending.pop()
+        with os.scandir(os.path.join(folder, prefix)) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                name = prefix + entry.name
+                if entry.is_dir() and not entry.name.endswith(".md"):
+                    real = os.path.realpath(entry.path)
+                    if real not in visited:  # a link back up the tree is listed once
+                        visited.add(real)
+                        pending.append((name + "/", via_link or entry.is_symlink()))
+                    continue
+                found.append((name, via_link or entry.is_symlink()))
+    return sorted(found)
 
 
 def _outside(project: Project, path: Path) -> bool:

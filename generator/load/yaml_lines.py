@@ -3,6 +3,7 @@ duplicate keys, unusual tags and hostile sizes or depths refused as content erro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_INT_TAG = "tag:yaml.org,2002:int"
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _YAML_TAG = "tag:yaml.org,2002:"
 # The tags that plain YAML resolves to. Any other (`!!binary`, `!!set`, `!!python/…`, `!custom`)
 # was written on purpose and means something the content format has no use for.
@@ -63,7 +66,7 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlData:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, shown, first_line) from None
+        raise _syntax_error(error, text, shown, first_line) from None
     except yaml.YAMLError as error:
         raise failed(shown, first_line, f"YAML error: {error}", "fix the YAML") from None
     except RecursionError:  # the pure-Python composer recurses once per level of nesting
@@ -79,20 +82,89 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlData:
     return YamlData(value, converter.lines)
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, shown: str, first_line: int) -> BuildFailed:
+def _syntax_error(
+    error: yaml.MarkedYAMLError, text: str, shown: str, first_line: int
+) -> BuildFailed:
     mark = error.problem_mark or error.context_mark
     line = first_line + (mark.line if mark else 0)
     problem = error.problem or error.context or "invalid YAML"
+    fix = "check the indentation, and quote values that contain ': ' or start with a symbol"
     context = error.context_mark
+    # The parser gives up where the file ends or the next key begins, up to many lines after
+    # a quote or bracket left open: what to fix is where that was opened.
+    runaway = _runaway_quote(text, mark.line) if mark else None
     if mark and context and error.problem and error.context and context.line != mark.line:
-        # 'found unexpected end of stream' means little without where the quote was opened.
-        problem += f" ({error.context} that starts on line {first_line + context.line})"
-    return failed(
-        shown,
-        line,
-        f"YAML syntax error: {problem}",
-        "check the indentation, and quote values that contain ': ' or start with a symbol",
+        opened = _unclosed(error, text)
+        if opened is not None:
+            what, fix = opened
+            problem = f"{what} that opens here is not closed ({problem} on line {line})"
+            line = first_line + context.line
+        elif runaway is None:
+            problem += f" ({error.context} that starts on line {first_line + context.line})"
+    if runaway is not None and line > first_line + runaway[0]:
+        # A quote closed by one many lines on, in another value: `"` in `'…"…"'`.
+        opener = runaway[1]
+        problem = (
+            f"the text quoted with {opener} that opens here is not closed on its line and runs "
+            f"on to line {line} ({problem} there)"
+        )
+        fix = _quote_fix(opener)
+        line = first_line + runaway[0]
+    return failed(shown, line, f"YAML syntax error: {problem}", fix)
+
+
+def _quote_fix(opener: str) -> str:
+    return f"end it with {opener}, and write a {opener} inside it as {_ESCAPED[opener]}"
+
+
+def _runaway_quote(text: str, before: int) -> tuple[int, str] | None:
+    """The 0-based line and mark of the first quoted text that spans lines and starts before
+    line `before`, or None: in front matter, almost always a quote left open."""
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line >= before:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in _ESCAPED
+                and token.end_mark.line > token.start_mark.line
+            ):
+                return token.start_mark.line, str(token.style)
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+_UNCLOSED_CONTEXTS = frozenset(
+    {
+        "while scanning a quoted scalar",
+        "while parsing a flow sequence",
+        "while parsing a flow mapping",
+    }
+)
+_CLOSERS = {"[": ("list", "]"), "{": ("mapping", "}")}
+_ESCAPED = {"'": "''", '"': '\\"'}
+
+
+def _unclosed(error: yaml.MarkedYAMLError, text: str) -> tuple[str, str] | None:
+    """What `error` says was left open (a quoted text, a `[…]` list, a `{…}` mapping) and how
+    to close it; None for other errors."""
+    context = error.context_mark
+    if context is None or error.context not in _UNCLOSED_CONTEXTS:
+        return None
+    lines = text.split("\n")
+    opener = (
+        lines[context.line][context.column : context.column + 1]
+        if context.line < len(lines)
+        else ""
     )
+    if opener in _ESCAPED:
+        return f"the text quoted with {opener}", _quote_fix(opener)
+    if opener in _CLOSERS:
+        kind, closer = _CLOSERS[opener]
+        fix = f"close it with `{closer}`, or quote the value if the `{opener}` is part of the text"
+        return f"the `{opener}` {kind}", fix
+    return None
 
 
 class _NodeConverter:
@@ -144,6 +216,10 @@ class _NodeConverter:
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag == _TIMESTAMP_TAG:
             # Dates stay text: our own parser handles every calendar, datetime does not.
+            return node.value
+        if node.tag == _INT_TAG and not _DECIMAL.fullmatch(node.value):
+            # YAML 1.1 reads `0044` as octal 36 and `-0350` as -232: a year written as EDTF
+            # writes it (and 0x…, 1_000, 1:30) stays the text it is.
             return node.value
         try:
             value = _constructor.construct_object(node, deep=True)

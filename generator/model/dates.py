@@ -10,27 +10,20 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, TypeAlias
 
+from generator.model.date_hints import MAX_YEAR as _MAX_YEAR
+from generator.model.date_hints import MIN_YEAR as _MIN_YEAR
+from generator.model.date_hints import MONTHS as _MONTHS
+from generator.model.date_hints import ONE_END as _ONE_END
+from generator.model.date_hints import not_a_date
 from generator.model.days import DateError as DateError  # the error of parse_date
 from generator.model.days import day_number, days_in_month, year_edtf
 
 Precision = Literal["year", "month", "day"]
 
-_MIN_YEAR, _MAX_YEAR = -9999, 9999  # edtf() writes four digits, so nothing wider can round-trip
-_MONTHS = tuple(  # one readable line beats a twelve-line literal
-    "January February March April May June July August September October November December".split()  # noqa: SIM905
-)
 _ABBR = tuple(name[:3] for name in _MONTHS)
 _RANK = {"year": 0, "month": 1, "day": 2}
 
 _POINT = re.compile(r"(-?)([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
-_LOOSE = re.compile(r"(-?)([0-9]+)(?:-([0-9]+)(?:-([0-9]+))?)?([?~%]*)")
-_BC = re.compile(r"(?i)(?:c\.?|ca\.?|circa)?\s*([1-9][0-9]{0,3})\s*b\.?\s*c\.?\s*e?\.?")
-_CIRCA = re.compile(r"(?i)(?:c\.?|ca\.?|circa)\s*(-?[0-9]{4})")
-_ONE_END = "an interval needs at least one date, such as 2019/.. or ../2019"
-_FORMS = (
-    "write YYYY, YYYY-MM or YYYY-MM-DD (such as 2019-02-26), optionally followed by "
-    "? (uncertain), ~ (approximate) or % (both), or two of those as START/END"
-)
 
 
 def year_label(year: int) -> str:
@@ -343,48 +336,8 @@ def _endpoint(text: str, whole: str) -> Endpoint:
         return Bound.UNKNOWN
     match = _POINT.fullmatch(text)
     if match is None:
-        raise DateError(_not_a_date(text, whole))
+        raise DateError(not_a_date(text, whole))
     return _point(match)
-
-
-def _not_a_date(text: str, whole: str) -> str:
-    """Unparseable text -> an error message with the most specific fix we can guess."""
-    shown = text if len(text) <= 40 else text[:39] + "…"
-    where = f"'{shown}'" if text == whole else f"'{shown}' in '{whole[:60]}'"
-    if text == "":
-        return f"no date was given — {_FORMS}"
-    if text == "..":
-        return f"'..' alone is not a date — {_ONE_END}"
-    loose = _LOOSE.fullmatch(text)
-    if loose is not None:
-        sign, year, month, day, qualifiers = loose.groups()
-        if len(qualifiers) > 1:
-            return (
-                f"{where} has more than one qualifier — use one: ? uncertain, ~ approximate, % both"
-            )
-        if day is not None and len(day) == 4 and len(year) <= 2:
-            return f"{where} looks day-first — write the year first: {day}-{month:0>2}-{year:0>2}"
-        if len(year) > 4 or any(x is not None and len(x) > 2 for x in (month, day)):
-            return f"{where} is not a date this site understands — {_FORMS}"
-        parts = [sign + year.zfill(4)] + [f"{int(x):02d}" for x in (month, day) if x is not None]
-        fixed = "-".join(parts) + qualifiers
-        return f"{where} needs a four-digit year and two-digit months and days — write {fixed}"
-    bc = _BC.fullmatch(text)
-    if bc is not None:
-        year = year_edtf(1 - int(bc.group(1)))
-        return f"{where} uses BC — write years astronomically: {year} is {bc.group(1)} BC"
-    circa = _CIRCA.fullmatch(text)
-    if circa is not None:
-        example = circa.group(1) + "~"
-        return f"{where} uses 'circa' — mark approximate dates with a trailing ~, such as {example}"
-    if whole.count("/") > 1:
-        return f"{where} has more than one '/' — an interval is START/END, such as 2019/2020"
-    compact = "".join(whole.split())
-    if compact != whole:
-        return f"{where} contains spaces — write it without them: {compact}"
-    if text[:1] in {"?", "~", "%"}:
-        return f"{where} starts with a qualifier — put it after the date, such as 2016~"
-    return f"{where} is not a date this site understands — {_FORMS}"
 
 
 def parse_date(value: str | int) -> EventDate:
@@ -403,6 +356,6 @@ def parse_date(value: str | int) -> EventDate:
     if match is not None:
         return EventDate(_point(match), None)
     if text.count("/") != 1:
-        raise DateError(_not_a_date(text, text))
+        raise DateError(not_a_date(text, text))
     start, end = text.split("/")
     return EventDate(_endpoint(start, text), _endpoint(end, text))

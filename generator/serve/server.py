@@ -24,7 +24,7 @@ from tornado import web
 from tornado.ioloop import IOLoop
 
 from generator.build import Builder
-from generator.errors import BuildFailed, ContentError
+from generator.errors import BuildFailed, ContentError, counted
 from generator.model import urls
 from generator.project import Project
 from generator.serve.watcher import ChangeWatcher
@@ -68,7 +68,9 @@ class Preview:
             result = self.builder.build()
         except BuildFailed as failure:
             self.state.errors = tuple(failure.errors)
-            log.warning("%d errors; still serving the last good site", len(failure.errors))
+            log.warning(
+                "%s; still serving the last good site", counted(len(failure.errors), "error")
+            )
             for error in failure.errors:
                 log.warning("%s", error)
             changed: tuple[str, ...] = ()
@@ -80,10 +82,10 @@ class Preview:
             changed = result.changed
             if self.state.builds:
                 log.info(
-                    "Rebuilt in %.0f ms: %d pages rendered, %d files changed",
+                    "Rebuilt in %.0f ms: %s rendered, %s changed",
                     (time.perf_counter() - started) * 1000,
-                    result.rendered,
-                    len(changed),
+                    counted(result.rendered, "page"),
+                    counted(len(changed), "file"),
                 )
             # Follows base_url, so links that would break on a project site break here too.
             self.base_path = urls.base_path(result.timeline.site.base_url)
@@ -197,8 +199,8 @@ class _SiteHandler(web.RequestHandler):
             "z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;"
             "background:#3b0d0c;color:#fff;font:14px/1.5 ui-monospace,monospace;"
             'border-top:4px solid #ff6b6b">'
-            f'<p style="margin:0 0 .5rem;font-weight:bold">The content has {len(errors)} '
-            f"error{'s' if len(errors) != 1 else ''}; showing the last good build.</p>"
+            f'<p style="margin:0 0 .5rem;font-weight:bold">The content has '
+            f"{counted(len(errors), 'error')}; showing the last good build.</p>"
             f'<ul style="margin:0;padding-left:1.25rem">{items}</ul></div>'
         ).encode()
         end = page.rfind(b"</body>")
