@@ -1407,3 +1407,21 @@ def test_new_refuses_an_id_that_an_actor_or_an_event_has(
         "one event or actor\n"
     )
     assert read_tree(root / "content") == before
+
+
+def test_a_subfolder_that_cannot_be_read(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (root / "content" / "events" / "2019").mkdir()
+    real = os.scandir
+
+    def refuses(path: object) -> object:  # as a folder without permission (root reads them all)
+        if str(path).endswith("2019/"):
+            raise PermissionError(13, "Permission denied", path)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuses)
+    assert errors(root) == [
+        "content/events/2019:1: this folder cannot be read, so its files would be left out — give "
+        "the folder read and execute permission (chmod u+rx), or move it out of content/"
+    ]

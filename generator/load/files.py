@@ -198,7 +198,10 @@ def _load_documents(
     # elsewhere. Subfolders (`events/2019/`) are for filing: the id is still the file's name.
     folder_outside = _outside(project, folder)
     folder_shown = project.shown(folder)
-    for name, is_link in _listing(folder):
+    listed, unlisted = _listing(folder)
+    for name in unlisted:
+        errors.append(_unlisted_error(visible(f"{folder_shown}/{name}".rstrip("/"))))
+    for name, is_link in listed:
         path = folder / name
         shown = visible(f"{folder_shown}/{name}")
         if not name.endswith(".md"):
@@ -217,33 +220,49 @@ def _load_documents(
     return documents
 
 
-def _listing(folder: Path) -> list[tuple[str, bool]]:
+def _listing(folder: Path) -> tuple[list[tuple[str, bool]], list[str]]:
     """The files under `folder` and its subfolders (any depth), as sorted relative paths with
     whether each may lead elsewhere (it, or a folder on its way under `folder`, is a link);
-    hidden files and folders are left out.
+    hidden files and folders are left out. Second, the subfolders that could not be listed.
 
     Names and link flags come straight from the directory listing: at 10,000 files, Path
     objects, their sorting and a stat per file for is_symlink cost a tenth of a second per
     rebuild. A folder named `*.md` is listed as a file, for the loader to report.
     """
     found: list[tuple[str, bool]] = []
+    unlisted: list[str] = []
     pending = [("", False)]
     visited = {os.path.realpath(folder)}
     while pending:
         prefix, via_link = pending.pop()
-        with os.scandir(os.path.join(folder, prefix)) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                name = prefix + entry.name
-                if entry.is_dir() and not entry.name.endswith(".md"):
-                    real = os.path.realpath(entry.path)
-                    if real not in visited:  # a link back up the tree is listed once
-                        visited.add(real)
-                        pending.append((name + "/", via_link or entry.is_symlink()))
-                    continue
-                found.append((name, via_link or entry.is_symlink()))
-    return sorted(found)
+        try:
+            with os.scandir(os.path.join(folder, prefix)) as listing:
+                entries = list(listing)
+        except OSError:  # no permission, or it went away while being read
+            unlisted.append(prefix)
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            name = prefix + entry.name
+            if entry.is_dir() and not entry.name.endswith(".md"):
+                real = os.path.realpath(entry.path)
+                if real not in visited:  # a link back up the tree is listed once
+                    visited.add(real)
+                    pending.append((name + "/", via_link or entry.is_symlink()))
+                continue
+            found.append((name, via_link or entry.is_symlink()))
+    return sorted(found), sorted(unlisted)
+
+
+def _unlisted_error(shown: str) -> ContentError:
+    return ContentError(
+        shown,
+        1,
+        "",
+        "this folder cannot be read, so its files would be left out",
+        "give the folder read and execute permission (chmod u+rx), or move it out of content/",
+    )
 
 
 def _outside(project: Project, path: Path) -> bool:
