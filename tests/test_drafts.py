@@ -71,6 +71,10 @@ def test_build_with_drafts_shows_them_with_a_banner(root: Path) -> None:
     assert MARK in pages["index.html"]
     assert MARK not in pages["events/strike/index.html"]  # only drafts are marked
     assert BANNER not in pages["events/strike/index.html"]
+    # A build with drafts, put online by mistake, keeps them out of search engines.
+    noindex = b'<meta name="robots" content="noindex">'
+    assert noindex in page
+    assert [path for path, data in pages.items() if noindex in data] == ["events/rumour/index.html"]
 
 
 def test_the_preview_shows_drafts(root: Path) -> None:
