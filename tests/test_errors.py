@@ -121,7 +121,7 @@ STATUSES = "confirmed, reported, planned, disputed, denied"
 RELATIONS = (
     "related-to, denies, confirms, disputes, responds-to, follows, precedes, part-of, causes"
 )
-EVENT_KEYS = "title, summary, date, status, actors, places, tags, sources, related, draft"
+EVENT_KEYS = "title, summary, date, status, actors, places, tags, sources, related, draft, order"
 YAML_FIX = "check the indentation, and quote values that contain ': ' or start with a symbol"
 ALIAS = "YAML anchors and aliases (&name, *name) are not supported"
 
@@ -1425,3 +1425,16 @@ def test_a_subfolder_that_cannot_be_read(root: Path, monkeypatch: pytest.MonkeyP
         "content/events/2019:1: this folder cannot be read, so its files would be left out — give "
         "the folder read and execute permission (chmod u+rx), or move it out of content/"
     ]
+
+
+def test_order_must_be_a_whole_number(root: Path) -> None:
+    replace(root, "events/strike.md", "status: confirmed", "status: confirmed\norder: soon")
+    line = _line_of(root / "content/events/strike.md", "order: soon")
+    assert errors(root) == [
+        f"content/events/strike.md:{line}: order: expected a whole number, got `soon` — "
+        "write `order: 1`, `order: 2` … to order events of the same date (lower first)"
+    ]
+
+
+def _line_of(path: Path, text: str) -> int:
+    return path.read_text(encoding="utf-8").split("\n").index(text) + 1

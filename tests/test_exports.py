@@ -219,3 +219,25 @@ def test_export_pages_returns_every_output_deterministically(fixture: Graph) -> 
     assert {urls.ROBOTS, urls.actor_feed("caesar"), urls.tag_feed("conspiracy")} <= set(result)
     assert list(result) == sorted(result)
     assert result == driver.output_pages(graph_of(FIXTURE), ["404.html", "index.html"])
+
+
+def test_order_sorts_events_of_the_same_date_and_is_exported(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    events = root / "content" / "events"
+    # By id, `a-later` would come first; `order` puts it after `b-sooner`, both on one day.
+    for name, order in (("a-later", 2), ("b-sooner", 1), ("c-unordered", None)):
+        line = "" if order is None else f"order: {order}\n"
+        (events / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: -0043-03-16\n{line}---\nText.\n", encoding="utf-8"
+        )
+    graph = graph_of(root)
+    same_day = [e.id for e in graph.timeline.events if e.date.edtf() == "-0043-03-16"]
+    assert same_day == ["c-unordered", "b-sooner", "a-later"]  # no order counts as 0
+    document = exported(graph, urls.TIMELINE_JSON)
+    validate(document)
+    orders = {e["id"]: e.get("order") for e in document["events"]}
+    assert (orders["a-later"], orders["b-sooner"], orders["c-unordered"]) == (2, 1, None)
+    index = build_into(root, tmp_path / "site")["index.html"].decode()
+    assert index.index('id="e-c-unordered"') < index.index('id="e-b-sooner"')
+    assert index.index('id="e-b-sooner"') < index.index('id="e-a-later"')

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.check.fields import Fields
+from generator.check.fields import Fields, value_kind
 from generator.check.ids import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, check_id, reserved_error
 from generator.check.quotes import SearchableText
 from generator.errors import ContentError, did_you_mean
@@ -33,6 +33,7 @@ EVENT_KEYS = (
     "sources",
     "related",
     "draft",
+    "order",
 )
 CITATION_KEYS = ("source", "quote")
 RELATED_KEYS = ("id", "relation")
@@ -65,6 +66,7 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
     citations = _citations(fields, known)
     related = _related(fields, event_id, known.events)
     draft = _draft(fields)
+    order = _order(fields)
     if not valid_id or not title or date is None:
         return None
     return Event(
@@ -81,6 +83,7 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
         body=document.body,
         path=document.shown,
         draft=draft,
+        order=order,
         body_line=document.body_line,
     )
 
@@ -96,6 +99,21 @@ def _draft(fields: Fields) -> bool:
         "write `draft: true` to keep the event out of the site, or remove the line",
     )
     return False
+
+
+def _order(fields: Fields) -> int:
+    """The event's place among events of the same date: a whole number, 0 when absent."""
+    value = fields.mapping.get("order")
+    if value is None:
+        return 0
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    fields.error(
+        "order",
+        f"expected a whole number, got {value_kind(value)}",
+        "write `order: 1`, `order: 2` … to order events of the same date (lower first)",
+    )
+    return 0
 
 
 def _status(fields: Fields) -> str:

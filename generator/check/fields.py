@@ -58,7 +58,9 @@ class Fields:
             return default
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.error(
-                key, f"expected text, got {_kind(value)}", "write it as text, quoted if need be"
+                key,
+                f"expected text, got {value_kind(value)}",
+                "write it as text, quoted if need be",
             )
             return default
         text = str(value).strip()
@@ -74,12 +76,14 @@ class Fields:
         if isinstance(value, str):
             return [(0, value.strip())]
         if not isinstance(value, list):
-            self.error(key, f"expected a list, got {_kind(value)}", f"write `{key}: [a, b]`")
+            self.error(key, f"expected a list, got {value_kind(value)}", f"write `{key}: [a, b]`")
             return []
         items: list[tuple[int, str]] = []
         for index, item in enumerate(value):
             if isinstance(item, bool) or not isinstance(item, str | int):
-                self.error((key, index), f"expected text, got {_kind(item)}", "write it as text")
+                self.error(
+                    (key, index), f"expected text, got {value_kind(item)}", "write it as text"
+                )
                 continue
             items.append((index, str(item).strip()))
         return items
@@ -94,7 +98,7 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, str | int):
             self.error(
                 key,
-                f"expected an EDTF date, got {_kind(value)}",
+                f"expected an EDTF date, got {value_kind(value)}",
                 "write it as YYYY, YYYY-MM or YYYY-MM-DD, quoted if need be",
             )
             return None
@@ -127,7 +131,7 @@ def _undashed_date(value: int) -> str:
     return dashed
 
 
-def _kind(value: Any) -> str:
+def value_kind(value: Any) -> str:
     """How a message names a YAML value of the wrong shape: `a list`, `a number (3)`, …"""
     if value is None:
         return "nothing"

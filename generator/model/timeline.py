@@ -124,6 +124,7 @@ class Event:
     body: str  # Markdown
     path: str  # as errors show it
     draft: bool = False  # left out of a published build, shown by the preview
+    order: int = 0  # orders events whose dates are equal; 0 unless the front matter says
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
     # Incremental builds look events up by value many times over; the hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
@@ -132,13 +133,14 @@ class Event:
         if not self._hash:
             values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
             more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
-            object.__setattr__(self, "_hash", hash((*values, *more, self.draft)) or 1)
+            flags = (self.draft, self.order)
+            object.__setattr__(self, "_hash", hash((*values, *more, *flags)) or 1)
         return self._hash
 
     @property
-    def sort_key(self) -> tuple[int, int, str]:
-        """Earliest possible day, then precision, then id: a total, stable order."""
-        return (*self.date.sort_key(), self.id)
+    def sort_key(self) -> tuple[int, int, int, str]:
+        """Earliest possible day, then precision, then `order`, then id: a total, stable order."""
+        return (*self.date.sort_key(), self.order, self.id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ Schema in `schema/timeline.schema.json`). It holds everything the content says, 
   page; a source's own `url` is where it is published, or null.
 - `relations`: each relation stated in the content, `{from, relation, to}`, in time order of
   `from`; a plain `related-to` is dropped where the pair has a named relation, as on the pages.
+- `order` (an event's place among events of the same date) appears only when the content sets
+  it.
 - A date is `{edtf, display, precision, approximate, uncertain, earliest, latest}`: the
   canonical EDTF string, the site's short wording, and the first and last day it can mean as
   ISO dates with EDTF's astronomical years (`-0043-03-15` is 15 March 44 BC), null when that
@@ -120,7 +122,7 @@ def timeline_export(graph: Graph, *, with_events: bool = True) -> dict[str, Any]
 
 
 def _event_record(base_url: str, event: Event) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "id": event.id,
         "page": urls.absolute(base_url, urls.event(event.id)),
         "title": event.title,
@@ -136,6 +138,9 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
         ],
         "body": event.body,
     }
+    if event.order:  # only when the content says, so that files without it stay as they were
+        record["order"] = event.order
+    return record
 
 
 def _source_record(base_url: str, source: Source) -> dict[str, Any]:
