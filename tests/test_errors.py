@@ -121,7 +121,9 @@ STATUSES = "confirmed, reported, planned, disputed, denied"
 RELATIONS = (
     "related-to, denies, confirms, disputes, responds-to, follows, precedes, part-of, causes"
 )
-EVENT_KEYS = "title, summary, date, status, actors, places, tags, sources, related, draft, order"
+EVENT_KEYS = (
+    "title, summary, date, status, actors, places, tags, sources, related, draft, order, date_label"
+)
 YAML_FIX = "check the indentation, and quote values that contain ': ' or start with a symbol"
 ALIAS = "YAML anchors and aliases (&name, *name) are not supported"
 

@@ -241,3 +241,31 @@ def test_order_sorts_events_of_the_same_date_and_is_exported(tmp_path: Path) -> 
     index = build_into(root, tmp_path / "site")["index.html"].decode()
     assert index.index('id="e-c-unordered"') < index.index('id="e-b-sooner"')
     assert index.index('id="e-b-sooner"') < index.index('id="e-a-later"')
+
+
+def test_a_date_label_is_shown_for_the_date_which_still_sorts(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    (root / "content" / "events" / "the-night.md").write_text(
+        "---\ntitle: The night before\ndate: -0043-03-14\ndate_label: The night of 14 March\n"
+        "---\nText.\n",
+        encoding="utf-8",
+    )
+    graph = graph_of(root)
+    ids = [e.id for e in graph.timeline.events]
+    assert ids.index("the-night") == ids.index("ides-of-march") - 1  # sorted by its date
+    pages = build_into(root, tmp_path / "site")
+    page = pages["events/the-night/index.html"].decode()
+    assert '<span class="date">The night of 14 March</span>' in page
+    assert "<dd>The night of 14 March (14 March 44 BC)</dd>" in page
+    assert '<span class="date">The night of 14 March</span>' in pages["index.html"].decode()
+    assert "(The night of 14 March)</title>" in pages["index.html"].decode()  # the overview mark
+    record = {e["id"]: e for e in json.loads(pages[urls.TIMELINE_JSON])["events"]}["the-night"]
+    assert record["date_label"] == "The night of 14 March"
+    assert record["date"]["display"] == "14 Mar 44 BC"
+    validate(json.loads(pages[urls.TIMELINE_JSON]))
+    slides = json.loads(pages[urls.TIMELINEJS_JSON])["events"]
+    slide = next(s for s in slides if s["unique_id"] == "the-night")
+    assert slide["display_date"] == "The night of 14 March"
+    assert slide["start_date"] == {"year": -44, "month": 3, "day": 14}
+    assert '"The night before","The night of 14 March"' in pages[urls.SEARCH_INDEX].decode()

@@ -34,6 +34,7 @@ EVENT_KEYS = (
     "related",
     "draft",
     "order",
+    "date_label",
 )
 CITATION_KEYS = ("source", "quote")
 RELATED_KEYS = ("id", "relation")
@@ -84,6 +85,7 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
         path=document.shown,
         draft=draft,
         order=order,
+        date_label=fields.text("date_label"),
         body_line=document.body_line,
     )
 

@@ -125,6 +125,7 @@ class Event:
     path: str  # as errors show it
     draft: bool = False  # left out of a published build, shown by the preview
     order: int = 0  # orders events whose dates are equal; 0 unless the front matter says
+    date_label: str = ""  # words shown for the date ("Spring 1945"); the date still sorts
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
     # Incremental builds look events up by value many times over; the hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
@@ -133,9 +134,20 @@ class Event:
         if not self._hash:
             values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
             more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
-            flags = (self.draft, self.order)
+            flags = (self.draft, self.order, self.date_label)
             object.__setattr__(self, "_hash", hash((*values, *more, *flags)) or 1)
         return self._hash
+
+    @property
+    def date_words(self) -> str:
+        """The date as a list or a label shows it: the event's `date_label`, else the short form."""
+        return self.date_label or self.date.display()
+
+    @property
+    def date_described(self) -> str:
+        """The date in full words: the label with what the date means, or that alone."""
+        described = self.date.describe()
+        return f"{self.date_label} ({described})" if self.date_label else described
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:

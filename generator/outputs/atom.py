@@ -159,7 +159,7 @@ def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
 
 
 def _content(bodies: Bodies, event: Event) -> str:
-    facts = f"<p>{html.escape(event.date.describe())} · {STATUSES[event.status][0]}</p>"
+    facts = f"<p>{html.escape(event.date_described)} · {STATUSES[event.status][0]}</p>"
     body = bodies.absolute(event.body) if event.body.strip() else ""
     return facts + ("\n" + body if body else "")
 

@@ -156,7 +156,7 @@ def _vevent(
     url = urls.absolute(graph.timeline.site.base_url, urls.event(event.id))
     label = STATUSES[event.status][0]
     description = (event.summary + "\n\n" if event.summary else "") + (
-        f"Date: {event.date.describe()}\nStatus: {label}\n{url}"
+        f"Date: {event.date_described}\nStatus: {label}\n{url}"
     )
     lines = [
         "BEGIN:VEVENT",

@@ -56,7 +56,7 @@ def _row(graph: Graph, event: Event) -> list[str]:
     return [
         urls.page_url_path(urls.event(event.id)),
         event.title,
-        event.date.display(),
+        event.date_words,
         STATUSES[event.status][0],
         fields,
         _body_words(event.body, fields),

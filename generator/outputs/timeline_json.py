@@ -7,8 +7,8 @@ Schema in `schema/timeline.schema.json`). It holds everything the content says, 
   page; a source's own `url` is where it is published, or null.
 - `relations`: each relation stated in the content, `{from, relation, to}`, in time order of
   `from`; a plain `related-to` is dropped where the pair has a named relation, as on the pages.
-- `order` (an event's place among events of the same date) appears only when the content sets
-  it.
+- `order` (an event's place among events of the same date) and `date_label` (the words shown
+  for its date) appear only when the content sets them.
 - A date is `{edtf, display, precision, approximate, uncertain, earliest, latest}`: the
   canonical EDTF string, the site's short wording, and the first and last day it can mean as
   ISO dates with EDTF's astronomical years (`-0043-03-15` is 15 March 44 BC), null when that
@@ -138,8 +138,11 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
         ],
         "body": event.body,
     }
-    if event.order:  # only when the content says, so that files without it stay as they were
+    # Only when the content says, so that files without them stay as they were.
+    if event.order:
         record["order"] = event.order
+    if event.date_label:
+        record["date_label"] = event.date_label
     return record
 
 

@@ -110,11 +110,11 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
         slide["end_date"] = tljs_date(known[1])
     label = STATUSES[event.status][0]
     parts = [f"<p>{html_text(event.summary)}</p>"] if event.summary else []
-    parts.append(f"<p>{html_text(event.date.describe())} · {label}</p>")
+    parts.append(f"<p>{html_text(event.date_described)} · {label}</p>")
     if event.body.strip():
         parts.append(bodies.absolute(event.body))
     slide.update(
-        display_date=event.date.display(),
+        display_date=event.date_words,
         text={
             "headline": f'<a href="{html.escape(url)}">{html_text(event.title)}</a>',
             "text": "\n".join(parts),

@@ -66,7 +66,7 @@ def _key(
     page: str, figure: Figure, actors: Mapping[str, Actor], eras: tuple[Era, ...]
 ) -> FigureKey:
     events = figure.events
-    shown = tuple((e.id, e.title, e.date, e.status, e.actors) for e in events)
+    shown = tuple((e.id, e.title, e.date, e.date_label, e.status, e.actors) for e in events)
     names = tuple(actors[a].name for a in dict.fromkeys(a for e in events for a in e.actors))
     return page, figure.lanes, figure.title, shown, eras, names
 

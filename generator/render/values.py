@@ -34,12 +34,18 @@ class Listed:
     actors: tuple[str, ...]
     tags: tuple[str, ...]
     draft: bool
+    date_label: str
+
+    @property
+    def date_words(self) -> str:
+        """The date as lists show it: the event's `date_label`, else the short form."""
+        return self.date_label or self.date.display()
 
 
 def listed(event: Event) -> Listed:
     """An event -> what lists and links show of it."""
     shown = (event.id, event.title, event.summary, event.date, event.status, event.actors)
-    return Listed(*shown, event.tags, event.draft)
+    return Listed(*shown, event.tags, event.draft, event.date_label)
 
 
 @dataclass(frozen=True, slots=True)

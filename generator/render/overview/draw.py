@@ -107,13 +107,13 @@ def _draw_lanes(view: Layout) -> Iterator[str]:
 
 def _draw_mark(mark: Mark, link: str, gradient: str) -> Iterator[str]:
     event = mark.event
-    words = f"{event.title} — {event.date.describe()} — {STATUSES[event.status][0]}"
+    words = f"{event.title} — {event.date_described} — {STATUSES[event.status][0]}"
     hidden = "" if mark.primary else ' tabindex="-1" aria-hidden="true"'
     yield (
         f'<a class="overview-mark status-{esc(event.status)}" href="{esc(link)}"'
         f' aria-label="{esc(words)}"{hidden}>'
     )
-    yield f"<title>{esc(event.title)} ({esc(event.date.display())})</title>"
+    yield f"<title>{esc(event.title)} ({esc(event.date_words)})</title>"
     yield from _mark_shapes(mark, gradient)
     if mark.label:
         if mark.label_x < mark.body[1] and mark.label_x + mark.label_width > mark.body[0]:
