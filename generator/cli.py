@@ -14,6 +14,7 @@ from typing import Any
 
 from generator import __version__
 from generator.build import build_unless_fresh, check
+from generator.check.drafts import published
 from generator.errors import BuildFailed, counted, errors_json, github_command
 from generator.incremental.store import Fresh
 from generator.init import InitError, copy_theme, init_project
@@ -134,12 +135,15 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
-    timeline = check(project, drafts=args.drafts)
+    everything = check(project, drafts=True)
+    timeline = everything if args.drafts else published(everything)
     if args.format == "json":
         print(errors_json(()))
         return 0
+    left_out = len(everything.events) - len(timeline.events)
+    drafts = f" ({counted(left_out, 'draft')} left out)" if left_out else ""
     print(
-        f"No errors: {counted(len(timeline.events), 'event')}, "
+        f"No errors: {counted(len(timeline.events), 'event')}{drafts}, "
         f"{counted(len(timeline.actors), 'actor')}, {counted(len(timeline.sources), 'source')}."
     )
     return 0

@@ -139,3 +139,17 @@ def test_draft_must_be_true_or_false(root: Path) -> None:
         "content/events/rumour.md:7: draft: expected true or false — write `draft: true` to keep "
         "the event out of the site, or remove the line"
     ]
+
+
+def test_check_says_how_many_drafts_it_left_out(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    args = ["--root", str(root), "--templates", str(TEMPLATES), "check"]
+    assert main(args) == 0
+    assert capsys.readouterr().out == (
+        "No errors: 3 events (1 draft left out), 2 actors, 1 source.\n"
+    )
+    assert main([*args, "--drafts"]) == 0
+    assert capsys.readouterr().out == "No errors: 4 events, 2 actors, 1 source.\n"
