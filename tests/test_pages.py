@@ -25,14 +25,13 @@ from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import Event
 from generator.render.bodies import Bodies
-from generator.render.figures import draw_figures
 from generator.render.inputs import Inputs
 from generator.render.items import ItemList, Items
 from generator.render.pages import plan_pages
 from generator.render.plan import Page, Parts
-from generator.render.structured import JSONLD, META
+from generator.render.site import page_parts
 from generator.render.templates import environment
-from generator.render.values import LinkedTitle, Listed, listed
+from generator.render.values import LinkedTitle, Listed
 from tests.helpers import FIXTURE, REPO, TEMPLATES, graph_of
 
 _HREF = re.compile(r'href="([^"#]*)')
@@ -52,23 +51,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _parts(graph: Graph, plan: list[Page]) -> Parts:
-    """What the build makes page values of, made for every page."""
+    """What the build makes page values of, made for every page, as a cold build makes it."""
     inputs = Inputs(graph, Bodies(graph))
-    events = graph.timeline.events
+    items = Items(environment(TEMPLATES, graph.timeline.site), graph.timeline.actors, {})
     memo = Memo(None, Mode.ONE_OFF)
-    ids = [event.id for event in events]
-    timeline = graph.timeline
-    figures = [(page.path, page.figure) for page in plan if page.figure is not None]
-    drawn = draw_figures(figures, timeline.actors, timeline.site.eras, {}, lambda page: True)
-    return Parts(
-        graph,
-        {event.id: listed(event) for event in events},
-        inputs.bodies,
-        Items(environment(TEMPLATES, timeline.site), timeline.actors, {}),
-        {page: svg for page, (_, svg) in drawn.items()},
-        dict(zip(ids, memo.each(JSONLD, inputs, events), strict=True)),
-        dict(zip(ids, memo.each(META, inputs, events), strict=True)),
-    )
+    return page_parts(plan, inputs, memo, items, {}, lambda page: True)[0]
 
 
 def shown_events(value: Any, page: str, base_url: str) -> Iterator[str]:

@@ -65,7 +65,7 @@ class Memo:
         self, previous: Memo | None, mode: Mode, dirty: frozenset[str] | None = None
     ) -> None:
         """`dirty`, in an edit, holds the ids of the events whose pieces may differ from the
-        last build's (see affected.dirty_events); None when unknown, as in a full build."""
+        last build's (see affected.Edit); None when unknown, as in a full build."""
         self.previous: dict[str, _Kept] = previous.kept if previous is not None else {}
         self.kept: dict[str, _Kept] = {}
         self.mode = mode

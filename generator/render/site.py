@@ -141,11 +141,10 @@ def _environment(
 
 def _wanted(cache: RenderCache, edit: Edit, plan: list[Page]) -> set[str]:
     """The pages to plan again after `edit`, from what each page showed in the last build."""
+    # A build that failed on the way left no record (see render_html), so every page the record
+    # names was made by the last build.
     shown = ((page.path, page.shown) for page in plan)
-    wanted = replanned(cache.record, shown, edit.events, edit.parts)
-    # A page the last build did not get to write (it failed on the way) is made anew too.
-    wanted.update(page.path for page in plan if page.path not in cache.pages)
-    return wanted
+    return replanned(cache.record, shown, edit.events, edit.parts)
 
 
 def _specs(
@@ -158,19 +157,9 @@ def _specs(
 ) -> list[PageSpec | str]:
     """The values of every wanted page, list items and figures in place; only the path of a
     page that is not wanted, which stays as the last build made it."""
-    graph = inputs.graph
-    timeline = graph.timeline
-    events = timeline.events
-    ids = [event.id for event in events]
-    jsonld = dict(zip(ids, memo.each(JSONLD, inputs, events), strict=True))
-    meta = dict(zip(ids, memo.each(META, inputs, events), strict=True))
     is_wanted = (lambda path: True) if wanted is None else wanted.__contains__
-    figures = [(page.path, page.figure) for page in plan if page.figure is not None]
-    drawn = draw_figures(figures, timeline.actors, timeline.site.eras, cache.figures, is_wanted)
+    parts, drawn = page_parts(plan, inputs, memo, items, cache.figures, is_wanted)
     cache.figures = drawn if cache.mode is Mode.PREVIEW else {}
-    svgs = {page: svg for page, (_, svg) in drawn.items()}
-    lists = {event.id: listed(event) for event in events}
-    parts = Parts(graph, lists, inputs.bodies, items, svgs, jsonld, meta)
     specs = [
         PageSpec(page.path, page.template, page.values(parts))
         if is_wanted(page.path)
@@ -183,6 +172,29 @@ def _specs(
             items.fill(spec.values)
     cache.items = items.used if cache.mode is Mode.PREVIEW else {}
     return specs
+
+
+def page_parts(
+    plan: list[Page],
+    inputs: Inputs,
+    memo: Memo,
+    items: Items,
+    figures: Drawn,
+    wanted: Callable[[str], bool],
+) -> tuple[Parts, Drawn]:
+    """What the values of the `wanted` pages of `plan` are made of, and the figures drawn for
+    them (the last build's `figures` kept where unchanged)."""
+    graph = inputs.graph
+    timeline = graph.timeline
+    events = timeline.events
+    ids = [event.id for event in events]
+    jsonld = dict(zip(ids, memo.each(JSONLD, inputs, events), strict=True))
+    meta = dict(zip(ids, memo.each(META, inputs, events), strict=True))
+    jobs = [(page.path, page.figure) for page in plan if page.figure is not None]
+    drawn = draw_figures(jobs, timeline.actors, timeline.site.eras, figures, wanted)
+    svgs = {page: svg for page, (_, svg) in drawn.items()}
+    lists = {event.id: listed(event) for event in events}
+    return Parts(graph, lists, inputs.bodies, items, svgs, jsonld, meta), drawn
 
 
 def _keep(cache: RenderCache, graph: Graph, plan: list[Page], bodies: Bodies, memo: Memo) -> None:

@@ -36,11 +36,6 @@ class Listed:
     draft: bool
     date_label: str
 
-    @property
-    def date_words(self) -> str:
-        """The date as lists show it: the event's `date_label`, else the short form."""
-        return self.date_label or self.date.display()
-
 
 def listed(event: Event) -> Listed:
     """An event -> what lists and links show of it."""
