@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Builder, build, check
+from generator.check import events as check_events
 from generator.cli import main
 from generator.errors import BuildFailed
 from generator.model.dates import Point
@@ -121,9 +122,7 @@ STATUSES = "confirmed, reported, planned, disputed, denied"
 RELATIONS = (
     "related-to, denies, confirms, disputes, responds-to, follows, precedes, part-of, causes"
 )
-EVENT_KEYS = (
-    "title, summary, date, status, actors, places, tags, sources, related, draft, order, date_label"
-)
+EVENT_KEYS = ", ".join(check_events.EVENT_KEYS)
 YAML_FIX = "check the indentation, and quote values that contain ': ' or start with a symbol"
 ALIAS = "YAML anchors and aliases (&name, *name) are not supported"
 
@@ -1110,8 +1109,8 @@ def test_date_given_as_a_number_without_hyphens(root: Path, value: str, dashed: 
 def test_date_given_as_a_number_that_is_no_date(root: Path) -> None:
     replace(root, "events/strike.md", "date: 2019-02-26", "date: 20191399")
     assert errors(root) == [
-        "content/events/strike.md:4: date: year 20191399 is out of range — years run from -9999 "
-        "to 9999"
+        "content/events/strike.md:4: date: year 20191399 is beyond ±9999 — write a day as "
+        "'YYYY-MM-DD', or a year of deep time as an EDTF Y year: 'Y20191399'"
     ]
 
 
@@ -1285,29 +1284,30 @@ BC_HINT = "the format counts a year 0 (1 BC), so -0350 is 351 BC, and 350 BC is 
         ),
         (
             "2019-02-26 10:00",
-            "'2019-02-26 10:00' is not a date this site understands: times of day are not "
-            "supported yet — write the day alone: 2019-02-26",
+            "'2019-02-26 10:00' is not an EDTF date-time — write the time after a T, with "
+            "two-digit hours and an optional offset, such as 2019-02-26T10:00",
         ),
         (
-            "2019-02-26T10:00:00Z",
-            "'2019-02-26T10:00:00Z' is not a date this site understands: times of day are not "
-            "supported yet — write the day alone: 2019-02-26",
+            "2019-02-26t9:30z",
+            "'2019-02-26t9:30z' is not an EDTF date-time — write the time after a T, with "
+            "two-digit hours and an optional offset, such as 2019-02-26T09:30Z",
         ),
         ("-350", f"'-350' needs a four-digit year — write -0350; {BC_HINT}"),
         ("'-350'", f"'-350' needs a four-digit year — write -0350; {BC_HINT}"),
         (
             "12019",
-            "year 12019 is out of range — years run from -9999 to 9999",
+            "year 12019 is beyond ±9999 — write a day as 'YYYY-MM-DD', or a year of deep time "
+            "as an EDTF Y year: 'Y12019'",
         ),
         (
             "'12019'",
             "'12019' is not a date this site understands: years run from -9999 to 9999 — write a "
-            "year in that range",
+            "year in that range, or a year of deep time as an EDTF Y year: Y12019",
         ),
         (
             "-12019",
             "'-12019' is not a date this site understands: years run from -9999 to 9999 — write "
-            "a year in that range",
+            "a year in that range, or a year of deep time as an EDTF Y year: Y-12019",
         ),
     ],
 )
@@ -1440,3 +1440,86 @@ def test_order_must_be_a_whole_number(root: Path) -> None:
 
 def _line_of(path: Path, text: str) -> int:
     return path.read_text(encoding="utf-8").split("\n").index(text) + 1
+
+
+# Times of day and time zones ------------------------------------------------------------------
+
+
+def test_unknown_time_zone_of_the_site(root: Path) -> None:
+    replace(root, "site.yaml", "language: en\n", "language: en\ntimezone: Asia/Karachy\n")
+    assert errors(root) == [
+        "content/site.yaml:4: timezone: 'Asia/Karachy' is not a time zone this machine knows — "
+        "give an IANA name, such as Asia/Karachi, Europe/London or UTC"
+    ]
+
+
+def test_unknown_time_zone_of_an_event(root: Path) -> None:
+    replace(root, "events/strike.md", "date: 2019-02-26\n", "date: 2019-02-26\ntimezone: PKT\n")
+    assert errors(root) == [
+        "content/events/strike.md:5: timezone: 'PKT' is not a time zone this machine knows — "
+        "give an IANA name, such as Asia/Karachi, Europe/London or UTC"
+    ]
+
+
+def test_a_local_time_that_does_not_exist_in_the_site_zone(root: Path) -> None:
+    replace(root, "site.yaml", "language: en\n", "language: en\ntimezone: Europe/London\n")
+    replace(root, "events/strike.md", "date: 2019-02-26", "date: '2019-03-31T01:30'")
+    assert errors(root) == [
+        "content/events/strike.md:4: date: 01:30 does not exist on 2019-03-31 in Europe/London "
+        "(the clocks skip it) — it reads as 2019-03-31T01:30Z or 2019-03-31T01:30+01:00: write "
+        "one of those"
+    ]
+
+
+def test_a_local_time_that_happens_twice_in_the_event_zone(root: Path) -> None:
+    replace(
+        root,
+        "events/strike.md",
+        "date: 2019-02-26",
+        "date: 2019-10-27T01:30\ntimezone: Europe/London",
+    )
+    assert errors(root) == [
+        "content/events/strike.md:4: date: 01:30 happens twice on 2019-10-27 in Europe/London "
+        "(the clocks go back) — write the offset: 2019-10-27T01:30+01:00 or 2019-10-27T01:30Z"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2019-02-26T24:00", "'24:00' has no hour 24 — write 00:00 of the next day"),
+        (
+            "'2019-02-26T03:30+00:00'",
+            "offset '+00:00' is UTC, which EDTF writes as Z — write Z",
+        ),
+        (
+            "2019-02T03:30",
+            "'2019-02T03:30' has a time but no day — a time of day needs the whole date, such as "
+            "2019-02-26T03:30",
+        ),
+        (
+            "196X-05",
+            "'196X-05' leaves digits of the year unspecified, so it can have no month or day — "
+            "write 196X",
+        ),
+        (
+            "2019-XX-05",
+            "'2019-XX-05' has a day of an unspecified month — write 2019-XX-XX or give the month",
+        ),
+        (
+            "Y2019",
+            "'Y2019' is not a Y year — Y is for years beyond ±9999 (more than four digits, "
+            "without leading zeros); write 2019",
+        ),
+        (
+            "Y-13800000000~",
+            "'Y-13800000000' takes no qualifier — EDTF marks only dates of four-digit years as "
+            "uncertain or approximate; say it in the body or in date_label",
+        ),
+    ],
+)
+def test_errors_of_times_unspecified_digits_and_deep_time(
+    root: Path, date: str, message: str
+) -> None:
+    replace(root, "events/strike.md", "date: 2019-02-26", f"date: {date}")
+    assert errors(root) == [f"content/events/strike.md:4: date: {message}"]

@@ -35,6 +35,7 @@ EVENT_KEYS = (
     "draft",
     "order",
     "date_label",
+    "timezone",
 )
 CITATION_KEYS = ("source", "quote")
 RELATED_KEYS = ("id", "relation")
@@ -50,6 +51,7 @@ class Known:
     actors: set[str]
     events: set[str]
     all_sources: bool  # False when sources.yaml could not be read
+    timezone: str = "UTC"  # the site's, for events that name none
 
 
 def check_event(document: Document, known: Known, errors: list[ContentError]) -> Event | None:
@@ -59,7 +61,7 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
     fields = Fields(document.meta, document.shown, errors)
     fields.check_keys(EVENT_KEYS)
     title = fields.text("title", required=True)
-    date = fields.date("date", required=True)
+    date = fields.date("date", required=True, zone=fields.zone("timezone") or known.timezone)
     status = _status(fields)
     actor_ids = _actor_ids(fields, known.actors)
     tags = _tags(fields)

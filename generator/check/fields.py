@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.errors import ContentError, did_you_mean
 from generator.load.yaml_lines import KeyPath, YamlData, field_name
+from generator.model.clock import UTC, zone_problem
 from generator.model.dates import DateError, EventDate, parse_date
 
 
@@ -88,8 +89,21 @@ class Fields:
             items.append((index, str(item).strip()))
         return items
 
-    def date(self, key: str, *, required: bool = False) -> EventDate | None:
-        """The EDTF date at `key`, or None when it is absent or not a valid date."""
+    def zone(self, key: str) -> str | None:
+        """The IANA time zone name at `key`, or None when it is absent or unknown."""
+        name = self.text(key)
+        if not name:
+            return None
+        problem = zone_problem(name)
+        if problem:
+            what, _, fix = problem.partition(" — ")
+            self.error(key, what, fix)
+            return None
+        return name
+
+    def date(self, key: str, *, required: bool = False, zone: str = UTC) -> EventDate | None:
+        """The EDTF date at `key` (its times without an offset read in `zone`), or None when it
+        is absent or not a valid date."""
         value = self.mapping.get(key)
         if value is None:
             if required:
@@ -111,7 +125,7 @@ class Fields:
             return None
         try:
             # `date: -350` is read as a number, yet needs the hint about BC years of text.
-            return parse_date(str(value) if isinstance(value, int) and value < 0 else value)
+            return parse_date(str(value) if isinstance(value, int) and value < 0 else value, zone)
         except DateError as error:
             problem, _, fix = str(error).partition(" — ")
             self.error(key, problem, fix or "write it as YYYY, YYYY-MM or YYYY-MM-DD")

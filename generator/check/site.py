@@ -9,9 +9,10 @@ from generator.check.fields import Fields
 from generator.errors import ContentError
 from generator.load.yaml_lines import YamlData
 from generator.model import urls
+from generator.model.clock import UTC
 from generator.model.timeline import Era, SiteConfig
 
-SITE_KEYS = ("title", "description", "language", "base_url", "domain", "eras")
+SITE_KEYS = ("title", "description", "language", "base_url", "domain", "eras", "timezone")
 DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 ERA_KEYS = ("name", "date", "note")
 
@@ -37,7 +38,8 @@ def check_site(
         )
     elif base_url and not base_url.endswith("/"):
         base_url += "/"
-    eras = _eras(fields)
+    timezone = fields.zone("timezone") or UTC
+    eras = _eras(fields, timezone)
     return SiteConfig(
         title=title,
         description=fields.text("description"),
@@ -45,10 +47,11 @@ def check_site(
         base_url=base_url,
         eras=tuple(eras),
         domain=_domain(fields, base_url),
+        timezone=timezone,
     )
 
 
-def _eras(fields: Fields) -> list[Era]:
+def _eras(fields: Fields, timezone: str) -> list[Era]:
     eras: list[Era] = []
     raw_eras = fields.mapping.get("eras") or []
     if not isinstance(raw_eras, list):
@@ -61,7 +64,7 @@ def _eras(fields: Fields) -> list[Era]:
         era = fields.nested("eras", index)
         era.check_keys(ERA_KEYS)
         name = era.text("name", required=True)
-        date = era.date("date", required=True)
+        date = era.date("date", required=True, zone=timezone)
         if name and date:
             eras.append(Era(name, date, era.text("note")))
     return eras

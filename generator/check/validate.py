@@ -50,6 +50,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         actors=actors.keys() | raw.unreadable_actors,
         events={doc.path.stem for doc in raw.events} | raw.unreadable_events,
         all_sources=not raw.unreadable_sources and usable(raw.sources),
+        timezone=site.timezone if site is not None else "UTC",
     )
     check_case_clashes(raw.actors, errors)
     check_case_clashes(raw.events, errors)
@@ -69,7 +70,13 @@ def _events(
     documents: list[Document], known: Known, cache: ValidateCache, errors: list[ContentError]
 ) -> list[Event]:
     """The valid events of `documents`, each checked again only if it changed or `known` did."""
-    context = (known.sources, frozenset(known.actors), frozenset(known.events), known.all_sources)
+    context = (
+        known.sources,
+        frozenset(known.actors),
+        frozenset(known.events),
+        known.all_sources,
+        known.timezone,
+    )
     previous = cache.events if cache.context == context else {}
     checked: dict[int, _Checked] = {}
     events: list[Event] = []

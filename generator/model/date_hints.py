@@ -13,8 +13,9 @@ MONTHS = tuple(  # one readable line beats a twelve-line literal
 )
 ONE_END = "an interval needs at least one date, such as 2019/.. or ../2019"
 FORMS = (
-    "write YYYY, YYYY-MM or YYYY-MM-DD (such as 2019-02-26), optionally followed by "
-    "? (uncertain), ~ (approximate) or % (both), or two of those as START/END"
+    "write YYYY, YYYY-MM or YYYY-MM-DD (such as 2019-02-26), a time as 2019-02-26T03:30, "
+    "a decade as 196X or deep time as Y-13800000000, optionally followed by ? (uncertain), "
+    "~ (approximate) or % (both), or two of those as START/END"
 )
 _RANGE = f"years run from {MIN_YEAR} to {MAX_YEAR}"
 
@@ -23,9 +24,10 @@ _BC = re.compile(r"(?i)(?:c\.?|ca\.?|circa)?\s*([1-9][0-9]{0,3})\s*b\.?\s*c\.?\s
 _CIRCA = re.compile(r"(?i)(?:c\.?|ca\.?|circa)\s*(-?[0-9]{4})")
 # 12/03/2019, 12.03.2019, 12-03-2019: day and month in some order, then the year.
 _NUMERIC = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
+# 2019-02-26 10:00, 2019-02-26t3:30z, 2019-02-26T03:30:15.5 +05:00: a time EDTF writes otherwise.
 _TIME = re.compile(
-    r"(-?[0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt]|\s+)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?"
-    r"\s*(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+    r"(-?[0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt]|\s+)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?"
+    r"\s*([Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?([?~%]?)"
 )
 _DAY = r"([0-9]{1,2})(?:st|nd|rd|th)?"
 # July 16, 1969 / 16 July 1969 / Jul 1969 / 16th of July, 1969
@@ -77,7 +79,11 @@ def _loose(
         assert month is not None
         return _day_and_month(where, int(year), int(month), int(day))
     if len(year) > 4 and month is None and day is None:
-        return f"{where} is not a date this site understands: {_RANGE} — write a year in that range"
+        deep = f"Y{sign}{year.lstrip('0')}"
+        return (
+            f"{where} is not a date this site understands: {_RANGE} — write a year in that "
+            f"range, or a year of deep time as an EDTF Y year: {deep}"
+        )
     if len(year) > 4 or any(x is not None and len(x) > 2 for x in (month, day)):
         return f"{where} is not a date this site understands — {FORMS}"
     parts = [sign + year.zfill(4)] + [f"{int(x):02d}" for x in (month, day) if x is not None]
@@ -100,8 +106,8 @@ def _written_out(text: str, where: str) -> str:
     timed = _TIME.fullmatch(text)
     if timed is not None:
         return (
-            f"{where} is not a date this site understands: times of day are not supported yet "
-            f"— write the day alone: {timed.group(1)}"
+            f"{where} is not an EDTF date-time — write the time after a T, with two-digit "
+            f"hours and an optional offset, such as {_date_time(*timed.groups())}"
         )
     words = _WORDS.fullmatch(text)
     if words is not None:
@@ -117,6 +123,14 @@ def _written_out(text: str, where: str) -> str:
                 f"{day} — write a day that exists as YYYY-MM-DD"
             )
     return ""
+
+
+def _date_time(
+    day: str, hour: str, minute: str, second: str | None, offset: str | None, qualifier: str
+) -> str:
+    """The EDTF form of a date-time written with a space, a one-digit hour or a lower-case z."""
+    text = f"{day}T{int(hour):02d}:{minute}" + (f":{second}" if second else "")
+    return text + (offset or "").upper() + qualifier
 
 
 def _day_and_month(where: str, first: int, second: int, year: int) -> str:

@@ -1,101 +1,33 @@
-"""Event dates in an EDTF subset, for all of history: YYYY, YYYY-MM or YYYY-MM-DD with an
-astronomical four-digit year (-0043 is 44 BC, 0000 is 1 BC), an optional qualifier (? uncertain,
-~ approximate, % both), and intervals START/END whose ends may be '..' (open) or '' (unknown).
+"""Event dates in EDTF (levels 0 and 1, as `generator.model.points` reads one date): single
+dates and intervals START/END whose ends may be '..' (open) or '' (unknown).
 
-Day numbers, for sorting and for ranges, are those of `generator.model.days`.
+An EventDate carries the time zone its times without an offset were read in, which also gives
+the first instant of a day without a time, for sorting.
 """
 
-import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Literal, TypeAlias
+from typing import TypeAlias
 
-from generator.model.date_hints import MAX_YEAR as _MAX_YEAR
-from generator.model.date_hints import MIN_YEAR as _MIN_YEAR
-from generator.model.date_hints import MONTHS as _MONTHS
+from generator.model import date_words as words
+from generator.model.clock import UTC
+from generator.model.date_hints import MAX_YEAR, MIN_YEAR, not_a_date
 from generator.model.date_hints import ONE_END as _ONE_END
-from generator.model.date_hints import not_a_date
 from generator.model.days import DateError as DateError  # the error of parse_date
-from generator.model.days import day_number, days_in_month, year_edtf
+from generator.model.points import RANK, Point, Precision, match_point
+from generator.model.points import year_label as year_label
 
-Precision = Literal["year", "month", "day"]
-
-_ABBR = tuple(name[:3] for name in _MONTHS)
-_RANK = {"year": 0, "month": 1, "day": 2}
-
-_POINT = re.compile(r"(-?)([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
-
-
-def year_label(year: int) -> str:
-    """Astronomical year -> reader's label: '2019', '43', '1 BC' for 0, '44 BC' for -43."""
-    return str(year) if year > 0 else f"{1 - year} BC"
-
-
-@dataclass(frozen=True, slots=True, order=False)
-class Point:
-    """One EDTF date: an astronomical year, optional month and day, and qualifier flags."""
-
-    year: int
-    month: int | None
-    day: int | None
-    uncertain: bool = False
-    approximate: bool = False
-
-    def __post_init__(self) -> None:
-        # Validating on construction means every Point is a real day/month/year whose edtf()
-        # parses back to it, however it was made.
-        year, month, day = self.year, self.month, self.day
-        if not _MIN_YEAR <= year <= _MAX_YEAR:
-            raise DateError(f"year {year} is out of range — years run from -9999 to 9999")
-        if month is None:
-            if day is not None:
-                raise DateError(f"day {day} has no month — give the month too, as YYYY-MM-DD")
-        elif not 1 <= month <= 12:
-            raise DateError(f"'{self.edtf()}' has no month {month} — months are 01 to 12")
-        elif day is not None and not 1 <= day <= days_in_month(year, month):
-            raise DateError(self._bad_day_message())
-
-    def _bad_day_message(self) -> str:
-        assert self.month is not None and self.day is not None
-        last = days_in_month(self.year, self.month)
-        why = f"{_MONTHS[self.month - 1]} {year_label(self.year)} has {last} days"
-        if self.day < 1:
-            why = "days start at 01"
-        elif self.month == 2 and self.day == 29:
-            why = f"{year_label(self.year)} is not a leap year"
-        fix = Point(self.year, self.month, 1 if self.day < 1 else last).edtf()
-        return (
-            f"'{self.edtf()}' is not a real day ({why}) — write a date that exists, such as {fix}"
-        )
-
-    @property
-    def precision(self) -> Precision:
-        """The finest unit given: 'year', 'month' or 'day'."""
-        if self.day is not None:
-            return "day"
-        return "year" if self.month is None else "month"
-
-    def earliest_day(self) -> int:
-        """Day number of the first day this point can mean."""
-        return day_number(self.year, self.month or 1, self.day or 1)
-
-    def latest_day(self) -> int:
-        """Day number of the last day this point can mean."""
-        if self.month is None:
-            return day_number(self.year, 12, 31)
-        last = self.day or days_in_month(self.year, self.month)
-        return day_number(self.year, self.month, last)
-
-    def edtf(self) -> str:
-        """Canonical EDTF text, such as '-0043-03-15', '2016~' or '2019-02%'."""
-        text = year_edtf(self.year)
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-            if self.day is not None:
-                text += f"-{self.day:02d}"
-        if self.uncertain:
-            return text + ("%" if self.approximate else "?")
-        return text + "~" if self.approximate else text
+__all__ = [
+    "Bound",
+    "DateError",
+    "Endpoint",
+    "EventDate",
+    "Point",
+    "Precision",
+    "iso_date",
+    "parse_date",
+    "year_label",
+]
 
 
 class Bound(Enum):
@@ -112,60 +44,14 @@ def _end_edtf(end: Endpoint) -> str:
     return end.edtf() if isinstance(end, Point) else end.value
 
 
-def _words(p: Point, names: tuple[str, ...], ad_prefix: bool = False) -> str:
-    """Point -> '26 Feb 2019' style words without qualifiers; ad_prefix marks AD as 'AD 14'."""
-    year = f"AD {p.year}" if ad_prefix and p.year > 0 else year_label(p.year)
-    if p.month is None:
-        return year
-    if p.day is None:
-        return f"{names[p.month - 1]} {year}"
-    return f"{p.day} {names[p.month - 1]} {year}"
-
-
-def _short(p: Point, ad_prefix: bool = False) -> str:
-    text = _words(p, _ABBR, ad_prefix)
-    return ("c. " if p.approximate else "") + text + ("?" if p.uncertain else "")
-
-
-def _join(a: str, b: str) -> str:
-    # An unspaced dash would bind only the nearest words when either side is several words.
-    return f"{a} – {b}" if " " in a or " " in b else f"{a}–{b}"
-
-
-def _short_range(a: Point, b: Point) -> str:
-    """Two points -> a short range that names shared trailing parts once, as readers expect."""
-    if a == b:
-        return _short(a)
-    mixed_era = (a.year > 0) != (b.year > 0)
-    if mixed_era or a.uncertain or a.approximate or b.uncertain or b.approximate:
-        # Collapsing would make a qualifier or era look as if it covered both ends.
-        return _join(_short(a, mixed_era), _short(b, mixed_era))
-    if a.month is None and b.month is None and a.year < 1:
-        return f"{1 - a.year}–{_short(b)}"  # '500–400 BC': one number range sharing the era
-    if a.year != b.year or a.month is None or b.month is None:
-        return _join(_short(a), _short(b))
-    if a.month == b.month and a.day is not None and b.day is not None:
-        return f"{a.day}–{_short(b)}"  # '24–30 Sep 2016'
-    head = _ABBR[a.month - 1] if a.day is None else f"{a.day} {_ABBR[a.month - 1]}"
-    return f"{head} – {_short(b)}"
-
-
-def _flags(p: Point) -> str:
-    if p.approximate:
-        return "approximate and uncertain" if p.uncertain else "approximate"
-    return "uncertain" if p.uncertain else ""
-
-
-def _long(p: Point, ad_prefix: bool = False) -> str:
-    return ("about " if p.approximate else "") + _words(p, _MONTHS, ad_prefix)
-
-
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """A single date (end is None, start is a Point) or an interval START/END."""
+    """A single date (end is None, start is a Point) or an interval START/END; `zone` is the
+    IANA time zone of its times without an offset and of its days' midnights."""
 
     start: Endpoint
     end: Endpoint | None
+    zone: str = UTC
 
     def __post_init__(self) -> None:
         start, end = self.start, self.end
@@ -175,7 +61,9 @@ class EventDate:
         elif not isinstance(start, Point):
             if not isinstance(end, Point):
                 raise DateError(f"'{self.edtf()}' has no known end — {_ONE_END}")
-        elif isinstance(end, Point) and end.latest_day() < start.earliest_day():
+        elif isinstance(end, Point) and end.latest_instant(self.zone) < start.earliest_instant(
+            self.zone
+        ):
             raise DateError(
                 f"'{self.edtf()}' ends before it starts — put the earlier date first: "
                 f"{end.edtf()}/{start.edtf()}"
@@ -228,9 +116,28 @@ class EventDate:
         return self._anchor().year
 
     def sort_key(self) -> tuple[int, int]:
-        """(anchor day, precision rank year=0/month=1/day=2); callers append the event id."""
+        """(first instant of the anchoring point, its precision's rank): coarser dates sort
+        before finer ones that start with them; callers append the order and the event id."""
         anchor = self._anchor()
-        return anchor.earliest_day(), _RANK[anchor.precision]
+        return anchor.earliest_instant(self.zone), RANK[anchor.precision]
+
+    def earliest_instant(self) -> int | None:
+        """Seconds since 0001-01-01T00:00Z of the first possible instant, None when open."""
+        start = self.start
+        return start.earliest_instant(self.zone) if isinstance(start, Point) else None
+
+    def latest_instant(self) -> int | None:
+        """Seconds since 0001-01-01T00:00Z of the last possible instant, None when open."""
+        last = self.start if self.end is None else self.end
+        return last.latest_instant(self.zone) if isinstance(last, Point) else None
+
+    def last_known_instant(self) -> int:
+        """The instant of last_known_day(): the last it can mean, or the first with an open end."""
+        instant = self.latest_instant()
+        if instant is None:
+            instant = self.earliest_instant()
+        assert instant is not None  # an interval always has at least one known end
+        return instant
 
     @property
     def precision(self) -> Precision:
@@ -247,6 +154,16 @@ class EventDate:
         """True when any known endpoint is approximate."""
         return any(p.approximate for p in self._known())
 
+    @property
+    def has_time(self) -> bool:
+        """True when a known endpoint has a time of day."""
+        return any(p.time is not None for p in self._known())
+
+    @property
+    def is_deep(self) -> bool:
+        """True when a known endpoint is a year beyond ±9999."""
+        return any(p.is_deep for p in self._known())
+
     def display(self) -> str:
         """Short English text for lists, such as '26 Feb 2019', 'c. 2016?' or '24–30 Sep 2016'.
 
@@ -257,13 +174,15 @@ class EventDate:
         start, end = self.start, self.end
         if end is None:
             assert isinstance(start, Point)
-            return _short(start)
+            return words.short(start)
         if isinstance(start, Point):
             if isinstance(end, Point):
-                return _short_range(start, end)
-            return f"since {_short(start)}" if end is Bound.OPEN else f"{_short(start)} – ?"
+                return words.short_range(start, end)
+            shown = words.short(start)
+            return f"since {shown}" if end is Bound.OPEN else f"{shown} – ?"
         assert isinstance(end, Point)
-        return f"until {_short(end)}" if start is Bound.OPEN else f"? – {_short(end)}"
+        shown = words.short(end)
+        return f"until {shown}" if start is Bound.OPEN else f"? – {shown}"
 
     def describe(self) -> str:
         """Words for the event page, stating precision and uncertainty.
@@ -278,84 +197,85 @@ class EventDate:
         notes = []
         if end is None:
             assert isinstance(start, Point)
-            text = _long(start) + (", uncertain" if start.uncertain else "")
+            text = words.long(start) + (", uncertain" if start.uncertain else "")
             if start.approximate:
                 notes.append("approximate")
         else:
             mixed = len({p.year > 0 for p in known}) == 2
-            a = _long(start, mixed) if isinstance(start, Point) else "an unknown date"
-            b = _long(end, mixed) if isinstance(end, Point) else "an unknown date"
+            a = words.long(start, mixed) if isinstance(start, Point) else "an unknown date"
+            b = words.long(end, mixed) if isinstance(end, Point) else "an unknown date"
             if end is Bound.OPEN:
                 text = f"since {a}"
                 notes.append("open-ended")
             else:
                 text = f"until {b}" if start is Bound.OPEN else f"from {a} to {b}"
             for label, p in zip(("start ", "end "), (start, end), strict=True):
-                flags = _flags(p) if isinstance(p, Point) else ""
+                flags = words.flags(p) if isinstance(p, Point) else ""
                 if flags:
                     notes.append((label if len(known) == 2 else "") + flags)
-        coarse = [(i, p.precision) for i, p in enumerate(known) if p.precision != "day"]
-        if len(coarse) == len(known) and len({prec for _, prec in coarse}) == 1:
-            notes.append(f"known to the {coarse[0][1]}")
-        else:
-            notes += [f"{('start', 'end')[i]} known to the {prec}" for i, prec in coarse]
+        notes += _precision_notes(known)
         return f"{text} ({'; '.join(notes)})" if notes else text
 
     def html_datetime(self) -> str | None:
-        """HTML <time datetime> value of the anchoring point, or None outside years 1-9999."""
-        p = self._anchor()
-        if p.year < 1:
-            return None
-        return Point(p.year, p.month, p.day).edtf()
+        """HTML <time datetime> value of the anchoring point, or None where ISO has no form."""
+        return self._anchor().iso()
+
+
+_TO_THE_DAY = {"day", "minute", "second"}
+
+
+def _precision_notes(known: list[Point]) -> list[str]:
+    """'known to the year', 'end known to the month', the parts left unspecified, the exact
+    year behind rounded deep-time words."""
+    notes = [note for p in known for note in (words.unstated(p), words.precise_year(p)) if note]
+    coarse = [
+        (i, p.precision)
+        for i, p in enumerate(known)
+        if p.precision not in _TO_THE_DAY and not words.unstated(p) and not p.is_deep
+    ]
+    if len(coarse) == len(known) and len({prec for _, prec in coarse}) == 1:
+        return [*notes, f"known to the {coarse[0][1]}"]
+    return notes + [f"{('start', 'end')[i]} known to the {prec}" for i, prec in coarse]
 
 
 def iso_date(point: object) -> str | None:
-    """A date endpoint -> ISO 8601 at its precision ('2019-02'), or None if open or before AD 1."""
-    if not isinstance(point, Point) or point.year < 1:
-        return None
-    return Point(point.year, point.month, point.day).edtf()
+    """A date endpoint -> ISO 8601 at its precision ('2019-02'), None if open or ISO has no form."""
+    return point.iso() if isinstance(point, Point) else None
 
 
-def _point(match: re.Match[str]) -> Point:
-    sign, year, month, day, qualifier = match.groups()
-    if sign and year == "0000":
-        raise DateError(f"'{match.group()}' has year -0000 — write year zero (1 BC) as 0000")
-    return Point(
-        -int(year) if sign else int(year),
-        int(month) if month else None,
-        int(day) if day else None,
-        qualifier in {"?", "%"},
-        qualifier in {"~", "%"},
-    )
-
-
-def _endpoint(text: str, whole: str) -> Endpoint:
+def _endpoint(text: str, whole: str, zone: str) -> Endpoint:
     if text == "..":
         return Bound.OPEN
     if text == "":
         return Bound.UNKNOWN
-    match = _POINT.fullmatch(text)
-    if match is None:
+    point = match_point(text, zone)
+    if point is None:
         raise DateError(not_a_date(text, whole))
-    return _point(match)
+    return point
 
 
-def parse_date(value: str | int) -> EventDate:
-    """EDTF-subset text or an int year (YAML's `date: 2015`) -> EventDate; raises DateError."""
+def parse_date(value: str | int, zone: str = UTC) -> EventDate:
+    """EDTF text or an int year (YAML's `date: 2015`) -> EventDate, its times without an offset
+    read in the IANA time zone `zone`; raises DateError."""
     if isinstance(value, str):
         text = value.strip()
     elif isinstance(value, int) and not isinstance(value, bool):
-        return EventDate(Point(value, None, None), None)
+        if not MIN_YEAR <= value <= MAX_YEAR:
+            raise DateError(
+                f"year {value} is beyond ±9999 — write a day as 'YYYY-MM-DD', or a year of deep "
+                f"time as an EDTF Y year: 'Y{value}'"
+            )
+        return EventDate(Point(value, None, None), None, zone)
     else:
         # YAML turns an unquoted 2019-02-26 into a date object, and yes/no into bools.
         raise DateError(
             f"{value!r} is a {type(value).__name__}, not date text — "
             "write the date as a quoted string, such as date: '2019-02-26'"
         )
-    match = _POINT.fullmatch(text)
-    if match is not None:
-        return EventDate(_point(match), None)
-    if text.count("/") != 1:
+    if text.count("/") == 1:
+        start, end = text.split("/")
+        return EventDate(_endpoint(start, text, zone), _endpoint(end, text, zone), zone)
+    point = match_point(text, zone)
+    if point is None:
         raise DateError(not_a_date(text, text))
-    start, end = text.split("/")
-    return EventDate(_endpoint(start, text), _endpoint(end, text))
+    return EventDate(point, None, zone)
