@@ -381,7 +381,7 @@ def test_open_and_unknown_ends_reach_the_axis_edge_and_are_not_drawn_as_known() 
     assert (before.start, before.end) == ("unknown", "exact") and before.body[0] == s.left
     assert before.known[1] == pytest.approx(x(day("2018-03-11")), abs=1.5)  # a day, widened
     # The known span lies inside the padding the edges leave for run-outs.
-    assert s.left < x(s.first_day) and x(s.last_day + 1) < s.right
+    assert s.left < x(s.start) and x(s.end) < s.right
 
     svg = svg_root(events, "status")
     marks = {a.get("href"): a for a in svg.iter("a")}

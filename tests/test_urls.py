@@ -15,6 +15,8 @@ from generator.model import urls
         (urls.tag("air-defence"), "tags/air-defence/index.html"),
         (urls.year(2019), "years/2019/index.html"),
         (urls.year(-43), "years/44-bc/index.html"),
+        (urls.year(-13800000000), "years/13800000001-bc/index.html"),
+        (urls.year(170000002), "years/170000002/index.html"),
         (urls.year(0), "years/1-bc/index.html"),
         (urls.status("denied"), "status/denied/index.html"),
         (urls.source("theprint"), "sources/theprint/index.html"),

@@ -173,6 +173,19 @@ def _at(local: datetime, offset: timedelta) -> str:
     return f"{local:%Y-%m-%dT}{local.strftime(clock)}{offset_text(minutes) if minutes else 'Z'}"
 
 
+def offset_at(name: str, instant: int) -> int:
+    """The offset (minutes) of zone `name` at an instant (seconds since 0001-01-01T00:00Z); 0
+    outside the years zoneinfo holds."""
+    if name == UTC:
+        return 0
+    try:
+        moment = datetime(1, 1, 1, tzinfo=_UTC_ZONE) + timedelta(seconds=instant)
+        offset = moment.astimezone(_zone(name)).utcoffset()
+    except OverflowError:
+        return 0
+    return 0 if offset is None else int(offset.total_seconds()) // 60
+
+
 @lru_cache(maxsize=4096)
 def midnight_offset(name: str, year: int, month: int, day: int) -> int:
     """The offset (minutes) of zone `name` at the start of a day, for sorting a day without a

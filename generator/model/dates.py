@@ -13,6 +13,7 @@ from generator.model import date_words as words
 from generator.model.clock import UTC
 from generator.model.date_hints import MAX_YEAR, MIN_YEAR, not_a_date
 from generator.model.date_hints import ONE_END as _ONE_END
+from generator.model.days import DAY_SECONDS
 from generator.model.days import DateError as DateError  # the error of parse_date
 from generator.model.points import RANK, Point, Precision, match_point
 from generator.model.points import year_label as year_label
@@ -138,6 +139,14 @@ class EventDate:
             instant = self.earliest_instant()
         assert instant is not None  # an interval always has at least one known end
         return instant
+
+    def dated_instant(self) -> int:
+        """The instant a feed entry or calendar stamp is dated: the last known end's time when it
+        has one, else the start (midnight UTC) of last_known_day()."""
+        last = self.end if isinstance(self.end, Point) else self.start
+        if isinstance(last, Point) and last.time is not None:
+            return last.earliest_instant(self.zone)
+        return (self.last_known_day() - 1) * DAY_SECONDS
 
     @property
     def precision(self) -> Precision:

@@ -74,3 +74,35 @@ def ics_date(day: int) -> str:
     """A day number -> an iCalendar DATE value ('20190226')."""
     year, month, day_of_month = from_day_number(day)
     return f"{year:04d}{month:02d}{day_of_month:02d}"
+
+
+DAY_SECONDS = 86400
+
+
+def _instant_parts(instant: int) -> tuple[int, int, int, int, int, int]:
+    """Seconds since 0001-01-01T00:00Z -> (year, month, day, hour, minute, second) in UTC."""
+    days, seconds = divmod(instant, DAY_SECONDS)
+    hours, rest = divmod(seconds, 3600)
+    return (*from_day_number(days + 1), hours, *divmod(rest, 60))
+
+
+def iso_instant(instant: int | None) -> str | None:
+    """An instant -> '2019-02-25T22:30:00Z', with EDTF's astronomical year; None for None."""
+    if instant is None:
+        return None
+    year, month, day, hour, minute, second = _instant_parts(instant)
+    return f"{year_edtf(year)}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}Z"
+
+
+def rfc3339_instant(instant: int) -> str:
+    """An instant -> RFC 3339 in UTC, clamped to the years 1-9999 that RFC 3339 can write."""
+    first, last = 0, LAST_DAY * DAY_SECONDS - 1
+    text = iso_instant(min(max(instant, first), last))
+    assert text is not None
+    return text
+
+
+def ics_instant(instant: int) -> str:
+    """An instant in the years 1-9999 -> an iCalendar UTC DATE-TIME value ('20190225T223000Z')."""
+    year, month, day, hour, minute, second = _instant_parts(instant)
+    return f"{year:04d}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}Z"

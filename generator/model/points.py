@@ -15,7 +15,14 @@ from typing import Literal
 from generator.model import clock
 from generator.model.clock import Time
 from generator.model.date_hints import MAX_YEAR, MIN_YEAR, MONTHS
-from generator.model.days import DateError, day_number, days_in_month, from_day_number, year_edtf
+from generator.model.days import (
+    DAY_SECONDS,
+    DateError,
+    day_number,
+    days_in_month,
+    from_day_number,
+    year_edtf,
+)
 
 Precision = Literal["century", "decade", "year", "month", "day", "minute", "second"]
 RANK: dict[Precision, int] = {
@@ -28,7 +35,6 @@ RANK: dict[Precision, int] = {
     "second": 6,
 }
 DEEP_LIMIT = 10**11  # a hundred billion years, well past the age of the universe
-DAY_SECONDS = 86400
 
 
 class Unspecified(Enum):

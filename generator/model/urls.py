@@ -37,8 +37,8 @@ def tag(slug: str) -> str:
 
 
 def year_slug(year: int) -> str:
-    """`2019` for 2019, `44-bc` for the astronomical year -43."""
-    return year_label(year).lower().replace(" ", "-")
+    """`2019` for 2019, `44-bc` for the astronomical year -43, `13800000001-bc` for deep time."""
+    return year_label(year).lower().replace(" ", "-").replace(",", "")
 
 
 def year(year_number: int) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 
 from generator import __version__
 from generator.model import urls
-from generator.model.days import FIRST_DAY, rfc3339
+from generator.model.days import rfc3339_instant
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event
 from generator.outputs.protocol import Files
@@ -40,9 +40,10 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 TOPIC_FEED_LIMIT = 50
 
 
-def feed_day(events: Iterable[Event]) -> int | None:
-    """The day a feed of `events` is updated: the latest its entries are dated, None for none."""
-    return max((event.date.last_known_day() for event in events), default=None)
+def feed_instant(events: Iterable[Event]) -> int | None:
+    """The instant a feed of `events` is updated: the latest its entries are dated, None for
+    none."""
+    return max((event.date.dated_instant() for event in events), default=None)
 
 
 def _sub(parent: ET.Element, tag: str, text: str = "", **attributes: str) -> ET.Element:
@@ -71,8 +72,8 @@ class _Feeds:
         graph = inputs.graph
         events = graph.timeline.events
         entries = {event.id: entry for event, entry in zip(events, pieces, strict=True)}
-        site_latest = feed_day(events)
-        site_updated = FIRST_DAY if site_latest is None else site_latest
+        site_latest = feed_instant(events)
+        site_updated = 0 if site_latest is None else site_latest
         title = graph.timeline.site.title
         # Lists come in time order, and the order is total (ids break ties): the latest first
         # is that order reversed, without sorting ten thousand events for every feed.
@@ -92,7 +93,7 @@ class _Feeds:
         ]
         for path, page, topic, chosen in topics:
             latest = list(reversed(chosen))[:TOPIC_FEED_LIMIT]
-            updated = feed_day(latest)
+            updated = feed_instant(latest)
             where = (path, page, f"{topic} · {title}")
             yield (
                 path,
@@ -111,7 +112,7 @@ def _feed(
     updated: int,
 ) -> bytes:
     """The Atom document at output path `path` about the HTML page `page`, titled `title`, of
-    the `chosen` events' entries, newest first, updated on the day `updated`."""
+    the `chosen` events' entries, newest first, updated at the instant `updated`."""
     path, page, title = where
     site = graph.timeline.site
     base = site.base_url
@@ -123,7 +124,7 @@ def _feed(
         _sub(root, "subtitle", site.description)
     _sub(root, "link", rel="self", type="application/atom+xml", href=urls.absolute(base, path))
     _sub(root, "link", rel="alternate", type="text/html", href=urls.absolute(base, page))
-    _sub(root, "updated", rfc3339(updated))
+    _sub(root, "updated", rfc3339_instant(updated))
     author = _sub(root, "author")
     _sub(author, "name", site.title)
     _sub(author, "uri", base)
@@ -143,7 +144,7 @@ def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
     _sub(entry, "id", url)
     _sub(entry, "title", event.title)
     _sub(entry, "link", rel="alternate", type="text/html", href=url)
-    _sub(entry, "updated", rfc3339(event.date.last_known_day()))
+    _sub(entry, "updated", rfc3339_instant(event.date.dated_instant()))
     if event.summary:
         _sub(entry, "summary", event.summary)
     # xml:base resolves any relative link an author wrote as it resolves on the event page.

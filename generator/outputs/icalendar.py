@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 
 from generator.model import urls
 from generator.model.dates import EventDate, Point
-from generator.model.days import FIRST_DAY, LAST_DAY, ics_date
+from generator.model.days import DAY_SECONDS, FIRST_DAY, LAST_DAY, ics_date, ics_instant
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES, Event
-from generator.outputs.atom import feed_day
+from generator.outputs.atom import feed_instant
 from generator.outputs.protocol import Files
 from generator.outputs.text import clean
 from generator.render.inputs import Inputs
@@ -46,6 +46,24 @@ def calendar_span(date: EventDate) -> tuple[int, int] | None:
     if first < FIRST_DAY or last >= LAST_DAY:  # DTEND, the day after, must be a year <= 9999
         return None
     return first, last + 1
+
+
+def calendar_times(date: EventDate) -> list[str] | None:
+    """A date -> the DTSTART (and DTEND) lines of its VEVENT: UTC date-times when every known
+    end has a time of day, all-day dates otherwise; None when a calendar cannot hold it."""
+    known = [p for p in (date.start, date.end) if isinstance(p, Point)]
+    if all(p.time is not None for p in known):
+        instants = [p.earliest_instant(date.zone) for p in known]
+        if min(instants) < 0 or max(instants) >= LAST_DAY * DAY_SECONDS:
+            return None
+        lines = [f"DTSTART:{ics_instant(instants[0])}"]
+        if len(instants) == 2 and instants[1] > instants[0]:
+            lines.append(f"DTEND:{ics_instant(instants[1])}")
+        return lines  # a single time is a moment: RFC 5545 ends it where it starts
+    span = calendar_span(date)
+    if span is None:
+        return None
+    return [f"DTSTART;VALUE=DATE:{ics_date(span[0])}", f"DTEND;VALUE=DATE:{ics_date(span[1])}"]
 
 
 def _ics_text(text: str) -> str:
@@ -86,8 +104,8 @@ def dtstamp(graph: Graph) -> str:
         if not epoch.isdigit():
             raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}")
         return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y%m%dT%H%M%SZ")
-    latest = feed_day(graph.timeline.events)
-    return ics_date(max(FIRST_DAY, FIRST_DAY if latest is None else latest)) + "T000000Z"
+    latest = feed_instant(graph.timeline.events)
+    return ics_instant(max(0, 0 if latest is None else latest))
 
 
 def uid_domain(base_url: str) -> str:
@@ -110,11 +128,11 @@ class _Calendar:
         return event
 
     def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
-        span = calendar_span(event.date)
-        if span is None:
+        times = calendar_times(event.date)
+        if times is None:
             return b""
         _, stamp, domain = shared
-        lines = _vevent(inputs.graph, event, span, stamp, domain)
+        lines = _vevent(inputs.graph, event, times, stamp, domain)
         return "".join(fold_line(line) for line in lines).encode()
 
     def files(self, inputs: Inputs, pieces: Sequence[Any]) -> Files:
@@ -150,9 +168,7 @@ def _calendar(graph: Graph, vevents: Sequence[bytes]) -> bytes:
     return b"".join([head.encode(), *vevents, fold_line("END:VCALENDAR").encode()])
 
 
-def _vevent(
-    graph: Graph, event: Event, span: tuple[int, int], stamp: str, domain: str
-) -> list[str]:
+def _vevent(graph: Graph, event: Event, times: list[str], stamp: str, domain: str) -> list[str]:
     url = urls.absolute(graph.timeline.site.base_url, urls.event(event.id))
     label = STATUSES[event.status][0]
     description = (event.summary + "\n\n" if event.summary else "") + (
@@ -162,8 +178,7 @@ def _vevent(
         "BEGIN:VEVENT",
         f"UID:{_ics_text(event.id + '@' + domain)}",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{ics_date(span[0])}",
-        f"DTEND;VALUE=DATE:{ics_date(span[1])}",
+        *times,
         f"SUMMARY:{_ics_text(event.title)}",
         f"DESCRIPTION:{_ics_text(description)}",
         f"URL:{url}",

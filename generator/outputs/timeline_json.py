@@ -12,7 +12,9 @@ Schema in `schema/timeline.schema.json`). It holds everything the content says, 
 - A date is `{edtf, display, precision, approximate, uncertain, earliest, latest}`: the
   canonical EDTF string, the site's short wording, and the first and last day it can mean as
   ISO dates with EDTF's astronomical years (`-0043-03-15` is 15 March 44 BC), null when that
-  end is open or unknown. Bodies are the Markdown as written.
+  end is open or unknown. A date with a time of day adds `earliest_instant` and
+  `latest_instant`, the first and last instant it can mean in UTC. Bodies are the Markdown as
+  written.
 
 The version goes up when a field is removed or changes meaning; adding a field does not change it.
 """
@@ -25,7 +27,7 @@ from typing import Any
 from generator.incremental.memo import spliced
 from generator.model import urls
 from generator.model.dates import EventDate
-from generator.model.days import iso_day
+from generator.model.days import iso_day, iso_instant
 from generator.model.graph import Graph
 from generator.model.timeline import Event, Source
 from generator.outputs.protocol import Files
@@ -70,7 +72,7 @@ def spliced_json(data: dict[str, Any], events: Sequence[bytes]) -> bytes:
 
 def date_record(date: EventDate) -> dict[str, Any]:
     """A date -> its timeline.json object: EDTF, wording, precision, flags, first and last day."""
-    return {
+    record = {
         "edtf": date.edtf(),
         "display": date.display(),
         "precision": date.precision,
@@ -79,6 +81,10 @@ def date_record(date: EventDate) -> dict[str, Any]:
         "earliest": iso_day(date.earliest_day()),
         "latest": iso_day(date.latest_day()),
     }
+    if date.has_time:
+        record["earliest_instant"] = iso_instant(date.earliest_instant())
+        record["latest_instant"] = iso_instant(date.latest_instant())
+    return record
 
 
 def timeline_export(graph: Graph, *, with_events: bool = True) -> dict[str, Any]:

@@ -59,14 +59,33 @@ def tljs_year(year: int) -> int:
     return year if year > 0 else year - 1
 
 
+# JavaScript's Date holds about 273,790 years either side of 1970; TimelineJS's cosmological
+# scale counts years alone and goes further, as deep time needs.
+_HUMAN_YEARS = 270_000
+
+
 def tljs_date(point: Point) -> dict[str, int]:
-    """A date point -> a TimelineJS date object with only the parts it knows."""
-    result = {"year": tljs_year(point.year)}
+    """A date point -> a TimelineJS date object with only the parts it knows: the first year
+    of a decade or century, and the clock reading as written (TimelineJS has no time zones)."""
+    result = {"year": tljs_year(point.year_span()[0])}
     if point.month is not None:
         result["month"] = point.month
         if point.day is not None:
             result["day"] = point.day
+    if point.time is not None:
+        result.update(hour=point.time.hour, minute=point.time.minute)
+        if point.time.second is not None:
+            result["second"] = point.time.second
     return result
+
+
+def scale(graph: Graph) -> str:
+    """'cosmological' when an event or era lies beyond what TimelineJS's human scale holds."""
+    dates = [event.date for event in graph.timeline.events]
+    dates += [era.date for era in graph.timeline.site.eras]
+    points = [p for date in dates for p in (date.start, date.end) if isinstance(p, Point)]
+    deep = any(abs(p.year) > _HUMAN_YEARS for p in points)
+    return "cosmological" if deep else "human"
 
 
 def _tljs_day(day: int) -> dict[str, int]:
@@ -97,7 +116,7 @@ def timelinejs(
     eras = _eras(graph)
     if eras:
         document["eras"] = eras
-    document["scale"] = "human"
+    document["scale"] = scale(graph)
     return document
 
 

@@ -127,5 +127,5 @@ def layout(
     marks = tuple(
         replace(mark, primary=True) if firsts[i] == lane else mark for i, lane, mark in placed
     )
-    tick_list = tuple((rounded(s.x(day)), text) for day, text in ticks(s.first_day, s.last_day + 1))
+    tick_list = tuple((rounded(s.x(day)), text) for day, text in ticks(int(s.start), int(s.end)))
     return Layout(s, tick_list, tuple(lane_list), marks, bands, axis_y, rounded(y + 1))

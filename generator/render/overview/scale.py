@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from generator.model.date_words import deep_year
 from generator.model.dates import Point, year_label
 from generator.model.days import day_number, from_day_number
 from generator.model.timeline import Event
@@ -13,7 +14,11 @@ PAD = 24  # between the axis edge and the known span: where open and unknown end
 MAX_TICKS = 10
 MIN_DAYS = 28  # the narrowest axis, so one day-precise event is a point, not the whole width
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+# 1, 2, 5, 10 … 50 billion: years, thousands, millions and billions, as deep time needs.
+_YEAR_STEPS = tuple(base * 10**power for power in range(11) for base in (1, 2, 5))
+_HOUR_STEPS = (1, 2, 3, 6, 12)
+DAY_SCALE_DAYS = 4  # an axis this short, with a time of day on it, is ticked in hours
+_MILLION = 10**6
 
 Span = tuple[float, float]
 
@@ -30,19 +35,23 @@ def rounded_span(pair: Span) -> Span:
 
 @dataclass(frozen=True, slots=True)
 class Scale:
-    """Days first_day..last_day mapped onto x; open and unknown ends reach `left` or `right`."""
+    """Day numbers start..end (the start of the day after the last) mapped onto x; open and
+    unknown ends reach `left` or `right`."""
 
-    first_day: int
-    last_day: int
+    start: float
+    end: float
     left: float  # the axis edges
     right: float
 
+    @property
+    def by_hours(self) -> bool:
+        """True for an axis of a few days, where a day is a span and a time is a point."""
+        return self.end - self.start <= DAY_SCALE_DAYS
+
     def x(self, day: float) -> float:
-        """A day number (a day's start; add 0.5 for its middle) -> x."""
+        """A day number (a day's start; add 0.5 for its middle, a fraction for a time) -> x."""
         inner = self.right - self.left - 2 * PAD
-        return (
-            self.left + PAD + (day - self.first_day) / (self.last_day + 1 - self.first_day) * inner
-        )
+        return self.left + PAD + (day - self.start) / (self.end - self.start) * inner
 
 
 def known_days(events: Sequence[Event]) -> tuple[int, int]:
@@ -58,29 +67,36 @@ def known_days(events: Sequence[Event]) -> tuple[int, int]:
 
 
 def scale(events: Sequence[Event], left: float, right: float) -> Scale:
-    """Events and the axis edges -> the Scale of their known span (at least MIN_DAYS days)."""
+    """Events and the axis edges -> the Scale of their known span: at least MIN_DAYS days, or
+    the days themselves when they are a few and a time of day falls in them."""
     first, last = known_days(events)
-    if last - first + 1 < MIN_DAYS:
+    timed = any(event.date.has_time for event in events)
+    if last - first + 1 < MIN_DAYS and not (timed and last - first < DAY_SCALE_DAYS):
         first -= (MIN_DAYS - (last - first + 1)) // 2
         last = first + MIN_DAYS - 1
-    return Scale(first, last, left, right)
+    return Scale(first, last + 1, left, right)
 
 
-def ticks(start_day: int, end_day: int) -> list[tuple[int, str]]:
-    """A day range -> 2 to about 10 (day, label) ticks: days, months or years, whichever suits.
+def ticks(start_day: int, end_day: int) -> list[tuple[float, str]]:
+    """A day range -> 2 to about 10 (day, label) ticks: hours, days, months or years (up to
+    billions), whichever suits.
 
     Years step by 1, 2, 5, 10, 20, 50 … and BCE ticks fall on round BCE numbers ('500 BC'), so
-    an axis crossing 1 BC/AD 1 labels its AD years 'AD 500'. Months are used under 3 years,
-    days under 2 months.
+    an axis crossing 1 BC/AD 1 labels its AD years 'AD 500'; from a million years on they are
+    years ago. Months are used under 3 years, days under 2 months, hours under DAY_SCALE_DAYS.
     """
     span = end_day - start_day
-    make: Callable[[int, int, int], list[tuple[int, str]]] = _day_ticks
+    make: Callable[[int, int, int], list[tuple[float, str]]] = _day_ticks
     steps: tuple[int, ...] = (1, 2, 5, 10)
     if span >= 3 * 365:
-        make, steps = _year_ticks, _YEAR_STEPS
+        years = from_day_number(end_day)[0] - from_day_number(start_day)[0]
+        # Steps far too small for billions of years would make billions of candidates.
+        make, steps = _year_ticks, tuple(s for s in _YEAR_STEPS if years // s <= 4 * MAX_TICKS)
     elif span >= 60:
         make, steps = _month_ticks, (1, 2, 3, 6)
-    found: list[tuple[int, str]] = []
+    elif span <= DAY_SCALE_DAYS:
+        make, steps = _hour_ticks, _HOUR_STEPS
+    found: list[tuple[float, str]] = []
     for step in steps:
         found = make(start_day, end_day, step)
         if len(found) <= MAX_TICKS:
@@ -88,24 +104,56 @@ def ticks(start_day: int, end_day: int) -> list[tuple[int, str]]:
     return found
 
 
-def _year_ticks(start_day: int, end_day: int, step: int) -> list[tuple[int, str]]:
+def _on_step(year: int, step: int) -> bool:
+    # AD years on multiples of the step, BC years where their BC number is (500 BC is -499);
+    # years ago from a million on, where one year is nothing.
+    if year > 0 or step >= _MILLION:
+        return year % step == 0
+    return (1 - year) % step == 0
+
+
+def _year_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str]]:
     first, last = from_day_number(start_day)[0], from_day_number(end_day)[0]
-    # AD years on multiples of the step, BC years where their BC number is (500 BC is -499).
-    years = [y for y in range(first, last + 1) if (y % step if y > 0 else (1 - y) % step) == 0]
+    lowest = first - first % step
+    years = [y for y in range(lowest, last + 2, step) for y in (y, y + 1) if _on_step(y, step)]
+    years = sorted({y for y in years if first <= y <= last})
     crosses = first <= 0 < last
-    if crosses and step >= 5 and 1 not in years:
+    if crosses and 5 <= step < _MILLION and 1 not in years:
         years = sorted([*years, 1])
     found = [(day_number(y, 1, 1), y) for y in years]
-    return [
-        (day, f"AD {y}" if crosses and y > 0 else year_label(y))
-        for day, y in found
-        if start_day <= day <= end_day
-    ]
+    return [(day, _year_tick_label(y, crosses)) for day, y in found if start_day <= day <= end_day]
 
 
-def _month_ticks(start_day: int, end_day: int, step: int) -> list[tuple[int, str]]:
+def _year_tick_label(year: int, crosses: bool) -> str:
+    if year <= -_MILLION:
+        return deep_year(year)
+    if year > 0:
+        return f"AD {year_label(year)}" if crosses else year_label(year)
+    return year_label(year)
+
+
+def _hour_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str]]:
+    found: list[tuple[float, str]] = []
+    for day in range(start_day, end_day + 1):
+        year, month, dom = from_day_number(day)
+        for hour in range(0, 24, step):
+            at = day + hour / 24
+            if at > end_day:
+                break
+            if not found:
+                label = f"{dom} {_MONTHS[month - 1]} {year_label(year)}"
+                label += f" {hour:02d}:00" if hour else ""
+            elif hour == 0:
+                label = f"{dom} {_MONTHS[month - 1]}"
+            else:
+                label = f"{hour:02d}:00"
+            found.append((at, label))
+    return found
+
+
+def _month_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str]]:
     year, month, _ = from_day_number(start_day)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[float, str]] = []
     while (day := day_number(year, month, 1)) <= end_day:
         if day >= start_day and (month - 1) % step == 0:
             name = _MONTHS[month - 1]
@@ -114,8 +162,8 @@ def _month_ticks(start_day: int, end_day: int, step: int) -> list[tuple[int, str
     return found
 
 
-def _day_ticks(start_day: int, end_day: int, step: int) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
+def _day_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str]]:
+    found: list[tuple[float, str]] = []
     for day in range(start_day, end_day + 1):
         year, month, dom = from_day_number(day)
         next_month = day_number(year + (month == 12), month % 12 + 1, 1)

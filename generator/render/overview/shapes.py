@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from generator.model.clock import offset_at
 from generator.model.dates import Bound, EventDate, Point
+from generator.model.days import DAY_SECONDS
 from generator.render.overview.scale import Scale, Span
 from generator.render.overview.sizes import RADIUS, WHISKER
 
@@ -27,28 +29,49 @@ def _geometry(date: EventDate, s: Scale) -> Shape:
     if end is None:
         assert isinstance(start, Point)
         fuzzy: End = "fuzzy" if start.approximate or start.uncertain else "exact"
-        if start.precision == "day":
-            cx = s.x(start.earliest_day() + 0.5)
+        if start.time is not None or (start.to_the_day and not s.by_hours):
+            cx = s.x(_moment(start, date.zone))
             return "point", (cx, cx), (cx, cx), None, fuzzy, fuzzy
         span = (s.x(start.earliest_day()), s.x(start.latest_day() + 1))
         return "span", span, span, None, fuzzy, fuzzy
-    left, left_end = _side(start, s, at_start=True)
-    right, right_end = _side(end, s, at_start=False)
+    left, left_end = _side(start, s, date.zone, at_start=True)
+    right, right_end = _side(end, s, date.zone, at_start=False)
     # The known part stops where an unknown end begins: at the other end's possible span.
     k0 = s.x(as_point(end).earliest_day()) if start is Bound.UNKNOWN else left
     k1 = s.x(as_point(start).latest_day() + 1) if end is Bound.UNKNOWN else right
     core: Span | None = None
     if Bound.UNKNOWN not in (start, end):
         # Surely inside: after the last day the start may mean, before the first the end may.
-        c0 = s.left if start is Bound.OPEN else s.x(as_point(start).latest_day() + _coarse(start))
-        c1 = s.right if end is Bound.OPEN else s.x(as_point(end).earliest_day() + 1 - _coarse(end))
+        c0 = s.left if start is Bound.OPEN else s.x(_surely_after(as_point(start), date.zone))
+        c1 = s.right if end is Bound.OPEN else s.x(_surely_before(as_point(end), date.zone))
         core = (c0, c1) if c1 > c0 else None
     return "interval", (left, right), (k0, k1), core, left_end, right_end
 
 
 def _coarse(end: object) -> int:
     """1 for a month or year, whose whole span is only possible; 0 for a day."""
-    return int(as_point(end).precision != "day")
+    return int(not as_point(end).to_the_day)
+
+
+def _surely_after(start: Point, zone: str) -> float:
+    """Where an interval is surely under way: its start's time, or after the last day its
+    start may mean (the start of that day, for a start known to the day)."""
+    return _moment(start, zone) if start.time else start.latest_day() + _coarse(start)
+
+
+def _surely_before(end: Point, zone: str) -> float:
+    """Where an interval is surely still under way, up to its end."""
+    return _moment(end, zone) if end.time else end.earliest_day() + 1 - _coarse(end)
+
+
+def _moment(point: Point, zone: str) -> float:
+    """A day's middle, or a time as a day number with a fraction: an hour is a point within its
+    day. The axis keeps the clock of the date's zone, so that times written with other offsets
+    are drawn in the order of their instants."""
+    if point.time is None:
+        return point.earliest_day() + 0.5
+    instant = point.earliest_instant(zone)
+    return 1 + (instant + offset_at(zone, instant) * 60) / DAY_SECONDS
 
 
 def as_point(end: object) -> Point:
@@ -57,11 +80,14 @@ def as_point(end: object) -> Point:
     return end
 
 
-def _side(end: Point | Bound, s: Scale, at_start: bool) -> tuple[float, End]:
+def _side(end: Point | Bound, s: Scale, zone: str, at_start: bool) -> tuple[float, End]:
     """An interval's start or end -> its outer x (an axis edge if not a date) and how it ends."""
     if isinstance(end, Bound):
         return s.left if at_start else s.right, "open" if end is Bound.OPEN else "unknown"
-    x = s.x(end.earliest_day()) if at_start else s.x(end.latest_day() + 1)
+    if end.time is not None:
+        x = s.x(_moment(end, zone))
+    else:
+        x = s.x(end.earliest_day()) if at_start else s.x(end.latest_day() + 1)
     return x, "fuzzy" if end.approximate or end.uncertain else "exact"
 
 
