@@ -9,10 +9,9 @@ exact wording anyway. A slide's `start_date` and `end_date` give only the parts 
 `display_date` (`since 2019`, `until 2019`) keeps the uncertainty. `group` is the status label:
 an event has at most one, so each lands in one meaningful row (confirmed, denied …), whereas
 an event's first actor is an accident of how its front matter lists them; an event without a
-status (`default_status: none`) has no group. Eras span every day
-they can mean; an open or unknown end is clamped to the events' span (the first and last day any
-event can mean), as TimelineJS needs both ends, and an era that would end before it starts is
-left out.
+status (`default_status: none`) has no group. Eras span every day they can mean; an open or
+unknown end is clamped to the events' span (the first and last day any event can mean), as
+TimelineJS needs both ends, and an era that would end before it starts is left out.
 """
 
 from __future__ import annotations
