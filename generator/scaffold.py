@@ -10,16 +10,17 @@ import yaml
 
 from generator.check.ids import slugify
 from generator.model.dates import parse_date
+from generator.model.timeline import DEFAULT_STATUS, DEFAULT_STATUSES
 
 
-def new_event_text(title: str, date: str) -> str:
-    """The text of a new event file; raises DateError for a bad date."""
+def new_event_text(title: str, date: str, *, with_status: bool = True) -> str:
+    """The text of a new event file, with a `status` line unless not `with_status`; raises
+    DateError for a bad date."""
     parse_date(date)
-    front = {
-        "title": title,
-        "summary": "",
-        "date": date,
-        "status": "reported",
+    front: dict[str, object] = {"title": title, "summary": "", "date": date}
+    if with_status:
+        front["status"] = DEFAULT_STATUS
+    front |= {
         "actors": [],
         "places": [],
         "tags": [],
@@ -44,7 +45,7 @@ def new_event(events_folder: Path, title: str, date: str) -> Path:
     IdTaken if an actor (in the sibling actors/ folder) or an event in a subfolder has the id."""
     identifier = slugify(title)
     path = events_folder / f"{identifier}.md"
-    text = new_event_text(title, date)
+    text = new_event_text(title, date, with_status=_events_have_statuses(events_folder.parent))
     for folder in (events_folder, events_folder.parent / "actors"):
         for clash in sorted(folder.rglob(f"{identifier}.md")) if folder.is_dir() else ():
             if clash != path and not any(part.startswith(".") for part in clash.parts):
@@ -53,3 +54,14 @@ def new_event(events_folder: Path, title: str, date: str) -> Path:
     with path.open("x", encoding="utf-8") as file:
         file.write(text)
     return path
+
+
+def _events_have_statuses(content: Path) -> bool:
+    """Whether the project in `content` gives events a status: unless its site.yaml says
+    `default_status: none`. Read leniently: `timeline check` reports a site.yaml that is broken."""
+    try:
+        site = yaml.safe_load((content / "site.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return True
+    default = site.get("default_status") if isinstance(site, dict) else None
+    return not (isinstance(default, str) and DEFAULT_STATUSES.get(default, "") is None)

@@ -119,3 +119,14 @@ def test_a_new_event_is_a_draft(tmp_path: Path) -> None:
     assert "\ndraft: true\n---\n" in text
     path = new_event(tmp_path / "content/events", "The Battle of Actium", "-0030-09-02")
     assert path.read_text() == text
+    assert "\nstatus: reported\n" in text
+
+
+def test_a_new_event_has_no_status_where_events_default_to_none(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/site.yaml").write_text("title: T\ndefault_status: none\n")
+    path = new_event(tmp_path / "content/events", "The Battle of Actium", "-0030-09-02")
+    assert path.read_text() == new_event_text(
+        "The Battle of Actium", "-0030-09-02", with_status=False
+    )
+    assert "status" not in path.read_text()

@@ -558,6 +558,22 @@ def test_status_that_yaml_reads_as_a_number(root: Path) -> None:
     ]
 
 
+def test_unknown_default_status_with_did_you_mean(root: Path) -> None:
+    replace(root, "site.yaml", "language: en\n", "language: en\ndefault_status: nnone\n")
+    assert errors(root) == [
+        "content/site.yaml:4: default_status: unknown default status `nnone` (did you mean "
+        "`none`?) — use one of: reported, none"
+    ]
+
+
+def test_default_status_that_yaml_reads_as_a_boolean(root: Path) -> None:
+    replace(root, "site.yaml", "language: en\n", "language: en\ndefault_status: no\n")
+    assert errors(root) == [
+        "content/site.yaml:4: default_status: YAML reads this as a yes/no value, not a status — "
+        "use one of: reported, none"
+    ]
+
+
 def test_base_url_that_is_not_absolute(root: Path) -> None:
     replace(root, "site.yaml", "https://example.org/timeline/", "/timeline/")
     assert errors(root) == [

@@ -59,6 +59,13 @@ def test_a_body_edit_renders_only_its_page(project: Project, tmp_path: Path) -> 
 
 
 EVENTS = "content/events"
+
+
+def _without_statuses(events: Path) -> None:
+    for path in sorted(events.glob("*.md")):
+        edit(path, lambda t: re.sub(r"status: .*\n", "", t))
+
+
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
     (
         "date",
@@ -132,6 +139,30 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     (
         "site settings",
         lambda root: edit(root / "content/site.yaml", lambda t: t.replace("Fixture", "Test")),
+    ),
+    # With `default_status: none`, the status pages, the index's filter and every page's
+    # navigation follow the statuses that events have.
+    (
+        "no default status",
+        lambda root: edit(root / "content/site.yaml", lambda t: t + "default_status: none\n"),
+    ),
+    (
+        "status removed",
+        lambda root: edit(root / EVENTS / "rubicon.md", lambda t: re.sub(r"status: .*\n", "", t)),
+    ),
+    (
+        "every status removed",
+        lambda root: _without_statuses(root / EVENTS),
+    ),
+    (
+        "a status again",
+        lambda root: edit(root / EVENTS / "senate-plot.md", _set_field("status", "denied")),
+    ),
+    (
+        "default status back",
+        lambda root: edit(
+            root / "content/site.yaml", lambda t: t.replace("default_status: none\n", "")
+        ),
     ),
 ]
 
@@ -231,7 +262,7 @@ edits = st.one_of(
         st.just("title"), st.sampled_from(["Caesar crosses", "A plot", "Rome & <b>Rome</b>"])
     ),
     st.tuples(st.just("date"), st.sampled_from(["-0060", "-0048-01", "-0043-03-15", "-0044%"])),
-    st.tuples(st.just("status"), st.sampled_from(["confirmed", "disputed", "denied"])),
+    st.tuples(st.just("status"), st.sampled_from(["confirmed", "disputed", "denied", ""])),
     st.tuples(st.just("tags"), st.sampled_from(["[]", "[civil-war]", "[fresh, conspiracy]"])),
     st.tuples(st.just("summary"), st.sampled_from(["Short.", "Another summary"])),
     st.tuples(st.just("link"), st.sampled_from(LINK_TARGETS)),
@@ -240,14 +271,19 @@ edits = st.one_of(
 
 
 @settings(max_examples=15)
-@given(st.lists(st.tuples(st.sampled_from(EVENT_IDS), edits), min_size=1, max_size=6))
+@given(
+    st.booleans(),
+    st.lists(st.tuples(st.sampled_from(EVENT_IDS), edits), min_size=1, max_size=6),
+)
 def test_random_edits_render_as_a_fresh_build_does(
-    steps: list[tuple[str, tuple[str, str]]],
+    no_default_status: bool, steps: list[tuple[str, tuple[str, str]]]
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         for part in ("content", "seeds"):
             shutil.copytree(FIXTURE / part, root / part)
+        if no_default_status:  # then an empty `status:` leaves an event without one
+            edit(root / "content/site.yaml", lambda t: t + "default_status: none\n")
         project = Project.at(root, templates=TEMPLATES)
         cache = RenderCache()
         render_site(link(check(project)), TEMPLATES, cache)

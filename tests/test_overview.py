@@ -17,7 +17,7 @@ from generator.model.graph import Graph, link
 from generator.model.timeline import Actor, Era, Event
 from generator.project import Project
 from generator.render.overview.draw import overview_svg
-from generator.render.overview.lanes import OTHER, Lanes
+from generator.render.overview.lanes import OTHER, Lanes, status_lanes
 from generator.render.overview.layout import Layout, Mark, layout
 from generator.render.overview.placement import MAX_ROWS, MAX_STACK
 from generator.render.overview.scale import ticks
@@ -40,7 +40,7 @@ def ancient() -> Graph:
 def event(
     id: str,
     date: str,
-    status: str = "reported",
+    status: str | None = "reported",
     actors: tuple[str, ...] = (),
     title: str = "",
 ) -> Event:
@@ -424,7 +424,22 @@ def test_lanes_by_status_follow_the_status_order() -> None:
         layout(events, lanes="tag", actors={})  # type: ignore[arg-type]
 
 
-# ---- The SVG ------------------------------------------------------------------------------------
+def test_events_without_a_status_get_a_lane_of_their_own_last() -> None:
+    # default_status: none leaves events without a status; lanes by status put them last.
+    events = in_order([event("n", "2019-01-05", None), event("d", "2019-02-05", "denied")])
+    view = layout(events, lanes="status", actors={})
+    assert [lane.name for lane in view.lanes] == ["Denied", "No status"]
+    assert status_lanes(events) == "status"
+    assert status_lanes(events[:1]) == "actor"  # none has a status: one lane per actor
+
+
+def test_a_mark_without_a_status_has_no_status_class_and_the_legend_says_so() -> None:
+    mixed = render(in_order([event("n", "2019-01-05", None), event("c", "2019-02-05")]), "status")
+    assert '<a class="overview-mark" href="../e/n/" aria-label="Event n — 5 January 2019"' in mixed
+    assert 'class="overview-mark status-reported" href="../e/c/"' in mixed
+    assert "No status: outlined, in the text&#39;s colour" in mixed
+    alone = render([event("n", "2019-01-05", None)], "actor")
+    assert "No status" not in alone and "status-" not in alone
 
 
 def href(e: Event) -> str:

@@ -13,7 +13,6 @@ from generator.load.documents import Document
 from generator.load.yaml_lines import KeyPath
 from generator.model.timeline import (
     DEFAULT_RELATION,
-    DEFAULT_STATUS,
     RELATIONS,
     STATUSES,
     Citation,
@@ -51,6 +50,7 @@ class Known:
     actors: set[str]
     events: set[str]
     all_sources: bool  # False when sources.yaml could not be read
+    default_status: str | None  # site.yaml's, for events that state none
     timezone: str = "UTC"  # the site's, for events that name none
 
 
@@ -62,7 +62,7 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
     fields.check_keys(EVENT_KEYS)
     title = fields.text("title", required=True)
     date = fields.date("date", required=True, zone=fields.zone("timezone") or known.timezone)
-    status = _status(fields)
+    status = _status(fields, known.default_status)
     actor_ids = _actor_ids(fields, known.actors)
     tags = _tags(fields)
     places = [place for _, place in fields.text_list("places") if place]
@@ -120,23 +120,25 @@ def _order(fields: Fields) -> int:
     return 0
 
 
-def _status(fields: Fields) -> str:
-    """The event's status; DEFAULT_STATUS when it has none or one that is not in STATUSES."""
+def _status(fields: Fields, default: str | None) -> str | None:
+    """The event's status; `default` when it has none or one that is not in STATUSES."""
     if isinstance(fields.mapping.get("status"), bool):  # `status: yes` or `no`
         fields.error(
             "status",
             "YAML reads this as a yes/no value, not a status",
             f"use one of: {', '.join(STATUSES)}",
         )
-        return DEFAULT_STATUS
-    status = fields.text("status", default=DEFAULT_STATUS) or DEFAULT_STATUS
+        return default
+    status = fields.text("status")
+    if not status:
+        return default
     if status not in STATUSES:
         fields.error(
             "status",
             f"unknown status `{status}`{did_you_mean(status, STATUSES)}",
             f"use one of: {', '.join(STATUSES)}",
         )
-        return DEFAULT_STATUS
+        return default
     return status
 
 

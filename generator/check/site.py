@@ -6,13 +6,22 @@ import re
 from urllib.parse import urlsplit
 
 from generator.check.fields import Fields
-from generator.errors import ContentError
+from generator.errors import ContentError, did_you_mean
 from generator.load.yaml_lines import YamlData
 from generator.model import urls
 from generator.model.clock import UTC
-from generator.model.timeline import Era, SiteConfig
+from generator.model.timeline import DEFAULT_STATUS, DEFAULT_STATUSES, Era, SiteConfig
 
-SITE_KEYS = ("title", "description", "language", "base_url", "domain", "eras", "timezone")
+SITE_KEYS = (
+    "title",
+    "description",
+    "language",
+    "base_url",
+    "domain",
+    "default_status",
+    "eras",
+    "timezone",
+)
 DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 ERA_KEYS = ("name", "date", "note")
 
@@ -48,7 +57,28 @@ def check_site(
         eras=tuple(eras),
         domain=_domain(fields, base_url),
         timezone=timezone,
+        default_status=_default_status(fields),
     )
+
+
+def _default_status(fields: Fields) -> str | None:
+    """The status of events that state none: `reported` (also when absent), or None for `none`."""
+    if isinstance(fields.mapping.get("default_status"), bool):  # `no`, `off`, `false` …
+        fields.error(
+            "default_status",
+            "YAML reads this as a yes/no value, not a status",
+            f"use one of: {', '.join(DEFAULT_STATUSES)}",
+        )
+        return DEFAULT_STATUS
+    value = fields.text("default_status", default=DEFAULT_STATUS) or DEFAULT_STATUS
+    if value not in DEFAULT_STATUSES:
+        fields.error(
+            "default_status",
+            f"unknown default status `{value}`{did_you_mean(value, DEFAULT_STATUSES)}",
+            f"use one of: {', '.join(DEFAULT_STATUSES)}",
+        )
+        return DEFAULT_STATUS
+    return DEFAULT_STATUSES[value]
 
 
 def _eras(fields: Fields, timezone: str) -> list[Era]:

@@ -14,7 +14,7 @@ from generator.check.sources import check_sources, usable
 from generator.errors import BuildFailed, ContentError, did_you_mean
 from generator.load.documents import Document
 from generator.load.files import RawContent
-from generator.model.timeline import Event, Timeline
+from generator.model.timeline import DEFAULT_STATUS, Event, Timeline
 from generator.model.wikilinks import find_wikilinks
 
 _Checked = tuple[Document, Event | None, list[ContentError]]
@@ -23,7 +23,8 @@ _Checked = tuple[Document, Event | None, list[ContentError]]
 @dataclass(slots=True)
 class ValidateCache:
     """Events checked by an earlier validate, reused for documents that did not change while
-    everything an event may refer to (sources, actor and event ids) stayed the same."""
+    everything an event may refer to (sources, actor and event ids) and the site's default
+    status stayed the same."""
 
     context: tuple[object, ...] | None = None
     events: dict[int, _Checked] = field(default_factory=dict)
@@ -51,6 +52,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         events={doc.path.stem for doc in raw.events} | raw.unreadable_events,
         all_sources=not raw.unreadable_sources and usable(raw.sources),
         timezone=site.timezone if site is not None else "UTC",
+        default_status=DEFAULT_STATUS if site is None else site.default_status,
     )
     check_case_clashes(raw.actors, errors)
     check_case_clashes(raw.events, errors)
@@ -76,6 +78,7 @@ def _events(
         frozenset(known.events),
         known.all_sources,
         known.timezone,
+        known.default_status,
     )
     previous = cache.events if cache.context == context else {}
     checked: dict[int, _Checked] = {}

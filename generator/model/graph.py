@@ -59,7 +59,7 @@ class Graph:
     by_actor: dict[str, tuple[Event, ...]]
     by_tag: dict[str, tuple[Event, ...]]
     by_year: dict[int, tuple[Event, ...]]
-    by_status: dict[str, tuple[Event, ...]]
+    by_status: dict[str, tuple[Event, ...]]  # the statuses that have a page
     by_source: dict[str, tuple[Event, ...]]
     quotes: dict[str, tuple[QuoteRef, ...]]  # source id -> quotes, in order of the text
 
@@ -163,16 +163,24 @@ def _groups(timeline: Timeline) -> _Groups:
         for tag in event.tags:
             by_tag[tag].append(event)
         by_year[event.date.anchor_year()].append(event)
-        by_status[event.status].append(event)
+        if event.status is not None:
+            by_status[event.status].append(event)
         for source_id in dict.fromkeys(citation.source for citation in event.citations):
             by_source[source_id].append(event)
     return _Groups(
         by_actor={k: tuple(by_actor.get(k, ())) for k in timeline.actors},
         by_tag={k: tuple(by_tag[k]) for k in sorted(by_tag)},
         by_year={k: tuple(by_year[k]) for k in sorted(by_year)},
-        by_status={k: tuple(by_status.get(k, ())) for k in STATUSES},
+        by_status=_by_status(timeline, by_status),
         by_source={k: tuple(by_source.get(k, ())) for k in timeline.sources},
     )
+
+
+def _by_status(timeline: Timeline, grouped: dict[str, list[Event]]) -> dict[str, tuple[Event, ...]]:
+    """Every status, in the usual order, when events default to one; else (with
+    `default_status: none`) only the statuses that some event has."""
+    every = timeline.site.default_status is not None
+    return {k: tuple(grouped.get(k, ())) for k in STATUSES if every or k in grouped}
 
 
 def _quotes(timeline: Timeline) -> dict[str, tuple[QuoteRef, ...]]:

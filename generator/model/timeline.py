@@ -15,6 +15,8 @@ STATUSES: dict[str, tuple[str, str]] = {
     "denied": ("Denied", "Denied claims"),
 }
 DEFAULT_STATUS = "reported"
+# site.yaml's `default_status`: the status of events that state none; "none" leaves them without.
+DEFAULT_STATUSES: dict[str, str | None] = {"reported": DEFAULT_STATUS, "none": None}
 
 RELATIONS: dict[str, tuple[str, str]] = {
     # relation: (how the event that states it reads, how the other event reads)
@@ -51,13 +53,15 @@ class SiteConfig:
     eras: tuple[Era, ...]
     domain: str = ""  # a custom domain for GitHub Pages, written to site/CNAME
     timezone: str = "UTC"  # the IANA zone of times written without an offset
+    default_status: str | None = DEFAULT_STATUS  # None: an event without `status` has none
     # Part of the key of every per-event piece that the incremental build reuses: hashed once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __hash__(self) -> int:
         if not self._hash:
             values = (self.title, self.description, self.language, self.base_url, self.eras)
-            object.__setattr__(self, "_hash", hash((*values, self.domain, self.timezone)) or 1)
+            more = (self.domain, self.default_status, self.timezone)
+            object.__setattr__(self, "_hash", hash((*values, *more)) or 1)
         return self._hash
 
 
@@ -116,7 +120,7 @@ class Event:
     title: str
     summary: str
     date: EventDate
-    status: str
+    status: str | None  # None only when site.yaml says `default_status: none`
     actors: tuple[str, ...]
     places: tuple[str, ...]
     tags: tuple[str, ...]
@@ -143,6 +147,11 @@ class Event:
     def date_words(self) -> str:
         """The date as a list or a label shows it: the event's `date_label`, else the short form."""
         return self.date_label or self.date.display()
+
+    @property
+    def status_label(self) -> str:
+        """The status as badges and feeds name it ("Denied"), or '' when the event has none."""
+        return STATUSES[self.status][0] if self.status is not None else ""
 
     @property
     def date_described(self) -> str:

@@ -6,7 +6,7 @@ have so that a reader showing the document's order puts the latest events on top
 order no meaning, so readers that sort by `updated` lose nothing. An entry's `id` and `link`
 are the event page's absolute URL, its `content` the body as HTML with absolute links (after a
 line giving the date in words and the status, so a denied claim never reads as fact), one
-`category` per tag and one for the status.
+`category` per tag and one for the status (none for an event without one).
 
 Atom needs an RFC 3339 timestamp, and a build must not read the clock, so an entry's `updated`
 is midnight UTC of the last day its date can mean (`2019` -> 2019-12-31), or, when the end is
@@ -26,7 +26,7 @@ from generator import __version__
 from generator.model import urls
 from generator.model.days import rfc3339_instant
 from generator.model.graph import Graph
-from generator.model.timeline import STATUSES, Event
+from generator.model.timeline import Event
 from generator.outputs.protocol import Files
 from generator.outputs.text import clean
 from generator.render.bodies import Bodies
@@ -152,15 +152,16 @@ def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
     content.set(f"{{{XML_NS}}}base", url)
     for tag in event.tags:
         _sub(entry, "category", term=tag, scheme=urls.absolute(base, urls.TAGS), label=tag)
-    label = STATUSES[event.status][0]
-    scheme = urls.absolute(base, urls.STATUSES)
-    _sub(entry, "category", term=event.status, scheme=scheme, label=label)
+    if event.status is not None:
+        scheme = urls.absolute(base, urls.STATUSES)
+        _sub(entry, "category", term=event.status, scheme=scheme, label=event.status_label)
     ET.indent(entry, level=1)
     return "  " + ET.tostring(entry, encoding="unicode") + "\n"
 
 
 def _content(bodies: Bodies, event: Event) -> str:
-    facts = f"<p>{html.escape(event.date_described)} · {STATUSES[event.status][0]}</p>"
+    facts = " · ".join(html.escape(w) for w in (event.date_described, event.status_label) if w)
+    facts = f"<p>{facts}</p>"
     body = bodies.absolute(event.body) if event.body.strip() else ""
     return facts + ("\n" + body if body else "")
 

@@ -24,7 +24,7 @@ from generator.model import urls
 from generator.model.dates import EventDate, Point
 from generator.model.days import DAY_SECONDS, FIRST_DAY, LAST_DAY, ics_date, ics_instant
 from generator.model.graph import Graph
-from generator.model.timeline import STATUSES, Event
+from generator.model.timeline import Event
 from generator.outputs.atom import feed_instant
 from generator.outputs.protocol import Files
 from generator.outputs.text import clean
@@ -170,9 +170,9 @@ def _calendar(graph: Graph, vevents: Sequence[bytes]) -> bytes:
 
 def _vevent(graph: Graph, event: Event, times: list[str], stamp: str, domain: str) -> list[str]:
     url = urls.absolute(graph.timeline.site.base_url, urls.event(event.id))
-    label = STATUSES[event.status][0]
+    status = f"Status: {event.status_label}\n" if event.status is not None else ""
     description = (event.summary + "\n\n" if event.summary else "") + (
-        f"Date: {event.date_described}\nStatus: {label}\n{url}"
+        f"Date: {event.date_described}\n{status}{url}"
     )
     lines = [
         "BEGIN:VEVENT",

@@ -15,7 +15,7 @@ from typing import Any
 from generator.incremental.memo import spliced
 from generator.model import urls
 from generator.model.graph import Graph
-from generator.model.timeline import STATUSES, Event
+from generator.model.timeline import Event
 from generator.model.wikilinks import WIKILINK
 from generator.outputs.protocol import Files
 from generator.render.inputs import Inputs
@@ -57,7 +57,7 @@ def _row(graph: Graph, event: Event) -> list[str]:
         urls.page_url_path(urls.event(event.id)),
         event.title,
         event.date_words,
-        STATUSES[event.status][0],
+        event.status_label,
         fields,
         _body_words(event.body, fields),
     ]

@@ -8,7 +8,8 @@ Schema in `schema/timeline.schema.json`). It holds everything the content says, 
 - `relations`: each relation stated in the content, `{from, relation, to}`, in time order of
   `from`; a plain `related-to` is dropped where the pair has a named relation, as on the pages.
 - `order` (an event's place among events of the same date) and `date_label` (the words shown
-  for its date) appear only when the content sets them.
+  for its date) appear only when the content sets them; `status` is absent only for an event
+  that has none, which only a site with `default_status: none` has.
 - A date is `{edtf, display, precision, approximate, uncertain, earliest, latest}`: the
   canonical EDTF string, the site's short wording, and the first and last day it can mean as
   ISO dates with EDTF's astronomical years (`-0043-03-15` is 15 March 44 BC), null when that
@@ -134,7 +135,8 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
         "title": event.title,
         "summary": event.summary,
         "date": date_record(event.date),
-        "status": event.status,
+        # Absent only for an event without a status, which `default_status: none` allows.
+        **({} if event.status is None else {"status": event.status}),
         "actors": list(event.actors),
         "places": list(event.places),
         "tags": list(event.tags),

@@ -7,11 +7,11 @@ early on its axis, which its labels agree with, and every slide's `display_date`
 exact wording anyway. A slide's `start_date` and `end_date` give only the parts the date knows
 (`{year}` for a year); a date with an open or unknown end is one point at its known end, and
 `display_date` (`since 2019`, `until 2019`) keeps the uncertainty. `group` is the status label:
-every event has exactly one, so each lands in one meaningful row (confirmed, denied …), whereas
-an event's first actor is an accident of how its front matter lists them. Eras span every day
-they can mean; an open or unknown end is clamped to the events' span (the first and last day any
-event can mean), as TimelineJS needs both ends, and an era that would end before it starts is
-left out.
+an event has at most one, so each lands in one meaningful row (confirmed, denied …), whereas
+an event's first actor is an accident of how its front matter lists them; an event without a
+status (`default_status: none`) has no group. Eras span every day they can mean; an open or
+unknown end is clamped to the events' span (the first and last day any event can mean), as
+TimelineJS needs both ends, and an era that would end before it starts is left out.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from generator.model import urls
 from generator.model.dates import Point
 from generator.model.days import from_day_number
 from generator.model.graph import Graph
-from generator.model.timeline import STATUSES, Event
+from generator.model.timeline import Event
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps, html_text
 from generator.outputs.timeline_json import spliced_json
@@ -127,20 +127,20 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
     slide: dict[str, Any] = {"start_date": tljs_date(known[0])}
     if len(known) == 2 and known[0] != known[1]:
         slide["end_date"] = tljs_date(known[1])
-    label = STATUSES[event.status][0]
+    label = event.status_label
+    facts = " · ".join(html_text(w) for w in (event.date_described, label) if w)
     parts = [f"<p>{html_text(event.summary)}</p>"] if event.summary else []
-    parts.append(f"<p>{html_text(event.date_described)} · {label}</p>")
+    parts.append(f"<p>{facts}</p>")
     if event.body.strip():
         parts.append(bodies.absolute(event.body))
-    slide.update(
-        display_date=event.date_words,
-        text={
-            "headline": f'<a href="{html.escape(url)}">{html_text(event.title)}</a>',
-            "text": "\n".join(parts),
-        },
-        group=label,
-        unique_id=event.id,
-    )
+    slide["display_date"] = event.date_words
+    slide["text"] = {
+        "headline": f'<a href="{html.escape(url)}">{html_text(event.title)}</a>',
+        "text": "\n".join(parts),
+    }
+    if label:  # without a status, no group: TimelineJS gives such slides a row of their own
+        slide["group"] = label
+    slide["unique_id"] = event.id
     return slide
 
 

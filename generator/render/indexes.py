@@ -33,7 +33,8 @@ def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page
     counted = Shown(every, frozenset((SITE,)))
     yield Page(urls.TAGS, "tags.html", counted, lambda p: {"tags": counts(p.graph.by_tag)})
     yield Page(urls.YEARS, "years.html", counted, lambda p: {"years": counts(p.graph.by_year)})
-    yield Page(urls.STATUSES, "statuses.html", counted, _by_status)
+    if graph.by_status:  # with `default_status: none`, a site may have no status at all
+        yield Page(urls.STATUSES, "statuses.html", counted, _by_status)
     with_sources = Shown(every, frozenset((SITE, SOURCES)))
     yield Page(urls.SOURCES, "sources.html", with_sources, _sources)
     if interactive_language is not None:

@@ -12,6 +12,7 @@ from generator.model.dates import year_label
 from generator.model.graph import Graph
 from generator.render.figures import Figure
 from generator.render.highlight import highlighted
+from generator.render.overview.lanes import LANE_WORDS, status_lanes
 from generator.render.plan import Page, Parts, Values
 
 _LISTS = frozenset((SITE, ACTORS))  # list items show each event's actors by name
@@ -21,7 +22,7 @@ def tag_pages(graph: Graph) -> Iterator[Page]:
     """A page per tag, with its overview and feed."""
     for tag, events in graph.by_tag.items():
         path = urls.tag(tag)
-        figure = Figure(events, "status", f"Events tagged “{tag}” at a glance")
+        figure = Figure(events, status_lanes(events), f"Events tagged “{tag}” at a glance")
         shown = Shown(tuple(e.id for e in events), _LISTS)
         yield Page(path, "tag.html", shown, partial(_tag_values, tag, path), figure)
 
@@ -43,7 +44,8 @@ def year_pages(graph: Graph) -> Iterator[Page]:
     years = list(graph.by_year)
     for at, (year, events) in enumerate(graph.by_year.items()):
         path = urls.year(year)
-        figure = Figure(events, "status", f"{year_label(year)} at a glance, by status")
+        lanes = status_lanes(events)
+        figure = Figure(events, lanes, f"{year_label(year)} at a glance, {LANE_WORDS[lanes]}")
         shown = Shown(tuple(e.id for e in events), parts)
         around = (years[at - 1] if at > 0 else None, years[at + 1] if at + 1 < len(years) else None)
         yield Page(path, "year.html", shown, partial(_year_values, year, around, path), figure)
@@ -65,7 +67,8 @@ def _year_values(
 
 
 def status_pages(graph: Graph) -> Iterator[Page]:
-    """A page per status, also for statuses no event has."""
+    """A page per status the graph lists: every status (also those no event has), or with
+    `default_status: none` only those that some event has."""
     for status, events in graph.by_status.items():
         path = urls.status(status)
         shown = Shown(tuple(e.id for e in events), _LISTS)

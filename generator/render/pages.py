@@ -21,6 +21,7 @@ from generator.model.wikilinks import find_wikilinks
 from generator.render.figures import Figure
 from generator.render.indexes import index_pages
 from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
+from generator.render.overview.lanes import LANE_WORDS, status_lanes
 from generator.render.plan import Page, Parts, Values
 from generator.render.values import ShownRelation, backlinks
 
@@ -88,8 +89,9 @@ def actor_pages(graph: Graph) -> Iterator[Page]:
             link.target for link in find_wikilinks(actor.body) if link.target in graph.events
         )
         shown = Shown((*(e.id for e in events), *linking, *targets), frozenset((SITE, ACTORS)))
-        title = f"Events of {actor.name} at a glance, by status"
-        figure = Figure(events, "status", title) if events else None
+        lanes = status_lanes(events)
+        title = f"Events of {actor.name} at a glance, {LANE_WORDS[lanes]}"
+        figure = Figure(events, lanes, title) if events else None
 
         values = partial(_actor_values, actor.id, path)
         yield Page(path, "actor.html", shown, values, figure)

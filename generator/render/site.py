@@ -124,14 +124,16 @@ def _environment(
     assets: dict[str, bytes],
     language: str | None,
 ) -> jinja2.Environment:
-    """The templates' environment: the last build's while the settings, the templates and
-    TimelineJS are as they were, else a new one, and nothing rendered before is reused."""
+    """The templates' environment: the last build's while the settings, the statuses that
+    have pages (every page's navigation links to them), the templates and TimelineJS are as
+    they were, else a new one, and nothing rendered before is reused."""
     site = graph.timeline.site
+    status_pages = tuple(graph.by_status)
     html_templates = tuple((k, v) for k, v in assets.items() if k.endswith(".html"))
-    generation = (site, html_templates, language)
+    generation = (site, status_pages, html_templates, language)
     if cache.generation != generation or cache.environment is None:
         cache.generation = generation
-        cache.environment = environment(templates, site)
+        cache.environment = environment(templates, site, status_pages)
         cache.pages.clear()
         cache.items.clear()
         cache.record.clear()

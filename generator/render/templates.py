@@ -39,9 +39,12 @@ def read_tree(templates: Folders) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def environment(templates: Folders, site: SiteConfig) -> jinja2.Environment:
+def environment(
+    templates: Folders, site: SiteConfig, status_pages: tuple[str, ...] = tuple(STATUSES)
+) -> jinja2.Environment:
     """The environment for the templates in `templates` (each name looked up in the folders in
-    order), with `site` and the URL helpers."""
+    order), with `site`, the statuses that have pages (for the navigation) and the URL
+    helpers."""
     loaders = [jinja2.FileSystemLoader(folder) for folder in folders_of(templates)]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -56,6 +59,7 @@ def environment(templates: Folders, site: SiteConfig) -> jinja2.Environment:
         site=site,
         urls=urls,
         statuses=STATUSES,
+        status_pages=status_pages,
         year_label=year_label,
         generator_version=__version__,
         link=_link,

@@ -30,7 +30,7 @@ class Listed:
     title: str
     summary: str
     date: EventDate
-    status: str
+    status: str | None
     actors: tuple[str, ...]
     tags: tuple[str, ...]
     draft: bool

@@ -5,7 +5,10 @@
   "use strict";
   var form = document.getElementById("filters");
   if (!form) return;
-  var NAMES = ["actor", "tag", "status", "from", "to"];
+  // A site whose events have no status has no status field.
+  var NAMES = ["actor", "tag", "status", "from", "to"].filter(function (name) {
+    return form.elements[name];
+  });
   var count = document.getElementById("filter-count");
   var items = Array.prototype.slice.call(document.querySelectorAll(".timeline .event-item"));
   var sections = Array.prototype.slice.call(document.querySelectorAll(".timeline .year"));

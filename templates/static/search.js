@@ -71,7 +71,7 @@
       link.textContent = hit.row[1];
       var meta = document.createElement("span");
       meta.className = "search-meta";
-      meta.textContent = hit.row[2] + " · " + hit.row[3];
+      meta.textContent = hit.row[3] ? hit.row[2] + " · " + hit.row[3] : hit.row[2];
       item.appendChild(link);
       item.appendChild(document.createTextNode(" "));
       item.appendChild(meta);

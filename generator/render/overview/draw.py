@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from markupsafe import Markup
 
-from generator.model.timeline import STATUSES, Actor, Era, Event
+from generator.model.timeline import Actor, Era, Event
 from generator.render.overview.lanes import Lanes
 from generator.render.overview.layout import Layout, Mark, layout
 from generator.render.overview.legend import legend
@@ -107,11 +107,11 @@ def _draw_lanes(view: Layout) -> Iterator[str]:
 
 def _draw_mark(mark: Mark, link: str, gradient: str) -> Iterator[str]:
     event = mark.event
-    words = f"{event.title} — {event.date_described} — {STATUSES[event.status][0]}"
+    words = " — ".join(w for w in (event.title, event.date_described, event.status_label) if w)
     hidden = "" if mark.primary else ' tabindex="-1" aria-hidden="true"'
+    status = f" status-{esc(event.status)}" if event.status is not None else ""
     yield (
-        f'<a class="overview-mark status-{esc(event.status)}" href="{esc(link)}"'
-        f' aria-label="{esc(words)}"{hidden}>'
+        f'<a class="overview-mark{status}" href="{esc(link)}" aria-label="{esc(words)}"{hidden}>'
     )
     yield f"<title>{esc(event.title)} ({esc(event.date_words)})</title>"
     yield from _mark_shapes(mark, gradient)

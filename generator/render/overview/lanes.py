@@ -8,21 +8,31 @@ from typing import Literal
 from generator.model.timeline import STATUSES, Actor, Event
 
 OTHER = "Other"
+NO_STATUS = "No status"
 
 Lanes = Literal["actor", "status"]
+LANE_WORDS: dict[Lanes, str] = {"actor": "one lane per actor", "status": "by status"}
+
+
+def status_lanes(events: Sequence[Event]) -> Lanes:
+    """Lanes by status for `events`, unless none of them has a status: then one per actor."""
+    return "status" if any(event.status is not None for event in events) else "actor"
 
 
 def lane_groups(
     events: Sequence[Event], lanes: Lanes, actors: Mapping[str, Actor]
 ) -> list[tuple[str, list[int]]]:
     """Events -> [(lane name, indexes of its events)]: actors with most events first, 'Other'
-    (events naming no actor) last; or statuses in their usual order."""
+    (events naming no actor) last; or statuses in their usual order, 'No status' (events that
+    have none, with `default_status: none`) last."""
     if lanes == "status":
-        return [
+        groups = [
             (label, [i for i, event in enumerate(events) if event.status == status])
             for status, (label, _) in STATUSES.items()
             if any(event.status == status for event in events)
         ]
+        without = [i for i, event in enumerate(events) if event.status is None]
+        return [*groups, (NO_STATUS, without)] if without else groups
     if lanes != "actor":
         raise ValueError(f"lanes must be 'actor' or 'status', not {lanes!r}")
     by_actor: dict[str, list[int]] = {}

@@ -16,6 +16,13 @@ _STATUS_LEGEND = {
     "denied": "outlined and struck through",
 }
 
+# A day and a period as a status draws them.
+_STATUS_SAMPLE = (
+    '<circle class="overview-point" cx="8" cy="8" r="5"/>'
+    '<rect class="overview-core" x="18" y="3" width="15" height="10"/>'
+    '<rect class="overview-body" x="18" y="3" width="15" height="10"/>'
+)
+
 
 def legend(view: Layout, prefix: str) -> Iterator[str]:
     """The legend: only what this overview shows, each item with a small drawn sample."""
@@ -26,12 +33,12 @@ def legend(view: Layout, prefix: str) -> Iterator[str]:
     items: list[tuple[str, str, str]] = []  # (class, sample shapes, words)
     for status, words in _STATUS_LEGEND.items():
         if status in statuses:
-            shapes = '<circle class="overview-point" cx="8" cy="8" r="5"/>'
-            shapes += '<rect class="overview-core" x="18" y="3" width="15" height="10"/>'
-            shapes += '<rect class="overview-body" x="18" y="3" width="15" height="10"/>'
+            shapes = _STATUS_SAMPLE
             if status == "denied":
                 shapes += '<path class="overview-strike" d="M2 2L14 14M2 14L14 2M15 8H36"/>'
             items.append((f"status-{status}", shapes, f"{STATUSES[status][0]}: {words}"))
+    if None in statuses and len(statuses) > 1:  # beside statuses, the marks of events with none
+        items.append(("", _STATUS_SAMPLE, "No status: outlined, in the text's colour"))
     key = "overview-key"
     if any(mark.kind == "point" for mark in marks):
         items.append((key, '<circle class="overview-point" cx="18" cy="8" r="5"/>', "a day"))
