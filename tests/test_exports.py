@@ -129,7 +129,13 @@ def test_timelinejs_document_follows_the_format(which: str, request: pytest.Fixt
         for key in ("start_date", "end_date"):
             if key in slide:
                 parts = slide[key]
-                assert list(parts) in (["year"], ["year", "month"], ["year", "month", "day"])
+                assert list(parts) in (
+                    ["year"],
+                    ["year", "month"],
+                    ["year", "month", "day"],
+                    ["year", "month", "day", "hour", "minute"],
+                    ["year", "month", "day", "hour", "minute", "second"],
+                )
                 assert all(type(value) is int for value in parts.values())
         assert slide["display_date"] == event.date.display()
         assert slide["group"] in labels

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 
 import feedparser
@@ -120,8 +120,10 @@ def test_updated_comes_from_the_dates_clamped_to_year_one(fixture: Graph) -> Non
         "ides-of-march": "0001-01-01T00:00:00Z",  # 44 BC: before RFC 3339's first year
         "senate-plot": "0001-01-01T00:00:00Z",
         "rubicon": "0001-01-01T00:00:00Z",
+        "ice-on-the-alps": "0001-01-01T00:00:00Z",  # deep time, clamped as BCE years are
+        "wreath-laid": "2019-03-15T10:00:00Z",  # 11:00 in Rome, in UTC: a time is its instant
     }
-    assert parsed.feed.updated == "0100-01-01T00:00:00Z"
+    assert parsed.feed.updated == "2019-03-15T10:00:00Z"
 
 
 def test_updated_is_the_last_possible_day_in_real_content(real: Graph) -> None:
@@ -165,9 +167,20 @@ def vevents(graph: Graph) -> list[icalendar.Event]:
 def test_fixture_calendar_keeps_only_events_after_year_one(fixture: Graph) -> None:
     calendar = calendar_of(fixture)
     events = list(calendar.walk("VEVENT"))
-    assert [str(event["UID"]) for event in events] == ["later-claims@example.org/ancient"]
+    uids = [str(event["UID"]) for event in events]
+    assert uids == ["later-claims@example.org/ancient", "wreath-laid@example.org/ancient"]
     omitted = str(calendar["X-TIMELINE-OMITTED"]).split(",")
-    assert omitted == ["rubicon", "senate-plot", "ides-of-march", "augustus-reign"]
+    assert omitted == [
+        "ice-on-the-alps",
+        "rubicon",
+        "senate-plot",
+        "ides-of-march",
+        "augustus-reign",
+    ]
+    # A time of day is a timed VEVENT in UTC, not an all-day one: 11:00 in Rome is 10:00Z.
+    wreath = events[1]
+    assert wreath.decoded("DTSTART") == datetime(2019, 3, 15, 10, 0, tzinfo=UTC)
+    assert "DTEND" not in wreath
     event = events[0]
     # 0100~/..: an open end spans its known start, the year 100.
     assert event.decoded("DTSTART") == date(100, 1, 1)
@@ -247,7 +260,7 @@ def test_folding_round_trips_and_never_splits_a_character(text: str) -> None:
 def test_text_values_are_escaped(fixture: Graph) -> None:
     summary = 'Commas, semicolons; back\\slashes and\nnewlines "quoted"'
     graph = with_events(fixture, **{"later-claims": {"title": summary}})
-    (event,) = vevents(graph)
+    event, _ = vevents(graph)
     assert str(event["SUMMARY"]) == summary
 
 
@@ -259,7 +272,7 @@ def test_dtstamp_is_derived_or_from_source_date_epoch(
     updated = parse(atom.feeds(real)[urls.FEED]).feed.updated  # the latest day any event means
     assert stamps == {updated.replace("-", "").replace(":", "")}
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    (event,) = vevents(fixture)
+    event, _ = vevents(fixture)
     assert event["DTSTAMP"].to_ical() == b"20231114T221320Z"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):

@@ -17,10 +17,18 @@ def graph() -> Graph:
 
 def test_events_are_in_time_order_with_bce_dates(graph: Graph) -> None:
     order = [event.id for event in graph.timeline.events]
-    assert order == ["rubicon", "senate-plot", "ides-of-march", "augustus-reign", "later-claims"]
-    assert graph.previous(graph.events["rubicon"]) is None
+    assert order == [
+        "ice-on-the-alps",  # Y-20000: deep time sorts before every four-digit year
+        "rubicon",
+        "senate-plot",
+        "ides-of-march",
+        "augustus-reign",
+        "later-claims",
+        "wreath-laid",
+    ]
+    assert graph.previous(graph.events["ice-on-the-alps"]) is None
     assert graph.next(graph.events["rubicon"]) == graph.events["senate-plot"]
-    assert graph.next(graph.events["later-claims"]) is None
+    assert graph.next(graph.events["wreath-laid"]) is None
 
 
 def phrases(graph: Graph, event_id: str) -> list[tuple[str, str]]:
@@ -36,6 +44,7 @@ def test_relations_read_in_both_directions(graph: Graph) -> None:
         ("Related to", "rubicon"),
         ("Caused by", "senate-plot"),
         ("Followed by", "augustus-reign"),
+        ("Followed by", "wreath-laid"),
     ]
     assert phrases(graph, "rubicon") == [("Related to", "ides-of-march")]
     assert phrases(graph, "later-claims") == [("Denies", "senate-plot")]
@@ -52,11 +61,11 @@ def test_backlinks_come_from_event_and_actor_bodies(graph: Graph) -> None:
 def test_groupings(graph: Graph) -> None:
     assert [e.id for e in graph.by_actor["caesar"]] == ["rubicon", "senate-plot", "ides-of-march"]
     assert [e.id for e in graph.by_actor["augustus"]] == ["augustus-reign"]
-    assert list(graph.by_tag) == ["civil-war", "conspiracy", "principate"]
-    assert list(graph.by_year) == [-48, -44, -43, -26, 100]
+    assert list(graph.by_tag) == ["civil-war", "conspiracy", "deep-time", "memory", "principate"]
+    assert list(graph.by_year) == [-20000, -48, -44, -43, -26, 100, 2019]
     assert [e.id for e in graph.by_status["denied"]] == ["later-claims"]
     assert graph.by_status["planned"] == ()
-    assert len(graph.by_source["chronicle"]) == 5
+    assert len(graph.by_source["chronicle"]) == 7
 
 
 def test_quotes_are_ordered_by_their_place_in_the_source(graph: Graph) -> None:
@@ -67,4 +76,6 @@ def test_quotes_are_ordered_by_their_place_in_the_source(graph: Graph) -> None:
         "q-ides-of-march-2",
         "q-augustus-reign-1",
         "q-senate-plot-1",
+        "q-ice-on-the-alps-1",
+        "q-wreath-laid-1",
     ]

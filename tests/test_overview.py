@@ -37,6 +37,12 @@ def ancient() -> Graph:
     return link(check(Project.at(FIXTURE, templates=TEMPLATES)))
 
 
+def roman(graph: Graph) -> tuple[Event, ...]:
+    """The fixture's events of Caesar's century, without its deep-time and modern ones, whose
+    axis would shrink the BCE years to a sliver."""
+    return tuple(e for e in graph.timeline.events if -100 < e.date.anchor_year() < 200)
+
+
 def event(
     id: str,
     date: str,
@@ -250,16 +256,17 @@ def test_bce_fixture_lays_out_inside_the_axis() -> None:
     graph = ancient()
     timeline = graph.timeline
     for lanes in ("actor", "status"):
-        view = layout(timeline.events, lanes=lanes, actors=timeline.actors, eras=timeline.site.eras)
+        events = roman(graph)
+        view = layout(events, lanes=lanes, actors=timeline.actors, eras=timeline.site.eras)
         assert overlaps(view) == [] and outside(view) == []
-        assert out_of_order(view, timeline.events) == []
+        assert out_of_order(view, events) == []
         assert any(label.endswith("BC") for _, label in view.ticks)
         assert [band.era.name for band in view.eras] == ["Civil war", "Principate"]
 
 
 def test_eras_fade_over_uncertain_ends_and_run_solid_to_an_open_end() -> None:
-    timeline = ancient().timeline
-    view = layout(timeline.events, lanes="status", actors={}, eras=timeline.site.eras)
+    graph = ancient()
+    view = layout(roman(graph), lanes="status", actors={}, eras=graph.timeline.site.eras)
     s, x = view.scale, view.scale.x
     civil, principate = view.eras
     # -0048-01/-0044: fades in over January 49 BC and out over 45 BC.
@@ -534,3 +541,48 @@ def test_legend_explains_only_what_is_drawn() -> None:
 
 def test_no_events_draw_nothing() -> None:
     assert render([], "actor") == ""
+
+
+def test_the_whole_fixture_spans_deep_time_with_ticks_in_thousands() -> None:
+    graph = ancient()
+    timeline = graph.timeline
+    view = layout(timeline.events, lanes="status", actors={}, eras=timeline.site.eras)
+    assert overlaps(view) == [] and outside(view) == []
+    assert out_of_order(view, timeline.events) == []
+    labels = [label for _, label in view.ticks]
+    assert labels[0] == "20,000 BC" and "AD 1" in labels
+    assert 2 <= len(labels) <= 10
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("Y-13800000000", "2019", ["12 billion years ago", "2 billion years ago", "AD 1"]),
+        ("Y-5000000", "Y-1000000", ["5 million years ago", "1 million years ago"]),
+        ("Y-170000", "2019", ["160,000 BC", "20,000 BC", "AD 1"]),
+    ],
+)
+def test_deep_time_ticks_suit_the_span(first: str, last: str, expected: list[str]) -> None:
+    events = (event("a", first), event("b", last))
+    view = layout(events, lanes="status", actors={}, eras=())
+    labels = [label for _, label in view.ticks]
+    assert 2 <= len(labels) <= 10
+    assert all(label in labels for label in expected), labels
+
+
+def test_a_few_days_with_times_get_an_axis_of_hours() -> None:
+    events = (
+        event("a", "2019-02-26T03:30Z"),
+        event("b", "2019-02-26"),
+        event("c", "2019-02-27T01:00+05:00"),  # 20:00 on the 26th in UTC, the dates' zone
+    )
+    view = layout(events, lanes="status", actors={}, eras=())
+    labels = [label for _, label in view.ticks]
+    assert labels[0] == "26 Feb 2019" and "06:00" in labels and "27 Feb" in labels
+    assert outside(view) == []
+    marks = {mark.event.id: mark for mark in view.marks}
+    assert marks["a"].kind == "point" and marks["b"].kind == "span"  # a day spans its hours
+    day = view.scale.x(day_number(2019, 2, 26)), view.scale.x(day_number(2019, 2, 27))
+    assert day[0] < marks["a"].body[0] < marks["c"].body[0] < day[1]
+    # 03:30 is an eighth of the way into the day, plus a little.
+    assert marks["a"].body[0] == pytest.approx(day[0] + (day[1] - day[0]) * 3.5 / 24, abs=0.1)

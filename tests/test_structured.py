@@ -15,7 +15,10 @@ from generator.model.dates import parse_date
 from generator.model.graph import Graph, link
 from generator.render import structured
 
-ISO = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+# ISO 8601 at the date's precision, a time with its offset (schema.org's Date or DateTime).
+ISO = re.compile(
+    r"[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2}))?)?)?"
+)
 
 
 def jsonld(graph: Graph, event_id: str) -> Any:

@@ -79,7 +79,7 @@ def ics_date(day: int) -> str:
 DAY_SECONDS = 86400
 
 
-def _instant_parts(instant: int) -> tuple[int, int, int, int, int, int]:
+def instant_parts(instant: int) -> tuple[int, int, int, int, int, int]:
     """Seconds since 0001-01-01T00:00Z -> (year, month, day, hour, minute, second) in UTC."""
     days, seconds = divmod(instant, DAY_SECONDS)
     hours, rest = divmod(seconds, 3600)
@@ -90,7 +90,7 @@ def iso_instant(instant: int | None) -> str | None:
     """An instant -> '2019-02-25T22:30:00Z', with EDTF's astronomical year; None for None."""
     if instant is None:
         return None
-    year, month, day, hour, minute, second = _instant_parts(instant)
+    year, month, day, hour, minute, second = instant_parts(instant)
     return f"{year_edtf(year)}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}Z"
 
 
@@ -104,5 +104,5 @@ def rfc3339_instant(instant: int) -> str:
 
 def ics_instant(instant: int) -> str:
     """An instant in the years 1-9999 -> an iCalendar UTC DATE-TIME value ('20190225T223000Z')."""
-    year, month, day, hour, minute, second = _instant_parts(instant)
+    year, month, day, hour, minute, second = instant_parts(instant)
     return f"{year:04d}{month:02d}{day:02d}T{hour:02d}{minute:02d}{second:02d}Z"

@@ -178,6 +178,13 @@ class Point:
             return (day - 1) * DAY_SECONDS + self.time.seconds - self.time.offset * 60
         return (day - 1) * DAY_SECONDS - _midnight(zone, day) * 60
 
+    def zone_clock(self, zone: str) -> int:
+        """The first instant it can mean as the clock of `zone` reads it, in seconds since
+        0001-01-01T00:00 on that clock: where a time written with another offset falls on the
+        axis of a timeline kept in `zone`."""
+        instant = self.earliest_instant(zone)
+        return instant + clock.offset_at(zone, instant) * 60
+
     def latest_instant(self, zone: str) -> int:
         """Seconds since 0001-01-01T00:00Z of the last instant it can mean."""
         if self.time is not None:

@@ -21,8 +21,9 @@ from collections.abc import Hashable, Sequence
 from typing import Any
 
 from generator.model import urls
+from generator.model.clock import UTC
 from generator.model.dates import Point
-from generator.model.days import from_day_number
+from generator.model.days import from_day_number, instant_parts
 from generator.model.graph import Graph
 from generator.model.timeline import Event
 from generator.outputs.protocol import Files
@@ -64,18 +65,22 @@ def tljs_year(year: int) -> int:
 _HUMAN_YEARS = 270_000
 
 
-def tljs_date(point: Point) -> dict[str, int]:
+def tljs_date(point: Point, zone: str = UTC) -> dict[str, int]:
     """A date point -> a TimelineJS date object with only the parts it knows: the first year
-    of a decade or century, and the clock reading as written (TimelineJS has no time zones)."""
+    of a decade or century; a time as the clock reads it in `zone`, the date's, since
+    TimelineJS has no time zones and must order times written with other offsets by instant."""
+    if point.time is not None:
+        year, month, day, hour, minute, second = instant_parts(point.zone_clock(zone))
+        result = {"year": tljs_year(year), "month": month, "day": day}
+        result.update(hour=hour, minute=minute)
+        if point.time.second is not None:
+            result["second"] = second
+        return result
     result = {"year": tljs_year(point.year_span()[0])}
     if point.month is not None:
         result["month"] = point.month
         if point.day is not None:
             result["day"] = point.day
-    if point.time is not None:
-        result.update(hour=point.time.hour, minute=point.time.minute)
-        if point.time.second is not None:
-            result["second"] = point.time.second
     return result
 
 
@@ -124,9 +129,10 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
     url = urls.absolute(graph.timeline.site.base_url, urls.event(event.id))
     start, end = event.date.start, event.date.end
     known = [point for point in (start, end) if isinstance(point, Point)]
-    slide: dict[str, Any] = {"start_date": tljs_date(known[0])}
+    zone = event.date.zone
+    slide: dict[str, Any] = {"start_date": tljs_date(known[0], zone)}
     if len(known) == 2 and known[0] != known[1]:
-        slide["end_date"] = tljs_date(known[1])
+        slide["end_date"] = tljs_date(known[1], zone)
     label = event.status_label
     facts = " · ".join(html_text(w) for w in (event.date_described, label) if w)
     parts = [f"<p>{html_text(event.summary)}</p>"] if event.summary else []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.model.date_words import deep_year
 from generator.model.dates import Point, year_label
-from generator.model.days import day_number, from_day_number
+from generator.model.days import DAY_SECONDS, day_number, from_day_number
 from generator.model.timeline import Event
 
 PAD = 24  # between the axis edge and the known span: where open and unknown ends run out
@@ -55,15 +55,23 @@ class Scale:
 
 
 def known_days(events: Sequence[Event]) -> tuple[int, int]:
-    """Events -> the first and last day any of their known dates can mean."""
-    ends = [end for event in events for end in (event.date.start, event.date.end)]
+    """Events -> the first and last day any of their known dates can mean; a time counts on
+    the day the clock of its date's zone reads, where the axis draws it."""
     days = [
         day
-        for end in ends
+        for event in events
+        for end in (event.date.start, event.date.end)
         if isinstance(end, Point)
-        for day in (end.earliest_day(), end.latest_day())
+        for day in _days(end, event.date.zone)
     ]
     return min(days), max(days)
+
+
+def _days(point: Point, zone: str) -> tuple[int, int]:
+    if point.time is None:
+        return point.earliest_day(), point.latest_day()
+    day = 1 + point.zone_clock(zone) // DAY_SECONDS
+    return day, day
 
 
 def scale(events: Sequence[Event], left: float, right: float) -> Scale:
@@ -107,7 +115,9 @@ def ticks(start_day: int, end_day: int) -> list[tuple[float, str]]:
 def _on_step(year: int, step: int) -> bool:
     # AD years on multiples of the step, BC years where their BC number is (500 BC is -499);
     # years ago from a million on, where one year is nothing.
-    if year > 0 or step >= _MILLION:
+    if step >= _MILLION:
+        return year % step == 0 and year != 0  # AD 1 stands for the present instead
+    if year > 0:
         return year % step == 0
     return (1 - year) % step == 0
 
@@ -118,15 +128,15 @@ def _year_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, st
     years = [y for y in range(lowest, last + 2, step) for y in (y, y + 1) if _on_step(y, step)]
     years = sorted({y for y in years if first <= y <= last})
     crosses = first <= 0 < last
-    if crosses and 5 <= step < _MILLION and 1 not in years:
+    if crosses and step >= 5 and 1 not in years:
         years = sorted([*years, 1])
     found = [(day_number(y, 1, 1), y) for y in years]
     return [(day, _year_tick_label(y, crosses)) for day, y in found if start_day <= day <= end_day]
 
 
 def _year_tick_label(year: int, crosses: bool) -> str:
-    if year <= -_MILLION:
-        return deep_year(year)
+    if 1 - year >= _MILLION:  # a million BC and before: years ago, as deep time is told
+        return deep_year(year - 1)
     if year > 0:
         return f"AD {year_label(year)}" if crosses else year_label(year)
     return year_label(year)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.model.clock import offset_at
 from generator.model.dates import Bound, EventDate, Point
 from generator.model.days import DAY_SECONDS
 from generator.render.overview.scale import Scale, Span
@@ -70,8 +69,7 @@ def _moment(point: Point, zone: str) -> float:
     are drawn in the order of their instants."""
     if point.time is None:
         return point.earliest_day() + 0.5
-    instant = point.earliest_instant(zone)
-    return 1 + (instant + offset_at(zone, instant) * 60) / DAY_SECONDS
+    return 1 + point.zone_clock(zone) / DAY_SECONDS
 
 
 def as_point(end: object) -> Point:
