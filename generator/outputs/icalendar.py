@@ -24,7 +24,7 @@ from generator.model import urls
 from generator.model.dates import EventDate, Point
 from generator.model.days import FIRST_DAY, LAST_DAY, ics_date
 from generator.model.graph import Graph
-from generator.model.timeline import STATUSES, Event
+from generator.model.timeline import STATUSES, Event, event_places
 from generator.outputs.atom import feed_day
 from generator.outputs.protocol import Files
 from generator.outputs.text import clean
@@ -107,7 +107,7 @@ class _Calendar:
         return base_url, dtstamp(inputs.graph), uid_domain(base_url)
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
-        return event
+        return event, event_places(inputs.graph.timeline, event)
 
     def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
         span = calendar_span(event.date)
@@ -155,6 +155,7 @@ def _vevent(
 ) -> list[str]:
     url = urls.absolute(graph.timeline.site.base_url, urls.event(event.id))
     label = STATUSES[event.status][0]
+    places = event_places(graph.timeline, event)
     description = (event.summary + "\n\n" if event.summary else "") + (
         f"Date: {event.date_described}\nStatus: {label}\n{url}"
     )
@@ -168,8 +169,12 @@ def _vevent(
         f"DESCRIPTION:{_ics_text(description)}",
         f"URL:{url}",
     ]
-    if event.places:
-        lines.append(f"LOCATION:{_ics_text(', '.join(event.places))}")
+    if places:
+        names = ", ".join(place.name for place in places)
+        lines.append(f"LOCATION:{_ics_text(names)}")
+        placed = [place.coordinates for place in places if place.coordinates is not None]
+        if placed:  # RFC 5545 GEO: latitude;longitude of the first place with a position
+            lines.append(f"GEO:{placed[0][0]:.6f};{placed[0][1]:.6f}")
     if event.tags:
         lines.append(f"CATEGORIES:{','.join(_ics_text(tag) for tag in event.tags)}")
     # Historical events should not mark anyone busy in a calendar they are subscribed to.

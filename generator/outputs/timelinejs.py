@@ -11,7 +11,7 @@ every event has exactly one, so each lands in one meaningful row (confirmed, den
 an event's first actor is an accident of how its front matter lists them. Eras span every day
 they can mean; an open or unknown end is clamped to the events' span (the first and last day any
 event can mean), as TimelineJS needs both ends, and an era that would end before it starts is
-left out.
+left out. A slide's `location` ({lat, lon, name}) is its event's first place with coordinates.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from generator.model import urls
 from generator.model.dates import Point
 from generator.model.days import from_day_number
 from generator.model.graph import Graph
-from generator.model.timeline import STATUSES, Event
+from generator.model.timeline import STATUSES, Event, event_places
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps, html_text
 from generator.outputs.timeline_json import spliced_json
@@ -41,7 +41,8 @@ class _Slides:
         return inputs.graph.timeline.site
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
-        return event, inputs.bodies.links(event.body)
+        places = event_places(inputs.graph.timeline, event)
+        return event, inputs.bodies.links(event.body), places
 
     def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
         return dumps(_slide(inputs.graph, inputs.bodies, event)).encode()
@@ -122,6 +123,10 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
         group=label,
         unique_id=event.id,
     )
+    placed = [p for p in event_places(graph.timeline, event) if p.coordinates is not None]
+    if placed:  # the first place with a position, as a TimelineJS location
+        latitude, longitude = placed[0].coordinates or (0.0, 0.0)
+        slide["location"] = {"lat": latitude, "lon": longitude, "name": placed[0].name}
     return slide
 
 
