@@ -193,10 +193,10 @@ def _points(
         label = labels.get(at)
         if label is not None:
             lx, anchor = label
-            yield (
-                f'<text class="map-label" x="{num(lx)}" y="{num(y + 4)}"'
-                f' text-anchor="{anchor}">{esc(point.name)}</text>'
-            )
+            where = f'x="{num(lx)}" y="{num(y + 4)}" text-anchor="{anchor}"'
+            # A halo of the background's colour under the name keeps it legible over outlines.
+            yield f'<text class="map-halo" {where}>{esc(point.name)}</text>'
+            yield f'<text class="map-label" {where}>{esc(point.name)}</text>'
         yield "</a>"
     yield "</g>"
 
