@@ -451,6 +451,8 @@ def corpus_files(events: int, seed: int = SEED) -> dict[str, str]:
         files[f"seeds/{source.id}.txt"] = source.text
     for actor in actors:
         files[f"content/actors/{actor.id}.md"] = _actor_file(rng, actor, actors)
+    for name in PLACES:  # events name them; made without the random stream, which stays as it was
+        files[f"content/places/{slug(name)}.md"] = f"---\nname: {name}\nkind: place\n---\n"
     for index, event_id in enumerate(ids):
         files[f"content/events/{event_id}.md"] = _event_file(
             rng, index, ids, titles, actors, sources

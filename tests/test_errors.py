@@ -72,6 +72,18 @@ A country. See [[strike|the strike]].
 """,
 }
 
+PLACES = {
+    "border": """\
+---
+name: The Border
+kind: region
+aliases: [the frontier]
+country: PK
+---
+Where the strike hit.
+""",
+}
+
 EVENTS = {
     "strike": """\
 ---
@@ -139,6 +151,9 @@ def make_project(root: Path) -> Path:
         (root / "content" / "actors" / f"{actor_id}.md").write_text(text, encoding="utf-8")
     for event_id, text in EVENTS.items():
         (root / "content" / "events" / f"{event_id}.md").write_text(text, encoding="utf-8")
+    (root / "content" / "places").mkdir()
+    for place_id, text in PLACES.items():
+        (root / "content" / "places" / f"{place_id}.md").write_text(text, encoding="utf-8")
     return root
 
 
@@ -593,6 +608,92 @@ def test_unknown_actor(root: Path) -> None:
     ]
 
 
+def test_unknown_place(root: Path) -> None:
+    replace(root, "events/strike.md", "places: [The Border]", "places: [The Boarder]")
+    assert errors(root) == [
+        "content/events/strike.md:7: places[0]: unknown place `The Boarder` (did you mean "
+        "`The Border`?) — create content/places/the-boarder.md with `name: The Boarder`, or fix "
+        "the name"
+    ]
+
+
+def test_a_place_is_named_by_its_id_name_or_alias(root: Path) -> None:
+    replace(root, "events/strike.md", "places: [The Border]", "places: [border, the frontier]")
+    result = build(project(root))
+    assert result.timeline.events[0].places == ("border",)
+
+
+def test_a_name_of_two_places(root: Path) -> None:
+    write(root, "places/line.md", "---\nname: The Line\nkind: region\naliases: [The Border]\n---\n")
+    assert errors(root) == [
+        "content/events/strike.md:7: places[0]: `The Border` names 2 places (border, line) — "
+        "write the id of the one meant"
+    ]
+
+
+def test_coordinates_out_of_range(root: Path) -> None:
+    replace(
+        root, "places/border.md", "country: PK", "country: PK\ncoordinates: [95.5, 73]\nnote: N"
+    )
+    assert errors(root) == [
+        "content/places/border.md:6: coordinates[0]: latitude 95.5 is out of range (-90 to 90) "
+        "(are latitude and longitude swapped?) — write `coordinates: [latitude, longitude]` in "
+        "decimal degrees, as [41.9, 12.5]"
+    ]
+
+
+def test_longitude_out_of_range(root: Path) -> None:
+    replace(
+        root,
+        "places/border.md",
+        "country: PK",
+        "country: PK\ncoordinates:\n  - 33\n  - 273\nnote: N",
+    )
+    assert errors(root) == [
+        "content/places/border.md:8: coordinates[1]: longitude 273 is out of range (-180 to 180) "
+        "— write `coordinates: [latitude, longitude]` in decimal degrees, as [41.9, 12.5]"
+    ]
+
+
+def test_coordinates_of_the_wrong_shape(root: Path) -> None:
+    replace(
+        root, "places/border.md", "country: PK", "country: PK\ncoordinates: 33.1, 73.2\nnote: N"
+    )
+    assert errors(root) == [
+        "content/places/border.md:6: coordinates: expected [latitude, longitude], got `33.1, "
+        "73.2` — write `coordinates: [latitude, longitude]` in decimal degrees, as [41.9, 12.5]"
+    ]
+
+
+def test_coordinates_say_where_they_come_from(root: Path) -> None:
+    replace(root, "places/border.md", "country: PK", "country: PK\ncoordinates: [33.1, 73.2]")
+    assert errors(root) == [
+        "content/places/border.md:6: coordinates: no `note:` says where the coordinates come "
+        "from — name the source or gazetteer in `note:` (GeoNames 3169070 …), or remove them"
+    ]
+
+
+def test_unknown_country_code(root: Path) -> None:
+    replace(root, "places/border.md", "country: PK", "country: PQ")
+    replace(root, "actors/country.md", "kind: country", "kind: country\ncountry: Pakistan")
+    assert errors(root) == [
+        "content/actors/country.md:4: country: `Pakistan` is not an ISO 3166-1 alpha-2 country "
+        "code (`PK` is Pakistan) — write the two-letter code, such as PK for Pakistan or IT for "
+        "Italy",
+        "content/places/border.md:5: country: `PQ` is not an ISO 3166-1 alpha-2 country code — "
+        "write the two-letter code, such as PK for Pakistan or IT for Italy",
+    ]
+
+
+def test_a_place_needs_a_name_and_a_kind(root: Path) -> None:
+    write(root, "places/nowhere.md", "---\nkind: region\nwhere: here\n---\n")
+    assert errors(root) == [
+        "content/places/nowhere.md:2: name: is missing — add a `name: …` line",
+        "content/places/nowhere.md:3: where: unknown key — use one of: name, kind, aliases, "
+        "coordinates, country, note",
+    ]
+
+
 def test_unknown_source(root: Path) -> None:
     replace(root, "events/strike.md", "  - source: article", "  - source: artcle")
     replace(
@@ -819,7 +920,7 @@ def test_cli_build_reports_every_error_and_leaves_the_site_unchanged(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(root, "build") == 0
-    assert capsys.readouterr().out.startswith("Built 21 pages for 3 events into site/ in ")
+    assert capsys.readouterr().out.startswith("Built 23 pages for 3 events into site/ in ")
     before = read_tree(root / "site")
     assert "events/strike/index.html" in before
     break_several(root)
@@ -1254,14 +1355,14 @@ def test_unknown_files_and_folders_in_content(root: Path) -> None:
     (root / "content" / "2019").mkdir()
     write(root, "notes.txt", "notes")
     write(root, "calm.md", EVENTS["aftermath"])
-    holds = "which holds only site.yaml, sources.yaml, actors/ and events/"
+    holds = "which holds only site.yaml, sources.yaml, actors/, events/ and places/"
     assert errors(root) == [
         "content/2019:1: the folder is not part of the content format, so it is not read — move "
         f"it out of content/, {holds}",
         "content/Actors:1: the folder is not part of the content format (did you mean "
         "`actors/`?) — rename it to `actors/`",
-        "content/calm.md:1: the file is not in events/ or actors/, so it is not read — move it "
-        "into content/events/ or content/actors/",
+        "content/calm.md:1: the file is not in events/, actors/ or places/, so it is not read — "
+        "move it into content/events/, content/actors/ or content/places/",
         "content/event:1: the folder is not part of the content format (did you mean "
         "`events/`?) — rename it to `events/`",
         f"content/notes.txt:1: the file is not part of the content format, so it is not read — "
@@ -1392,10 +1493,10 @@ def test_counts_agree_in_number(root: Path, capsys: pytest.CaptureFixture[str]) 
     assert cli(root, "check") == 0
     assert capsys.readouterr().out == "No errors: 1 event, 1 actor, 1 source.\n"
     assert cli(root, "build") == 0
-    assert capsys.readouterr().out.startswith("Built 18 pages for 1 event into site/ in ")
+    assert capsys.readouterr().out.startswith("Built 20 pages for 1 event into site/ in ")
     assert cli(root, "build") == 0
     assert capsys.readouterr().out.startswith(
-        "site/ is up to date: 18 pages for 1 event, nothing changed since the last build"
+        "site/ is up to date: 20 pages for 1 event, nothing changed since the last build"
     )
 
 

@@ -63,6 +63,7 @@ def test_every_feed_parses_cleanly_with_every_link_absolute_inside_the_site(
         urls.FEED,
         *(urls.actor_feed(actor) for actor in graph.timeline.actors),
         *(urls.tag_feed(tag) for tag in graph.by_tag),
+        *(urls.place_feed(place) for place in graph.timeline.places),
     }
     for path, data in result.items():
         parsed = parse(data)
@@ -96,12 +97,13 @@ def test_the_site_feed_has_one_entry_per_event_newest_first(
         assert terms == [*event.tags, event.status]
 
 
-def test_actor_and_tag_feeds_hold_exactly_their_events(fixture: Graph) -> None:
+def test_actor_tag_and_place_feeds_hold_exactly_their_events(fixture: Graph) -> None:
     result = atom.feeds(fixture)
     base = fixture.timeline.site.base_url
     for path, events in [
         (urls.actor_feed("caesar"), fixture.by_actor["caesar"]),
         (urls.tag_feed("conspiracy"), fixture.by_tag["conspiracy"]),
+        (urls.place_feed("rome"), fixture.by_place["rome"]),
     ]:
         parsed = parse(result[path])
         ids = {entry.id for entry in parsed.entries}

@@ -150,9 +150,11 @@ def hostile_texts() -> dict[str, str]:
     for actor in timeline.actors.values():
         texts |= {f"{actor.id} name": actor.name, f"{actor.id} kind": actor.kind}
         texts |= {f"{actor.id} alias {i}": alias for i, alias in enumerate(actor.aliases)}
+    for place in timeline.places.values():
+        texts |= {f"{place.id} {key}": getattr(place, key) for key in ("name", "kind", "note")}
+        texts |= {f"{place.id} alias {i}": alias for i, alias in enumerate(place.aliases)}
     for event in timeline.events:
         texts |= {f"{event.id} title": event.title, f"{event.id} summary": event.summary}
-        texts |= {f"{event.id} place {i}": place for i, place in enumerate(event.places)}
     return {where: text for where, text in texts.items() if "<" in text or '"' in text}
 
 
@@ -174,7 +176,11 @@ def test_the_corpus_is_hostile_everywhere() -> None:
         "mallory alias 1",
         "script-in-title title",
         "script-in-title summary",
-        "script-in-title place 0",
+        "iframe-place name",
+        "iframe-place kind",
+        "iframe-place note",
+        "iframe-place alias 0",
+        "script-place name",
         "malformed-html summary",
     } <= set(hostile_texts())
 

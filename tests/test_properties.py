@@ -110,6 +110,10 @@ SITE = "title: T\nbase_url: https://example.org/t/\n"
 SOURCES = "s:\n  title: S\n  local: seeds/s.txt\n"
 SEED = "The quoted passage, and more.\n"
 ACTOR = "---\nname: A\nkind: person\n---\nSee [[e1]].\n"
+PLACE = (
+    "---\nname: The <Place>\nkind: site\naliases: [Elsewhere & co]\ncoordinates: [10, -170]\n"
+    "country: FJ\nnote: Made up for the test.\n---\n"
+)
 IDS = ["e1", "e2", "e3"]
 
 ids = st.sampled_from([*IDS, "a", "s", "nobody", "E1", ""])
@@ -127,7 +131,7 @@ events = st.fixed_dictionaries(
         "date": dates,
         "status": st.sampled_from([*STATUSES, "yes", "confirmd"]) | yaml_values,
         "actors": st.lists(ids | yaml_values, max_size=3) | yaml_values,
-        "places": st.lists(st.text(max_size=10), max_size=3) | yaml_values,
+        "places": st.lists(st.text(max_size=10) | st.just("p"), max_size=3) | yaml_values,
         "tags": st.lists(st.from_regex(ID_PATTERN, fullmatch=True) | st.text(), max_size=3)
         | yaml_values,
         "sources": st.lists(
@@ -163,6 +167,7 @@ def raw_content(front_matters: list[dict[str, Any]], body: str) -> RawContent:
     raw = RawContent(site=parse_yaml(SITE, "site.yaml"), sources=parse_yaml(SOURCES, "s.yaml"))
     raw.seeds["seeds/s.txt"] = SEED
     raw.actors.append(document("content/actors/a.md", ACTOR))
+    raw.places.append(document("content/places/p.md", PLACE))
     for event_id, front in zip(IDS, front_matters, strict=False):
         path = f"content/events/{event_id}.md"
         try:
@@ -228,7 +233,7 @@ valid_events = st.fixed_dictionaries(
         "summary": texts,
         "status": st.sampled_from(list(STATUSES)),
         "actors": st.just(["a"]),
-        "places": st.lists(texts, max_size=2),
+        "places": st.lists(st.sampled_from(["p", "The <Place>", "Elsewhere & co"]), max_size=2),
         "tags": st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True), max_size=2),
         "sources": st.just([{"source": "s", "quote": "The quoted passage"}, "s"]),
         "related": st.just(["e3"]),

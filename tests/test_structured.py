@@ -102,9 +102,21 @@ def test_actors_sources_and_places(fixture: Graph) -> None:
         ("Person", "Gaius Julius Caesar"),
         ("Organization", "Roman Senate"),
     ]
+    base = "https://example.org/ancient/places"
     assert data["location"] == [
-        {"@type": "Place", "name": "Rome"},
-        {"@type": "Place", "name": "Theatre of Pompey"},
+        {
+            "@type": "Place",
+            "name": "Rome",
+            "url": f"{base}/rome/",
+            "geo": {"@type": "GeoCoordinates", "latitude": 41.89193, "longitude": 12.51133},
+            "address": {"@type": "PostalAddress", "addressCountry": "IT"},
+        },
+        {
+            "@type": "Place",
+            "name": "Theatre of Pompey",
+            "url": f"{base}/theatre-of-pompey/",
+            "address": {"@type": "PostalAddress", "addressCountry": "IT"},
+        },
     ]
     page = data["subjectOf"]
     assert page["@type"] == "WebPage" and page["url"] == data["url"]

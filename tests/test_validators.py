@@ -41,6 +41,7 @@ KINDS = {
     "year": "years/",
     "source": "sources/",
     "status": "status/",
+    "place": "places/",
 }
 LIGHTHOUSE_CATEGORIES = ["accessibility", "best-practices", "seo"]
 # TimelineJS animates a change of slide for its `duration` option, 1000 ms by default.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from generator.check.fields import Fields
 from generator.check.ids import check_id
+from generator.check.places import country_code
 from generator.errors import ContentError
 from generator.load.documents import Document
 from generator.model.timeline import Actor
 
-ACTOR_KEYS = ("name", "kind", "aliases")
+ACTOR_KEYS = ("name", "kind", "aliases", "country")
 
 
 def check_actors(documents: list[Document], errors: list[ContentError]) -> dict[str, Actor]:
@@ -29,5 +30,6 @@ def check_actors(documents: list[Document], errors: list[ContentError]) -> dict[
             body=document.body,
             path=document.shown,
             body_line=document.body_line,
+            country=country_code(fields),
         )
     return actors

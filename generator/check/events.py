@@ -3,10 +3,18 @@ it is related to."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from generator.check.fields import Fields, value_kind
-from generator.check.ids import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, check_id, reserved_error
+from generator.check.ids import (
+    ID_PATTERN,
+    MAX_ID_LENGTH,
+    RESERVED_IDS,
+    check_id,
+    reserved_error,
+    slugify,
+)
 from generator.check.quotes import SearchableText
 from generator.errors import ContentError, did_you_mean
 from generator.load.documents import Document
@@ -52,6 +60,7 @@ class Known:
     all_sources: bool  # False when sources.yaml could not be read
     default_status: str | None  # site.yaml's, for events that state none
     timezone: str = "UTC"  # the site's, for events that name none
+    places: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name -> place ids
 
 
 def check_event(document: Document, known: Known, errors: list[ContentError]) -> Event | None:
@@ -65,7 +74,7 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
     status = _status(fields, known.default_status)
     actor_ids = _actor_ids(fields, known.actors)
     tags = _tags(fields)
-    places = [place for _, place in fields.text_list("places") if place]
+    places = _place_ids(fields, known.places)
     citations = _citations(fields, known)
     related = _related(fields, event_id, known.events)
     draft = _draft(fields)
@@ -154,6 +163,30 @@ def _actor_ids(fields: Fields, actors: set[str]) -> list[str]:
         elif actor_id not in actor_ids:
             actor_ids.append(actor_id)
     return actor_ids
+
+
+def _place_ids(fields: Fields, places: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The ids of the places the event names by id, name or alias; each other name an error."""
+    place_ids: list[str] = []
+    for index, name in fields.text_list("places"):
+        if not name:
+            continue
+        ids = places.get(name)
+        if ids is None:
+            fields.error(
+                ("places", index),
+                f"unknown place `{name}`{did_you_mean(name, places)}",
+                f"create content/places/{slugify(name)}.md with `name: {name}`, or fix the name",
+            )
+        elif len(ids) > 1:
+            fields.error(
+                ("places", index),
+                f"`{name}` names {len(ids)} places ({', '.join(ids)})",
+                "write the id of the one meant",
+            )
+        elif ids[0] not in place_ids:
+            place_ids.append(ids[0])
+    return place_ids
 
 
 def _tags(fields: Fields) -> list[str]:

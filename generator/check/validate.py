@@ -8,6 +8,7 @@ from generator.check.actors import check_actors
 from generator.check.bodies import check_body_links
 from generator.check.events import Known, check_event
 from generator.check.ids import check_actor_event_clashes, check_case_clashes
+from generator.check.places import check_places, place_names
 from generator.check.quotes import searchable
 from generator.check.site import check_site
 from generator.check.sources import check_sources, usable
@@ -23,8 +24,8 @@ _Checked = tuple[Document, Event | None, list[ContentError]]
 @dataclass(slots=True)
 class ValidateCache:
     """Events checked by an earlier validate, reused for documents that did not change while
-    everything an event may refer to (sources, actor and event ids) and the site's default
-    status stayed the same."""
+    everything an event may refer to (sources, actor, event and place names) and the site's
+    default status and time zone stayed the same."""
 
     context: tuple[object, ...] | None = None
     events: dict[int, _Checked] = field(default_factory=dict)
@@ -41,6 +42,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     )
     sources = check_sources(raw, errors)
     actors = check_actors(raw.actors, errors)
+    places = check_places(raw.places, errors)
     known = Known(
         sources=sources,
         texts={
@@ -53,19 +55,21 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         all_sources=not raw.unreadable_sources and usable(raw.sources),
         timezone=site.timezone if site is not None else "UTC",
         default_status=DEFAULT_STATUS if site is None else site.default_status,
+        places={**place_names(places), **{i: (i,) for i in raw.unreadable_places}},
     )
     check_case_clashes(raw.actors, errors)
     check_case_clashes(raw.events, errors)
+    check_case_clashes(raw.places, errors)
     check_actor_event_clashes(raw.actors, raw.events, errors)
     events = _events(raw.events, known, cache if cache is not None else ValidateCache(), errors)
     linkable = known.actors | known.events
-    for document in (*raw.actors, *raw.events):
+    for document in (*raw.actors, *raw.events, *raw.places):
         _check_wikilinks(document, linkable, errors)
         check_body_links(document, linkable, errors)
     if errors or site is None:
         raise BuildFailed(errors)
     events.sort(key=lambda e: e.sort_key)
-    return Timeline(site, sources, actors, tuple(events))
+    return Timeline(site, sources, actors, tuple(events), places)
 
 
 def _events(
@@ -79,6 +83,7 @@ def _events(
         known.all_sources,
         known.timezone,
         known.default_status,
+        tuple(known.places.items()),
     )
     previous = cache.events if cache.context == context else {}
     checked: dict[int, _Checked] = {}

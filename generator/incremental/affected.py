@@ -2,9 +2,9 @@
 
 Each page's planner reports what the page shows (`Shown`): the ids of the events whose values
 it shows, and the other parts of the timeline it reads (the settings, the actors, the sources,
-the list of years). The preview keeps that record from one build to the next; an edit plans
-again exactly the pages that showed a changed event before or show one now, that read a part
-that changed, or that are new. Nobody keeps a second copy of what a page shows.
+the places, the list of years). The preview keeps that record from one build to the next; an
+edit plans again exactly the pages that showed a changed event before or show one now, that
+read a part that changed, or that are new. Nobody keeps a second copy of what a page shows.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.model.graph import Graph
 
-SITE, ACTORS, SOURCES, YEARS = "site", "actors", "sources", "years"
+SITE, ACTORS, SOURCES, YEARS, PLACES = "site", "actors", "sources", "years", "places"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Shown:
     """What one page shows, as its planner reports it."""
 
     events: tuple[str, ...]  # ids of the events whose values the page shows
-    parts: frozenset[str]  # of SITE, ACTORS, SOURCES, YEARS
+    parts: frozenset[str]  # of SITE, ACTORS, SOURCES, YEARS, PLACES
 
 
 def changed_events(old: Graph, new: Graph) -> frozenset[str]:
@@ -45,6 +45,7 @@ def changed_parts(old: Graph, new: Graph) -> frozenset[str]:
         ACTORS: before.actors != after.actors,
         SOURCES: before.sources != after.sources,
         YEARS: old.by_year.keys() != new.by_year.keys(),
+        PLACES: before.places != after.places,
     }
     return frozenset(part for part, changed in differ.items() if changed)
 
@@ -73,7 +74,8 @@ def replanned(
 @dataclass(frozen=True, slots=True)
 class Edit:
     """What changed since the last build: its events, its other parts, and the events whose own
-    pieces may differ (None when every piece may: the settings, actors or sources changed)."""
+    pieces may differ (None when every piece may: the settings, actors, sources or places
+    changed)."""
 
     events: frozenset[str]
     parts: frozenset[str]
@@ -92,7 +94,7 @@ def _dirty_events(
 ) -> frozenset[str] | None:
     """The changed events, and those whose bodies link to one of them (their links show its
     title): their feed entries, exports, search rows and page metadata are made again."""
-    if not parts.isdisjoint((SITE, ACTORS, SOURCES)):
+    if not parts.isdisjoint((SITE, ACTORS, SOURCES, PLACES)):
         return None
     dirty = set(changed)
     for graph in (old, new):

@@ -37,10 +37,10 @@ _RECORD = "fresh.json"
 
 
 def fingerprint() -> str:
-    """A digest of the generator's source, subpackages included, and of the packages that
-    shape its output."""
+    """A digest of the generator's source, subpackages included, its data files (the map's
+    outlines), and of the packages that shape its output."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
+    for path in sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("data/*.json")]):
         name = path.relative_to(_PACKAGE).as_posix()
         digest.update(name.encode() + b"\0" + path.read_bytes())
     for package in ("markdown", "nh3", "jinja2"):

@@ -11,7 +11,7 @@ from generator.load.text import visible
 
 # The one list of what content/ holds: a name with a slash is a folder. A new kind of content
 # is one more entry here.
-CONTENT_ENTRIES = ("site.yaml", "sources.yaml", "actors/", "events/")
+CONTENT_ENTRIES = ("site.yaml", "sources.yaml", "actors/", "events/", "places/")
 # Swap, backup, lock and auto-save files of editors, and hidden files: never content, and
 # often there for a moment while a file is being saved.
 _LEFTOVERS = (".*", "*~", "#*#")
@@ -35,8 +35,8 @@ def unknown_entries(content: Path, shown: str) -> tuple[list[ContentError], set[
         kind = "folder" if path.is_dir() else "file"
         close = closest(name, CONTENT_ENTRIES)
         if name.endswith(".md"):
-            problem = f"the {kind} is not in events/ or actors/, so it is not read"
-            fix = f"move it into {shown}/events/ or {shown}/actors/"
+            problem = f"the {kind} is not in events/, actors/ or places/, so it is not read"
+            fix = f"move it into {shown}/events/, {shown}/actors/ or {shown}/places/"
         elif close:
             problem = f"the {kind} is not part of the content format{did_you_mean(name, [close])}"
             fix = f"rename it to `{close}`"

@@ -31,12 +31,14 @@ class RawContent:
     sources_shown: str = "content/sources.yaml"
     actors: list[Document] = field(default_factory=list)
     events: list[Document] = field(default_factory=list)
+    places: list[Document] = field(default_factory=list)
     seeds: dict[str, str] = field(default_factory=dict)  # 'seeds/x.txt' -> text
     errors: list[ContentError] = field(default_factory=list)
     # Files that exist but could not be read (their errors are in `errors`): validate treats
     # their ids as known, so that one broken file is one error, not one per reference to it.
     unreadable_actors: set[str] = field(default_factory=set)
     unreadable_events: set[str] = field(default_factory=set)
+    unreadable_places: set[str] = field(default_factory=set)
     unreadable_sources: bool = False
     # Seed files that exist but cannot be used: path -> (what is wrong, how to fix it).
     unreadable_seeds: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -78,7 +80,8 @@ class LoadCache:
 
 
 def load(project: Project, cache: LoadCache | None = None) -> RawContent:
-    """Read site.yaml, sources.yaml, actors, events and seeds; errors are collected, not raised.
+    """Read site.yaml, sources.yaml, actors, events, places and seeds; errors are collected,
+    not raised.
 
     With a `cache`, files unchanged since the previous load are not parsed again.
     """
@@ -119,6 +122,9 @@ def _load(project: Project, cache: LoadCache) -> RawContent:
     )
     raw.events = _load_documents(
         project, cache, content / "events", raw.errors, raw.unreadable_events
+    )
+    raw.places = _load_documents(
+        project, cache, content / "places", raw.errors, raw.unreadable_places
     )
     _load_seeds(project, cache, raw)
     return raw

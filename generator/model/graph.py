@@ -61,6 +61,8 @@ class Graph:
     by_year: dict[int, tuple[Event, ...]]
     by_status: dict[str, tuple[Event, ...]]  # the statuses that have a page
     by_source: dict[str, tuple[Event, ...]]
+    by_place: dict[str, tuple[Event, ...]]
+    by_country: dict[str, tuple[Event, ...]]  # by ISO code, through places and actors
     quotes: dict[str, tuple[QuoteRef, ...]]  # source id -> quotes, in order of the text
 
     def previous(self, event: Event) -> Event | None:
@@ -91,6 +93,8 @@ def link(timeline: Timeline) -> Graph:
         by_year=groups.by_year,
         by_status=groups.by_status,
         by_source=groups.by_source,
+        by_place=groups.by_place,
+        by_country=groups.by_country,
         quotes=_quotes(timeline),
     )
 
@@ -141,23 +145,38 @@ def _backlinks(timeline: Timeline) -> dict[str, tuple[Backlink, ...]]:
 
 @dataclass(frozen=True, slots=True)
 class _Groups:
-    """The events listed under each actor, tag, year, status and source, in time order."""
+    """The events listed under each actor, tag, year, status, source and place, in time order."""
 
     by_actor: dict[str, tuple[Event, ...]]
     by_tag: dict[str, tuple[Event, ...]]
     by_year: dict[int, tuple[Event, ...]]
     by_status: dict[str, tuple[Event, ...]]
     by_source: dict[str, tuple[Event, ...]]
+    by_place: dict[str, tuple[Event, ...]]
+    by_country: dict[str, tuple[Event, ...]]
+
+
+def countries_of(timeline: Timeline, event: Event) -> tuple[str, ...]:
+    """The country codes of an event's places, then of its actors, without repeats."""
+    found = [timeline.places[place_id].country for place_id in event.places]
+    found += [timeline.actors[actor_id].country for actor_id in event.actors]
+    return tuple(dict.fromkeys(code for code in found if code))
 
 
 def _groups(timeline: Timeline) -> _Groups:
-    """Group the events of a Timeline by actor, tag, year, status and source."""
+    """Group the events of a Timeline by actor, tag, year, status, source and place."""
     by_actor: dict[str, list[Event]] = defaultdict(list)
     by_tag: dict[str, list[Event]] = defaultdict(list)
     by_year: dict[int, list[Event]] = defaultdict(list)
     by_status: dict[str, list[Event]] = defaultdict(list)
     by_source: dict[str, list[Event]] = defaultdict(list)
+    by_place: dict[str, list[Event]] = defaultdict(list)
+    by_country: dict[str, list[Event]] = defaultdict(list)
     for event in timeline.events:
+        for code in countries_of(timeline, event):
+            by_country[code].append(event)
+        for place_id in event.places:
+            by_place[place_id].append(event)
         for actor_id in event.actors:
             by_actor[actor_id].append(event)
         for tag in event.tags:
@@ -173,6 +192,8 @@ def _groups(timeline: Timeline) -> _Groups:
         by_year={k: tuple(by_year[k]) for k in sorted(by_year)},
         by_status=_by_status(timeline, by_status),
         by_source={k: tuple(by_source.get(k, ())) for k in timeline.sources},
+        by_place={k: tuple(by_place.get(k, ())) for k in timeline.places},
+        by_country={k: tuple(by_country[k]) for k in sorted(by_country)},
     )
 
 

@@ -91,6 +91,23 @@ class Actor:
     body: str  # Markdown
     path: str  # as errors show it
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
+    country: str = ""  # ISO 3166-1 alpha-2, for a state, its army or its government
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """`content/places/<id>.md`: where events happen."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    coordinates: tuple[float, float] | None  # (latitude, longitude), decimal degrees
+    country: str  # ISO 3166-1 alpha-2, '' when not given
+    note: str  # where the coordinates come from, and anything else a reader should know
+    body: str  # Markdown
+    path: str  # as errors show it
+    body_line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +139,7 @@ class Event:
     date: EventDate
     status: str | None  # None only when site.yaml says `default_status: none`
     actors: tuple[str, ...]
-    places: tuple[str, ...]
+    places: tuple[str, ...]  # place ids
     tags: tuple[str, ...]
     citations: tuple[Citation, ...]
     related: tuple[Relation, ...]
@@ -173,3 +190,9 @@ class Timeline:
     sources: dict[str, Source]
     actors: dict[str, Actor]
     events: tuple[Event, ...]
+    places: dict[str, Place] = field(default_factory=dict)
+
+
+def event_places(timeline: Timeline, event: Event) -> tuple[Place, ...]:
+    """The places an event names, in its order."""
+    return tuple(timeline.places[place_id] for place_id in event.places)

@@ -19,6 +19,7 @@ TAGS = "tags/index.html"
 YEARS = "years/index.html"
 SOURCES = "sources/index.html"
 STATUSES = "status/index.html"
+PLACES = "places/index.html"
 
 
 def event(event_id: str) -> str:
@@ -29,6 +30,11 @@ def event(event_id: str) -> str:
 def actor(actor_id: str) -> str:
     """Output path of an actor's page."""
     return f"actors/{actor_id}/index.html"
+
+
+def place(place_id: str) -> str:
+    """Output path of a place's page."""
+    return f"places/{place_id}/index.html"
 
 
 def tag(slug: str) -> str:
@@ -118,6 +124,7 @@ TIMELINE_JSON = "timeline.json"
 TIMELINEJS_JSON = "timelinejs.json"
 ICS = "events.ics"
 SITEMAP = "sitemap.xml"
+PLACES_GEOJSON = "places.geojson"
 ROBOTS = "robots.txt"
 
 
@@ -129,3 +136,8 @@ def actor_feed(actor_id: str) -> str:
 def tag_feed(slug: str) -> str:
     """Output path of a tag's Atom feed, beside its page."""
     return f"tags/{slug}/feed.xml"
+
+
+def place_feed(place_id: str) -> str:
+    """Output path of a place's Atom feed, beside its page."""
+    return f"places/{place_id}/feed.xml"

@@ -1,12 +1,13 @@
 """Atom feeds (RFC 4287) of the events.
 
-`feed.xml` has every event; `actors/<id>/feed.xml` and `tags/<slug>/feed.xml` have the events
-of one actor or tag, built the same way. Entries run newest first, the order feeds customarily
-have so that a reader showing the document's order puts the latest events on top; Atom gives
-order no meaning, so readers that sort by `updated` lose nothing. An entry's `id` and `link`
-are the event page's absolute URL, its `content` the body as HTML with absolute links (after a
-line giving the date in words and the status, so a denied claim never reads as fact), one
-`category` per tag and one for the status (none for an event without one).
+`feed.xml` has every event; `actors/<id>/feed.xml`, `tags/<slug>/feed.xml` and
+`places/<id>/feed.xml` have the events of one actor, tag or place, built the same way. Entries
+run newest first, the order feeds customarily have so that a reader showing the document's
+order puts the latest events on top; Atom gives order no meaning, so readers that sort by
+`updated` lose nothing. An entry's `id` and `link` are the event page's absolute URL, its
+`content` the body as HTML with absolute links (after a line giving the date in words and the
+status, so a denied claim never reads as fact), one `category` per tag and one for the status
+(none for an event without one).
 
 Atom needs an RFC 3339 timestamp, and a build must not read the clock, so an entry's `updated`
 is midnight UTC of the last day its date can mean (`2019` -> 2019-12-31), or, when the end is
@@ -79,18 +80,30 @@ class _Feeds:
         # is that order reversed, without sorting ten thousand events for every feed.
         newest = list(reversed(events))
         yield urls.FEED, _feed(graph, entries, (urls.FEED, urls.INDEX, title), newest, site_updated)
-        topics = [
-            (
-                urls.actor_feed(actor_id),
-                urls.actor(actor_id),
-                graph.timeline.actors[actor_id].name,
-                chosen,
-            )
-            for actor_id, chosen in graph.by_actor.items()
-        ] + [
-            (urls.tag_feed(tag), urls.tag(tag), f"Tag: {tag}", chosen)
-            for tag, chosen in graph.by_tag.items()
-        ]
+        topics = (
+            [
+                (
+                    urls.actor_feed(actor_id),
+                    urls.actor(actor_id),
+                    graph.timeline.actors[actor_id].name,
+                    chosen,
+                )
+                for actor_id, chosen in graph.by_actor.items()
+            ]
+            + [
+                (urls.tag_feed(tag), urls.tag(tag), f"Tag: {tag}", chosen)
+                for tag, chosen in graph.by_tag.items()
+            ]
+            + [
+                (
+                    urls.place_feed(place_id),
+                    urls.place(place_id),
+                    graph.timeline.places[place_id].name,
+                    chosen,
+                )
+                for place_id, chosen in graph.by_place.items()
+            ]
+        )
         for path, page, topic, chosen in topics:
             latest = list(reversed(chosen))[:TOPIC_FEED_LIMIT]
             updated = feed_instant(latest)
@@ -167,7 +180,7 @@ def _content(bodies: Bodies, event: Event) -> str:
 
 
 def feeds(graph: Graph) -> dict[str, bytes]:
-    """A graph -> its Atom feeds by output path: all events, then one per actor and per tag."""
+    """A graph -> its Atom feeds by output path: all events, then one per actor, tag and place."""
     inputs = Inputs.of(graph)
     shared = ATOM.shared(inputs)
     pieces = [ATOM.make(inputs, shared, event) for event in graph.timeline.events]

@@ -24,7 +24,7 @@ from generator.model import urls
 from generator.model.dates import EventDate, Point
 from generator.model.days import DAY_SECONDS, FIRST_DAY, LAST_DAY, ics_date, ics_instant
 from generator.model.graph import Graph
-from generator.model.timeline import Event
+from generator.model.timeline import Event, event_places
 from generator.outputs.atom import feed_instant
 from generator.outputs.protocol import Files
 from generator.outputs.text import clean
@@ -125,7 +125,7 @@ class _Calendar:
         return base_url, dtstamp(inputs.graph), uid_domain(base_url)
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
-        return event
+        return event, event_places(inputs.graph.timeline, event)
 
     def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
         times = calendar_times(event.date)
@@ -171,6 +171,7 @@ def _calendar(graph: Graph, vevents: Sequence[bytes]) -> bytes:
 def _vevent(graph: Graph, event: Event, times: list[str], stamp: str, domain: str) -> list[str]:
     url = urls.absolute(graph.timeline.site.base_url, urls.event(event.id))
     status = f"Status: {event.status_label}\n" if event.status is not None else ""
+    places = event_places(graph.timeline, event)
     description = (event.summary + "\n\n" if event.summary else "") + (
         f"Date: {event.date_described}\n{status}{url}"
     )
@@ -183,8 +184,12 @@ def _vevent(graph: Graph, event: Event, times: list[str], stamp: str, domain: st
         f"DESCRIPTION:{_ics_text(description)}",
         f"URL:{url}",
     ]
-    if event.places:
-        lines.append(f"LOCATION:{_ics_text(', '.join(event.places))}")
+    if places:
+        names = ", ".join(place.name for place in places)
+        lines.append(f"LOCATION:{_ics_text(names)}")
+        placed = [place.coordinates for place in places if place.coordinates is not None]
+        if placed:  # RFC 5545 GEO: latitude;longitude of the first place with a position
+            lines.append(f"GEO:{placed[0][0]:.6f};{placed[0][1]:.6f}")
     if event.tags:
         lines.append(f"CATEGORIES:{','.join(_ics_text(tag) for tag in event.tags)}")
     # Historical events should not mark anyone busy in a calendar they are subscribed to.

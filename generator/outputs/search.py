@@ -15,7 +15,7 @@ from typing import Any
 from generator.incremental.memo import spliced
 from generator.model import urls
 from generator.model.graph import Graph
-from generator.model.timeline import Event
+from generator.model.timeline import Event, event_places
 from generator.model.wikilinks import WIKILINK
 from generator.outputs.protocol import Files
 from generator.render.inputs import Inputs
@@ -48,9 +48,11 @@ def _row(graph: Graph, event: Event) -> list[str]:
     actor_names = [actors[a].name for a in event.actors] + [
         alias for a in event.actors for alias in actors[a].aliases
     ]
+    places = event_places(graph.timeline, event)
+    place_names = [name for place in places for name in (place.name, *place.aliases)]
     fields = fold_case(
         " ".join(
-            [event.title, event.summary, *actor_names, *event.places, *event.tags, *event.actors]
+            [event.title, event.summary, *actor_names, *place_names, *event.tags, *event.actors]
         )
     )
     return [
@@ -73,8 +75,9 @@ class _SearchIndex:
         return None
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
-        actors = inputs.graph.timeline.actors
-        return event, tuple(actors[a] for a in event.actors)
+        timeline = inputs.graph.timeline
+        actors = tuple(timeline.actors[a] for a in event.actors)
+        return event, actors, event_places(timeline, event)
 
     def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
         return _dumps(_row(inputs.graph, event))

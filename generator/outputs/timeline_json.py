@@ -1,10 +1,13 @@
-"""`timeline.json`, the export for programs ("format": "timeline-export", "version": 1; JSON
+"""`timeline.json`, the export for programs ("format": "timeline-export", "version": 2; JSON
 Schema in `schema/timeline.schema.json`). It holds everything the content says, with no HTML:
 
 - `site`: title, description, language, base_url.
-- `eras`, `events`, `actors`, `sources`: lists in the site's order (eras as written, events in
-  time order, the rest by id). Each event, actor and source has `page`, the absolute URL of its
-  page; a source's own `url` is where it is published, or null.
+- `eras`, `events`, `actors`, `sources`, `places`: lists in the site's order (eras as written,
+  events in time order, the rest by id). Each event, actor, source and place has `page`, the
+  absolute URL of its page; a source's own `url` is where it is published, or null.
+- An event's `places` are place ids (version 2; in version 1 they were free text). A place has
+  `coordinates` ([latitude, longitude]) and `country` (ISO 3166-1 alpha-2), each null when
+  unknown; an actor has `country` only when set.
 - `relations`: each relation stated in the content, `{from, relation, to}`, in time order of
   `from`; a plain `related-to` is dropped where the pair has a named relation, as on the pages.
 - `order` (an event's place among events of the same date) and `date_label` (the words shown
@@ -30,13 +33,13 @@ from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.days import iso_day, iso_instant
 from generator.model.graph import Graph
-from generator.model.timeline import Event, Source
+from generator.model.timeline import Actor, Event, Place, Source
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps
 from generator.render.inputs import Inputs
 
 FORMAT = "timeline-export"
-VERSION = 1
+VERSION = 2
 
 
 class _Export:
@@ -89,7 +92,7 @@ def date_record(date: EventDate) -> dict[str, Any]:
 
 
 def timeline_export(graph: Graph, *, with_events: bool = True) -> dict[str, Any]:
-    """The graph -> the `timeline.json` document (format 'timeline-export', version 1);
+    """The graph -> the `timeline.json` document (format 'timeline-export', version 2);
     `with_events=False` leaves its "events" empty, for them to be spliced in."""
     timeline = graph.timeline
     site = timeline.site
@@ -107,18 +110,9 @@ def timeline_export(graph: Graph, *, with_events: bool = True) -> dict[str, Any]
             {"name": era.name, "date": date_record(era.date), "note": era.note} for era in site.eras
         ],
         "events": [_event_record(base, event) for event in timeline.events if with_events],
-        "actors": [
-            {
-                "id": actor.id,
-                "page": urls.absolute(base, urls.actor(actor.id)),
-                "name": actor.name,
-                "kind": actor.kind,
-                "aliases": list(actor.aliases),
-                "body": actor.body,
-            }
-            for actor in timeline.actors.values()
-        ],
+        "actors": [_actor_record(base, actor) for actor in timeline.actors.values()],
         "sources": [_source_record(base, source) for source in timeline.sources.values()],
+        "places": [_place_record(base, place) for place in timeline.places.values()],
         "relations": [
             {"from": event.id, "relation": link.kind, "to": link.other.id}
             for event in timeline.events
@@ -152,6 +146,34 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
     if event.date_label:
         record["date_label"] = event.date_label
     return record
+
+
+def _actor_record(base_url: str, actor: Actor) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": actor.id,
+        "page": urls.absolute(base_url, urls.actor(actor.id)),
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+    }
+    if actor.country:
+        record["country"] = actor.country
+    record["body"] = actor.body
+    return record
+
+
+def _place_record(base_url: str, place: Place) -> dict[str, Any]:
+    return {
+        "id": place.id,
+        "page": urls.absolute(base_url, urls.place(place.id)),
+        "name": place.name,
+        "kind": place.kind,
+        "aliases": list(place.aliases),
+        "coordinates": None if place.coordinates is None else list(place.coordinates),
+        "country": place.country or None,
+        "note": place.note,
+        "body": place.body,
+    }
 
 
 def _source_record(base_url: str, source: Source) -> dict[str, Any]:

@@ -11,7 +11,8 @@ an event has at most one, so each lands in one meaningful row (confirmed, denied
 an event's first actor is an accident of how its front matter lists them; an event without a
 status (`default_status: none`) has no group. Eras span every day they can mean; an open or
 unknown end is clamped to the events' span (the first and last day any event can mean), as
-TimelineJS needs both ends, and an era that would end before it starts is left out.
+TimelineJS needs both ends, and an era that would end before it starts is left out. A
+slide's `location` ({lat, lon, name}) is its event's first place with coordinates.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from generator.model.clock import UTC
 from generator.model.dates import Point
 from generator.model.days import from_day_number, instant_parts
 from generator.model.graph import Graph
-from generator.model.timeline import Event
+from generator.model.timeline import Event, event_places
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps, html_text
 from generator.outputs.timeline_json import spliced_json
@@ -42,7 +43,8 @@ class _Slides:
         return inputs.graph.timeline.site
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
-        return event, inputs.bodies.links(event.body)
+        places = event_places(inputs.graph.timeline, event)
+        return event, inputs.bodies.links(event.body), places
 
     def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
         return dumps(_slide(inputs.graph, inputs.bodies, event)).encode()
@@ -147,6 +149,10 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
     if label:  # without a status, no group: TimelineJS gives such slides a row of their own
         slide["group"] = label
     slide["unique_id"] = event.id
+    placed = [p for p in event_places(graph.timeline, event) if p.coordinates is not None]
+    if placed:  # the first place with a position, as a TimelineJS location
+        latitude, longitude = placed[0].coordinates or (0.0, 0.0)
+        slide["location"] = {"lat": latitude, "lon": longitude, "name": placed[0].name}
     return slide
 
 

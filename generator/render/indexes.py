@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from functools import partial
 
-from generator.incremental.affected import ACTORS, SITE, SOURCES, Shown
+from generator.incremental.affected import ACTORS, PLACES, SITE, SOURCES, Shown
 from generator.model import urls
 from generator.model.days import day_number
 from generator.model.graph import Graph
 from generator.model.timeline import Era, Event
 from generator.render.figures import Figure
+from generator.render.maps import events_map
 from generator.render.plan import Page, Parts, Values
 from generator.render.values import Filters, counts
 from generator.vendor import TIMELINEJS_FONT
@@ -23,7 +24,7 @@ def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page
     language is `interactive_language`), the interactive view."""
     every = tuple(graph.events)  # the counts on the index pages depend on every event
     figure = Figure(graph.timeline.events, "actor", "The timeline at a glance, one lane per actor")
-    everything = Shown(every, frozenset((SITE, ACTORS, SOURCES)))
+    everything = Shown(every, frozenset((SITE, ACTORS, SOURCES, PLACES)))
     interactive = interactive_language is not None
     yield Page(urls.INDEX, "index.html", everything, partial(_index, interactive), figure)
     site_only = Shown((), frozenset((SITE,)))
@@ -48,6 +49,7 @@ def _index(interactive: bool, parts: Parts) -> Values:
     actors = timeline.actors
     return {
         "overview": parts.figures[urls.INDEX],
+        "map": events_map(graph, timeline.events, urls.INDEX, "The timeline’s places"),
         "years": {year: parts.lst(events) for year, events in graph.by_year.items()},
         "items": {
             year: parts.items(parts.lst(events), urls.INDEX, "h3")
@@ -67,6 +69,11 @@ def _index(interactive: bool, parts: Parts) -> Values:
             tags=tuple(graph.by_tag),
             statuses=tuple(s for s, events in graph.by_status.items() if events),
             years=tuple(graph.by_year),
+            places=tuple(
+                (p.id, p.name)
+                for p in sorted(timeline.places.values(), key=lambda p: (p.name.casefold(), p.id))
+                if graph.by_place[p.id]
+            ),
         ),
     }
 

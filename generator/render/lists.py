@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from generator.incremental.affected import ACTORS, SITE, SOURCES, YEARS, Shown
+from generator.incremental.affected import ACTORS, PLACES, SITE, SOURCES, YEARS, Shown
 from generator.model import urls
 from generator.model.dates import year_label
 from generator.model.graph import Graph
 from generator.render.figures import Figure
 from generator.render.highlight import highlighted
+from generator.render.maps import events_map
 from generator.render.overview.lanes import LANE_WORDS, status_lanes
 from generator.render.plan import Page, Parts, Values
 
@@ -23,7 +24,7 @@ def tag_pages(graph: Graph) -> Iterator[Page]:
     for tag, events in graph.by_tag.items():
         path = urls.tag(tag)
         figure = Figure(events, status_lanes(events), f"Events tagged “{tag}” at a glance")
-        shown = Shown(tuple(e.id for e in events), _LISTS)
+        shown = Shown(tuple(e.id for e in events), _LISTS | {PLACES})
         yield Page(path, "tag.html", shown, partial(_tag_values, tag, path), figure)
 
 
@@ -35,12 +36,13 @@ def _tag_values(tag: str, path: str, parts: Parts) -> Values:
         "items": parts.items(events, path, "h2"),
         "actors": parts.graph.timeline.actors,
         "overview": parts.figures[path],
+        "map": events_map(parts.graph, parts.graph.by_tag[tag], path, f"Places tagged “{tag}”"),
     }
 
 
 def year_pages(graph: Graph) -> Iterator[Page]:
     """A page per year with events, linking to the years before and after it."""
-    parts = _LISTS | {YEARS}
+    parts = _LISTS | {YEARS, PLACES}
     years = list(graph.by_year)
     for at, (year, events) in enumerate(graph.by_year.items()):
         path = urls.year(year)
@@ -60,6 +62,9 @@ def _year_values(
         "events": events,
         "items": parts.items(events, path, "h2"),
         "overview": parts.figures[path],
+        "map": events_map(
+            parts.graph, parts.graph.by_year[year], path, f"Places of {year_label(year)}"
+        ),
         "actors": parts.graph.timeline.actors,
         "previous_year": around[0],
         "next_year": around[1],

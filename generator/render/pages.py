@@ -13,7 +13,7 @@ from functools import partial
 
 from markupsafe import Markup
 
-from generator.incremental.affected import ACTORS, SITE, SOURCES, Shown
+from generator.incremental.affected import ACTORS, PLACES, SITE, SOURCES, Shown
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import Event
@@ -21,14 +21,16 @@ from generator.model.wikilinks import find_wikilinks
 from generator.render.figures import Figure
 from generator.render.indexes import index_pages
 from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
+from generator.render.maps import events_map, locator_map
 from generator.render.overview.lanes import LANE_WORDS, status_lanes
+from generator.render.places import place_pages
 from generator.render.plan import Page, Parts, Values
 from generator.render.values import ShownRelation, backlinks
 
 
 def event_pages(graph: Graph) -> Iterator[Page]:
     """A page per event: its body, sources, relations, links to it, neighbours in time."""
-    parts = frozenset((SITE, ACTORS, SOURCES))
+    parts = frozenset((SITE, ACTORS, SOURCES, PLACES))
     events = graph.timeline.events
     for at, event in enumerate(events):
         path = urls.event(event.id)
@@ -65,6 +67,8 @@ def _event_values(event: Event, path: str, parts: Parts) -> Values:
     return {
         "event": event,
         "actors": timeline.actors,
+        "places": tuple(timeline.places[place_id] for place_id in event.places),
+        "locator": locator_map(graph, event.places, path, "Where it happened"),
         "body": parts.bodies.for_page(event.body, path),
         "citations": tuple((c, timeline.sources[c.source]) for c in event.citations),
         "relations": tuple(
@@ -88,7 +92,9 @@ def actor_pages(graph: Graph) -> Iterator[Page]:
         targets = tuple(
             link.target for link in find_wikilinks(actor.body) if link.target in graph.events
         )
-        shown = Shown((*(e.id for e in events), *linking, *targets), frozenset((SITE, ACTORS)))
+        shown = Shown(
+            (*(e.id for e in events), *linking, *targets), frozenset((SITE, ACTORS, PLACES))
+        )
         lanes = status_lanes(events)
         title = f"Events of {actor.name} at a glance, {LANE_WORDS[lanes]}"
         figure = Figure(events, lanes, title) if events else None
@@ -105,6 +111,7 @@ def _actor_values(actor_id: str, path: str, parts: Parts) -> Values:
         "actor": actor,
         "actors": graph.timeline.actors,
         "overview": parts.figures.get(path, Markup("")),
+        "map": events_map(graph, graph.by_actor[actor_id], path, f"Places of {actor.name}"),
         "body": parts.bodies.for_page(actor.body, path),
         "events": events,
         "items": parts.items(events, path, "h3"),
@@ -122,4 +129,5 @@ def plan_pages(graph: Graph, interactive_language: str | None) -> list[Page]:
         *year_pages(graph),
         *status_pages(graph),
         *source_pages(graph),
+        *place_pages(graph),
     ]

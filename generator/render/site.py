@@ -107,6 +107,7 @@ def render_html(
     bodies.prepare(
         [event.body for event in graph.timeline.events]
         + [actor.body for actor in graph.timeline.actors.values()]
+        + [place.body for place in graph.timeline.places.values()]
     )
     inputs = Inputs(graph, bodies)
     memo = Memo(cache.memo, cache.mode, None if edit is None else edit.dirty)

@@ -12,7 +12,9 @@ The JSON-LD is one schema.org `Event`:
   (a country or an armed force acts as an organised body). schema.org's Event has no
   "participant"; `attendee` is its word for a party taking part, and `organizer` would claim a
   role the content does not record.
-- `location`: a `Place` per place name; `keywords`: the tags.
+- `location`: a `Place` per place, with its page as `url`, `geo` (`GeoCoordinates`) when it has
+  coordinates and `address` (a `PostalAddress` with `addressCountry`) when it has a country;
+  `keywords`: the tags.
 - `review`: for denied and disputed claims, a `ClaimReview` whose `reviewRating` is a `Rating`
   with `alternateName` "Denied" or "Disputed" — schema.org's type for stating a claim's standing
   (`eventStatus` is about scheduling, so it is not used).
@@ -30,7 +32,7 @@ from typing import Any
 from generator.model import urls
 from generator.model.dates import iso_date
 from generator.model.graph import Graph
-from generator.model.timeline import STATUSES, Event, Source
+from generator.model.timeline import STATUSES, Event, Place, Source, event_places
 from generator.render.inputs import Inputs
 
 SCHEMA_ORG = "https://schema.org"
@@ -70,7 +72,8 @@ def event_jsonld(graph: Graph, event: Event) -> str:
     if event.actors:
         data["attendee"] = [_agent(graph, actor_id) for actor_id in event.actors]
     if event.places:
-        data["location"] = [{"@type": "Place", "name": place} for place in event.places]
+        base = site.base_url
+        data["location"] = [_place(base, place) for place in event_places(graph.timeline, event)]
     if event.tags:
         data["keywords"] = ", ".join(event.tags)
     if event.status in FLAGGED:
@@ -102,6 +105,20 @@ def _agent(graph: Graph, actor_id: str) -> dict[str, Any]:
     if actor.aliases:
         agent["alternateName"] = list(actor.aliases)
     return agent
+
+
+def _place(base_url: str, place: Place) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Place",
+        "name": place.name,
+        "url": urls.absolute(base_url, urls.place(place.id)),
+    }
+    if place.coordinates is not None:
+        latitude, longitude = place.coordinates
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": latitude, "longitude": longitude}
+    if place.country:
+        data["address"] = {"@type": "PostalAddress", "addressCountry": place.country}
+    return data
 
 
 def _creative_work(source: Source) -> dict[str, Any]:
@@ -148,7 +165,7 @@ class _JsonLdPieces:
         timeline = inputs.graph.timeline
         actors = tuple(timeline.actors[actor_id] for actor_id in event.actors)
         cited = tuple(timeline.sources[citation.source] for citation in event.citations)
-        return event, actors, cited
+        return event, actors, cited, event_places(timeline, event)
 
     def make(self, inputs: Inputs, shared: Any, event: Event) -> str:
         return event_jsonld(inputs.graph, event)

@@ -35,12 +35,13 @@ class Listed:
     tags: tuple[str, ...]
     draft: bool
     date_label: str
+    places: tuple[str, ...] = ()
 
 
 def listed(event: Event) -> Listed:
     """An event -> what lists and links show of it."""
     shown = (event.id, event.title, event.summary, event.date, event.status, event.actors)
-    return Listed(*shown, event.tags, event.draft, event.date_label)
+    return Listed(*shown, event.tags, event.draft, event.date_label, event.places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class Filters:
     tags: tuple[str, ...]
     statuses: tuple[str, ...]
     years: tuple[int, ...]
+    places: tuple[tuple[str, str], ...] = ()  # (id, name)
 
 
 def counts(groups: Mapping[Any, tuple[Event, ...]]) -> tuple[tuple[Any, int], ...]:

@@ -1,12 +1,13 @@
-// Timeline filters: narrow the index in place by actor, tag, status and year range, and keep
-// the choice in the URL (?actor=…&tag=…&status=…&from=…&to=…) so a filtered view can be shared.
+// Timeline filters: narrow the index in place by actor, tag, place, status and year range, and
+// keep the choice in the URL (?actor=…&tag=…&place=…&status=…&from=…&to=…) so a filtered view
+// can be shared.
 // Without JavaScript the form stays hidden and every event is listed.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
   if (!form) return;
-  // A site whose events have no status has no status field.
-  var NAMES = ["actor", "tag", "status", "from", "to"].filter(function (name) {
+  // A field is absent where the site has nothing to filter by (no status, no places).
+  var NAMES = ["actor", "tag", "place", "status", "from", "to"].filter(function (name) {
     return form.elements[name];
   });
   var count = document.getElementById("filter-count");
@@ -21,7 +22,9 @@
 
   function apply() {
     var chosen = {};
-    NAMES.forEach(function (name) { chosen[name] = form.elements[name].value; });
+    NAMES.forEach(function (name) {
+    chosen[name] = form.elements[name] ? form.elements[name].value : "";
+  });
     var from = chosen.from === "" ? -Infinity : Number(chosen.from);
     var to = chosen.to === "" ? Infinity : Number(chosen.to);
     var shown = 0;
@@ -29,6 +32,7 @@
       var year = Number(item.getAttribute("data-year"));
       var match = (!chosen.actor || words(item, "data-actors").indexOf(chosen.actor) !== -1) &&
         (!chosen.tag || words(item, "data-tags").indexOf(chosen.tag) !== -1) &&
+        (!chosen.place || words(item, "data-places").indexOf(chosen.place) !== -1) &&
         (!chosen.status || item.getAttribute("data-status") === chosen.status) &&
         year >= from && year <= to;
       item.hidden = !match;
@@ -49,7 +53,7 @@
   NAMES.forEach(function (name) {
     var value = params.get(name);
     var field = form.elements[name];
-    if (value !== null && Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
+    if (field && value !== null && Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
       field.value = value;
     }
   });

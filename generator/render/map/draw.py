@@ -1,0 +1,249 @@
+"""The map drawn: places and countries -> a <figure> with an inline SVG and the same places
+listed beside it, for screen readers and for readers without SVG.
+
+Every shaded country and every point is a link with its name and number of events; Tab reaches
+the countries in order of name, then the points from west to east. Points are sized by their
+number of events. Coordinates are rounded to 0.1 in the viewBox, so builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.render.map.frame import Frame, centre_of, frame_of, project_turned
+from generator.render.map.projection import project
+from generator.render.map.world import outlines, projected
+from generator.render.overview.svg import esc, num
+from generator.render.overview.text import text_width
+
+LABEL_SIZE = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A place with coordinates, drawn as a point."""
+
+    name: str
+    href: str
+    count: int
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A country involved, shaded; `href` leads to the page of a place or actor in it (`via`)."""
+
+    code: str
+    name: str
+    href: str
+    count: int
+    via: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """A place with no coordinates: listed, not drawn."""
+
+    name: str
+    href: str
+    count: int
+
+
+def events_words(count: int) -> str:
+    return f"{count} event{'' if count == 1 else 's'}"
+
+
+@functools.lru_cache(maxsize=4096)
+def map_svg(
+    points: tuple[Point, ...],
+    areas: tuple[Area, ...],
+    unplaced: tuple[Unplaced, ...],
+    *,
+    title: str,
+    id_prefix: str = "map",
+    width: int = 960,
+) -> Markup:
+    """The map figure of `points` and `areas`, `width` units wide, with every place listed;
+    only the list when nothing has a position; '' when there is nothing at all."""
+    if not (points or areas or unplaced):
+        return Markup("")
+    drawing = list(_drawing(points, areas, title, width)) if points or areas else []
+    size = "small" if width < 960 else "large"
+    parts = [
+        f'<figure class="map map-{size}" id="{esc(id_prefix)}">',
+        *drawing,
+        f'<figcaption><p class="map-title">{esc(title)}</p>',
+        *(() if drawing else ('<p class="map-none">No place here has a position on the map.</p>',)),
+        '<ul class="map-list">',
+        *_listed(points, areas, unplaced),
+        "</ul>",
+        "</figcaption>",
+        "</figure>",
+    ]
+    return Markup("\n".join(parts) + "\n")
+
+
+def _drawing(
+    points: tuple[Point, ...], areas: tuple[Area, ...], title: str, width: int
+) -> Iterator[str]:
+    shaded = {area.code for area in areas}
+    longitudes = [p.longitude for p in points]
+    longitudes += [
+        lon
+        for outline in outlines()
+        if outline.code in shaded
+        for ring in outline.rings
+        for lon, _ in ring
+    ]
+    centre = centre_of(longitudes)
+    world = projected(centre)
+    placed = [project_turned(p.latitude, p.longitude, centre) for p in points]
+    focus = [
+        *placed,
+        *(xy for code, rings in world if code in shaded for ring in rings for xy in ring),
+    ]
+    frame = frame_of(focus, centre)
+    assert frame is not None, "a map is drawn only for points or countries"
+    scale = width / frame.width
+    height = frame.height * scale
+
+    def pixel(xy: tuple[float, float]) -> tuple[float, float]:
+        return (xy[0] - frame.west) * scale, (frame.north - xy[1]) * scale
+
+    yield '<div class="map-frame">'
+    yield (
+        f'<svg class="map-svg" viewBox="0 0 {width} {num(height)}" width="100%" role="group"'
+        f' aria-label="{esc(title)}">'
+    )
+    yield '<g aria-hidden="true">'
+    yield f'<path class="map-sphere" d="{_path([_sphere()], pixel, frame)}"/>'
+    land = [ring for code, rings in world if code not in shaded for ring in rings]
+    yield f'<path class="map-land" d="{_path(land, pixel, frame)}"/>'
+    yield "</g>"
+    by_code = dict(world)
+    yield '<g class="map-areas">'
+    for area in sorted(areas, key=lambda a: (a.name.casefold(), a.code)):
+        words = f"{area.name}: {events_words(area.count)}"
+        yield f'<a class="map-area" href="{esc(area.href)}" aria-label="{esc(words)}">'
+        yield f"<title>{esc(words)}</title>"
+        shape = _path(by_code.get(area.code, ()), pixel, frame)
+        yield f'<path class="map-country" d="{shape}"/>'
+        yield "</a>"
+    yield "</g>"
+    yield from _points(points, [pixel(xy) for xy in placed], width, height)
+    yield "</svg>"
+    yield "</div>"
+
+
+def _sphere() -> tuple[tuple[float, float], ...]:
+    """The world's outline on the map: the antimeridian's two sides, pole to pole."""
+    west = [project(lat, -180.0) for lat in range(-90, 91, 5)]
+    east = [project(lat, 180.0) for lat in range(90, -91, -5)]
+    return (*west, *east)
+
+
+def _path(
+    rings: Sequence[Sequence[tuple[float, float]]],
+    pixel: Callable[[tuple[float, float]], tuple[float, float]],
+    frame: Frame,
+) -> str:
+    """SVG path data of the rings that meet the frame, in pixels, rounded to 0.1."""
+    commands: list[str] = []
+    for ring in rings:
+        xs = [x for x, _ in ring]
+        ys = [y for _, y in ring]
+        if max(xs) < frame.west or min(xs) > frame.east:
+            continue
+        if max(ys) < frame.south or min(ys) > frame.north:
+            continue
+        drawn: list[str] = []
+        for xy in ring:
+            px, py = pixel(xy)
+            here = f"{num(px)} {num(py)}"
+            if not drawn or drawn[-1] != here:
+                drawn.append(here)
+        if len(drawn) >= 3:
+            commands.append("M" + "L".join(drawn) + "Z")
+    return "".join(commands)
+
+
+def radius(count: int) -> float:
+    """A point's radius for its number of events: its area grows with the count."""
+    return min(4.0 + 2.0 * math.sqrt(max(count, 1) - 1), 16.0)
+
+
+def _points(
+    points: tuple[Point, ...], pixels: list[tuple[float, float]], width: int, height: float
+) -> Iterator[str]:
+    order = sorted(range(len(points)), key=lambda at: (pixels[at][0], points[at].name, at))
+    labels = _labels(points, pixels, width, height)
+    yield '<g class="map-points">'
+    for at in order:
+        point, (x, y) = points[at], pixels[at]
+        words = f"{point.name}: {events_words(point.count)}"
+        yield f'<a class="map-point" href="{esc(point.href)}" aria-label="{esc(words)}">'
+        yield f"<title>{esc(words)}</title>"
+        yield f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(radius(point.count))}"/>'
+        label = labels.get(at)
+        if label is not None:
+            lx, anchor = label
+            where = f'x="{num(lx)}" y="{num(y + 4)}" text-anchor="{anchor}"'
+            yield f'<text class="map-label" {where}>{esc(point.name)}</text>'
+        yield "</a>"
+    yield "</g>"
+
+
+def _labels(
+    points: tuple[Point, ...], pixels: list[tuple[float, float]], width: int, height: float
+) -> dict[int, tuple[float, str]]:
+    """Where each point's name goes (x, anchor), the most frequent first; a name that would
+    overlap another or leave the map is left to the list."""
+    taken: list[tuple[float, float, float, float]] = [
+        (x - radius(p.count), y - radius(p.count), x + radius(p.count), y + radius(p.count))
+        for p, (x, y) in zip(points, pixels, strict=True)
+    ]
+    result: dict[int, tuple[float, str]] = {}
+    order = sorted(range(len(points)), key=lambda at: (-points[at].count, points[at].name, at))
+    for at in order:
+        (x, y), r = pixels[at], radius(points[at].count)
+        span = text_width(points[at].name, LABEL_SIZE)
+        for left, anchor in ((x + r + 3, "start"), (x - r - 3 - span, "end")):
+            box = (left, y - 8, left + span, y + 6)
+            inside = box[0] >= 2 and box[2] <= width - 2 and box[1] >= 0 and box[3] <= height
+            own = taken[at]
+            if inside and not any(_overlap(box, other) for other in taken if other is not own):
+                result[at] = (left if anchor == "start" else left + span, anchor)
+                taken.append(box)
+                break
+    return result
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _listed(
+    points: tuple[Point, ...], areas: tuple[Area, ...], unplaced: tuple[Unplaced, ...]
+) -> Iterator[str]:
+    for point in sorted(points, key=lambda p: (p.name.casefold(), p.href)):
+        yield (
+            f'<li class="map-item-point"><a href="{esc(point.href)}">{esc(point.name)}</a>'
+            f" — {events_words(point.count)}</li>"
+        )
+    for item in sorted(unplaced, key=lambda p: (p.name.casefold(), p.href)):
+        yield (
+            f'<li class="map-item-unplaced"><a href="{esc(item.href)}">{esc(item.name)}</a>'
+            f" — {events_words(item.count)}, no position on the map</li>"
+        )
+    for area in sorted(areas, key=lambda a: (a.name.casefold(), a.code)):
+        via = f" (see {esc(area.via)})" if area.via != area.name else ""
+        yield (
+            f'<li class="map-item-area"><a href="{esc(area.href)}">{esc(area.name)}</a>{via}'
+            f" — {events_words(area.count)}, shaded</li>"
+        )

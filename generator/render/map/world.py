@@ -1,0 +1,134 @@
+"""The country outlines shipped in `data/`, cut at a map's antimeridian and projected.
+
+A map turned about a central meridian has its edge, the antimeridian, elsewhere than the data's
+180°: every ring is unwrapped into one continuous run of longitudes, then clipped to the strip
+the map shows (and its copies a turn east and west, for the part that wraps round), so that no
+country is drawn as a line across the whole world.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from generator.render.map.projection import project, wrap
+
+Ring = tuple[tuple[float, float], ...]  # (longitude, latitude) in degrees
+_EDGE_STEP = 2.0  # degrees of latitude between the points drawn along the map's edge
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """One country's rings as the data gives them; `code` is '' for a shape with none."""
+
+    code: str
+    rings: tuple[Ring, ...]
+
+
+@functools.cache
+def outlines() -> tuple[Outline, ...]:
+    """Every country of the shipped data, in order of code."""
+    text = resources.files(__package__).joinpath("data/countries-110m.json").read_text("utf-8")
+    document = json.loads(text)
+    step = document["step"]
+    return tuple(
+        Outline(country["code"], tuple(_decoded(ring, step) for ring in country["rings"]))
+        for country in document["countries"]
+    )
+
+
+def _decoded(flat: list[int], step: int) -> Ring:
+    x, y = 0, 0
+    points = []
+    for at in range(0, len(flat), 2):
+        x, y = x + flat[at], y + flat[at + 1]
+        points.append((x / step, y / step))
+    return tuple(points)
+
+
+def codes() -> frozenset[str]:
+    """The country codes the map can shade."""
+    return frozenset(outline.code for outline in outlines() if outline.code)
+
+
+@functools.cache
+def projected(centre: float) -> tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]], ...]:
+    """Every country's rings cut at the antimeridian of `centre` and projected: (code, rings of
+    (x, y)), y to the north."""
+    return tuple(
+        (
+            outline.code,
+            tuple(
+                tuple(project(lat, lon) for lon, lat in piece)
+                for ring in outline.rings
+                for piece in cut(ring, centre)
+            ),
+        )
+        for outline in outlines()
+    )
+
+
+def cut(ring: Ring, centre: float) -> Iterator[Ring]:
+    """The parts of `ring` on a map about the meridian `centre`, longitudes turned to
+    [-180, 180]: one part, or one on each side where the ring crosses the map's edge."""
+    turned = _unwrapped(ring, centre)
+    low = min(lon for lon, _ in turned)
+    high = max(lon for lon, _ in turned)
+    for shift in (-360.0, 0.0, 360.0):
+        if high + shift <= -180.0 or low + shift >= 180.0:
+            continue
+        shifted = [(lon + shift, lat) for lon, lat in turned]
+        clipped = _clip(_clip(shifted, -180.0, 1), 180.0, -1)
+        if len(clipped) >= 3:
+            yield tuple(_along_edges(clipped))
+
+
+def _unwrapped(ring: Ring, centre: float) -> list[tuple[float, float]]:
+    """The ring turned about `centre` with no jump of longitude between neighbours; a ring round
+    a pole (Antarctica's) is closed along the pole."""
+    first_lon, first_lat = ring[0]
+    lon = wrap(first_lon - centre)
+    points = [(lon, first_lat)]
+    previous = first_lon
+    for point_lon, lat in ring[1:]:
+        step = wrap(point_lon - previous)
+        if step == -180.0 and point_lon > previous:  # wrap() sends +180 to -180
+            step = 180.0
+        lon += step
+        previous = point_lon
+        points.append((lon, lat))
+    if abs(points[-1][0] - points[0][0]) > 180.0:
+        pole = -90.0 if sum(lat for _, lat in ring) < 0 else 90.0
+        points += [(points[-1][0], pole), (points[0][0], pole)]
+    return points
+
+
+def _clip(points: list[tuple[float, float]], edge: float, side: int) -> list[tuple[float, float]]:
+    """Sutherland–Hodgman: the polygon's part where side * (longitude - edge) >= 0."""
+    if not points:
+        return points
+    result: list[tuple[float, float]] = []
+    for at, current in enumerate(points):
+        before = points[at - 1]
+        inside_now = side * (current[0] - edge) >= 0
+        inside_before = side * (before[0] - edge) >= 0
+        if inside_now != inside_before:
+            share = (edge - before[0]) / (current[0] - before[0])
+            result.append((edge, before[1] + share * (current[1] - before[1])))
+        if inside_now:
+            result.append(current)
+    return result
+
+
+def _along_edges(points: list[tuple[float, float]]) -> Iterator[tuple[float, float]]:
+    """The points, with more along stretches of the map's edge, which Equal Earth curves."""
+    for at, (lon, lat) in enumerate(points):
+        yield lon, lat
+        next_lon, next_lat = points[(at + 1) % len(points)]
+        if abs(lon) == 180.0 and next_lon == lon and abs(next_lat - lat) > _EDGE_STEP:
+            count = int(abs(next_lat - lat) // _EDGE_STEP)
+            for step in range(1, count + 1):
+                yield lon, lat + (next_lat - lat) * step / (count + 1)

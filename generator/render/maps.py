@@ -1,0 +1,93 @@
+"""The places map of each page that has one: which places and countries it shows, with their
+numbers of events and the links from the page to them (see render/map/).
+
+A country is involved through a place's `country:` or an actor's (graph.by_country); its shape
+links to the page of a place in it (one whose kind is country first, then the one with the most
+events), or of an actor's when no place is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from markupsafe import Markup
+
+from generator.model import urls
+from generator.model.countries import COUNTRIES
+from generator.model.graph import Graph, countries_of
+from generator.model.timeline import Event
+from generator.render.map.draw import Area, Point, Unplaced, map_svg
+from generator.render.map.world import codes
+
+SMALL = 480  # a locator map's width in viewBox units
+
+
+def events_map(graph: Graph, events: Iterable[Event], page: str, title: str) -> Markup:
+    """The map of the places and countries of `events` for the page at `page`, each with its
+    number of events among them."""
+    chosen = tuple(events)
+    places: dict[str, int] = {}
+    countries: dict[str, int] = {}
+    for event in chosen:
+        for place_id in event.places:
+            places[place_id] = places.get(place_id, 0) + 1
+        for code in countries_of(graph.timeline, event):
+            countries[code] = countries.get(code, 0) + 1
+    return _map(graph, places, countries, page, title, 960)
+
+
+def locator_map(graph: Graph, place_ids: Iterable[str], page: str, title: str) -> Markup:
+    """A small map of the places `place_ids` and their countries, with their numbers of events
+    in the whole timeline."""
+    timeline = graph.timeline
+    places = {place_id: len(graph.by_place[place_id]) for place_id in place_ids}
+    countries = {
+        code: len(graph.by_country.get(code, ()))
+        for code in dict.fromkeys(timeline.places[p].country for p in places)
+        if code
+    }
+    return _map(graph, places, countries, page, title, SMALL)
+
+
+def _map(
+    graph: Graph,
+    places: Mapping[str, int],
+    countries: Mapping[str, int],
+    page: str,
+    title: str,
+    width: int,
+) -> Markup:
+    timeline = graph.timeline
+    points, unplaced = [], []
+    for place_id in sorted(places):
+        place = timeline.places[place_id]
+        href = urls.href(page, urls.place(place_id))
+        if place.coordinates is None:
+            unplaced.append(Unplaced(place.name, href, places[place_id]))
+        else:
+            points.append(Point(place.name, href, places[place_id], *place.coordinates))
+    shapes = codes()
+    areas = tuple(
+        _area(graph, code, countries[code], page) for code in sorted(countries) if code in shapes
+    )
+    prefix = "map" if width >= 960 else "locator"
+    return map_svg(
+        tuple(points), areas, tuple(unplaced), title=title, id_prefix=prefix, width=width
+    )
+
+
+def _area(graph: Graph, code: str, count: int, page: str) -> Area:
+    """The country `code` as a map shades it: its name, count and the page it links to."""
+    timeline = graph.timeline
+    places = [p for p in timeline.places.values() if p.country == code]
+    if places:
+        place = min(
+            places,
+            key=lambda p: (p.kind.casefold() != "country", -len(graph.by_place[p.id]), p.id),
+        )
+        path, via = urls.place(place.id), place.name
+    else:
+        actors = [a for a in timeline.actors.values() if a.country == code]
+        actor = min(actors, key=lambda a: (-len(graph.by_actor[a.id]), a.kind != "country", a.id))
+        path, via = urls.actor(actor.id), actor.name
+    return Area(code, COUNTRIES[code], urls.href(page, path), count, via)

@@ -1,0 +1,67 @@
+"""The pages of places: one per place (its profile, a locator map, its events with their
+overview, a feed) and the index of places, with the map of the whole timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from markupsafe import Markup
+
+from generator.incremental.affected import ACTORS, PLACES, SITE, Shown
+from generator.model import urls
+from generator.model.countries import COUNTRIES
+from generator.model.graph import Graph
+from generator.model.wikilinks import find_wikilinks
+from generator.render.figures import Figure
+from generator.render.maps import events_map, locator_map
+from generator.render.overview.lanes import LANE_WORDS, status_lanes
+from generator.render.plan import Page, Parts, Values
+
+_PARTS = frozenset((SITE, ACTORS, PLACES))
+
+
+def place_pages(graph: Graph) -> Iterator[Page]:
+    """A page per place, and the index of places."""
+    every = tuple(graph.events)
+    yield Page(urls.PLACES, "places.html", Shown(every, _PARTS), _places)
+    for place in graph.timeline.places.values():
+        path = urls.place(place.id)
+        events = graph.by_place[place.id]
+        targets = tuple(
+            link.target for link in find_wikilinks(place.body) if link.target in graph.events
+        )
+        shown = Shown((*(e.id for e in events), *targets), _PARTS)
+        lanes = status_lanes(events)
+        title = f"Events in {place.name} at a glance, {LANE_WORDS[lanes]}"
+        figure = Figure(events, lanes, title) if events else None
+        yield Page(path, "place.html", shown, partial(_place_values, place.id, path), figure)
+
+
+def _place_values(place_id: str, path: str, parts: Parts) -> Values:
+    graph = parts.graph
+    place = graph.timeline.places[place_id]
+    events = parts.lst(graph.by_place[place_id])
+    return {
+        "place": place,
+        "country": COUNTRIES.get(place.country, ""),
+        "actors": graph.timeline.actors,
+        "overview": parts.figures.get(path, Markup("")),
+        "locator": locator_map(graph, (place_id,), path, f"Where {place.name} is"),
+        "body": parts.bodies.for_page(place.body, path),
+        "events": events,
+        "items": parts.items(events, path, "h3"),
+    }
+
+
+def _places(parts: Parts) -> Values:
+    graph = parts.graph
+    places = graph.timeline.places.values()
+    ordered = sorted(places, key=lambda p: (p.name.casefold(), p.id))
+    return {
+        "rows": tuple(
+            (place, COUNTRIES.get(place.country, ""), len(graph.by_place[place.id]))
+            for place in ordered
+        ),
+        "map": events_map(graph, graph.timeline.events, urls.PLACES, "Every place on the map"),
+    }

@@ -1,0 +1,256 @@
+"""Places: the projection, the framing of a map, the map's marks and links, places.geojson."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from pathlib import Path
+
+import geojson
+import pytest
+
+from generator.model import urls
+from generator.model.countries import COUNTRIES
+from generator.model.graph import Graph
+from generator.render.map.draw import Area, Point, Unplaced, map_svg
+from generator.render.map.frame import centre_of, frame_of, project_turned
+from generator.render.map.projection import WORLD_X, WORLD_Y, project, wrap
+from generator.render.map.world import codes, cut, outlines
+from generator.render.maps import events_map, locator_map
+from tests.helpers import FIXTURE, broken_links, build_into, parse_page
+
+# The projection -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "x", "y"),
+    [
+        (0.0, 0.0, 0.0, 0.0),
+        (0.0, 180.0, 2.7066, 0.0),
+        (0.0, -180.0, -2.7066, 0.0),
+        (90.0, 0.0, 0.0, 1.3173),
+        (-90.0, 0.0, 0.0, -1.3173),
+    ],
+)
+def test_equal_earth(latitude: float, longitude: float, x: float, y: float) -> None:
+    got = project(latitude, longitude)
+    assert got == pytest.approx((x, y), abs=1e-4)
+
+
+def test_equal_earth_keeps_areas() -> None:
+    # A cell of one degree by one covers cos(latitude) of a cell at the equator on the globe;
+    # an equal-area projection keeps that ratio.
+    def cell(latitude: float) -> float:
+        (x0, y0), (x1, _) = project(latitude, 10.0), project(latitude, 11.0)
+        (_, y1) = project(latitude + 1.0, 10.0)
+        return abs((x1 - x0) * (y1 - y0))
+
+    equator = cell(-0.5)
+    for latitude in (15.0, 30.0, 45.0, 60.0, 75.0):
+        globe = math.sin(math.radians(latitude + 1)) - math.sin(math.radians(latitude))
+        globe_equator = 2 * math.sin(math.radians(0.5))
+        assert cell(latitude) / equator == pytest.approx(globe / globe_equator, rel=2e-2)
+
+
+@pytest.mark.parametrize(
+    ("longitude", "wrapped"),
+    [
+        (0.0, 0.0),
+        (180.0, -180.0),
+        (-180.0, -180.0),
+        (190.0, -170.0),
+        (-190.0, 170.0),
+        (540.0, -180.0),
+    ],
+)
+def test_wrap(longitude: float, wrapped: float) -> None:
+    assert wrap(longitude) == wrapped
+
+
+# The central meridian and the frame ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("longitudes", "centre"),
+    [
+        ([], 0.0),  # no place with coordinates: the usual map
+        ([12.6], 13.0),  # one place: the map is about it
+        ([-10.0, 30.0], 10.0),
+        # Across the Pacific: Guam, Fiji, Samoa, Honolulu. The widest gap is elsewhere, so the
+        # map is about the Pacific and its edge runs through Africa.
+        ([144.8, 178.4, -171.8, -157.9], 173.0),
+        ([179.0, -179.0], -180.0),
+    ],
+)
+def test_the_centre_is_opposite_the_widest_gap(longitudes: list[float], centre: float) -> None:
+    assert centre_of(longitudes) == centre
+
+
+PACIFIC = [(13.44, 144.79), (-18.14, 178.44), (-13.83, -171.76), (21.31, -157.86)]
+
+
+def test_pacific_places_are_framed_together_not_across_the_world() -> None:
+    centre = centre_of(lon for _, lon in PACIFIC)
+    points = [project_turned(lat, lon, centre) for lat, lon in PACIFIC]
+    frame = frame_of(points, centre)
+    assert frame is not None
+    assert frame.width < WORLD_X  # less than half the world's width
+    assert all(frame.west < x < frame.east and frame.south < y < frame.north for x, y in points)
+
+
+@pytest.mark.parametrize(
+    "places",
+    [
+        [(41.9, 12.5)],  # one place: a region around it, not a street
+        [(41.9, 12.5), (41.9, 12.6)],
+        [(60.0, -20.0), (-40.0, 150.0)],
+        [(0.0, -120.0), (0.0, 120.0), (0.0, 0.0)],  # as wide as the world
+        [(80.0, -170.0), (-80.0, 170.0), (0.0, 0.0)],  # as tall as the world
+    ],
+)
+def test_every_frame_holds_its_places_with_a_margin_in_a_readable_shape(
+    places: list[tuple[float, float]],
+) -> None:
+    widest = max(2.0, WORLD_X / WORLD_Y)  # the world itself is a little wider than 2:1
+    centre = centre_of(lon for _, lon in places)
+    points = [project_turned(lat, lon, centre) for lat, lon in places]
+    frame = frame_of(points, centre)
+    assert frame is not None
+    assert frame.width >= 0.6
+    assert 4 / 3 - 1e-9 <= frame.width / frame.height <= widest + 1e-9
+    assert -WORLD_X - 1e-9 <= frame.west < frame.east <= WORLD_X + 1e-9
+    assert -WORLD_Y - 1e-9 <= frame.south < frame.north <= WORLD_Y + 1e-9
+    for x, y in points:
+        assert frame.west < x < frame.east and frame.south < y < frame.north
+
+
+def test_no_place_no_frame() -> None:
+    assert frame_of([], 0.0) is None
+
+
+# The outlines, cut at the map's edge ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("centre", [0.0, 174.0, -90.0, 100.0])
+def test_no_country_is_drawn_across_the_world(centre: float) -> None:
+    for outline in outlines():
+        for ring in outline.rings:
+            for piece in cut(ring, centre):
+                lons = [lon for lon, _ in piece]
+                assert min(lons) >= -180.0 and max(lons) <= 180.0
+                # Along a pole (Antarctica's ring is closed along it) a step may be long: the
+                # pole is a line on the map's edge.
+                steps = [
+                    abs(b[0] - a[0])
+                    for a, b in itertools.pairwise(piece)
+                    if not abs(a[1]) == abs(b[1]) == 90.0
+                ]
+                assert max(steps, default=0.0) < 180.0, (outline.code, centre)
+
+
+def test_a_country_across_the_edge_is_cut_in_two() -> None:
+    (russia,) = [o for o in outlines() if o.code == "RU"]
+    whole = max(russia.rings, key=len)
+    assert len(list(cut(whole, 100.0))) == 1  # the edge at 80° W: Russia whole
+    assert len(list(cut(whole, 0.0))) == 2  # the edge at 180°: Chukotka goes to the west edge
+    assert len(list(cut(whole, -90.0))) == 2  # the edge at 90° E runs through Siberia
+
+
+def test_the_outlines_carry_known_codes() -> None:
+    assert len(outlines()) == 177
+    assert codes() <= COUNTRIES.keys()
+    assert {"PK", "IN", "RU", "CN", "US", "IT", "FJ"} <= codes()
+
+
+# The map's markup -----------------------------------------------------------------------------
+
+
+def _hrefs(svg: str) -> list[str]:
+    return re.findall(r'<a class="map-(?:point|area)" href="([^"]*)"', svg)
+
+
+def test_the_pacific_map_draws_no_line_across_it() -> None:
+    points = tuple(Point(f"P{n}", f"p{n}/", 1, lat, lon) for n, (lat, lon) in enumerate(PACIFIC, 1))
+    svg = str(map_svg(points, (), (), title="Pacific"))
+    width = float(re.search(r'viewBox="0 0 (\S+) ', svg).group(1))  # type: ignore[union-attr]
+    for path in re.findall(r'class="map-(?:land|country)" d="([^"]*)"', svg):
+        for ring in path.split("M")[1:]:
+            xs = [float(p.split()[0]) for p in ring.rstrip("Z").split("L")]
+            steps = [abs(b - a) for a, b in itertools.pairwise(xs)]
+            assert max(steps, default=0.0) < width / 2
+    # Tab order: west to east across the antimeridian.
+    assert _hrefs(svg) == ["p1/", "p2/", "p3/", "p4/"]
+
+
+def test_marks_are_links_with_names_and_counts_and_the_list_says_the_same() -> None:
+    svg = str(
+        map_svg(
+            (Point("Rome", "r/", 3, 41.9, 12.5),),
+            (Area("IT", "Italy", "r/", 4, "Rome"),),
+            (Unplaced("Theatre <of> Pompey", "t/", 1),),
+            title="Places",
+        )
+    )
+    assert 'aria-label="Italy: 4 events"' in svg and 'aria-label="Rome: 3 events"' in svg
+    assert _hrefs(svg) == ["r/", "r/"]  # the country first, then the points
+    assert "Theatre &lt;of&gt; Pompey</a> — 1 event, no position on the map" in svg
+    radii = re.findall(r'<circle [^>]* r="([^"]+)"', svg)
+    assert radii == ["6.8"]  # three events: larger than one's 4
+
+
+def test_a_map_with_nothing_to_draw() -> None:
+    assert map_svg((), (), (), title="x") == ""
+    only = str(map_svg((), (), (Unplaced("Balakot", "b/", 1),), title="x"))
+    assert "<svg" not in only and "No place here has a position on the map." in only
+
+
+def test_the_fixture_maps_link_to_place_pages(fixture: Graph) -> None:
+    index = str(events_map(fixture, fixture.timeline.events, urls.INDEX, "All"))
+    assert _hrefs(index) == ["places/rome/", "places/rome/"]
+    page = urls.event("ides-of-march")
+    locator = str(locator_map(fixture, ("rome", "theatre-of-pompey"), page, "Where"))
+    assert _hrefs(locator) == ["../../places/rome/", "../../places/rome/"]
+
+
+def test_the_real_map_shades_the_countries_involved(real: Graph) -> None:
+    svg = str(events_map(real, real.timeline.events, urls.INDEX, "All"))
+    shaded = re.findall(r'<a class="map-area" href="[^"]*" aria-label="([^:]*):', svg)
+    assert shaded == ["China", "India", "Pakistan", "Russia", "United States"]
+    assert "Balakot</a> — 1 event, no position on the map" in svg
+
+
+def test_every_map_link_in_the_built_fixture_resolves(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_into(FIXTURE, site)
+    assert broken_links(site, "/ancient/") == []
+    rome = parse_page((site / "places" / "rome" / "index.html").read_bytes())
+    assert "../../events/ides-of-march/" in rome.refs
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a class="map-point" href="places/rome/"' in index
+
+
+# places.geojson --------------------------------------------------------------------------------
+
+
+def test_places_geojson_is_valid_with_longitude_first(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_into(FIXTURE, site)
+    text = (site / urls.PLACES_GEOJSON).read_text(encoding="utf-8")
+    collection = geojson.loads(text)
+    assert isinstance(collection, geojson.FeatureCollection)
+    assert collection.is_valid, collection.errors()
+    (rome,) = collection["features"]
+    assert rome.is_valid
+    assert rome["id"] == "rome"
+    assert list(geojson.utils.coords(rome)) == [(12.51133, 41.89193)]  # longitude, latitude
+    assert rome["properties"] == {
+        "name": "Rome",
+        "kind": "city",
+        "country": "IT",
+        "page": "https://example.org/ancient/places/rome/",
+        "events": ["ides-of-march"],
+    }
+    # RFC 7946: no "crs" member, and the document is plain JSON.
+    assert "crs" not in json.loads(text)
