@@ -650,8 +650,9 @@ def test_event_id_that_is_also_an_actor_id(root: Path) -> None:
 def test_quote_not_found_in_its_source(root: Path) -> None:
     replace(root, "events/strike.md", "hit its target", "missed its target")
     assert errors(root) == [
-        "content/events/strike.md:11: sources[0].quote: not found in seeds/article.txt — copy "
-        "the passage exactly from the source (whitespace and quote marks may differ)"
+        "content/events/strike.md:11: sources[0].quote: not found in seeds/article.txt — the "
+        'nearest passage (line 1) reads "…said on Tuesday that “the strike hit its target”…": '
+        'the quote has "missed" where the source has "hit"'
     ]
 
 
@@ -772,7 +773,7 @@ SEVERAL = [
     "content/site.yaml:4: base_url: `/timeline/` is not an absolute http(s) URL — write the full "
     "address, such as https://example.github.io/project/",
     "content/sources.yaml:8: article.notes: unknown key (did you mean `note`?) — use one of: "
-    "title, publisher, author, date, url, local, note",
+    "title, publisher, author, date, url, local, note, accessed, archive, publish_text",
 ]
 
 

@@ -1,0 +1,173 @@
+"""The passage of a source nearest to a quote that is not in it, and how the two differ: so that
+the error about a wrong quote says what to change.
+
+The seed is indexed once (where each word stands); a quote's rarest words vote for where the
+passage may start, and only those few candidate windows are compared with the quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from generator.check.quotes import SearchableText, normalise
+from generator.load.text import visible
+from generator.model.timeline import Source
+
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_VOTERS = 8  # the rarest words of a quote that vote
+_CANDIDATES = 6  # windows compared for each quote
+_BUCKET = 32  # characters: votes for nearby starts count together
+_CLOSE_ENOUGH = 0.5  # below this share of tokens in common, no passage is near
+_SHOWN_DIFFERENCES = 3
+_LONGEST_SHOWN = 300  # characters of a passage in a message
+_EXACTLY = "copy the passage exactly from the source (whitespace and quote marks may differ)"
+
+
+@dataclass(frozen=True, slots=True)
+class Nearest:
+    """The passage nearest to a quote: its span in the original text, and the differences."""
+
+    start: int
+    end: int
+    differences: tuple[str, ...]
+
+
+class WordIndex:
+    """Where each word (lowercased) stands in a normalised text."""
+
+    def __init__(self, normalised: str) -> None:
+        self.where: dict[str, array[int]] = {}
+        for match in _WORD.finditer(normalised.lower()):
+            positions = self.where.get(match.group())
+            if positions is None:
+                positions = self.where[match.group()] = array("q")
+            positions.append(match.start())
+
+
+def wrong_quote(source: Source, text: SearchableText, quote: str) -> str:
+    """How to fix a quote that is not in the source: the nearest passage, where it is, and how
+    it differs; or, when nothing is near, to copy the passage."""
+    found = nearest(text, quote)
+    if found is None:
+        return _EXACTLY
+    passage = _excerpt(source.text, found.start, found.end)
+    differences = "; ".join(found.differences) or (
+        "its parts are there, but not in this order within one paragraph"
+    )
+    return f'the nearest passage ({where(source, found.start)}) reads "{passage}": {differences}'
+
+
+def where(source: Source, offset: int) -> str:
+    """Where `offset` of the source's text is, as its reader would find it: the page of a PDF,
+    the paragraph of a web page's text, the line of a text file."""
+    if source.kind == "pdf":
+        return f"p. {bisect.bisect_right(source.pages, offset)}"
+    if source.kind == "html":
+        return f"paragraph {source.text.count(chr(10) * 2, 0, offset) + 1}"
+    return f"line {source.text.count(chr(10), 0, offset) + 1}"
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """text[start:end] on one line, with `…` where it is cut from its line."""
+    shown = " ".join(text[start:end].split())
+    if len(shown) > _LONGEST_SHOWN:
+        shown = shown[: _LONGEST_SHOWN - 1].rstrip() + "…"
+    before = "…" if (start > 0 and not text[start - 1].isspace()) or _mid_line(text, start) else ""
+    after = "…" if end < len(text) and text[end] != "\n" else ""
+    return visible(before + shown + after)
+
+
+def _mid_line(text: str, start: int) -> bool:
+    """Whether there is text before `start` on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(text[line_start:start].strip())
+
+
+@functools.lru_cache(maxsize=8)
+def _index(text: SearchableText) -> WordIndex:
+    return WordIndex(text.normalised)
+
+
+def nearest(text: SearchableText, quote: str) -> Nearest | None:
+    """The passage of `text` nearest to `quote` (its ellipses read as spaces), or None when no
+    passage has even half of the quote's words and marks."""
+    needle = normalise(quote).replace("...", " ")
+    tokens = [m.group() for m in _TOKEN.finditer(needle)]
+    if not tokens:
+        return None
+    best: tuple[float, int, int, list[tuple[int, int, str]]] | None = None
+    for start in _candidates(_index(text), needle):
+        window = text.normalised[max(0, start - len(needle)) : start + 2 * len(needle)]
+        offset = max(0, start - len(needle))
+        found = [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN.finditer(window)]
+        region = _aligned(tokens, [t[2] for t in found])
+        if region is None:
+            continue
+        passage = found[region[0] : region[1]]
+        ratio = SequenceMatcher(None, tokens, [t[2] for t in passage], autojunk=False).ratio()
+        if best is None or ratio > best[0]:
+            best = (ratio, passage[0][0], passage[-1][1], passage)
+    if best is None or best[0] < _CLOSE_ENOUGH:
+        return None
+    start, end = text.span(best[1], best[2])
+    return Nearest(start, end, _differences(tokens, [t[2] for t in best[3]]))
+
+
+def _candidates(index: WordIndex, needle: str) -> list[int]:
+    """Normalised positions where a passage like `needle` may start, the likeliest first."""
+    words = [(m.group().lower(), m.start()) for m in _WORD.finditer(needle)]
+    known = [(len(index.where[w]), w, at) for w, at in words if w in index.where]
+    votes: Counter[int] = Counter()
+    for _, word, at in sorted(known)[:_VOTERS]:
+        for position in index.where[word]:
+            votes[(position - at) // _BUCKET] += 1
+    return [bucket * _BUCKET for bucket, _ in votes.most_common(_CANDIDATES)]
+
+
+def _aligned(tokens: list[str], window: list[str]) -> tuple[int, int] | None:
+    """The tokens of `window` that line up with the quote's, from the first to the last."""
+    blocks = [
+        b
+        for b in SequenceMatcher(None, tokens, window, autojunk=False).get_matching_blocks()
+        if b.size
+    ]
+    if not blocks:
+        return None
+    first, last = blocks[0], blocks[-1]
+    start = max(0, first.b - first.a)
+    end = min(len(window), last.b + last.size + (len(tokens) - last.a - last.size))
+    return start, end
+
+
+def _differences(quote: list[str], source: list[str]) -> tuple[str, ...]:
+    """How the quote's tokens differ from the passage's, in words."""
+    said: list[str] = []
+    matcher = SequenceMatcher(None, quote, source, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        ours, theirs = _words(quote[a1:a2]), _words(source[b1:b2])
+        if tag == "replace":
+            said.append(f'the quote has "{ours}" where the source has "{theirs}"')
+        elif tag == "delete":
+            said.append(f'the quote has "{ours}", which the source does not')
+        elif tag == "insert":
+            said.append(f'the source has "{theirs}", which the quote leaves out')
+    if len(said) > _SHOWN_DIFFERENCES:
+        more = len(said) - _SHOWN_DIFFERENCES
+        said = [*said[:_SHOWN_DIFFERENCES], f"{more} more difference{'s' if more > 1 else ''}"]
+    return tuple(said)
+
+
+def _words(tokens: list[str]) -> str:
+    """Tokens as text: words spaced, marks against the word before them."""
+    text = ""
+    for token in tokens:
+        glue = "" if not text or not (token[0].isalnum() or token[0] == "_") else " "
+        text += glue + token
+    return text
