@@ -190,7 +190,8 @@ def article_span(raw: bytes, paragraphs: list[str]) -> tuple[int, int] | None:
     """The span of the text ("\\n\\n".join(paragraphs)) from the first paragraph of the article
     to its last, as the extractor (jusText) finds it; None when it finds none."""
     try:
-        found = justext.justext(raw, *_stop_words(raw))
+        stop_words, low, high = _stop_words(raw)
+        found = justext.justext(raw, stop_words, stopwords_low=low, stopwords_high=high)
     except Exception:  # lxml refuses some pages: the page then shows all its text
         return None
     good = [" ".join(p.text.split()) for p in found if not p.is_boilerplate]
