@@ -20,7 +20,8 @@ from generator.load.text import visible
 from generator.model.timeline import Source
 
 _WORD = re.compile(r"\w+")
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_ELLIPSIS = "..."  # as normalise leaves `…`
+_TOKEN = re.compile(r"\.\.\.|\w+|[^\w\s]")
 _VOTERS = 8  # the rarest words of a quote that vote
 _CANDIDATES = 6  # windows compared for each quote
 _BUCKET = 32  # characters: votes for nearby starts count together
@@ -96,28 +97,36 @@ def _index(text: SearchableText) -> WordIndex:
 
 
 def nearest(text: SearchableText, quote: str) -> Nearest | None:
-    """The passage of `text` nearest to `quote` (its ellipses read as spaces), or None when no
-    passage has even half of the quote's words and marks."""
-    needle = normalise(quote).replace("...", " ")
-    tokens = [m.group() for m in _TOKEN.finditer(needle)]
+    """The passage of `text` nearest to `quote`, or None when no passage has even half of the
+    quote's words and marks. An ellipsis in the quote stands for whatever the passage has there."""
+    needle = normalise(quote)
+    tokens = _tokens(needle)
     if not tokens:
         return None
-    best: tuple[float, int, int, list[tuple[int, int, str]]] | None = None
+    best: tuple[float, list[_Token]] | None = None
     for start in _candidates(_index(text), needle):
-        window = text.normalised[max(0, start - len(needle)) : start + 2 * len(needle)]
         offset = max(0, start - len(needle))
-        found = [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN.finditer(window)]
-        region = _aligned(tokens, [t[2] for t in found])
+        found = _tokens(text.normalised[offset : start + 2 * len(needle)], offset)
+        region = _aligned([t[2] for t in tokens], [t[2] for t in found])
         if region is None:
             continue
         passage = found[region[0] : region[1]]
-        ratio = SequenceMatcher(None, tokens, [t[2] for t in passage], autojunk=False).ratio()
-        if best is None or ratio > best[0]:
-            best = (ratio, passage[0][0], passage[-1][1], passage)
+        matcher = SequenceMatcher(None, [t[2] for t in tokens], [t[2] for t in passage], False)
+        if best is None or matcher.ratio() > best[0]:
+            best = (matcher.ratio(), passage)
     if best is None or best[0] < _CLOSE_ENOUGH:
         return None
-    start, end = text.span(best[1], best[2])
-    return Nearest(start, end, _differences(tokens, [t[2] for t in best[3]]))
+    passage = best[1]
+    start, end = text.span(passage[0][0], passage[-1][1])
+    return Nearest(start, end, _differences(needle, tokens, text.normalised, passage))
+
+
+_Token = tuple[int, int, str]
+
+
+def _tokens(text: str, offset: int = 0) -> list[_Token]:
+    """The words, marks and ellipses of `text`, each with its span (from `offset`)."""
+    return [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
 def _candidates(index: WordIndex, needle: str) -> list[int]:
@@ -146,17 +155,22 @@ def _aligned(tokens: list[str], window: list[str]) -> tuple[int, int] | None:
     return start, end
 
 
-def _differences(quote: list[str], source: list[str]) -> tuple[str, ...]:
-    """How the quote's tokens differ from the passage's, in words."""
+def _differences(
+    needle: str, quote: list[_Token], normalised: str, source: list[_Token]
+) -> tuple[str, ...]:
+    """How the quote's tokens differ from the passage's, in words; what the quote leaves out
+    with an ellipsis is no difference."""
     said: list[str] = []
-    matcher = SequenceMatcher(None, quote, source, autojunk=False)
+    matcher = SequenceMatcher(None, [t[2] for t in quote], [t[2] for t in source], False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        ours, theirs = _words(quote[a1:a2]), _words(source[b1:b2])
+        if tag == "equal" or [t[2] for t in quote[a1:a2]] == [_ELLIPSIS]:
+            continue
+        ours, theirs = _words(needle, quote[a1:a2]), _words(normalised, source[b1:b2])
         if tag == "replace":
             said.append(f'the quote has "{ours}" where the source has "{theirs}"')
         elif tag == "delete":
             said.append(f'the quote has "{ours}", which the source does not')
-        elif tag == "insert":
+        else:
             said.append(f'the source has "{theirs}", which the quote leaves out')
     if len(said) > _SHOWN_DIFFERENCES:
         more = len(said) - _SHOWN_DIFFERENCES
@@ -164,10 +178,8 @@ def _differences(quote: list[str], source: list[str]) -> tuple[str, ...]:
     return tuple(said)
 
 
-def _words(tokens: list[str]) -> str:
-    """Tokens as text: words spaced, marks against the word before them."""
-    text = ""
-    for token in tokens:
-        glue = "" if not text or not (token[0].isalnum() or token[0] == "_") else " "
-        text += glue + token
-    return text
+def _words(text: str, tokens: list[_Token]) -> str:
+    """The stretch of `text` that `tokens` cover, on one line."""
+    if not tokens:
+        return ""
+    return visible(" ".join(text[tokens[0][0] : tokens[-1][1]].split()))
