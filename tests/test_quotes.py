@@ -84,9 +84,7 @@ NOT_FORGIVEN = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "text", "quote"), NOT_FORGIVEN, ids=[f[0] for f in NOT_FORGIVEN]
-)
+@pytest.mark.parametrize(("rule", "text", "quote"), NOT_FORGIVEN, ids=[f[0] for f in NOT_FORGIVEN])
 def test_what_a_reader_sees_is_not_forgiven(rule: str, text: str, quote: str) -> None:
     assert searchable(text).find(quote) is None, rule
 
