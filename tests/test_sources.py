@@ -116,7 +116,9 @@ def test_a_quote_of_what_no_reader_sees_is_not_found(storm: Path, hidden: str) -
 def test_a_pdf_reads_page_by_page(tmp_path: Path) -> None:
     (tmp_path / "report.pdf").write_bytes(report_pdf())
     seed = read_seed(tmp_path / "report.pdf", "seeds/report.pdf")
-    pages = [seed.text[a:b].strip() for a, b in zip(seed.pages, [*seed.pages[1:], None])]
+    pages = [
+        seed.text[a:b].strip() for a, b in zip(seed.pages, [*seed.pages[1:], None], strict=True)
+    ]
     assert pages == ["\n".join(lines) for lines in REPORT_PAGES]
     assert seed.kind == "pdf" and seed.breaks == tuple(p - 2 for p in seed.pages[1:])
 
