@@ -66,10 +66,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         newurl: str,
     ) -> urllib.request.Request | None:
         if not newurl.lower().startswith(("http://", "https://")):
-            raise CaptureError(
-                f"{req.full_url} redirects to {newurl}, which is not an http(s) address — "
-                "save the page in a browser and add the saved file instead"
-            )
+            raise _not_web(req.full_url, newurl)
         self.followed.append(Redirect(code, req.full_url, newurl))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -92,6 +89,10 @@ def fetch(url: str, limit: int = MAX_SEED_BYTES, timeout: float = TIMEOUT) -> Fe
                 )
             body = _read(response, final, limit)
     except urllib.error.HTTPError as error:
+        location = error.headers.get("Location") if error.headers else None
+        if 300 <= error.code < 400 and location:  # urllib refuses to follow it (file: and such)
+            last = redirects.followed[-1].target if redirects.followed else url
+            raise _not_web(last, location) from None
         raise CaptureError(
             f"{error.url or url}: the server answered {error.code} {error.reason} — "
             "check the address, or add a copy saved from a browser"
@@ -105,6 +106,13 @@ def fetch(url: str, limit: int = MAX_SEED_BYTES, timeout: float = TIMEOUT) -> Fe
             f"{url}: cannot be reached ({error.reason}) — check the address"
         ) from None
     return Fetched(final, content_type, body, tuple(redirects.followed))
+
+
+def _not_web(url: str, target: str) -> CaptureError:
+    return CaptureError(
+        f"{url} redirects to {target}, which is not an http(s) address — save the page in a "
+        "browser and add the saved file instead"
+    )
 
 
 def _timed_out(url: str, timeout: float) -> CaptureError:
