@@ -103,7 +103,7 @@ def nearest(text: SearchableText, quote: str) -> Nearest | None:
     tokens = _tokens(needle)
     if not tokens:
         return None
-    best: tuple[float, list[_Token]] | None = None
+    best: tuple[float, list[_Token], SequenceMatcher[str]] | None = None
     for start in _candidates(_index(text), needle):
         offset = max(0, start - len(needle))
         found = _tokens(text.normalised[offset : start + 2 * len(needle)], offset)
@@ -113,10 +113,14 @@ def nearest(text: SearchableText, quote: str) -> Nearest | None:
         passage = found[region[0] : region[1]]
         matcher = SequenceMatcher(None, [t[2] for t in tokens], [t[2] for t in passage], False)
         if best is None or matcher.ratio() > best[0]:
-            best = (matcher.ratio(), passage)
-    if best is None or best[0] < _CLOSE_ENOUGH:
+            best = (matcher.ratio(), passage, matcher)
+    if best is None:
         return None
-    passage = best[1]
+    _, passage, matcher = best
+    # Close enough when it has half of the quote's words and marks (an ellipsis is none).
+    words = sum(1 for token in tokens if token[2] != _ELLIPSIS)
+    if sum(block.size for block in matcher.get_matching_blocks()) < _CLOSE_ENOUGH * words:
+        return None
     start, end = text.span(passage[0][0], passage[-1][1])
     return Nearest(start, end, _differences(needle, tokens, text.normalised, passage))
 

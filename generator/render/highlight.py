@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from generator.model.graph import QuoteRef
 from generator.model.timeline import Source
 
 _PARAGRAPH_BREAK = '\n<span class="paragraph-break"></span>'
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +75,16 @@ def passages(source: Source, quotes: tuple[QuoteRef, ...]) -> tuple[Passage, ...
         Passage(
             quote.anchor,
             quote,
-            " … ".join(" ".join(source.text[a:b].split()) for a, b in quote.citation.spans),
+            " … ".join(_one_line(source.text[a:b]) for a, b in quote.citation.spans),
             quote.citation.page,
         )
         for quote in quotes
     )
+
+
+def _one_line(text: str) -> str:
+    """A passage on one line: a word hyphenated at a line's end joined again, as `re-pair`."""
+    return " ".join(_LINE_END_HYPHEN.sub("-", text).split())
 
 
 def _pieces(
