@@ -11,19 +11,20 @@ import bisect
 import functools
 import re
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from generator.check.quotes import SearchableText, normalise
+from generator.check.words import WORD, WordIndex
 from generator.load.text import visible
 from generator.model.timeline import Source
 
-_WORD = re.compile(r"\w+")
 _ELLIPSIS = "..."  # as normalise leaves `…`
 _TOKEN = re.compile(r"\.\.\.|\w+|[^\w\s]")
-_VOTERS = 8  # the rarest words of a quote that vote
-_CANDIDATES = 6  # windows compared for each quote
+_VOTERS = 8  # the rarest words of a quote, which score the places it may be
+_ANCHORS = 3  # of them, the ones whose places are scored
+_MOST_PLACES = 2000  # of each anchor: a quote of only common words is looked for less widely
+_CANDIDATES = 4  # windows compared with the quote
 _BUCKET = 32  # characters: votes for nearby starts count together
 _CLOSE_ENOUGH = 0.5  # below this share of tokens in common, no passage is near
 _SHOWN_DIFFERENCES = 3
@@ -38,18 +39,6 @@ class Nearest:
     start: int
     end: int
     differences: tuple[str, ...]
-
-
-class WordIndex:
-    """Where each word (lowercased) stands in a normalised text."""
-
-    def __init__(self, normalised: str) -> None:
-        self.where: dict[str, array[int]] = {}
-        for match in _WORD.finditer(normalised.lower()):
-            positions = self.where.get(match.group())
-            if positions is None:
-                positions = self.where[match.group()] = array("q")
-            positions.append(match.start())
 
 
 def wrong_quote(source: Source, text: SearchableText, quote: str) -> str:
@@ -71,8 +60,14 @@ def where(source: Source, offset: int) -> str:
     if source.kind == "pdf":
         return f"p. {bisect.bisect_right(source.pages, offset)}"
     if source.kind == "html":
-        return f"paragraph {source.text.count(chr(10) * 2, 0, offset) + 1}"
-    return f"line {source.text.count(chr(10), 0, offset) + 1}"
+        return f"paragraph {bisect.bisect_right(_line_ends(source.text, 2), offset) + 1}"
+    return f"line {bisect.bisect_right(_line_ends(source.text, 1), offset) + 1}"
+
+
+@functools.lru_cache(maxsize=8)
+def _line_ends(text: str, breaks: int) -> array[int]:
+    """Where each line (`breaks` 1) or paragraph (2: a blank line) of `text` ends."""
+    return array("q", (m.start() for m in re.finditer("\n" * breaks, text)))
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
@@ -91,11 +86,6 @@ def _mid_line(text: str, start: int) -> bool:
     return bool(text[line_start:start].strip())
 
 
-@functools.lru_cache(maxsize=8)
-def _index(text: SearchableText) -> WordIndex:
-    return WordIndex(text.normalised)
-
-
 def nearest(text: SearchableText, quote: str) -> Nearest | None:
     """The passage of `text` nearest to `quote`, or None when no passage has even half of the
     quote's words and marks. An ellipsis in the quote stands for whatever the passage has there."""
@@ -104,9 +94,9 @@ def nearest(text: SearchableText, quote: str) -> Nearest | None:
     if not tokens:
         return None
     best: tuple[float, list[_Token], SequenceMatcher[str]] | None = None
-    for start in _candidates(_index(text), needle):
-        offset = max(0, start - len(needle))
-        found = _tokens(text.normalised[offset : start + 2 * len(needle)], offset)
+    for start in _candidates(text.words(), needle):
+        offset = max(0, start - len(needle) - _BUCKET)
+        found = _tokens(text.normalised[offset : start + 2 * len(needle) + _BUCKET], offset)
         region = _aligned([t[2] for t in tokens], [t[2] for t in found])
         if region is None:
             continue
@@ -134,14 +124,23 @@ def _tokens(text: str, offset: int = 0) -> list[_Token]:
 
 
 def _candidates(index: WordIndex, needle: str) -> list[int]:
-    """Normalised positions where a passage like `needle` may start, the likeliest first."""
-    words = [(m.group().lower(), m.start()) for m in _WORD.finditer(needle)]
-    known = [(len(index.where[w]), w, at) for w, at in words if w in index.where]
-    votes: Counter[int] = Counter()
-    for _, word, at in sorted(known)[:_VOTERS]:
-        for position in index.where[word]:
-            votes[(position - at) // _BUCKET] += 1
-    return [bucket * _BUCKET for bucket, _ in votes.most_common(_CANDIDATES)]
+    """Normalised positions where a passage like `needle` may start, the likeliest first: each
+    place one of its rarest words stands, scored by how many of its rare words stand near."""
+    found = {(len(index.positions(m.group())), m.group(), m.start()) for m in WORD.finditer(needle)}
+    voters = [(index.positions(w), at) for count, w, at in sorted(found) if count][:_VOTERS]
+    slack = max(16, len(needle) // 3)  # words move when others are put in or left out
+    scores: dict[int, tuple[int, int]] = {}  # by bucket of starts: (-score, start)
+    for positions, at in voters[:_ANCHORS]:
+        for position in positions[:_MOST_PLACES]:
+            start = position - at
+            if start // _BUCKET in scores:
+                continue
+            near = 0
+            for others, offset in voters:
+                i = bisect.bisect_left(others, start + offset - slack)
+                near += i < len(others) and others[i] <= start + offset + slack
+            scores[start // _BUCKET] = (-near, start)
+    return [start for _, start in sorted(scores.values())[:_CANDIDATES]]
 
 
 def _aligned(tokens: list[str], window: list[str]) -> tuple[int, int] | None:

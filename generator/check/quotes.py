@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from generator.check.words import WordIndex
+
 # Typographic quote marks and apostrophes compare equal to their straight forms; the Unicode
 # hyphens to the ASCII one.
 _MARKS = {
@@ -35,6 +37,8 @@ _SPECIAL = re.compile(
 _ELLIPSIS = re.compile(r"\s*\[?\.\.\.\]?\s*")
 # Superscripts, subscripts and fractions stay as they are: NFKC would make 10² read 102.
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# Characters read by plain searches before the word index is made (about 120 quotes in 16 MB).
+_INDEX_AFTER = 2_000_000_000
 _KEPT_FORMS = ("<super>", "<sub>", "<fraction>")
 _TRANSLATED = str.maketrans(_MARKS)
 
@@ -127,6 +131,15 @@ class SearchableText:
     breaks: tuple[int, ...] = ()  # original offsets where a paragraph ends
     joins: frozenset[int] = frozenset()  # see _Normaliser
     ends: dict[int, int] = field(default_factory=dict)
+    # The word index, made once enough quotes were looked up to pay for it; and that count.
+    _words: list[WordIndex] = field(default_factory=list)
+    _finds: list[int] = field(default_factory=lambda: [0])
+
+    def words(self) -> WordIndex:
+        """Where each word of the normalised text stands (made on first use)."""
+        if not self._words:
+            self._words.append(WordIndex(self.normalised))
+        return self._words[0]
 
     def original(self, position: int) -> int:
         """Where normalised `position` stands in the original text."""
@@ -169,8 +182,18 @@ class SearchableText:
             first = self._find(parts[0], first[0] + 1)
         return None
 
+    def _locate(self, needle: str, start: int) -> int:
+        """Where `needle` first stands at or after `start`, or -1: read from the word index
+        once reading the whole text for each quote has cost more than making it."""
+        self._finds[0] += 1
+        if self._words or self._finds[0] * len(self.normalised) > _INDEX_AFTER:
+            at = self.words().first(needle, self.normalised, start)
+            if at is not None:
+                return at
+        return self.normalised.find(needle, start)
+
     def _find(self, needle: str, start: int) -> tuple[int, int] | None:
-        at = self.normalised.find(needle, start)
+        at = self._locate(needle, start)
         if at != -1:
             return at, at + len(needle)
         hyphens = [m.start() for m in _WORD_HYPHEN.finditer(needle)] if self.joins else []
