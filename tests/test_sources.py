@@ -14,7 +14,7 @@ from generator.errors import BuildFailed
 from generator.load.html_text import visible_paragraphs
 from generator.load.seeds import read_seed
 from generator.project import Project
-from tests.helpers import TEMPLATES, build_into, read_tree
+from tests.helpers import REPO, TEMPLATES, build_into, read_tree
 from tests.source_files import ARTICLE_HTML, REPORT_PAGES, make_storm, report_pdf
 
 
@@ -227,3 +227,34 @@ def test_publish_text_must_be_true_or_false(storm: Path) -> None:
         "content/sources.yaml:14: notes.publish_text: expected true or false — write "
         "`publish_text: false` to keep the text off the site, or remove the line"
     ]
+
+
+# ---- The first timeline ----------------------------------------------------------------------
+
+_OLD_MARKS = str.maketrans(dict.fromkeys("‘’‚‛′", "'") | dict.fromkeys("“”„‟″«»", '"'))
+
+
+def _old_find(text: str, quote: str) -> tuple[int, int] | None:
+    """How quotes were found before web pages and PDFs: whitespace and quote marks only."""
+    chars, offsets = [], []
+    for index, char in enumerate(text.translate(_OLD_MARKS)):
+        if char.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                offsets.append(index)
+            continue
+        chars.append(char)
+        offsets.append(index)
+    needle = " ".join(quote.translate(_OLD_MARKS).split())
+    at = "".join(chars).find(needle)
+    return None if at == -1 else (offsets[at], offsets[at + len(needle) - 1] + 1)
+
+
+def test_the_first_timeline_quotes_the_same_passages() -> None:
+    timeline = check(Project.at(REPO, templates=TEMPLATES))
+    citations = [c for e in timeline.events for c in e.citations if c.quote]
+    assert len(citations) >= 10
+    for citation in citations:
+        source = timeline.sources[citation.source]
+        assert source.kind == "text" and citation.parts == () and citation.page == 0
+        assert (citation.start, citation.end) == _old_find(source.text, citation.quote)
