@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
+from generator.capture.fetch import CaptureError, fetch
 from generator.cli import main
 from generator.load.text import MAX_SEED_BYTES
 from generator.project import Project
@@ -33,6 +35,8 @@ ROUTES: dict[str, tuple[int, str, bytes, dict[str, str]]] = {
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.path == "/slow":
+            time.sleep(2)
         status, kind, body, headers = ROUTES.get(self.path, (404, "text/html", b"gone", {}))
         self.send_response(status)
         self.send_header("Content-Type", kind)
@@ -47,9 +51,14 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # the client that gave up on /slow has closed the connection; that is all
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = Server(("127.0.0.1", 0), Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -230,3 +239,12 @@ def test_a_sources_file_without_a_final_line_break(root: Path, tmp_path: Path) -
     (tmp_path / "briefing.txt").write_text("The ferry sails.\n", encoding="utf-8")
     assert add(root, str(tmp_path / "briefing.txt")) == 0
     assert sources.read_text().startswith(SOURCES_YAML + "briefing:\n")
+
+
+def test_a_server_that_does_not_answer_in_time(server: str) -> None:
+    with pytest.raises(CaptureError) as failure:
+        fetch(f"{server}/slow", timeout=0.5)
+    assert str(failure.value) == (
+        f"{server}/slow: no answer within 0.5 seconds — try again later, or add a copy saved "
+        "from a browser"
+    )

@@ -3,6 +3,7 @@ document a seed can be (HTML, PDF, text), redirects followed and reported."""
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from generator import __version__
 from generator.load.text import MAX_SEED_BYTES
 
 TIMEOUT = 30.0  # seconds for the server to answer, and for each read after that
+DEADLINE = 120.0  # seconds for the whole document
+_CHUNK = 1024 * 1024
 # Content type -> the extension of the saved copy.
 KINDS = {
     "text/html": ".html",
@@ -131,7 +134,19 @@ def _read(response: IO[bytes], url: str, limit: int) -> bytes:
     length = getattr(response, "headers", {}).get("Content-Length")
     if length is not None and length.isdigit() and int(length) > limit:
         raise too_big
-    body = response.read(limit + 1)
-    if len(body) > limit:
-        raise too_big
-    return body
+    # The timeout bounds each wait for the server; a server that sends a trickle forever is
+    # stopped by the deadline for the whole body.
+    deadline = time.monotonic() + DEADLINE
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(min(_CHUNK, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise too_big
+        if time.monotonic() > deadline:
+            raise CaptureError(
+                f"{url} took more than {DEADLINE:g} seconds to send — try again later, or add a "
+                "copy saved from a browser"
+            )
+    return b"".join(chunks)
