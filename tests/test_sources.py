@@ -4,6 +4,7 @@ reader sees it, every quote checked and highlighted; `publish_text: false`; `acc
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from generator.load.seeds import read_seed
 from generator.project import Project
 from tests.helpers import REPO, TEMPLATES, build_into, read_tree
 from tests.source_files import ARTICLE_HTML, REPORT_PAGES, make_storm, report_pdf
+from tests.test_exports import validate
 
 
 @pytest.fixture
@@ -258,3 +260,19 @@ def test_the_first_timeline_quotes_the_same_passages() -> None:
         source = timeline.sources[citation.source]
         assert source.kind == "text" and citation.parts == () and citation.page == 0
         assert (citation.start, citation.end) == _old_find(source.text, citation.quote)
+
+
+def test_timeline_json_gives_pages_accessed_and_archive(storm: Path, tmp_path: Path) -> None:
+    yaml_path = storm / "content" / "sources.yaml"
+    kept = "  local: seeds/notes.txt\n  publish_text: false\n"
+    yaml_path.write_text(yaml_path.read_text().replace("  local: seeds/notes.txt\n", kept))
+    build_into(storm, tmp_path / "site")
+    document = json.loads((tmp_path / "site" / "timeline.json").read_text(encoding="utf-8"))
+    validate(document)
+    sources = {source["id"]: source for source in document["sources"]}
+    assert sources["herald"]["accessed"]["edtf"] == "2021-03-05"
+    assert sources["herald"]["archive"].startswith("https://web.archive.org/web/2021")
+    assert sources["notes"]["publish_text"] is False
+    assert "accessed" not in sources["report"] and "publish_text" not in sources["report"]
+    citations = document["events"][0]["citations"]
+    assert [c.get("page") for c in citations] == [None, None, 2, 3, None, None]
