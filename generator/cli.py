@@ -1,5 +1,5 @@
-"""The command line: `timeline build | check | serve | publish | new | init | theme copy`. The only
-module that prints."""
+"""The command line: `timeline build | check | serve | publish | new | source add | init |
+theme copy`. The only module that prints."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from typing import Any
 
 from generator import __version__
 from generator.build import build_unless_fresh, check
+from generator.capture.add import add_source
+from generator.capture.fetch import CaptureError
 from generator.check.drafts import published
 from generator.errors import BuildFailed, counted, errors_json, github_command
 from generator.incremental.store import Fresh
@@ -74,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a new event file")
     new.add_argument("title", help="the event's title; its id is made from it")
     new.add_argument("--date", required=True, help="the date, such as 2019-02-26 or 2016~")
+    source = commands.add_parser("source", help="the sources in content/sources.yaml")
+    adding = source.add_subparsers(dest="source_command", required=True).add_parser(
+        "add",
+        help="copy a file into seeds/, or fetch a web page or PDF, and add it to sources.yaml",
+    )
+    adding.add_argument("target", metavar="PATH_OR_URL", help="a file, or an http(s) address")
+    adding.add_argument("--id", dest="source_id", help="the source's id (default: from its title)")
     _add_starting(commands)
     return parser
 
@@ -185,6 +194,25 @@ def _new(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _source(project: Project, args: argparse.Namespace) -> int:
+    added = add_source(project, args.target, args.source_id)
+    for redirect in added.redirects:
+        print(
+            f"Followed a redirect ({redirect.status}) from {redirect.source} to {redirect.target}"
+        )
+    print(
+        f"Added the source `{added.id}` to {project.shown(project.content / 'sources.yaml')}, "
+        f"its copy in {project.shown(added.seed)}"
+    )
+    if added.missing:
+        print(
+            f"Not found in the document: {', '.join(added.missing)} — write "
+            f"{'it' if len(added.missing) == 1 else 'them'} into the entry by hand"
+            + (" (its title is the file's name for now)" if "title" in added.missing else "")
+        )
+    return 0
+
+
 def _init(project: Project, args: argparse.Namespace) -> int:
     base_url = project.base_url  # as in `timeline --base-url URL init DIR`, checked already
     if args.init_base_url is not None:
@@ -213,6 +241,7 @@ _COMMANDS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
     "serve": _serve,
     "publish": _publish,
     "new": _new,
+    "source": _source,
     "init": _init,
     "theme": _theme,
 }
@@ -262,6 +291,9 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         return 1
     except PublishError as error:
         print(f"publish: {error}", file=sys.stderr)
+        return 1
+    except CaptureError as error:
+        print(f"source add: {visible(str(error))}", file=sys.stderr)
         return 1
     except DateError as error:
         print(f"--date: {error}", file=sys.stderr)

@@ -766,8 +766,9 @@ def test_event_id_that_is_also_an_actor_id(root: Path) -> None:
 def test_quote_not_found_in_its_source(root: Path) -> None:
     replace(root, "events/strike.md", "hit its target", "missed its target")
     assert errors(root) == [
-        "content/events/strike.md:11: sources[0].quote: not found in seeds/article.txt — copy "
-        "the passage exactly from the source (whitespace and quote marks may differ)"
+        "content/events/strike.md:11: sources[0].quote: not found in seeds/article.txt — the "
+        'nearest passage (line 1) reads "…said on Tuesday that “the strike hit its target”…": '
+        'the quote has "missed" where the source has "hit"'
     ]
 
 
@@ -798,6 +799,59 @@ def test_local_copy_that_does_not_exist(root: Path) -> None:
     assert errors(root) == [
         "content/sources.yaml:7: article.local: `seeds/missing.txt` does not exist or is not "
         "UTF-8 text — check the path from the project root, such as seeds/article.txt"
+    ]
+
+
+def test_quote_with_an_ellipsis_across_paragraphs(root: Path) -> None:
+    # The seed has no blank line, so each of its lines is a paragraph.
+    replace(root, "events/denial.md", "Officials denied it the next day", "strike … Officials")
+    assert errors(root) == [
+        "content/events/denial.md:8: sources[0].quote: not found in seeds/article.txt — the "
+        'nearest passage (line 1) reads "…strike hit its target”. Officials…": its parts are '
+        "there, but not in this order within one paragraph"
+    ]
+
+
+def test_archive_that_is_not_a_web_address(root: Path) -> None:
+    replace(root, "sources.yaml", "  note: The only source.\n", "  archive: web.archive.org\n")
+    assert errors(root) == [
+        "content/sources.yaml:8: article.archive: `web.archive.org` is not a web address — write "
+        "the archived copy's address, such as https://web.archive.org/web/…"
+    ]
+
+
+def test_accessed_that_is_not_a_date(root: Path) -> None:
+    replace(root, "sources.yaml", "  note: The only source.\n", "  accessed: last week\n")
+    [error] = errors(root)
+    assert error.startswith("content/sources.yaml:8: article.accessed: ")
+
+
+def test_publish_text_that_is_not_true_or_false(root: Path) -> None:
+    replace(root, "sources.yaml", "  note: The only source.\n", "  publish_text: 'no'\n")
+    assert errors(root) == [
+        "content/sources.yaml:8: article.publish_text: expected true or false — write "
+        "`publish_text: false` to keep the text off the site, or remove the line"
+    ]
+
+
+def test_local_copy_that_is_not_a_readable_pdf(root: Path) -> None:
+    (root / "seeds" / "report.pdf").write_bytes(b"%PDF-1.4\n% cut short")
+    replace(root, "sources.yaml", "local: seeds/article.txt", "local: seeds/report.pdf")
+    [error, *quotes] = errors(root)
+    assert error.startswith("content/sources.yaml:7: article.local: `seeds/report.pdf` is not a ")
+    assert error.endswith(
+        "readable PDF (" + error.split("readable PDF (")[1].split(")")[0] + ") — save the "
+        "document again as a PDF, or keep its text in a .txt file"
+    )
+    assert quotes == []  # the quotes of a source whose copy cannot be read are not reported
+
+
+def test_local_web_page_in_an_unknown_character_set(root: Path) -> None:
+    (root / "seeds" / "page.html").write_bytes(b'<meta charset="klingon"><p>Hi</p>')
+    replace(root, "sources.yaml", "local: seeds/article.txt", "local: seeds/page.html")
+    assert errors(root) == [
+        "content/sources.yaml:7: article.local: `seeds/page.html` names the unknown character "
+        "set `klingon` in its <meta charset> — save the page again with UTF-8 encoding"
     ]
 
 
@@ -888,7 +942,7 @@ SEVERAL = [
     "content/site.yaml:4: base_url: `/timeline/` is not an absolute http(s) URL — write the full "
     "address, such as https://example.github.io/project/",
     "content/sources.yaml:8: article.notes: unknown key (did you mean `note`?) — use one of: "
-    "title, publisher, author, date, url, local, note",
+    "title, publisher, author, date, url, local, note, accessed, archive, publish_text",
 ]
 
 

@@ -21,7 +21,7 @@ LAYERS = [
     {"outputs"},
     {"write"},
     {"build"},
-    {"serve", "publish", "scaffold", "init"},
+    {"serve", "publish", "scaffold", "init", "capture"},
     {"cli"},
     {"__main__"},
 ]

@@ -21,6 +21,7 @@ from generator.check.validate import validate
 from generator.errors import BuildFailed, ContentError
 from generator.load.documents import Document, split_front_matter
 from generator.load.files import RawContent
+from generator.load.seeds import SeedText
 from generator.load.yaml_lines import parse_yaml
 from generator.model import urls
 from generator.model.graph import link
@@ -165,7 +166,7 @@ def document(path: str, text: str) -> Document:
 
 def raw_content(front_matters: list[dict[str, Any]], body: str) -> RawContent:
     raw = RawContent(site=parse_yaml(SITE, "site.yaml"), sources=parse_yaml(SOURCES, "s.yaml"))
-    raw.seeds["seeds/s.txt"] = SEED
+    raw.seeds["seeds/s.txt"] = SeedText(SEED)
     raw.actors.append(document("content/actors/a.md", ACTOR))
     raw.places.append(document("content/places/p.md", PLACE))
     for event_id, front in zip(IDS, front_matters, strict=False):

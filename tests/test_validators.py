@@ -22,6 +22,7 @@ from generator.model import urls
 from generator.project import Project
 from tests.browser import CHROMIUM, FLAGS, chromium, free_port
 from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into
+from tests.source_files import make_storm
 
 NODE_MODULES = REPO / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -226,6 +227,32 @@ def test_axe_finds_no_violations(served: Served, browser: Browser, scheme: str, 
         page.close()
     assert violations == []
     assert script_errors == []
+
+
+def test_source_pages_of_every_kind_are_valid_and_accessible(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """A saved web page's article, a PDF page by page, and a text kept off the site."""
+    root = make_storm(tmp_path / "storm")
+    sources = root / "content" / "sources.yaml"
+    kept = "  local: seeds/notes.txt\n  publish_text: false\n"
+    sources.write_text(sources.read_text().replace("  local: seeds/notes.txt\n", kept))
+    site = tmp_path / "site"
+    build_into(root, site)
+    names = ("sources/herald", "sources/report", "sources/notes", "events/reopening")
+    files = [(site / name / "index.html").resolve() for name in names]
+    errors = vnu(files)
+    assert [error for file in files for error in errors[file]] == []
+    violations: list[str] = []
+    for scheme, width in VIEWS:
+        page = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 900})
+        try:
+            for name, file in zip(names, files, strict=True):
+                page.goto(file.as_uri())
+                violations += axe(page, f"{name} ({scheme}, {width} px)")
+        finally:
+            page.close()
+    assert violations == []
 
 
 def test_axe_reports_a_violation(browser: Browser) -> None:

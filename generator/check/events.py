@@ -3,6 +3,7 @@ it is related to."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from generator.check.ids import (
     reserved_error,
     slugify,
 )
+from generator.check.nearest import wrong_quote
 from generator.check.quotes import SearchableText
 from generator.errors import ContentError, did_you_mean
 from generator.load.documents import Document
@@ -264,15 +266,18 @@ def _citation(
     text = known.texts.get(source.id)
     if text is None:
         return None  # its `local:` path is wrong, which is reported on the source
-    span = text.find(quote)
-    if span is None:
+    parts = text.find_parts(quote)
+    if parts is None:
         fields.error(
             ("sources", index, "quote"),
             f"not found in {source.local}",
-            "copy the passage exactly from the source (whitespace and quote marks may differ)",
+            wrong_quote(source, text, quote),
         )
         return None
-    return Citation(source.id, quote, *span)
+    page = bisect.bisect_right(source.pages, parts[0][0]) if source.pages else 0
+    return Citation(
+        source.id, quote, parts[0][0], parts[-1][1], parts if len(parts) > 1 else (), page
+    )
 
 
 def _related(fields: Fields, event_id: str, event_ids: set[str]) -> list[Relation]:

@@ -9,11 +9,15 @@ from generator.check.fields import Fields
 from generator.check.ids import ID_PATTERN, RESERVED_IDS, reserved_error
 from generator.errors import ContentError
 from generator.load.files import RawContent
+from generator.load.seeds import SeedText
 from generator.load.text import visible
 from generator.load.yaml_lines import YamlData
 from generator.model.timeline import Source
 
-SOURCE_KEYS = ("title", "publisher", "author", "date", "url", "local", "note")
+SOURCE_KEYS = (
+    *("title", "publisher", "author", "date", "url", "local", "note"),
+    *("accessed", "archive", "publish_text"),
+)
 
 
 def check_sources(raw: RawContent, errors: list[ContentError]) -> dict[str, Source]:
@@ -63,22 +67,41 @@ def usable(data: YamlData | None) -> bool:
 def _source(source_id: str, fields: Fields, raw: RawContent) -> Source:
     fields.check_keys(SOURCE_KEYS)
     local = fields.text("local") or None
-    text = _local_text(fields, local, raw) if local is not None else ""
+    seed = _local_text(fields, local, raw) if local is not None else None
     return Source(
         id=source_id,
         title=fields.text("title", required=True),
         publisher=fields.text("publisher"),
         author=fields.text("author"),
         date=fields.date("date"),
-        url=_web_address(fields),
+        url=_web_address(fields, "url"),
         local=local,
         note=fields.text("note"),
-        text=text,
+        text=seed.text if seed else "",
+        accessed=fields.date("accessed"),
+        archive=_web_address(fields, "archive"),
+        publish_text=_publish_text(fields),
+        kind=seed.kind if seed else "text",
+        pages=seed.pages if seed else (),
+        article=seed.article if seed else None,
     )
 
 
-def _local_text(fields: Fields, local: str, raw: RawContent) -> str:
-    """The text of the verbatim copy at `local`, or '' after recording why there is none."""
+def _publish_text(fields: Fields) -> bool:
+    """`publish_text: false` keeps the local copy's text off the site; true or absent shows it."""
+    value = fields.mapping.get("publish_text")
+    if value is None or isinstance(value, bool):
+        return value is not False
+    fields.error(
+        "publish_text",
+        "expected true or false",
+        "write `publish_text: false` to keep the text off the site, or remove the line",
+    )
+    return True
+
+
+def _local_text(fields: Fields, local: str, raw: RawContent) -> SeedText | None:
+    """The text of the verbatim copy at `local`, or None after recording why there is none."""
     if not local.startswith("seeds/") or ".." in local.split("/"):
         fields.error(
             "local",
@@ -96,13 +119,13 @@ def _local_text(fields: Fields, local: str, raw: RawContent) -> str:
         )
     else:
         return raw.seeds[local]
-    return ""
+    return None
 
 
-def _web_address(fields: Fields) -> str | None:
-    """A source's `url`, if it is an http(s) address: it becomes a link on the source's page,
-    and a `javascript:` one would run when a reader clicks it."""
-    url = fields.text("url")
+def _web_address(fields: Fields, key: str) -> str | None:
+    """A source's `url` or `archive`, if it is an http(s) address: it becomes a link on the
+    source's page, and a `javascript:` one would run when a reader clicks it."""
+    url = fields.text(key)
     if not url:
         return None
     try:
@@ -116,9 +139,11 @@ def _web_address(fields: Fields) -> str | None:
         or re.search(r"[\s\x00-\x1f\x7f]", url)
     ):
         fields.error(
-            "url",
+            key,
             f"`{visible(url)}` is not a web address",
-            "write the address the source is published at, starting with https://",
+            "write the address the source is published at, starting with https://"
+            if key == "url"
+            else "write the archived copy's address, such as https://web.archive.org/web/…",
         )
         return None
     return url

@@ -46,7 +46,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     known = Known(
         sources=sources,
         texts={
-            source_id: searchable(source.text)
+            source_id: searchable(source.text, raw.seeds[source.local].breaks)
             for source_id, source in sources.items()
             if source.local in raw.seeds
         },

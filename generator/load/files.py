@@ -12,7 +12,8 @@ from typing import TypeVar
 from generator.errors import BuildFailed, ContentError
 from generator.load.documents import Document, read_document
 from generator.load.entries import is_leftover, not_markdown, unknown_entries
-from generator.load.text import MAX_SEED_BYTES, read_text, visible
+from generator.load.seeds import SeedText, read_seed
+from generator.load.text import read_text, visible
 from generator.load.yaml_lines import YamlData, parse_yaml
 from generator.project import Project
 
@@ -32,7 +33,7 @@ class RawContent:
     actors: list[Document] = field(default_factory=list)
     events: list[Document] = field(default_factory=list)
     places: list[Document] = field(default_factory=list)
-    seeds: dict[str, str] = field(default_factory=dict)  # 'seeds/x.txt' -> text
+    seeds: dict[str, SeedText] = field(default_factory=dict)  # 'seeds/x.txt' -> its text
     errors: list[ContentError] = field(default_factory=list)
     # Files that exist but could not be read (their errors are in `errors`): validate treats
     # their ids as known, so that one broken file is one error, not one per reference to it.
@@ -159,10 +160,7 @@ def _load_seeds(project: Project, cache: LoadCache, raw: RawContent) -> None:
             )
             continue
         try:
-            raw.seeds[shown] = cache.parse(
-                path,
-                lambda: read_text(path, shown, MAX_SEED_BYTES),  # noqa: B023
-            )
+            raw.seeds[shown] = cache.parse(path, lambda: read_seed(path, shown))  # noqa: B023
         except BuildFailed as failure:
             problem = failure.errors[0]
             raw.unreadable_seeds[shown] = (problem.problem.replace("the file ", ""), problem.fix)

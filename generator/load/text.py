@@ -29,6 +29,14 @@ def read_text(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> str:
     A file over `limit` bytes is refused before it is read, as is anything but a regular file
     (a named pipe would block the build forever).
     """
+    raw = read_bytes(path, shown, limit)
+    if b"\x00" in raw[:8192]:
+        raise failed(shown, 1, "this is a binary file", "remove it from content/")
+    return decode_text(raw, shown)
+
+
+def read_bytes(path: Path, shown: str, limit: int) -> bytes:
+    """The file's bytes: a regular file of at most `limit` bytes, else BuildFailed."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -48,15 +56,19 @@ def read_text(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> str:
     except OSError as error:  # a folder or a broken link named *.md, or no permission
         problem = f"the file cannot be read ({error.strerror or error})"
         raise failed(shown, 1, problem, "make it a readable file, or remove it") from None
-    if b"\x00" in raw[:8192]:
-        raise failed(shown, 1, "this is a binary file", "remove it from content/")
+    return raw
+
+
+def decode_text(raw: bytes, shown: str, encoding: str = "utf-8") -> str:
+    """`raw` decoded (UTF-8 unless said), without a byte-order mark and with LF line ends."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, so that columns start after it
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - raw.rfind(b"\n", 0, error.start)
-        problem = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} in column {column})"
+        name = "UTF-8" if encoding == "utf-8" else encoding
+        problem = f"the file is not {name} text (byte 0x{raw[error.start]:02x} in column {column})"
         raise failed(shown, line, problem, "save it with UTF-8 encoding") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -77,7 +77,14 @@ class Source:
     url: str | None
     local: str | None  # path from the project root, under seeds/
     note: str
-    text: str  # the local copy's text, '' when there is none
+    text: str  # the local copy's text as a reader sees it, '' when there is none
+    accessed: EventDate | None = None  # when the local copy was made
+    archive: str | None = None  # the address of an archived copy
+    publish_text: bool = True  # False: the site shows the quoted passages only
+    kind: str = "text"  # of the local copy: "text", "html" or "pdf"
+    pages: tuple[int, ...] = ()  # a PDF's: where each page starts in `text`
+    # A web page's: the span of `text` that its article holds, which its page shows.
+    article: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +125,14 @@ class Citation:
     quote: str
     start: int
     end: int
+    # A quote with an ellipsis: the span of each of its parts; () for a quote in one piece.
+    parts: tuple[tuple[int, int], ...] = ()
+    page: int = 0  # the PDF page the quote starts on; 0 for other sources
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The span of each part of the quote in the source's text."""
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass(frozen=True, slots=True)

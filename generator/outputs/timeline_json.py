@@ -33,7 +33,7 @@ from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.days import iso_day, iso_instant
 from generator.model.graph import Graph
-from generator.model.timeline import Actor, Event, Place, Source
+from generator.model.timeline import Actor, Citation, Event, Place, Source
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps
 from generator.render.inputs import Inputs
@@ -134,10 +134,7 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
         "actors": list(event.actors),
         "places": list(event.places),
         "tags": list(event.tags),
-        "citations": [
-            {"source": citation.source, "quote": citation.quote or None}
-            for citation in event.citations
-        ],
+        "citations": [_citation_record(citation) for citation in event.citations],
         "body": event.body,
     }
     # Only when the content says, so that files without them stay as they were.
@@ -176,8 +173,15 @@ def _place_record(base_url: str, place: Place) -> dict[str, Any]:
     }
 
 
+def _citation_record(citation: Citation) -> dict[str, Any]:
+    record: dict[str, Any] = {"source": citation.source, "quote": citation.quote or None}
+    if citation.page:  # only for a PDF's, so that other files stay as they were
+        record["page"] = citation.page
+    return record
+
+
 def _source_record(base_url: str, source: Source) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "id": source.id,
         "page": urls.absolute(base_url, urls.source(source.id)),
         "title": source.title,
@@ -188,3 +192,11 @@ def _source_record(base_url: str, source: Source) -> dict[str, Any]:
         "local": source.local,
         "note": source.note,
     }
+    # Only when the content says, so that files without them stay as they were.
+    if source.accessed is not None:
+        record["accessed"] = date_record(source.accessed)
+    if source.archive:
+        record["archive"] = source.archive
+    if not source.publish_text:
+        record["publish_text"] = False
+    return record

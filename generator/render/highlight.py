@@ -1,10 +1,14 @@
 """A source's text as its page shows it: verbatim, each quoted passage marked and linked to the
-events that quote it."""
+events that quote it; a PDF page by page, a web page's article; or, for a source whose text is
+not published, the quoted passages alone."""
 
 from __future__ import annotations
 
 import html
 import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -13,33 +17,107 @@ from generator.model.graph import QuoteRef
 from generator.model.timeline import Source
 
 _PARAGRAPH_BREAK = '\n<span class="paragraph-break"></span>'
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A quoted passage as a page lists it: its anchor, the event, the words, where it is."""
+
+    anchor: str
+    quote: QuoteRef
+    text: str  # the source's words, its parts joined by ` … `
+    page: int  # of a PDF, else 0
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePage:
+    """A page of a PDF as the source's page shows it."""
+
+    number: int
+    html: Markup
 
 
 def highlighted(source: Source, quotes: tuple[QuoteRef, ...], page: str) -> Markup:
     """The source's text as HTML, each quoted passage a <mark> linking to the events quoting it.
 
     Quotes may overlap, so the text is cut at every quote boundary and each piece is marked with
-    every quote that covers it; each quote's first piece carries its anchor.
+    every quote that covers it; each quote's first piece carries its anchor. A web page shows
+    its article, widened to take in every quoted passage.
     """
+    start, end = shown_span(source, quotes)
+    return Markup("".join(_pieces(source, quotes, page, start, end)))
+
+
+def pdf_pages(source: Source, quotes: tuple[QuoteRef, ...], page: str) -> tuple[SourcePage, ...]:
+    """A PDF's text page by page, its quoted passages marked as `highlighted` marks them."""
+    bounds = [*source.pages, len(source.text) + 2]
+    pieces = []
+    for number, (start, end) in enumerate(itertools.pairwise(bounds), 1):
+        text = "".join(_pieces(source, quotes, page, start, max(start, end - 2)))
+        pieces.append(SourcePage(number, Markup(text)))
+    return tuple(pieces)
+
+
+def shown_span(source: Source, quotes: tuple[QuoteRef, ...]) -> tuple[int, int]:
+    """The span of the source's text that its page shows: all of it, or a web page's article
+    with every quoted passage in it."""
+    if source.article is None:
+        return 0, len(source.text)
+    start = min([source.article[0], *(q.citation.start for q in quotes)])
+    end = max([source.article[1], *(q.citation.end for q in quotes)])
+    return start, end
+
+
+def passages(source: Source, quotes: tuple[QuoteRef, ...]) -> tuple[Passage, ...]:
+    """Each quoted passage in the source's own words, in the order of the text."""
+    return tuple(
+        Passage(
+            quote.anchor,
+            quote,
+            " … ".join(_one_line(source.text[a:b]) for a, b in quote.citation.spans),
+            quote.citation.page,
+        )
+        for quote in quotes
+    )
+
+
+def _one_line(text: str) -> str:
+    """A passage on one line: a word hyphenated at a line's end joined again, as `re-pair`."""
+    return " ".join(_LINE_END_HYPHEN.sub("-", text).split())
+
+
+def _pieces(
+    source: Source, quotes: tuple[QuoteRef, ...], page: str, low: int, high: int
+) -> Iterator[str]:
+    """The HTML of source.text[low:high], cut at every quote boundary within it."""
     text = source.text
-    starts: dict[int, list[QuoteRef]] = {}
+    starts: dict[int, list[tuple[QuoteRef, bool]]] = {}
     ends: dict[int, list[QuoteRef]] = {}
     for quote in quotes:
-        starts.setdefault(quote.citation.start, []).append(quote)
-        ends.setdefault(quote.citation.end, []).append(quote)
-    cuts = sorted({0, len(text), *starts, *ends})
+        for number, (start, end) in enumerate(quote.citation.spans):
+            if end > low and start < high:
+                starts.setdefault(max(start, low), []).append((quote, number == 0 and start >= low))
+                ends.setdefault(min(end, high), []).append(quote)
+    cuts = sorted({low, high, *starts, *ends})
     active: dict[str, QuoteRef] = {}
-    parts: list[str] = []
     for start, end in itertools.pairwise(cuts):
         for quote in ends.get(start, ()):
             active.pop(quote.anchor, None)
-        fresh = starts.get(start, [])
-        for quote in fresh:
+        fresh = [quote for quote, first in starts.get(start, ()) if first]
+        for quote, _ in starts.get(start, ()):
             active[quote.anchor] = quote
-        # An empty block after each line break spaces the paragraphs; the text stays verbatim.
-        piece = html.escape(text[start:end], quote=False).replace("\n", _PARAGRAPH_BREAK)
-        parts.append(_marked(piece, list(active.values()), fresh, page) if active else piece)
-    return Markup("".join(parts))
+        piece = _escaped(text[start:end], source.kind)
+        yield _marked(piece, list(active.values()), fresh, page) if active else piece
+
+
+def _escaped(text: str, kind: str) -> str:
+    """A piece of text as HTML: an empty block spaces the paragraphs (after each line of a text
+    file; at each blank line of a web page or a PDF, whose lines stay as they are)."""
+    escaped = html.escape(text, quote=False)
+    if kind == "text":
+        return escaped.replace("\n", _PARAGRAPH_BREAK)
+    return escaped.replace("\n\n", _PARAGRAPH_BREAK)
 
 
 def _marked(piece: str, covering: list[QuoteRef], fresh: list[QuoteRef], page: str) -> str:

@@ -11,7 +11,7 @@ from generator.model import urls
 from generator.model.dates import year_label
 from generator.model.graph import Graph
 from generator.render.figures import Figure
-from generator.render.highlight import highlighted
+from generator.render.highlight import highlighted, passages, pdf_pages, shown_span
 from generator.render.maps import events_map
 from generator.render.overview.lanes import LANE_WORDS, status_lanes
 from generator.render.plan import Page, Parts, Values
@@ -102,10 +102,15 @@ def _source_values(source_id: str, path: str, parts: Parts) -> Values:
     graph = parts.graph
     source = graph.timeline.sources[source_id]
     events = parts.lst(graph.by_source[source_id])
+    quotes = graph.quotes.get(source_id, ())
+    published = source.publish_text and bool(source.text)
     return {
         "source": source,
         "events": events,
         "items": parts.items(events, path, "h3"),
         "actors": graph.timeline.actors,
-        "text": highlighted(source, graph.quotes.get(source_id, ()), path),
+        "text": highlighted(source, quotes, path) if published and source.kind != "pdf" else "",
+        "pages": pdf_pages(source, quotes, path) if published and source.kind == "pdf" else (),
+        "passages": () if source.publish_text else passages(source, quotes),
+        "partial": published and shown_span(source, quotes) != (0, len(source.text)),
     }
