@@ -122,7 +122,8 @@ RELATIONS = (
     "related-to, denies, confirms, disputes, responds-to, follows, precedes, part-of, causes"
 )
 EVENT_KEYS = (
-    "title, summary, date, status, actors, places, tags, sources, related, draft, order, date_label"
+    "title, summary, date, status, actors, places, tags, sources, related, draft, order, "
+    "date_label, media"
 )
 YAML_FIX = "check the indentation, and quote values that contain ': ' or start with a symbol"
 ALIAS = "YAML anchors and aliases (&name, *name) are not supported"
@@ -1239,7 +1240,7 @@ def test_unknown_files_and_folders_in_content(root: Path) -> None:
     (root / "content" / "2019").mkdir()
     write(root, "notes.txt", "notes")
     write(root, "calm.md", EVENTS["aftermath"])
-    holds = "which holds only site.yaml, sources.yaml, actors/ and events/"
+    holds = "which holds only site.yaml, sources.yaml, actors/, events/ and media/"
     assert errors(root) == [
         "content/2019:1: the folder is not part of the content format, so it is not read — move "
         f"it out of content/, {holds}",
@@ -1328,7 +1329,6 @@ def test_years_with_leading_zeros_are_not_read_as_octal(root: Path, date: str, y
 # Links and images in bodies ---------------------------------------------------------------------
 
 RELATIVE = "is a relative link, which leads to no page wherever the body is shown"
-IMAGE_FIX = "remove it, or link to the image with an absolute https:// URL, such as"
 
 
 def test_a_relative_link_in_a_body(root: Path) -> None:
@@ -1342,12 +1342,22 @@ def test_a_relative_link_in_a_body(root: Path) -> None:
     ]
 
 
-def test_an_image_in_a_body(root: Path) -> None:
+def test_an_image_in_a_body_outside_the_media_folder(root: Path) -> None:
     replace(root, "events/denial.md", "See [[strike]].", "See ![the border](border.jpg).")
     assert errors(root) == [
-        "content/events/denial.md:15: body: `![the border](border.jpg)` is an image, and the "
-        f"content format has no images yet: it would show only as `the border` — {IMAGE_FIX} "
-        "[the border](https://example.org/picture.jpg)"
+        "content/events/denial.md:15: body: `![the border](border.jpg)` is an image outside "
+        "content/media/, so it would not be published — put the file in content/media/ and "
+        "write ![the border](media/border.jpg)"
+    ]
+
+
+def test_a_remote_image_in_a_body(root: Path) -> None:
+    replace(root, "events/denial.md", "See [[strike]].", "![map](https://example.org/map.png)")
+    assert errors(root) == [
+        "content/events/denial.md:15: body: `![map](https://example.org/map.png)` is a remote "
+        "image, which would make every reader's browser call another host — show it as a link "
+        "card instead: a `url:` entry in the front matter's `media:`, or copy the file into "
+        "content/media/ and write ![alt](media/name.jpg)"
     ]
 
 

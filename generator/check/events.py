@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from generator.check.fields import Fields, value_kind
 from generator.check.ids import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, check_id, reserved_error
+from generator.check.media import Files, body_media, check_media
 from generator.check.quotes import SearchableText
 from generator.errors import ContentError, did_you_mean
 from generator.load.documents import Document
@@ -35,6 +36,7 @@ EVENT_KEYS = (
     "draft",
     "order",
     "date_label",
+    "media",
 )
 CITATION_KEYS = ("source", "quote")
 RELATED_KEYS = ("id", "relation")
@@ -50,6 +52,7 @@ class Known:
     actors: set[str]
     events: set[str]
     all_sources: bool  # False when sources.yaml could not be read
+    media: Files  # every file of content/media/
 
 
 def check_event(document: Document, known: Known, errors: list[ContentError]) -> Event | None:
@@ -68,6 +71,8 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
     related = _related(fields, event_id, known.events)
     draft = _draft(fields)
     order = _order(fields)
+    media = check_media(fields, known.media, known.sources)
+    placed = body_media(document, known.media, errors)
     if not valid_id or not title or date is None:
         return None
     return Event(
@@ -87,6 +92,8 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
         order=order,
         date_label=fields.text("date_label"),
         body_line=document.body_line,
+        media=media,
+        body_media=placed,
     )
 
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from generator.check.actors import check_actors
 from generator.check.bodies import check_body_links
 from generator.check.events import Known, check_event
 from generator.check.ids import check_actor_event_clashes, check_case_clashes
+from generator.check.media import unused_warnings, used_files
 from generator.check.quotes import searchable
 from generator.check.site import check_site
 from generator.check.sources import check_sources, usable
 from generator.errors import BuildFailed, ContentError, did_you_mean
 from generator.load.documents import Document
 from generator.load.files import RawContent
-from generator.model.timeline import Event, Timeline
+from generator.model.timeline import Event, Timeline, shown_media
 from generator.model.wikilinks import find_wikilinks
 
 _Checked = tuple[Document, Event | None, list[ContentError]]
@@ -39,7 +41,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         check_site(raw.site, raw.site_shown, raw.base_url, errors) if raw.site is not None else None
     )
     sources = check_sources(raw, errors)
-    actors = check_actors(raw.actors, errors)
+    actors = check_actors(raw.actors, errors, raw.media, sources)
     known = Known(
         sources=sources,
         texts={
@@ -50,6 +52,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         actors=actors.keys() | raw.unreadable_actors,
         events={doc.path.stem for doc in raw.events} | raw.unreadable_events,
         all_sources=not raw.unreadable_sources and usable(raw.sources),
+        media=raw.media,
     )
     check_case_clashes(raw.actors, errors)
     check_case_clashes(raw.events, errors)
@@ -62,14 +65,17 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     if errors or site is None:
         raise BuildFailed(errors)
     events.sort(key=lambda e: e.sort_key)
-    return Timeline(site, sources, actors, tuple(events))
+    timeline = Timeline(site, sources, actors, tuple(events))
+    warnings = unused_warnings(raw.media, used_files(shown_media(timeline)))
+    return dataclasses.replace(timeline, warnings=tuple(warnings))
 
 
 def _events(
     documents: list[Document], known: Known, cache: ValidateCache, errors: list[ContentError]
 ) -> list[Event]:
     """The valid events of `documents`, each checked again only if it changed or `known` did."""
-    context = (known.sources, frozenset(known.actors), frozenset(known.events), known.all_sources)
+    ids = (frozenset(known.actors), frozenset(known.events))
+    context = (known.sources, *ids, known.all_sources, known.media)
     previous = cache.events if cache.context == context else {}
     checked: dict[int, _Checked] = {}
     events: list[Event] = []

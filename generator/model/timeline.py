@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.errors import ContentError
 from generator.model.dates import EventDate
+from generator.model.media import Media
 
 STATUSES: dict[str, tuple[str, str]] = {
     # status: (label, heading of its page)
@@ -86,6 +88,8 @@ class Actor:
     body: str  # Markdown
     path: str  # as errors show it
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
+    media: tuple[Media, ...] = ()  # its `media:` list
+    body_media: tuple[Media, ...] = ()  # the images its body places, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +130,8 @@ class Event:
     draft: bool = False  # left out of a published build, shown by the preview
     order: int = 0  # orders events whose dates are equal; 0 unless the front matter says
     date_label: str = ""  # words shown for the date ("Spring 1945"); the date still sorts
+    media: tuple[Media, ...] = ()  # its `media:` list
+    body_media: tuple[Media, ...] = ()  # the images its body places, in order
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
     # Incremental builds look events up by value many times over; the hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
@@ -134,7 +140,7 @@ class Event:
         if not self._hash:
             values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
             more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
-            flags = (self.draft, self.order, self.date_label)
+            flags = (self.draft, self.order, self.date_label, self.media, self.body_media)
             object.__setattr__(self, "_hash", hash((*values, *more, *flags)) or 1)
         return self._hash
 
@@ -163,3 +169,13 @@ class Timeline:
     sources: dict[str, Source]
     actors: dict[str, Actor]
     events: tuple[Event, ...]
+    # Problems that do not stop a build, such as a media file nothing uses.
+    warnings: tuple[ContentError, ...] = ()
+
+
+def shown_media(timeline: Timeline) -> list[Media]:
+    """Every media entry of the timeline's events and actors, body images included."""
+    found = [m for event in timeline.events for m in (*event.media, *event.body_media)]
+    return found + [
+        m for actor in timeline.actors.values() for m in (*actor.media, *actor.body_media)
+    ]

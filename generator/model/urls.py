@@ -129,3 +129,9 @@ def actor_feed(actor_id: str) -> str:
 def tag_feed(slug: str) -> str:
     """Output path of a tag's Atom feed, beside its page."""
     return f"tags/{slug}/feed.xml"
+
+
+def media(digest: str, name: str) -> str:
+    """Output path of a file made from a media file with SHA-256 `digest`: named by content, so
+    that two files never clash and an edited image gets a new address."""
+    return f"media/{digest[:12]}/{name}"

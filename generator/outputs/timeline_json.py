@@ -8,7 +8,12 @@ Schema in `schema/timeline.schema.json`). It holds everything the content says, 
 - `relations`: each relation stated in the content, `{from, relation, to}`, in time order of
   `from`; a plain `related-to` is dropped where the pair has a named relation, as on the pages.
 - `order` (an event's place among events of the same date) and `date_label` (the words shown
-  for its date) appear only when the content sets them.
+  for its date) appear only when the content sets them; so do `media` (an event's or actor's
+  `media:` list) and `body_media` (the images its body places). Each entry has its `kind`
+  (image, video, audio or link), `url` (where it is published: an image's rendition for
+  previews, a copied file, or the other site's address for a link), `file` (under content/, or
+  null), `alt`, `caption`, `credit`, `source`, `title` and `link_kind` (links), `renditions`
+  (an image's, or a link's poster's: `{url, width, height, type}`) and `captions` (a video's).
 - A date is `{edtf, display, precision, approximate, uncertain, earliest, latest}`: the
   canonical EDTF string, the site's short wording, and the first and last day it can mean as
   ISO dates with EDTF's astronomical years (`-0043-03-15` is 15 March 44 BC), null when that
@@ -27,7 +32,8 @@ from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.days import iso_day
 from generator.model.graph import Graph
-from generator.model.timeline import Event, Source
+from generator.model.media import Media
+from generator.model.timeline import Actor, Event, Source
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps
 from generator.render.inputs import Inputs
@@ -100,17 +106,7 @@ def timeline_export(graph: Graph, *, with_events: bool = True) -> dict[str, Any]
             {"name": era.name, "date": date_record(era.date), "note": era.note} for era in site.eras
         ],
         "events": [_event_record(base, event) for event in timeline.events if with_events],
-        "actors": [
-            {
-                "id": actor.id,
-                "page": urls.absolute(base, urls.actor(actor.id)),
-                "name": actor.name,
-                "kind": actor.kind,
-                "aliases": list(actor.aliases),
-                "body": actor.body,
-            }
-            for actor in timeline.actors.values()
-        ],
+        "actors": [_actor_record(base, actor) for actor in timeline.actors.values()],
         "sources": [_source_record(base, source) for source in timeline.sources.values()],
         "relations": [
             {"from": event.id, "relation": link.kind, "to": link.other.id}
@@ -139,11 +135,65 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
         "body": event.body,
     }
     # Only when the content says, so that files without them stay as they were.
+    add_media(record, base_url, event.media, event.body_media)
     if event.order:
         record["order"] = event.order
     if event.date_label:
         record["date_label"] = event.date_label
     return record
+
+
+def _actor_record(base_url: str, actor: Actor) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": actor.id,
+        "page": urls.absolute(base_url, urls.actor(actor.id)),
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+        "body": actor.body,
+    }
+    add_media(record, base_url, actor.media, actor.body_media)
+    return record
+
+
+def add_media(
+    record: dict[str, Any], base_url: str, media: tuple[Media, ...], body: tuple[Media, ...]
+) -> None:
+    """Add `media` and `body_media` to an event's or actor's record, each when it has some."""
+    for key, entries in (("media", media), ("body_media", body)):
+        if entries:
+            record[key] = [_media_record(base_url, entry) for entry in entries]
+
+
+def _media_record(base_url: str, entry: Media) -> dict[str, Any]:
+    local, captions = entry.local, entry.captions
+    renditions = [
+        {
+            "url": urls.absolute(base_url, r.path),
+            "width": r.width,
+            "height": r.height,
+            "type": r.mime,
+        }
+        for r in (local.renditions() if local is not None else ())
+    ]
+    if entry.kind == "link":
+        url = entry.url
+    else:
+        assert local is not None
+        url = urls.absolute(base_url, local.shared().path if local.is_image else local.output)
+    return {
+        "kind": entry.kind,
+        "url": url,
+        "file": None if local is None else local.file,
+        "alt": entry.alt,
+        "caption": entry.caption,
+        "credit": entry.credit,
+        "source": entry.source or None,
+        "title": entry.title,
+        "link_kind": entry.link_kind or None,
+        "renditions": renditions,
+        "captions": None if captions is None else urls.absolute(base_url, captions.output),
+    }
 
 
 def _source_record(base_url: str, source: Source) -> dict[str, Any]:

@@ -11,7 +11,8 @@ every event has exactly one, so each lands in one meaningful row (confirmed, den
 an event's first actor is an accident of how its front matter lists them. Eras span every day
 they can mean; an open or unknown end is clamped to the events' span (the first and last day any
 event can mean), as TimelineJS needs both ends, and an era that would end before it starts is
-left out.
+left out. A slide's `media` is the event's first local image (never a link card, which TimelineJS
+would embed from its host).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from generator.model import urls
 from generator.model.dates import Point
 from generator.model.days import from_day_number
 from generator.model.graph import Graph
+from generator.model.media import first_image
 from generator.model.timeline import STATUSES, Event
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps, html_text
@@ -113,6 +115,16 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
     parts.append(f"<p>{html_text(event.date_described)} · {label}</p>")
     if event.body.strip():
         parts.append(bodies.absolute(event.body))
+    image = first_image(event.media, event.body_media)
+    if image is not None and image.local is not None:
+        base = graph.timeline.site.base_url
+        slide["media"] = {
+            "url": urls.absolute(base, image.local.shared().path),
+            "thumbnail": urls.absolute(base, image.local.thumbnail().path),
+            "alt": image.alt,
+            "caption": html_text(image.caption),
+            "credit": html_text(image.credit),
+        }
     slide.update(
         display_date=event.date_words,
         text={

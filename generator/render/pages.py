@@ -22,7 +22,7 @@ from generator.render.figures import Figure
 from generator.render.indexes import index_pages
 from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
 from generator.render.plan import Page, Parts, Values
-from generator.render.values import ShownRelation, backlinks
+from generator.render.values import ShownRelation, backlinks, with_sources
 
 
 def event_pages(graph: Graph) -> Iterator[Page]:
@@ -73,6 +73,7 @@ def _event_values(event: Event, path: str, parts: Parts) -> Values:
         "backlinks": backlinks(graph, graph.backlinks.get(event.id, ())),
         "jsonld": Markup(parts.jsonld[event.id]),
         "meta": parts.meta[event.id],
+        "media": with_sources(event.media, timeline.sources),
         "previous": None if previous is None else listed[previous.id],
         "next": None if following is None else listed[following.id],
     }
@@ -87,7 +88,9 @@ def actor_pages(graph: Graph) -> Iterator[Page]:
         targets = tuple(
             link.target for link in find_wikilinks(actor.body) if link.target in graph.events
         )
-        shown = Shown((*(e.id for e in events), *linking, *targets), frozenset((SITE, ACTORS)))
+        # An actor's media may cite a source, whose title its page then shows.
+        parts = frozenset((SITE, ACTORS, *((SOURCES,) if actor.media else ())))
+        shown = Shown((*(e.id for e in events), *linking, *targets), parts)
         title = f"Events of {actor.name} at a glance, by status"
         figure = Figure(events, "status", title) if events else None
 
@@ -104,6 +107,7 @@ def _actor_values(actor_id: str, path: str, parts: Parts) -> Values:
         "actors": graph.timeline.actors,
         "overview": parts.figures.get(path, Markup("")),
         "body": parts.bodies.for_page(actor.body, path),
+        "media": with_sources(actor.media, graph.timeline.sources),
         "events": events,
         "items": parts.items(events, path, "h3"),
         "backlinks": backlinks(graph, graph.backlinks.get(actor_id, ())),

@@ -10,7 +10,8 @@ from typing import Any
 from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.graph import Backlink, Graph
-from generator.model.timeline import Event
+from generator.model.media import Media
+from generator.model.timeline import Event, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,3 +76,10 @@ def backlinks(graph: Graph, links: Iterable[Backlink]) -> tuple[LinkedTitle, ...
         else LinkedTitle(urls.actor(b.id), graph.timeline.actors[b.id].name)
         for b in links
     )
+
+
+def with_sources(
+    media: tuple[Media, ...], sources: Mapping[str, Source]
+) -> tuple[tuple[Media, Source | None], ...]:
+    """Media entries with the source each cites, as figures show them."""
+    return tuple((entry, sources.get(entry.source)) for entry in media)
