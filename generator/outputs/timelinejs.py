@@ -12,7 +12,7 @@ an event's first actor is an accident of how its front matter lists them. Eras s
 they can mean; an open or unknown end is clamped to the events' span (the first and last day any
 event can mean), as TimelineJS needs both ends, and an era that would end before it starts is
 left out. A slide's `media` is the event's first local image (never a link card, which TimelineJS
-would embed from its host).
+would embed from its host), its addresses relative to this file.
 """
 
 from __future__ import annotations
@@ -114,13 +114,14 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
     parts = [f"<p>{html_text(event.summary)}</p>"] if event.summary else []
     parts.append(f"<p>{html_text(event.date_described)} · {label}</p>")
     if event.body.strip():
-        parts.append(bodies.absolute(event.body))
+        parts.append(bodies.absolute(event.body, images_from=urls.INTERACTIVE))
     image = first_image(event.media, event.body_media)
     if image is not None and image.local is not None:
-        base = graph.timeline.site.base_url
         slide["media"] = {
-            "url": urls.absolute(base, image.local.shared().path),
-            "thumbnail": urls.absolute(base, image.local.thumbnail().path),
+            # From this file's folder, the site's root: so the interactive view (which resolves
+            # them against this file) loads them from the site it is on, wherever that is served.
+            "url": urls.href(urls.TIMELINEJS_JSON, image.local.shared().path),
+            "thumbnail": urls.href(urls.TIMELINEJS_JSON, image.local.thumbnail().path),
             "alt": image.alt,
             "caption": html_text(image.caption),
             "credit": html_text(image.credit),

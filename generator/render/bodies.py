@@ -156,16 +156,23 @@ class Bodies:
             self.placed_used[key] = placed
         return placed
 
-    def absolute(self, text: str) -> str:
-        """The body as HTML with absolute links, for feeds and exports read off the site."""
+    def absolute(self, text: str, images_from: str | None = None) -> str:
+        """The body as HTML with absolute links, for feeds and exports read off the site; with
+        `images_from`, an output path, its images are linked from there instead (TimelineJS
+        shows slides in the interactive page, which must load them from the site it is on)."""
         base_url = self.graph.timeline.site.base_url
-        return self._fill(self.html(text), lambda path: urls.absolute(base_url, path))
+        absolute = lambda path: urls.absolute(base_url, path)  # noqa: E731
+        if images_from is None:
+            return self._fill(self.html(text), absolute)
+        return self._fill(self.html(text), absolute, lambda path: urls.href(images_from, path))
 
-    def _fill(self, html: str, address: Callable[[str], str]) -> str:
+    def _fill(
+        self, html: str, address: Callable[[str], str], images: Callable[[str], str] | None = None
+    ) -> str:
         def replace(match: re.Match[str]) -> str:
             resolved = self._target(match.group(1))
             assert resolved is not None, "placeholders are made only for known targets"
             return f'href="{address(resolved[0])}"'
 
         filled = _LINK.sub(replace, html) if _PLACEHOLDER in html else html
-        return fill_images(filled, self.images, address)
+        return fill_images(filled, self.images, images or address)
