@@ -1,4 +1,5 @@
-"""content/site.yaml: the site's title, address, language and eras."""
+"""content/site.yaml: the site's title, address, language, eras and whether lists show
+thumbnails."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from generator.load.yaml_lines import YamlData
 from generator.model import urls
 from generator.model.timeline import Era, SiteConfig
 
-SITE_KEYS = ("title", "description", "language", "base_url", "domain", "eras")
+SITE_KEYS = ("title", "description", "language", "base_url", "domain", "eras", "thumbnails")
 DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 ERA_KEYS = ("name", "date", "note")
 
@@ -45,7 +46,21 @@ def check_site(
         base_url=base_url,
         eras=tuple(eras),
         domain=_domain(fields, base_url),
+        thumbnails=_thumbnails(fields),
     )
+
+
+def _thumbnails(fields: Fields) -> bool:
+    """Whether lists show each event's first image as a thumbnail: `thumbnails: true`."""
+    value = fields.mapping.get("thumbnails")
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    fields.error(
+        "thumbnails",
+        "expected true or false",
+        "write `thumbnails: true` to show each event's first image in lists",
+    )
+    return False
 
 
 def _eras(fields: Fields) -> list[Era]:

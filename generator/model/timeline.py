@@ -52,13 +52,14 @@ class SiteConfig:
     base_url: str  # absolute, ends with '/'
     eras: tuple[Era, ...]
     domain: str = ""  # a custom domain for GitHub Pages, written to site/CNAME
+    thumbnails: bool = False  # lists show each event's first image
     # Part of the key of every per-event piece that the incremental build reuses: hashed once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __hash__(self) -> int:
         if not self._hash:
             values = (self.title, self.description, self.language, self.base_url, self.eras)
-            object.__setattr__(self, "_hash", hash((*values, self.domain)) or 1)
+            object.__setattr__(self, "_hash", hash((*values, self.domain, self.thumbnails)) or 1)
         return self._hash
 
 

@@ -198,7 +198,8 @@ def page_parts(
     jobs = [(page.path, page.figure) for page in plan if page.figure is not None]
     drawn = draw_figures(jobs, timeline.actors, timeline.site.eras, figures, wanted)
     svgs = {page: svg for page, (_, svg) in drawn.items()}
-    lists = {event.id: listed(event) for event in events}
+    thumbnails = timeline.site.thumbnails
+    lists = {event.id: listed(event, thumbnails) for event in events}
     return Parts(graph, lists, inputs.bodies, items, svgs, jsonld, meta), drawn
 
 

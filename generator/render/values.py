@@ -10,7 +10,7 @@ from typing import Any
 from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.graph import Backlink, Graph
-from generator.model.media import Media
+from generator.model.media import LocalFile, Media, first_image
 from generator.model.timeline import Event, Source
 
 
@@ -36,12 +36,15 @@ class Listed:
     tags: tuple[str, ...]
     draft: bool
     date_label: str
+    thumbnail: LocalFile | None = None  # its first image, when the site shows thumbnails
 
 
-def listed(event: Event) -> Listed:
-    """An event -> what lists and links show of it."""
+def listed(event: Event, thumbnails: bool = False) -> Listed:
+    """An event -> what lists and links show of it; with `thumbnails`, its first image."""
     shown = (event.id, event.title, event.summary, event.date, event.status, event.actors)
-    return Listed(*shown, event.tags, event.draft, event.date_label)
+    image = first_image(event.media, event.body_media) if thumbnails else None
+    thumbnail = None if image is None else image.local
+    return Listed(*shown, event.tags, event.draft, event.date_label, thumbnail)
 
 
 @dataclass(frozen=True, slots=True)
