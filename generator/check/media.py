@@ -4,6 +4,7 @@ Files that nothing uses are warned about: they are not published."""
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections.abc import Collection, Iterable, Mapping
 from urllib.parse import urlsplit
@@ -51,7 +52,7 @@ def check_media(fields: Fields, files: Files, sources: Collection[str]) -> tuple
         if source and source not in sources:
             entry.error("source", f"unknown source `{source}`", "use an id of sources.yaml")
         elif made is not None:
-            found.append(made if not source else _with_source(made, source))
+            found.append(dataclasses.replace(made, source=source) if source else made)
     return tuple(found)
 
 
@@ -59,12 +60,6 @@ def _shape(item: object) -> str:
     if isinstance(item, dict):
         return "both" if "file" in item else "neither"
     return value_kind(item)
-
-
-def _with_source(media: Media, source: str) -> Media:
-    return Media(
-        media.kind, media.local, media.alt, media.caption, media.credit, source, media.captions
-    )
 
 
 def _file_entry(entry: Fields, files: Files) -> Media | None:

@@ -161,7 +161,10 @@ class Bodies:
         `images_from`, an output path, its images are linked from there instead (TimelineJS
         shows slides in the interactive page, which must load them from the site it is on)."""
         base_url = self.graph.timeline.site.base_url
-        absolute = lambda path: urls.absolute(base_url, path)  # noqa: E731
+
+        def absolute(path: str) -> str:
+            return urls.absolute(base_url, path)
+
         if images_from is None:
             return self._fill(self.html(text), absolute)
         return self._fill(self.html(text), absolute, lambda path: urls.href(images_from, path))
