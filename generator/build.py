@@ -17,6 +17,7 @@ from generator.incremental.store import (
     forget_fresh,
     inputs_digest,
     load_bodies,
+    media_cache,
     record_fresh,
     save_bodies,
 )
@@ -112,7 +113,9 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _saved(cache_folder: Path | None, mode: Mode) -> RenderCache:
-    return RenderCache.saved(load_bodies(cache_folder) if cache_folder else {}, mode)
+    if cache_folder is None:
+        return RenderCache.saved({}, mode)
+    return RenderCache.saved(load_bodies(cache_folder), mode, media_cache(cache_folder))
 
 
 def build(

@@ -17,7 +17,7 @@ from generator.build import build_unless_fresh, check
 from generator.capture.add import add_source
 from generator.capture.fetch import CaptureError
 from generator.check.drafts import published
-from generator.errors import BuildFailed, counted, errors_json, github_command
+from generator.errors import BuildFailed, ContentError, counted, errors_json, github_command
 from generator.incremental.store import Fresh
 from generator.init import InitError, copy_theme, init_project
 from generator.load.text import visible
@@ -135,6 +135,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
             f"nothing changed since the last build (checked in {seconds:.2f} s)"
         )
     else:
+        _warn(result.timeline.warnings, args.format)
         pages = sum(1 for path in result.paths if path.endswith(".html"))
         print(
             f"Built {counted(pages, 'page')} for {counted(len(result.timeline.events), 'event')} "
@@ -143,12 +144,23 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn(warnings: Sequence[ContentError], form: str) -> None:
+    """Print each warning: on standard error as `warning: path:line: …`, or as GitHub's
+    workflow command, which marks the file without failing the job."""
+    for warning in warnings:
+        if form == "github":
+            print(visible(github_command(warning).replace("::error ", "::warning ", 1)))
+        else:
+            print(visible(f"warning: {warning}"), file=sys.stderr)
+
+
 def _check(project: Project, args: argparse.Namespace) -> int:
     everything = check(project, drafts=True)
     timeline = everything if args.drafts else published(everything)
     if args.format == "json":
         print(errors_json(()))
         return 0
+    _warn(everything.warnings, args.format)
     left_out = len(everything.events) - len(timeline.events)
     drafts = f" ({counted(left_out, 'draft')} left out)" if left_out else ""
     print(

@@ -7,15 +7,19 @@ expected messages are counted by hand from the texts below, so a wrong line fail
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
+import struct
 import subprocess
 import sys
 import time
 import tracemalloc
+import zlib
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from generator.build import Builder, build, check
 from generator.check import events as check_events
@@ -1409,7 +1413,7 @@ def test_unknown_files_and_folders_in_content(root: Path) -> None:
     (root / "content" / "2019").mkdir()
     write(root, "notes.txt", "notes")
     write(root, "calm.md", EVENTS["aftermath"])
-    holds = "which holds only site.yaml, sources.yaml, actors/, events/ and places/"
+    holds = "which holds only site.yaml, sources.yaml, actors/, events/, places/ and media/"
     assert errors(root) == [
         "content/2019:1: the folder is not part of the content format, so it is not read — move "
         f"it out of content/, {holds}",
@@ -1499,7 +1503,6 @@ def test_years_with_leading_zeros_are_not_read_as_octal(root: Path, date: str, y
 # Links and images in bodies ---------------------------------------------------------------------
 
 RELATIVE = "is a relative link, which leads to no page wherever the body is shown"
-IMAGE_FIX = "remove it, or link to the image with an absolute https:// URL, such as"
 
 
 def test_a_relative_link_in_a_body(root: Path) -> None:
@@ -1513,12 +1516,22 @@ def test_a_relative_link_in_a_body(root: Path) -> None:
     ]
 
 
-def test_an_image_in_a_body(root: Path) -> None:
+def test_an_image_in_a_body_outside_the_media_folder(root: Path) -> None:
     replace(root, "events/denial.md", "See [[strike]].", "See ![the border](border.jpg).")
     assert errors(root) == [
-        "content/events/denial.md:15: body: `![the border](border.jpg)` is an image, and the "
-        f"content format has no images yet: it would show only as `the border` — {IMAGE_FIX} "
-        "[the border](https://example.org/picture.jpg)"
+        "content/events/denial.md:15: body: `![the border](border.jpg)` is an image outside "
+        "content/media/, so it would not be published — put the file in content/media/ and "
+        "write ![the border](media/border.jpg)"
+    ]
+
+
+def test_a_remote_image_in_a_body(root: Path) -> None:
+    replace(root, "events/denial.md", "See [[strike]].", "![map](https://example.org/map.png)")
+    assert errors(root) == [
+        "content/events/denial.md:15: body: `![map](https://example.org/map.png)` is a remote "
+        "image, which would make every reader's browser call another host — show it as a link "
+        "card instead: a `url:` entry in the front matter's `media:`, or copy the file into "
+        "content/media/ and write ![alt](media/name.jpg)"
     ]
 
 
@@ -1532,6 +1545,150 @@ def test_links_that_are_fine_and_links_in_code(root: Path) -> None:
     )
     replace(root, "events/denial.md", "See [[strike]].\n", body)
     assert len(build(project(root)).timeline.events) == 3
+
+
+# Media ------------------------------------------------------------------------------------------
+
+TRUNCATED = 3  # what Pillow says it left of the half JPEG below
+MEDIA_OUTSIDE = "put the file in content/media/ and write its path from content/, as media/x.jpg"
+
+
+def image_bytes(kind: str, size: tuple[int, int] = (64, 48)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#336699").save(buffer, kind)
+    return buffer.getvalue()
+
+
+def with_media(root: Path, entry: str, files: dict[str, bytes] | None = None) -> None:
+    """Give the strike event a `media:` list (its first entry on line 9) and write `files`."""
+    replace(
+        root, "events/strike.md", "tags: [air-strike]\n", f"tags: [air-strike]\nmedia:\n{entry}"
+    )
+    (root / "content" / "media").mkdir(exist_ok=True)
+    for name, data in (files or {}).items():
+        write(root, f"media/{name}", data)
+
+
+def test_a_media_file_that_does_not_exist(root: Path) -> None:
+    with_media(root, "  - file: media/mpa.png\n    alt: A map\n", {"map.png": image_bytes("PNG")})
+    assert errors(root) == [
+        "content/events/strike.md:10: media[0].file: `media/mpa.png` does not exist (did you "
+        "mean `media/map.png`?) — add the file to content/media/ or fix the name"
+    ]
+
+
+def test_a_media_file_outside_the_media_folder(root: Path) -> None:
+    entries = "  - file: ../seeds/article.txt\n    alt: x\n  - file: media/../sources.yaml\n"
+    with_media(root, entries + "    alt: y\n")
+    assert errors(root) == [
+        "content/events/strike.md:10: media[0].file: `../seeds/article.txt` lies outside "
+        f"content/media/ — {MEDIA_OUTSIDE}",
+        "content/events/strike.md:12: media[1].file: `media/../sources.yaml` lies outside "
+        f"content/media/ — {MEDIA_OUTSIDE}",
+    ]
+
+
+def test_an_image_whose_bytes_are_another_type(root: Path) -> None:
+    with_media(root, "  - file: media/photo.jpg\n    alt: x\n", {"photo.jpg": image_bytes("PNG")})
+    assert errors(root) == [
+        "content/events/strike.md:10: media[0].file: `media/photo.jpg`: the file's bytes are a "
+        "PNG image, not the JPEG image its name says — rename it to media/photo.png"
+    ]
+
+
+def test_a_truncated_image(root: Path) -> None:
+    data = image_bytes("JPEG", (400, 300))
+    with_media(
+        root, "  - file: media/photo.jpg\n    alt: x\n", {"photo.jpg": data[: len(data) // 2]}
+    )
+    assert errors(root) == [
+        "content/events/strike.md:10: media[0].file: `media/photo.jpg`: the image is truncated "
+        f"or corrupt (image file is truncated ({TRUNCATED} bytes not processed)) — export the "
+        "image again from the original"
+    ]
+
+
+def test_an_image_of_more_than_50_megapixels(root: Path) -> None:
+    # A PNG's header says its size: 10,000 × 6,000 pixels in a file of 57 bytes.
+    header = struct.pack(">IIBBBBB", 10_000, 6_000, 8, 2, 0, 0, 0)
+    chunk = (
+        struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    )
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk + b"\0\0\0\0IEND\xaeB`\x82"
+    with_media(root, "  - file: media/huge.png\n    alt: x\n", {"huge.png": bomb})
+    assert errors(root) == [
+        "content/events/strike.md:10: media[0].file: `media/huge.png`: the image is 10000 × 6000 "
+        "pixels (60 megapixels), more than the limit of 50 megapixels — resize it (a page never "
+        "shows more than 1600 pixels across)"
+    ]
+
+
+def test_a_media_file_over_25_mb(root: Path) -> None:
+    with_media(root, "  - file: media/film.mp4\n")
+    with (root / "content/media/film.mp4").open("wb") as file:
+        file.truncate(26 * 1024 * 1024)  # sparse: nothing is written, and nothing may be read
+    assert errors(root) == [
+        "content/events/strike.md:10: media[0].file: `media/film.mp4`: the file is 26.0 MB, more "
+        "than the limit of 25 MB — make it smaller"
+    ]
+
+
+def test_an_svg_image_is_refused(root: Path) -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    with_media(root, "  - file: media/logo.svg\n    alt: Logo\n", {"logo.svg": svg})
+    assert errors(root) == [
+        "content/events/strike.md:10: media[0].file: `media/logo.svg`: SVG images are refused: "
+        "an SVG file can carry script that runs on the page — convert it to PNG (for example "
+        "with rsvg-convert)"
+    ]
+
+
+def test_an_image_without_alt(root: Path) -> None:
+    with_media(
+        root, "  - file: media/map.png\n    caption: A map\n", {"map.png": image_bytes("PNG")}
+    )
+    assert errors(root) == [
+        "content/events/strike.md:10: media[0].alt: is missing: an image needs a text that says "
+        'what it shows — add `alt: "…"` (or `alt: ""` for an image that is only decoration)'
+    ]
+
+
+def test_a_remote_media_entry_that_is_not_http(root: Path) -> None:
+    entries = "  - url: ftp://example.org/report.pdf\n    title: The report\n    kind: leak\n"
+    with_media(root, entries + "  - {file: media/a.png, url: 'https://example.org/'}\n")
+    assert errors(root) == [
+        "content/events/strike.md:10: media[0].url: `ftp://example.org/report.pdf` is not an "
+        "http(s) address — write the whole address, starting with https://",
+        "content/events/strike.md:13: media[1]: expected a `file:` or a `url:` entry, got both — "
+        "write `- file: media/x.jpg` with its `alt:`, or `- url: https://…` with `title:`",
+    ]
+
+
+def test_images_in_a_body_need_alt_a_paragraph_of_their_own_and_their_file(root: Path) -> None:
+    (root / "content" / "media").mkdir()
+    write(root, "media/map.png", image_bytes("PNG"))
+    body = "![](media/map.png)\n\nSee ![the map](media/map.png) here.\n\n![a map](media/nap.png)"
+    replace(root, "events/denial.md", "See [[strike]].", body)
+    assert errors(root) == [
+        "content/events/denial.md:15: body: `![](media/map.png)` has no alt text — say what the "
+        "image shows: ![what it shows](media/map.png)",
+        "content/events/denial.md:17: body: `![the map](media/map.png)` shares its paragraph "
+        "with other text — put the image on a line of its own, with a blank line before and "
+        "after it",
+        "content/events/denial.md:19: body: `media/nap.png` does not exist (did you mean "
+        "`media/map.png`?) — add the file to content/media/ or fix the name",
+    ]
+
+
+def test_an_unused_media_file_is_a_warning(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "content" / "media").mkdir()
+    write(root, "media/spare.png", image_bytes("PNG"))
+    assert cli(root, "build") == 0
+    assert capsys.readouterr().err == (
+        "warning: content/media/spare.png:1: no event or actor uses this file, so it is not "
+        "published — add it to a `media:` list or a body, or remove it\n"
+    )
+    assert not any("spare" in path for path in read_tree(root / "site"))
 
 
 # The command line's words ----------------------------------------------------------------------

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from generator.check.fields import Fields
 from generator.check.ids import check_id
+from generator.check.media import Files, body_media, check_media
 from generator.check.places import country_code
 from generator.errors import ContentError
 from generator.load.documents import Document
 from generator.model.timeline import Actor
 
-ACTOR_KEYS = ("name", "kind", "aliases", "country")
+ACTOR_KEYS = ("name", "kind", "aliases", "country", "media")
 
 
-def check_actors(documents: list[Document], errors: list[ContentError]) -> dict[str, Actor]:
-    """The actors of `documents` by id, leaving out those with an invalid id; errors recorded."""
+def check_actors(
+    documents: list[Document], errors: list[ContentError], files: Files, sources: Collection[str]
+) -> dict[str, Actor]:
+    """The actors of `documents` by id, leaving out those with an invalid id; errors recorded.
+    `files` are those of content/media/, `sources` the ids a media entry may cite."""
     actors: dict[str, Actor] = {}
     taken = {document.path.stem for document in documents}
     for document in documents:
@@ -31,5 +37,7 @@ def check_actors(documents: list[Document], errors: list[ContentError]) -> dict[
             path=document.shown,
             body_line=document.body_line,
             country=country_code(fields),
+            media=check_media(fields, files, sources),
+            body_media=body_media(document, files, errors),
         )
     return actors

@@ -16,6 +16,7 @@ from generator.check.ids import (
     reserved_error,
     slugify,
 )
+from generator.check.media import Files, body_media, check_media
 from generator.check.nearest import wrong_quote
 from generator.check.quotes import SearchableText
 from generator.errors import ContentError, did_you_mean
@@ -45,6 +46,7 @@ EVENT_KEYS = (
     "order",
     "date_label",
     "timezone",
+    "media",
 )
 CITATION_KEYS = ("source", "quote")
 RELATED_KEYS = ("id", "relation")
@@ -61,6 +63,7 @@ class Known:
     events: set[str]
     all_sources: bool  # False when sources.yaml could not be read
     default_status: str | None  # site.yaml's, for events that state none
+    media: Files  # every file of content/media/
     timezone: str = "UTC"  # the site's, for events that name none
     places: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name -> place ids
 
@@ -81,6 +84,8 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
     related = _related(fields, event_id, known.events)
     draft = _draft(fields)
     order = _order(fields)
+    media = check_media(fields, known.media, known.sources)
+    placed = body_media(document, known.media, errors)
     if not valid_id or not title or date is None:
         return None
     return Event(
@@ -100,6 +105,8 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
         order=order,
         date_label=fields.text("date_label"),
         body_line=document.body_line,
+        media=media,
+        body_media=placed,
     )
 
 

@@ -1,4 +1,5 @@
-"""content/site.yaml: the site's title, address, language and eras."""
+"""content/site.yaml: the site's title, address, language, eras and whether lists show
+thumbnails."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ SITE_KEYS = (
     "default_status",
     "eras",
     "timezone",
+    "thumbnails",
 )
 DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 ERA_KEYS = ("name", "date", "note")
@@ -58,6 +60,7 @@ def check_site(
         domain=_domain(fields, base_url),
         timezone=timezone,
         default_status=_default_status(fields),
+        thumbnails=_thumbnails(fields),
     )
 
 
@@ -79,6 +82,19 @@ def _default_status(fields: Fields) -> str | None:
         )
         return DEFAULT_STATUS
     return DEFAULT_STATUSES[value]
+
+
+def _thumbnails(fields: Fields) -> bool:
+    """Whether lists show each event's first image as a thumbnail: `thumbnails: true`."""
+    value = fields.mapping.get("thumbnails")
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    fields.error(
+        "thumbnails",
+        "expected true or false",
+        "write `thumbnails: true` to show each event's first image in lists",
+    )
+    return False
 
 
 def _eras(fields: Fields, timezone: str) -> list[Era]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from generator.check.actors import check_actors
 from generator.check.bodies import check_body_links
 from generator.check.events import Known, check_event
 from generator.check.ids import check_actor_event_clashes, check_case_clashes
+from generator.check.media import unused_warnings, used_files
 from generator.check.places import check_places, place_names
 from generator.check.quotes import searchable
 from generator.check.site import check_site
@@ -15,7 +17,7 @@ from generator.check.sources import check_sources, usable
 from generator.errors import BuildFailed, ContentError, did_you_mean
 from generator.load.documents import Document
 from generator.load.files import RawContent
-from generator.model.timeline import DEFAULT_STATUS, Event, Timeline
+from generator.model.timeline import DEFAULT_STATUS, Event, Timeline, shown_media
 from generator.model.wikilinks import find_wikilinks
 
 _Checked = tuple[Document, Event | None, list[ContentError]]
@@ -41,7 +43,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         check_site(raw.site, raw.site_shown, raw.base_url, errors) if raw.site is not None else None
     )
     sources = check_sources(raw, errors)
-    actors = check_actors(raw.actors, errors)
+    actors = check_actors(raw.actors, errors, raw.media, sources)
     places = check_places(raw.places, errors)
     known = Known(
         sources=sources,
@@ -56,6 +58,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         timezone=site.timezone if site is not None else "UTC",
         default_status=DEFAULT_STATUS if site is None else site.default_status,
         places={**place_names(places), **{i: (i,) for i in raw.unreadable_places}},
+        media=raw.media,
     )
     check_case_clashes(raw.actors, errors)
     check_case_clashes(raw.events, errors)
@@ -69,7 +72,9 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     if errors or site is None:
         raise BuildFailed(errors)
     events.sort(key=lambda e: e.sort_key)
-    return Timeline(site, sources, actors, tuple(events), places)
+    timeline = Timeline(site, sources, actors, tuple(events), places)
+    warnings = unused_warnings(raw.media, used_files(shown_media(timeline)))
+    return dataclasses.replace(timeline, warnings=tuple(warnings))
 
 
 def _events(
@@ -84,6 +89,7 @@ def _events(
         known.timezone,
         known.default_status,
         tuple(known.places.items()),
+        known.media,
     )
     previous = cache.events if cache.context == context else {}
     checked: dict[int, _Checked] = {}

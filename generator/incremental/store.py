@@ -8,6 +8,9 @@ one made; `make clean` deletes the folder. A `.cache/` could come with someone e
 it is never trusted: it is plain JSON, never pickle, and the render stage passes every body read
 from it through the sanitiser again. Overview figures are not kept: they could not be checked.
 
+Renditions. Each image's resized files are kept in `media/`, named by a digest of what they are
+made from (render/images.py checks each before it uses it).
+
 Freshness. A build records a digest of everything its output depends on (every file under
 content/, seeds/, templates/ and the packaged theme, TimelineJS's files, the base URL given on
 the command line, whether drafts are built, the generator's code and packages, Python's version,
@@ -43,9 +46,15 @@ def fingerprint() -> str:
     for path in sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("data/*.json")]):
         name = path.relative_to(_PACKAGE).as_posix()
         digest.update(name.encode() + b"\0" + path.read_bytes())
-    for package in ("markdown", "nh3", "jinja2"):
+    for package in ("markdown", "nh3", "jinja2", "pillow"):
         digest.update(f"{package}={importlib.metadata.version(package)}".encode())
     return digest.hexdigest()[:16]
+
+
+def media_cache(folder: Path) -> Path:
+    """Where images' renditions are kept under `folder`, named by what they are made from (see
+    render/images.py): `make clean` removes them with the rest."""
+    return folder / "media"
 
 
 def _write_json(folder: Path, name: str, data: Any) -> None:

@@ -11,7 +11,7 @@ from generator.load.text import visible
 
 # The one list of what content/ holds: a name with a slash is a folder. A new kind of content
 # is one more entry here.
-CONTENT_ENTRIES = ("site.yaml", "sources.yaml", "actors/", "events/", "places/")
+CONTENT_ENTRIES = ("site.yaml", "sources.yaml", "actors/", "events/", "places/", "media/")
 # Swap, backup, lock and auto-save files of editors, and hidden files: never content, and
 # often there for a moment while a file is being saved.
 _LEFTOVERS = (".*", "*~", "#*#")

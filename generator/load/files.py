@@ -12,6 +12,7 @@ from typing import TypeVar
 from generator.errors import BuildFailed, ContentError
 from generator.load.documents import Document, read_document
 from generator.load.entries import is_leftover, not_markdown, unknown_entries
+from generator.load.media import MediaFile, media_folder, read_media
 from generator.load.seeds import SeedText, read_seed
 from generator.load.text import read_text, visible
 from generator.load.yaml_lines import YamlData, parse_yaml
@@ -43,6 +44,8 @@ class RawContent:
     unreadable_sources: bool = False
     # Seed files that exist but cannot be used: path -> (what is wrong, how to fix it).
     unreadable_seeds: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Every file under content/media/ by the name front matter gives it: `media/x.jpg`.
+    media: dict[str, MediaFile] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -128,7 +131,28 @@ def _load(project: Project, cache: LoadCache) -> RawContent:
         project, cache, content / "places", raw.errors, raw.unreadable_places
     )
     _load_seeds(project, cache, raw)
+    _load_media(project, cache, raw)
     return raw
+
+
+def _load_media(project: Project, cache: LoadCache, raw: RawContent) -> None:
+    """Every file under content/media/, described (see load/media.py)."""
+    folder = media_folder(project.content)
+    if not folder.is_dir():
+        return
+    if _outside(project, folder):
+        raw.errors.append(_outside_error(project.shown(folder)))
+        return
+    inside = folder.resolve()
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(project.content)
+        if path.is_dir() or any(is_leftover(part) for part in relative.parts):
+            continue
+        file, shown = relative.as_posix(), visible(project.shown(path))
+        raw.media[file] = cache.parse(
+            path,
+            lambda: read_media(path, file, shown, inside),  # noqa: B023
+        )
 
 
 def _load_seeds(project: Project, cache: LoadCache, raw: RawContent) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.errors import ContentError
 from generator.model.dates import EventDate
+from generator.model.media import Media
 
 STATUSES: dict[str, tuple[str, str]] = {
     # status: (label, heading of its page)
@@ -54,13 +56,14 @@ class SiteConfig:
     domain: str = ""  # a custom domain for GitHub Pages, written to site/CNAME
     timezone: str = "UTC"  # the IANA zone of times written without an offset
     default_status: str | None = DEFAULT_STATUS  # None: an event without `status` has none
+    thumbnails: bool = False  # lists show each event's first image
     # Part of the key of every per-event piece that the incremental build reuses: hashed once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __hash__(self) -> int:
         if not self._hash:
             values = (self.title, self.description, self.language, self.base_url, self.eras)
-            more = (self.domain, self.default_status, self.timezone)
+            more = (self.domain, self.default_status, self.timezone, self.thumbnails)
             object.__setattr__(self, "_hash", hash((*values, *more)) or 1)
         return self._hash
 
@@ -99,6 +102,8 @@ class Actor:
     path: str  # as errors show it
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
     country: str = ""  # ISO 3166-1 alpha-2, for a state, its army or its government
+    media: tuple[Media, ...] = ()  # its `media:` list
+    body_media: tuple[Media, ...] = ()  # the images its body places, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +168,8 @@ class Event:
     draft: bool = False  # left out of a published build, shown by the preview
     order: int = 0  # orders events whose dates are equal; 0 unless the front matter says
     date_label: str = ""  # words shown for the date ("Spring 1945"); the date still sorts
+    media: tuple[Media, ...] = ()  # its `media:` list
+    body_media: tuple[Media, ...] = ()  # the images its body places, in order
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
     # Incremental builds look events up by value many times over; the hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
@@ -171,7 +178,7 @@ class Event:
         if not self._hash:
             values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
             more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
-            flags = (self.draft, self.order, self.date_label)
+            flags = (self.draft, self.order, self.date_label, self.media, self.body_media)
             object.__setattr__(self, "_hash", hash((*values, *more, *flags)) or 1)
         return self._hash
 
@@ -206,8 +213,18 @@ class Timeline:
     actors: dict[str, Actor]
     events: tuple[Event, ...]
     places: dict[str, Place] = field(default_factory=dict)
+    # Problems that do not stop a build, such as a media file nothing uses.
+    warnings: tuple[ContentError, ...] = ()
 
 
 def event_places(timeline: Timeline, event: Event) -> tuple[Place, ...]:
     """The places an event names, in its order."""
     return tuple(timeline.places[place_id] for place_id in event.places)
+
+
+def shown_media(timeline: Timeline) -> list[Media]:
+    """Every media entry of the timeline's events and actors, body images included."""
+    found = [m for event in timeline.events for m in (*event.media, *event.body_media)]
+    return found + [
+        m for actor in timeline.actors.values() for m in (*actor.media, *actor.body_media)
+    ]

@@ -141,3 +141,9 @@ def tag_feed(slug: str) -> str:
 def place_feed(place_id: str) -> str:
     """Output path of a place's Atom feed, beside its page."""
     return f"places/{place_id}/feed.xml"
+
+
+def media(digest: str, name: str) -> str:
+    """Output path of a file made from a media file with SHA-256 `digest`: named by content, so
+    that two files never clash and an edited image gets a new address."""
+    return f"media/{digest[:12]}/{name}"

@@ -6,8 +6,8 @@ run newest first, the order feeds customarily have so that a reader showing the 
 order puts the latest events on top; Atom gives order no meaning, so readers that sort by
 `updated` lose nothing. An entry's `id` and `link` are the event page's absolute URL, its
 `content` the body as HTML with absolute links (after a line giving the date in words and the
-status, so a denied claim never reads as fact), one `category` per tag and one for the status
-(none for an event without one).
+status, so a denied claim never reads as fact, and the event's images), one `category` per tag
+and one for the status (none for an event without one).
 
 Atom needs an RFC 3339 timestamp, and a build must not read the clock, so an entry's `updated`
 is midnight UTC of the last day its date can mean (`2019` -> 2019-12-31), or, when the end is
@@ -27,6 +27,7 @@ from generator import __version__
 from generator.model import urls
 from generator.model.days import rfc3339_instant
 from generator.model.graph import Graph
+from generator.model.media import Media
 from generator.model.timeline import Event
 from generator.outputs.protocol import Files
 from generator.outputs.text import clean
@@ -175,8 +176,24 @@ def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
 def _content(bodies: Bodies, event: Event) -> str:
     facts = " · ".join(html.escape(w) for w in (event.date_described, event.status_label) if w)
     facts = f"<p>{facts}</p>"
+    base = bodies.graph.timeline.site.base_url
+    images = "".join(f"\n{_figure(base, entry)}" for entry in event.media if entry.kind == "image")
     body = bodies.absolute(event.body) if event.body.strip() else ""
-    return facts + ("\n" + body if body else "")
+    return facts + images + ("\n" + body if body else "")
+
+
+def _figure(base_url: str, entry: Media) -> str:
+    """An image of the event as a feed reader shows it: one <img>, as few readers know
+    <picture>, with its caption and credit."""
+    assert entry.local is not None
+    shared = entry.local.shared()
+    src = html.escape(urls.absolute(base_url, shared.path))
+    words = " ".join(part for part in (entry.caption, entry.credit) if part)
+    caption = f"<figcaption>{html.escape(words)}</figcaption>" if words else ""
+    return (
+        f'<figure><img src="{src}" width="{shared.width}" height="{shared.height}" '
+        f'alt="{html.escape(entry.alt)}">{caption}</figure>'
+    )
 
 
 def feeds(graph: Graph) -> dict[str, bytes]:

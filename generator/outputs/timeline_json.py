@@ -12,7 +12,13 @@ Schema in `schema/timeline.schema.json`). It holds everything the content says, 
   `from`; a plain `related-to` is dropped where the pair has a named relation, as on the pages.
 - `order` (an event's place among events of the same date) and `date_label` (the words shown
   for its date) appear only when the content sets them; `status` is absent only for an event
-  that has none, which only a site with `default_status: none` has.
+  that has none, which only a site with `default_status: none` has; so do
+  `media` (an event's or actor's `media:` list) and `body_media` (the images its body places). Each
+  entry has its `kind` (image, video, audio or link), `url` (where it is published: an image's
+  rendition for previews, a copied file, or the other site's address for a link), `file` (under
+  content/, or null), `alt`, `caption`, `credit`, `source`, `title` and `link_kind` (links),
+  `renditions` (an image's, or a link's poster's: `{url, width, height, type}`) and `captions`
+  (a video's).
 - A date is `{edtf, display, precision, approximate, uncertain, earliest, latest}`: the
   canonical EDTF string, the site's short wording, and the first and last day it can mean as
   ISO dates with EDTF's astronomical years (`-0043-03-15` is 15 March 44 BC), null when that
@@ -33,6 +39,7 @@ from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.days import iso_day, iso_instant
 from generator.model.graph import Graph
+from generator.model.media import Media
 from generator.model.timeline import Actor, Citation, Event, Place, Source
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps
@@ -138,6 +145,7 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
         "body": event.body,
     }
     # Only when the content says, so that files without them stay as they were.
+    add_media(record, base_url, event.media, event.body_media)
     if event.order:
         record["order"] = event.order
     if event.date_label:
@@ -156,7 +164,48 @@ def _actor_record(base_url: str, actor: Actor) -> dict[str, Any]:
     if actor.country:
         record["country"] = actor.country
     record["body"] = actor.body
+    add_media(record, base_url, actor.media, actor.body_media)
     return record
+
+
+def add_media(
+    record: dict[str, Any], base_url: str, media: tuple[Media, ...], body: tuple[Media, ...]
+) -> None:
+    """Add `media` and `body_media` to an event's or actor's record, each when it has some."""
+    for key, entries in (("media", media), ("body_media", body)):
+        if entries:
+            record[key] = [_media_record(base_url, entry) for entry in entries]
+
+
+def _media_record(base_url: str, entry: Media) -> dict[str, Any]:
+    local, captions = entry.local, entry.captions
+    renditions = [
+        {
+            "url": urls.absolute(base_url, r.path),
+            "width": r.width,
+            "height": r.height,
+            "type": r.mime,
+        }
+        for r in (local.renditions() if local is not None else ())
+    ]
+    if entry.kind == "link":
+        url = entry.url
+    else:
+        assert local is not None
+        url = urls.absolute(base_url, local.shared().path if local.is_image else local.output)
+    return {
+        "kind": entry.kind,
+        "url": url,
+        "file": None if local is None else local.file,
+        "alt": entry.alt,
+        "caption": entry.caption,
+        "credit": entry.credit,
+        "source": entry.source or None,
+        "title": entry.title,
+        "link_kind": entry.link_kind or None,
+        "renditions": renditions,
+        "captions": None if captions is None else urls.absolute(base_url, captions.output),
+    }
 
 
 def _place_record(base_url: str, place: Place) -> dict[str, Any]:

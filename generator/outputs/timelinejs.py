@@ -13,6 +13,8 @@ status (`default_status: none`) has no group. Eras span every day they can mean;
 unknown end is clamped to the events' span (the first and last day any event can mean), as
 TimelineJS needs both ends, and an era that would end before it starts is left out. A
 slide's `location` ({lat, lon, name}) is its event's first place with coordinates.
+A slide's `media` is the event's first local image (never a link card, which TimelineJS
+would embed from its host), its addresses relative to this file.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from generator.model.clock import UTC
 from generator.model.dates import Point
 from generator.model.days import from_day_number, instant_parts
 from generator.model.graph import Graph
+from generator.model.media import first_image
 from generator.model.timeline import Event, event_places
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps, html_text
@@ -140,7 +143,18 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
     parts = [f"<p>{html_text(event.summary)}</p>"] if event.summary else []
     parts.append(f"<p>{facts}</p>")
     if event.body.strip():
-        parts.append(bodies.absolute(event.body))
+        parts.append(bodies.absolute(event.body, images_from=urls.INTERACTIVE))
+    image = first_image(event.media, event.body_media)
+    if image is not None and image.local is not None:
+        slide["media"] = {
+            # From this file's folder, the site's root: so the interactive view (which resolves
+            # them against this file) loads them from the site it is on, wherever that is served.
+            "url": urls.href(urls.TIMELINEJS_JSON, image.local.shared().path),
+            "thumbnail": urls.href(urls.TIMELINEJS_JSON, image.local.thumbnail().path),
+            "alt": image.alt,
+            "caption": html_text(image.caption),
+            "credit": html_text(image.credit),
+        }
     slide["display_date"] = event.date_words
     slide["text"] = {
         "headline": f'<a href="{html.escape(url)}">{html_text(event.title)}</a>',

@@ -17,9 +17,12 @@ from generator.incremental.affected import Edit
 from generator.incremental.mode import Mode
 from generator.model import urls
 from generator.model.graph import Graph
+from generator.model.media import LocalFile
+from generator.model.timeline import shown_media
 from generator.model.wikilinks import find_wikilinks
 from generator.parallel import map_indexes
-from generator.render.markdown import MarkdownRenderer
+from generator.render.markdown import MEDIA_MARK, MarkdownRenderer
+from generator.render.media import fill_images
 
 _PLACEHOLDER = "#tl-wikilink-"
 _LINK = re.compile(r'href="#tl-wikilink-([a-z0-9-]+)"')
@@ -62,6 +65,15 @@ class Bodies:
         carried = edit is not None and edit.dirty is not None
         self._known = keys if keys is not None and carried else {}
         self._changed = edit.events if edit is not None else frozenset()
+        self._images: dict[str, LocalFile] | None = None
+
+    @property
+    def images(self) -> dict[str, LocalFile]:
+        """The images that bodies place, by the name bodies give them (`media/x.jpg`)."""
+        if self._images is None:
+            shown = shown_media(self.graph.timeline)
+            self._images = {m.local.file: m.local for m in shown if m.local is not None}
+        return self._images
 
     def _target(self, target: str) -> tuple[str, str] | None:
         """(output path, title) of a link target, or None for an unknown one."""
@@ -135,22 +147,35 @@ class Bodies:
         """The body as HTML for the page at output path `page`, its links relative to it."""
         key = (self._key(text), page)
         html = self.html(text)  # also keeps the body in the cache for the next build
-        placed = self.placed.get(key)
+        # A body's images are not part of its key: one that places them is filled every time.
+        with_images = MEDIA_MARK in html
+        placed = None if with_images else self.placed.get(key)
         if placed is None:
             placed = Markup(self._fill(html, lambda path: urls.href(page, path)))
-        if self.remember:
+        if self.remember and not with_images:
             self.placed_used[key] = placed
         return placed
 
-    def absolute(self, text: str) -> str:
-        """The body as HTML with absolute links, for feeds and exports read off the site."""
+    def absolute(self, text: str, images_from: str | None = None) -> str:
+        """The body as HTML with absolute links, for feeds and exports read off the site; with
+        `images_from`, an output path, its images are linked from there instead (TimelineJS
+        shows slides in the interactive page, which must load them from the site it is on)."""
         base_url = self.graph.timeline.site.base_url
-        return self._fill(self.html(text), lambda path: urls.absolute(base_url, path))
 
-    def _fill(self, html: str, address: Callable[[str], str]) -> str:
+        def absolute(path: str) -> str:
+            return urls.absolute(base_url, path)
+
+        if images_from is None:
+            return self._fill(self.html(text), absolute)
+        return self._fill(self.html(text), absolute, lambda path: urls.href(images_from, path))
+
+    def _fill(
+        self, html: str, address: Callable[[str], str], images: Callable[[str], str] | None = None
+    ) -> str:
         def replace(match: re.Match[str]) -> str:
             resolved = self._target(match.group(1))
             assert resolved is not None, "placeholders are made only for known targets"
             return f'href="{address(resolved[0])}"'
 
-        return _LINK.sub(replace, html) if _PLACEHOLDER in html else html
+        filled = _LINK.sub(replace, html) if _PLACEHOLDER in html else html
+        return fill_images(filled, self.images, images or address)

@@ -22,6 +22,8 @@ from markdown.util import AtomicString
 
 from generator.model.wikilinks import WIKILINK
 
+MEDIA_MARK = "#tl-media-"  # a body's image of content/media/, until render/media.py places it
+
 # Chosen by measurement: `extra` and `smarty` cost about three times as much per body.
 EXTENSIONS = ("tables", "fenced_code", "footnotes", "sane_lists")
 
@@ -107,10 +109,24 @@ class _WikiLinkProcessor(InlineProcessor):
 
 
 class _ImagesAsText(Treeprocessor):
-    """`![alt](src)` becomes its alt text: the content format ships no image files, and a remote
-    image would make every reader's browser call another host."""
+    """A paragraph of one image of content/media/ becomes a marker that render/media.py turns
+    into its figure; any other `![alt](src)` becomes its alt text (the checks refuse them: a
+    remote image would make every reader's browser call another host)."""
 
     def run(self, root: etree.Element) -> None:
+        for paragraph in root.iter("p"):
+            image = paragraph[0] if len(paragraph) == 1 else None
+            if image is None or image.tag != "img" or (paragraph.text or "").strip():
+                continue
+            src = image.get("src") or ""
+            if src.startswith(("media/", "./media/")) and not (image.tail or "").strip():
+                marker = etree.Element("a", {"href": MEDIA_MARK + src.removeprefix("./")})
+                if image.get("title"):
+                    marker.set("title", image.get("title") or "")
+                marker.text = image.get("alt") or ""
+                paragraph.remove(image)
+                paragraph.text = None
+                paragraph.append(marker)
         for parent in list(root.iter()):
             for index, child in reversed(list(enumerate(parent))):
                 if child.tag == "img":

@@ -25,7 +25,7 @@ from generator.render.maps import events_map, locator_map
 from generator.render.overview.lanes import LANE_WORDS, status_lanes
 from generator.render.places import place_pages
 from generator.render.plan import Page, Parts, Values
-from generator.render.values import ShownRelation, backlinks
+from generator.render.values import ShownRelation, backlinks, with_sources
 
 
 def event_pages(graph: Graph) -> Iterator[Page]:
@@ -78,6 +78,7 @@ def _event_values(event: Event, path: str, parts: Parts) -> Values:
         "backlinks": backlinks(graph, graph.backlinks.get(event.id, ())),
         "jsonld": Markup(parts.jsonld[event.id]),
         "meta": parts.meta[event.id],
+        "media": with_sources(event.media, timeline.sources),
         "previous": None if previous is None else listed[previous.id],
         "next": None if following is None else listed[following.id],
     }
@@ -92,9 +93,9 @@ def actor_pages(graph: Graph) -> Iterator[Page]:
         targets = tuple(
             link.target for link in find_wikilinks(actor.body) if link.target in graph.events
         )
-        shown = Shown(
-            (*(e.id for e in events), *linking, *targets), frozenset((SITE, ACTORS, PLACES))
-        )
+        # An actor's media may cite a source, whose title its page then shows.
+        parts = frozenset((SITE, ACTORS, PLACES, *((SOURCES,) if actor.media else ())))
+        shown = Shown((*(e.id for e in events), *linking, *targets), parts)
         lanes = status_lanes(events)
         title = f"Events of {actor.name} at a glance, {LANE_WORDS[lanes]}"
         figure = Figure(events, lanes, title) if events else None
@@ -113,6 +114,7 @@ def _actor_values(actor_id: str, path: str, parts: Parts) -> Values:
         "overview": parts.figures.get(path, Markup("")),
         "map": events_map(graph, graph.by_actor[actor_id], path, f"Places of {actor.name}"),
         "body": parts.bodies.for_page(actor.body, path),
+        "media": with_sources(actor.media, graph.timeline.sources),
         "events": events,
         "items": parts.items(events, path, "h3"),
         "backlinks": backlinks(graph, graph.backlinks.get(actor_id, ())),

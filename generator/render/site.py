@@ -26,6 +26,7 @@ from generator.model.graph import Graph
 from generator.parallel import imap_indexes
 from generator.render.bodies import Bodies, BodyKey, BodyKeys
 from generator.render.figures import Drawn, draw_figures
+from generator.render.images import media_files
 from generator.render.inputs import Inputs
 from generator.render.items import ItemKey, Items
 from generator.render.markdown import sanitise
@@ -67,12 +68,16 @@ class RenderCache:
     memo: Memo | None = None
     graph: Graph | None = None  # the last build's, to find what an edit changed
     rendered: int = 0  # pages rendered by the last build, for the preview's log and the benchmark
+    media: Path | None = None  # where images' renditions are kept between runs (images.py)
 
     @classmethod
-    def saved(cls, bodies: dict[BodyKey, str], mode: Mode) -> RenderCache:
+    def saved(
+        cls, bodies: dict[BodyKey, str], mode: Mode, media: Path | None = None
+    ) -> RenderCache:
         """A cache holding bodies that an earlier run saved, sanitised again: they are read
-        from a folder that anyone's commit could have filled."""
-        return cls(mode=mode, bodies={key: sanitise(html) for key, html in bodies.items()})
+        from a folder that anyone's commit could have filled; `media` keeps renditions."""
+        clean = {key: sanitise(html) for key, html in bodies.items()}
+        return cls(mode=mode, bodies=clean, media=media)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +201,8 @@ def page_parts(
     jobs = [(page.path, page.figure) for page in plan if page.figure is not None]
     drawn = draw_figures(jobs, timeline.actors, timeline.site.eras, figures, wanted)
     svgs = {page: svg for page, (_, svg) in drawn.items()}
-    lists = {event.id: listed(event) for event in events}
+    thumbnails = timeline.site.thumbnails
+    lists = {event.id: listed(event, thumbnails) for event in events}
     return Parts(graph, lists, inputs.bodies, items, svgs, jsonld, meta), drawn
 
 
@@ -230,6 +236,7 @@ def _files(
     for name, data in assets.items():
         if name.startswith("static/"):
             yield name, data
+    yield from media_files(graph.timeline, cache.media)
     # GitHub Pages would otherwise run Jekyll, which hides files and folders starting with '_'.
     yield ".nojekyll", b""
     if site.domain:

@@ -1,4 +1,5 @@
-"""Machine-readable metadata for an event's page: schema.org JSON-LD and Open Graph tags.
+"""Machine-readable metadata for an event's page: schema.org JSON-LD and Open Graph tags (with
+the event's first image as `og:image` and `twitter:image`, absolute from `base_url`).
 
 The JSON-LD is one schema.org `Event`:
 
@@ -18,6 +19,8 @@ The JSON-LD is one schema.org `Event`:
 - `review`: for denied and disputed claims, a `ClaimReview` whose `reviewRating` is a `Rating`
   with `alternateName` "Denied" or "Disputed" — schema.org's type for stating a claim's standing
   (`eventStatus` is about scheduling, so it is not used).
+- `image`: the first image of the event (of its `media:`, else of its body), an
+  `ImageObject` of the rendition that feeds and previews take, with its caption and credit.
 - `subjectOf`: the event's `WebPage`, carrying the sources as `citation` (`CreativeWork`s with
   name, author, publisher, url and date when known): schema.org defines `citation` on creative
   works, and it is the page, not the event, that cites them.
@@ -32,6 +35,7 @@ from typing import Any
 from generator.model import urls
 from generator.model.dates import iso_date
 from generator.model.graph import Graph
+from generator.model.media import Media, first_image
 from generator.model.timeline import STATUSES, Event, Place, Source, event_places
 from generator.render.inputs import Inputs
 
@@ -86,6 +90,9 @@ def event_jsonld(graph: Graph, event: Event) -> str:
             "author": {"@type": "Organization", "name": site.title, "url": site.base_url},
             "url": url,
         }
+    image = first_image(event.media, event.body_media)
+    if image is not None and image.local is not None:
+        data["image"] = _image_object(site.base_url, image)
     page: dict[str, Any] = {"@type": "WebPage", "@id": url, "url": url, "name": event.title}
     cited = list(dict.fromkeys(citation.source for citation in event.citations))
     if cited:
@@ -93,6 +100,22 @@ def event_jsonld(graph: Graph, event: Event) -> str:
         page["citation"] = [_creative_work(sources[source_id]) for source_id in cited]
     data["subjectOf"] = page
     return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
+
+
+def _image_object(base_url: str, image: Media) -> dict[str, Any]:
+    assert image.local is not None
+    shared = image.local.shared()
+    found: dict[str, Any] = {
+        "@type": "ImageObject",
+        "contentUrl": urls.absolute(base_url, shared.path),
+        "width": shared.width,
+        "height": shared.height,
+    }
+    if image.caption or image.alt:
+        found["caption"] = image.caption or image.alt
+    if image.credit:
+        found["creditText"] = image.credit
+    return found
 
 
 def _agent(graph: Graph, actor_id: str) -> dict[str, Any]:
@@ -141,16 +164,30 @@ def event_meta(graph: Graph, event: Event) -> list[tuple[str, str, str]]:
     site = graph.timeline.site
     text = description(event)
     url = urls.absolute(site.base_url, urls.event(event.id))
-    return [
+    tags = [
         ("property", "og:type", "article"),
         ("property", "og:title", event.title),
         ("property", "og:description", text),
         ("property", "og:url", url),
         ("property", "og:site_name", site.title),
-        ("name", "twitter:card", "summary"),
-        ("name", "twitter:title", event.title),
-        ("name", "twitter:description", text),
     ]
+    image = first_image(event.media, event.body_media)
+    if image is None or image.local is None:
+        tags.append(("name", "twitter:card", "summary"))
+    else:
+        shared = image.local.shared()
+        address = urls.absolute(site.base_url, shared.path)
+        tags += [
+            ("property", "og:image", address),
+            ("property", "og:image:type", shared.mime),
+            ("property", "og:image:width", str(shared.width)),
+            ("property", "og:image:height", str(shared.height)),
+            *([("property", "og:image:alt", image.alt)] if image.alt else []),
+            ("name", "twitter:card", "summary_large_image"),
+            ("name", "twitter:image", address),
+            *([("name", "twitter:image:alt", image.alt)] if image.alt else []),
+        ]
+    return [*tags, ("name", "twitter:title", event.title), ("name", "twitter:description", text)]
 
 
 class _JsonLdPieces:

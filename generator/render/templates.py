@@ -11,12 +11,15 @@ from pathlib import Path
 from typing import TypeVar
 
 import jinja2
+from markupsafe import Markup
 
 from generator import __version__
 from generator.errors import BuildFailed, ContentError, display_path
 from generator.model import urls
 from generator.model.dates import year_label
+from generator.model.media import LocalFile
 from generator.model.timeline import STATUSES, SiteConfig
+from generator.render.media import picture
 
 Folders = Path | Sequence[Path]  # one folder, or several, the first that has a file winning
 
@@ -63,6 +66,7 @@ def environment(
         year_label=year_label,
         generator_version=__version__,
         link=_link,
+        picture=_picture,
         absolute=lambda path, anchor="": urls.absolute(site.base_url, path, anchor),
     )
     return env
@@ -75,6 +79,14 @@ def _link(context: jinja2.runtime.Context, to_path: str, anchor: str = "") -> st
     if page == urls.NOT_FOUND:
         return urls.rooted(context["site"].base_url, to_path) + (f"#{anchor}" if anchor else "")
     return urls.href(page, to_path, anchor)
+
+
+@jinja2.pass_context
+def _picture(
+    context: jinja2.runtime.Context, image: LocalFile, alt: str, lazy: bool = True
+) -> Markup:
+    """The <picture> of a local image, its renditions linked from the page being rendered."""
+    return picture(image, alt, lambda path: _link(context, path), lazy=lazy)
 
 
 R = TypeVar("R")

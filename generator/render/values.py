@@ -10,7 +10,8 @@ from typing import Any
 from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.graph import Backlink, Graph
-from generator.model.timeline import Event
+from generator.model.media import LocalFile, Media, first_image
+from generator.model.timeline import Event, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +37,15 @@ class Listed:
     draft: bool
     date_label: str
     places: tuple[str, ...] = ()
+    thumbnail: LocalFile | None = None  # its first image, when the site shows thumbnails
 
 
-def listed(event: Event) -> Listed:
-    """An event -> what lists and links show of it."""
+def listed(event: Event, thumbnails: bool = False) -> Listed:
+    """An event -> what lists and links show of it; with `thumbnails`, its first image."""
     shown = (event.id, event.title, event.summary, event.date, event.status, event.actors)
-    return Listed(*shown, event.tags, event.draft, event.date_label, event.places)
+    image = first_image(event.media, event.body_media) if thumbnails else None
+    thumbnail = None if image is None else image.local
+    return Listed(*shown, event.tags, event.draft, event.date_label, event.places, thumbnail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +81,10 @@ def backlinks(graph: Graph, links: Iterable[Backlink]) -> tuple[LinkedTitle, ...
         else LinkedTitle(urls.actor(b.id), graph.timeline.actors[b.id].name)
         for b in links
     )
+
+
+def with_sources(
+    media: tuple[Media, ...], sources: Mapping[str, Source]
+) -> tuple[tuple[Media, Source | None], ...]:
+    """Media entries with the source each cites, as figures show them."""
+    return tuple((entry, sources.get(entry.source)) for entry in media)

@@ -80,6 +80,8 @@ class Preview:
         else:
             self.state.errors = ()
             changed = result.changed
+            for warning in result.timeline.warnings:
+                log.warning("warning: %s", warning)
             if self.state.builds:
                 log.info(
                     "Rebuilt in %.0f ms: %s rendered, %s changed",
