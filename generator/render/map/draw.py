@@ -183,6 +183,13 @@ def _points(
 ) -> Iterator[str]:
     order = sorted(range(len(points)), key=lambda at: (pixels[at][0], points[at].name, at))
     labels = _labels(points, pixels, width, height)
+    # A halo of the background's colour under each name keeps it legible over outlines. The
+    # halos are drawn first and outside the links, so that each link's text is its name once.
+    yield '<g class="map-halos" aria-hidden="true">'
+    for at, (lx, anchor) in sorted(labels.items()):
+        where = f'x="{num(lx)}" y="{num(pixels[at][1] + 4)}" text-anchor="{anchor}"'
+        yield f'<text class="map-halo" {where}>{esc(points[at].name)}</text>'
+    yield "</g>"
     yield '<g class="map-points">'
     for at in order:
         point, (x, y) = points[at], pixels[at]

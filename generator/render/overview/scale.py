@@ -130,16 +130,24 @@ def _year_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, st
     crosses = first <= 0 < last
     if crosses and step >= 5 and 1 not in years:
         years = sorted([*years, 1])
+    # One style along an axis: '5,000 BC' beside '15,000 BC', not '5000 BC'.
+    grouped = max(abs(first), abs(last)) > 9999
     found = [(day_number(y, 1, 1), y) for y in years]
-    return [(day, _year_tick_label(y, crosses)) for day, y in found if start_day <= day <= end_day]
+    return [
+        (day, _year_tick_label(y, crosses, grouped))
+        for day, y in found
+        if start_day <= day <= end_day
+    ]
 
 
-def _year_tick_label(year: int, crosses: bool) -> str:
+def _year_tick_label(year: int, crosses: bool, grouped: bool) -> str:
     if 1 - year >= _MILLION:  # a million BC and before: years ago, as deep time is told
         return deep_year(year - 1)
+    number = f"{year if year > 0 else 1 - year:,}" if grouped else ""
     if year > 0:
-        return f"AD {year_label(year)}" if crosses else year_label(year)
-    return year_label(year)
+        label = number or year_label(year)
+        return f"AD {label}" if crosses else label
+    return f"{number} BC" if number else year_label(year)
 
 
 def _hour_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str]]:
