@@ -121,6 +121,8 @@ ids = st.sampled_from([*IDS, "a", "s", "nobody", "E1", ""])
 dates = st.one_of(
     points().map(lambda point: point.edtf()),
     st.sampled_from(["2019/..", "../2019", "2019/", "/2019", "-0043-03-15", "2019-02-30"]),
+    st.sampled_from(["2019-02-26T03:30", "2019-02-26T24:00", "196X", "19XX-05", "Y-13800000000"]),
+    st.sampled_from(["Y2019", "2019-03-31T01:30+00:00", "2019-XX-05", "-0043-03-15T12:00"]),
     st.integers(-20000, 20000),
     yaml_values,
 )

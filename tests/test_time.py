@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from edtf import parse_edtf
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ from generator.model.clock import Time
 from generator.model.dates import DateError, EventDate, Point, parse_date
 from generator.model.days import day_number, days_in_month, from_day_number
 from generator.model.points import Unspecified
+from generator.scaffold import new_event_text
 
 KARACHI = "Asia/Karachi"
 LONDON = "Europe/London"
@@ -244,3 +246,17 @@ def test_intervals_of_date_times_round_trip_and_order(a: Point, b: Point) -> Non
     assert parse_date(date.edtf()) == date
     assert date.earliest_instant() is not None
     assert date.display() and date.describe()
+
+
+@pytest.mark.parametrize(
+    "date", ["2019-02-26T03:30", "2019-02-26T03:30:15Z", "196X", "Y-13800000000"]
+)
+def test_timeline_new_writes_the_new_forms_as_they_parse(date: str) -> None:
+    text = new_event_text("A new event", date)
+    front = yaml.safe_load(text.split("---")[1])
+    assert parse_date(front["date"]).edtf() == date
+
+
+def test_timeline_new_refuses_a_time_that_is_no_time() -> None:
+    with pytest.raises(DateError, match="has no hour 25"):
+        new_event_text("A new event", "2019-02-26T25:00")
