@@ -113,8 +113,8 @@ class EventDate:
         return self._anchor().earliest_day()
 
     def anchor_year(self) -> int:
-        """Astronomical year of anchor_day(), for grouping by year."""
-        return self._anchor().year
+        """Astronomical year of anchor_day(), for grouping by year: a decade's first."""
+        return self._anchor().year_span()[0]
 
     def sort_key(self) -> tuple[int, int]:
         """(first instant of the anchoring point, its precision's rank): coarser dates sort
@@ -131,14 +131,6 @@ class EventDate:
         """Seconds since 0001-01-01T00:00Z of the last possible instant, None when open."""
         last = self.start if self.end is None else self.end
         return last.latest_instant(self.zone) if isinstance(last, Point) else None
-
-    def last_known_instant(self) -> int:
-        """The instant of last_known_day(): the last it can mean, or the first with an open end."""
-        instant = self.latest_instant()
-        if instant is None:
-            instant = self.earliest_instant()
-        assert instant is not None  # an interval always has at least one known end
-        return instant
 
     def dated_instant(self) -> int:
         """The instant a feed entry or calendar stamp is dated: the last known end's time when it
