@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from markdownify import MarkdownConverter
@@ -52,10 +53,19 @@ def to_markdown(html: str) -> tuple[str, list[str]]:
         tag.decompose()
     for image in soup.find_all("img"):
         source, alt = str(image.get("src") or ""), str(image.get("alt") or "")
-        notes.append(f"an image in the text ({source}), written as a link to it")
-        link = soup.new_tag("a", href=source)
-        link.string = alt or source
-        image.replace_with(link)
+        if _absolute(source):
+            notes.append(f"an image in the text ({source}), written as a link to it")
+            link = soup.new_tag("a", href=source)
+            link.string = alt or source
+            image.replace_with(link)
+        else:
+            notes.append(f"an image in the text ({source}), left out: give it as media")
+            image.decompose()
+    for link in soup.find_all("a"):
+        href = str(link.get("href") or "")
+        if href and not _absolute(href):
+            notes.append(f"a link to `{href}`, which leads nowhere from here: its text kept")
+            link.unwrap()
     dropped = sorted(
         {
             f"`{name}` on <{tag.name}>"
@@ -70,6 +80,11 @@ def to_markdown(html: str) -> tuple[str, list[str]]:
     markdown = converter.convert_soup(soup)
     markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip()
     return (markdown + "\n" if markdown else ""), notes
+
+
+def _absolute(address: str) -> bool:
+    parts = urlsplit(address)
+    return parts.scheme in ("http", "https", "mailto") and bool(parts.netloc or parts.path)
 
 
 def split_summary(html: str) -> tuple[str, str]:
