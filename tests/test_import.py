@@ -289,3 +289,55 @@ def test_a_folder_neither_empty_nor_a_project_is_refused(
 )
 def test_the_format_is_told_by_the_name_or_the_text(name: str, text: str, form: str) -> None:
     assert detect(Path(name), text) == form
+
+
+def test_a_markwhen_file_becomes_a_project_that_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    into = tmp_path / "mw"
+    _imports_and_builds(IMPORTS / "harbour.mw", into, capsys)
+    events = into / "content" / "events"
+    dates = {path.stem: _front(path)["date"] for path in sorted(events.iterdir())}
+    assert dates == {
+        "a-long-repair": "2025-03/2026-02",  # `03/2025 - 1 year`
+        "a-winter-of-trade": "2021-12",  # `Dec 2021`
+        "an-attack-far-away": "1941-12-07",  # `7 December 1941`
+        "before-the-harbour": "Y-13800000000",
+        "dredging": "2025-04-10/2025-08-09",  # `2025-04-10/4 months`
+        "the-new-quay": "1850-06/1852",
+        "the-old-pier-is-built": "-0043-03-15",
+        "the-storm": "2019-02-26T03:30/2019-02-26T17:05",
+        "the-tide-tables": "2024-01-01",
+        "the-year-after": "2022-01/2022-12",  # `1 year` after `Dec 2021`, to the month
+    }
+    pier = events / "the-old-pier-is-built.md"
+    assert _front(pier)["tags"] == ["works", "building", "the-piers", "timber"]
+    assert _body(pier) == (
+        "It is built of *timber*, with [oak](https://example.org/oak) piles.\n\n"
+        "- [x] piles\n- [ ] deck\n"
+    )
+    site = yaml.safe_load((into / "content" / "site.yaml").read_text(encoding="utf-8"))
+    assert (site["title"], site["timezone"]) == ("The harbour in markwhen", "Europe/Rome")
+    report = (into / "IMPORT-REPORT.md").read_text(encoding="utf-8").splitlines()
+    for line in (
+        "- line 5: the colour of the tag #Works (#d336b1)",
+        "- line 6: the header's `view: timeline`",
+        "- line 17: the progress 40%",
+        "- line 18: the property `owner: The harbour board` of “The new quay”",
+        "- line 27: the recurrence `every 2 weeks for 3 times`: imported once, at its start",
+        "- line 28: the event “The pandemic”, not imported: it ends `now`, relative to the day "
+        "the file is read",
+        "- line 30: the photo https://example.org/harbour.jpg, written as a link to it",
+    ):
+        assert line in report
+
+
+def test_a_markwhen_file_without_events_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "empty.mw"
+    source.write_text("title: Nothing yet\n", encoding="utf-8")
+    assert main(["import", str(source), "--into", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == (
+        f"{source}: has no event — write one as `2019-02-26: What happened`\n"
+    )
