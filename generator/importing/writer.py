@@ -213,7 +213,10 @@ def _note_site(imported: Imported, content: Path) -> None:
             f"the era “{era.name}”",
             f"not added to {shown}'s eras (write `- name: {era.name}` with `date: {era.date}`)",
         )
-    site = yaml.safe_load((content / "site.yaml").read_text(encoding="utf-8")) or {}
+    try:
+        site = yaml.safe_load((content / "site.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        site = None  # `timeline check` reports a broken site.yaml
     if not isinstance(site, dict) or site.get("default_status") != "none":
         imported.note(
             "the file",
