@@ -1,5 +1,5 @@
 """The command line: `timeline build | check | serve | publish | new | source add | init |
-theme copy`. The only module that prints."""
+theme copy | import`. The only module that prints."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ from generator.capture.add import add_source
 from generator.capture.fetch import CaptureError
 from generator.check.drafts import published
 from generator.errors import BuildFailed, ContentError, counted, errors_json, github_command
+from generator.importing.imported import ImportFailed
+from generator.importing.run import FORMATS as IMPORT_FORMATS
+from generator.importing.run import import_file
 from generator.incremental.store import Fresh
 from generator.init import InitError, copy_theme, init_project
 from generator.load.text import visible
@@ -103,6 +106,16 @@ def _add_starting(commands: Any) -> None:
     )
     copying.add_argument(
         "files", nargs="*", help="files or folders of the theme, such as event.html (default: all)"
+    )
+    importing = commands.add_parser(
+        "import", help="make a project of a TimelineJS JSON file or spreadsheet, or a markwhen file"
+    )
+    importing.add_argument("file", type=Path, help="the file to import")
+    importing.add_argument(
+        "--from", dest="import_from", choices=IMPORT_FORMATS, help="its format (default: detected)"
+    )
+    importing.add_argument(
+        "--into", type=Path, help="a new or empty folder, or a project (default: ROOT)"
     )
 
 
@@ -247,6 +260,21 @@ def _theme(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(project: Project, args: argparse.Namespace) -> int:
+    into = args.into or project.root
+    written = import_file(
+        args.file, into, project.base_url or "https://example.org/", args.import_from
+    )
+    print(written.report, end="")
+    events = sum(1 for path in written.paths if path.parent.name == "events")
+    what = "a new project" if written.new else "the project"
+    print(
+        f"\nImported {counted(events, 'event')} into {what} in {into}/ (this report is its "
+        f"IMPORT-REPORT.md). Next: `timeline --root {into} build`."
+    )
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
     "build": _build,
     "check": _check,
@@ -256,6 +284,7 @@ _COMMANDS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
     "source": _source,
     "init": _init,
     "theme": _theme,
+    "import": _import,
 }
 
 
@@ -297,6 +326,10 @@ def _run(project: Project, args: argparse.Namespace) -> int:
         return _COMMANDS[args.command](project, args)
     except BuildFailed as failure:
         _report(failure, project, args.command, getattr(args, "format", "text"))
+        return 1
+    except ImportFailed as failure:
+        for message in failure.problems:
+            print(visible(message), file=sys.stderr)
         return 1
     except InitError as error:
         print(f"{args.command}: {error}", file=sys.stderr)

@@ -21,7 +21,7 @@ LAYERS = [
     {"outputs"},
     {"write"},
     {"build"},
-    {"serve", "publish", "scaffold", "init", "capture"},
+    {"serve", "publish", "scaffold", "init", "capture", "importing"},
     {"cli"},
     {"__main__"},
 ]

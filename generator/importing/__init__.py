@@ -1,0 +1,3 @@
+"""`timeline import`: a timeline made with another tool (a TimelineJS JSON file, a TimelineJS
+spreadsheet saved as CSV, a markwhen file) read into a project of ours, with a report of
+everything that has no place in our format."""

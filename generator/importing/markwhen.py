@@ -1,0 +1,179 @@
+"""A markwhen file -> Imported: its header (`title`, `description`, `timezone`), its event
+lines (`date or range: title #tags`, and the lines below as the body), `group … endGroup` and
+`section … endSection` (their names as tags), with everything markwhen can say and we cannot
+(recurrence, progress, properties, colours, comments, relative dates with nothing to count
+from) noted."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+from generator.check.ids import slugify
+from generator.importing.imported import Imported, ImportedEvent, ImportFailed, problem
+from generator.importing.markwhen_dates import Stamp, date_range, edtf_range
+from generator.model.clock import zone_problem
+
+_HEADER_KEYS = ("title", "description", "timezone")
+_TAG = re.compile(r"(?<![\w/&])#([A-Za-z][\w-]*)")
+_PROGRESS = re.compile(r"\s*\((\d{1,3})%\)")
+_RECURRENCE = re.compile(r"\s+(every\b.*)$", re.IGNORECASE)
+_PROPERTY = re.compile(r"\s*([A-Za-z][\w-]*):\s+(.*)")
+_BLOCK = re.compile(r"\s*(group|section)\b\s*(.*)", re.IGNORECASE)
+_END = re.compile(r"\s*end(group|section)\s*", re.IGNORECASE)
+_IMAGE = re.compile(r"!\[([^]]*)\]\((https?://[^)\s]+)\)")
+
+
+@dataclass(slots=True)
+class _Event:
+    line: int
+    date: str
+    title: str
+    tags: list[str]
+    body: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Reading:
+    imported: Imported
+    shown: str
+    groups: list[list[str]] = field(default_factory=list)
+    current: _Event | None = None
+    previous: Stamp | None = None
+    events: list[_Event] = field(default_factory=list)
+    in_header: bool = True
+
+    def note(self, line: int, what: str) -> None:
+        self.imported.note(f"line {line}", what)
+
+
+def from_markwhen(text: str, shown: str) -> Imported:
+    """The text of a markwhen file -> Imported; raises ImportFailed when it has no event."""
+    name = shown.replace("\\", "/").rsplit("/", 1)[-1]
+    reading = _Reading(Imported(source=name, form="markwhen"), shown)
+    lines = text.splitlines()
+    start = _front_matter(lines, reading)
+    for number, line in enumerate(lines[start:], start=start + 1):
+        _line(reading, number, line)
+    if not reading.events:
+        raise ImportFailed(
+            [problem(shown, None, "", "has no event", "write one as `2019-02-26: What happened`")]
+        )
+    for event in reading.events:
+        body = textwrap.dedent("\n".join(event.body)).strip()
+        reading.imported.events.append(
+            ImportedEvent(
+                key="",
+                title=event.title,
+                date=event.date,
+                where=f"line {event.line}, “{event.title}”",
+                body=body + "\n" if body else "",
+                tags=tuple(dict.fromkeys(event.tags)),
+            )
+        )
+    return reading.imported
+
+
+def _front_matter(lines: list[str], reading: _Reading) -> int:
+    """Read a `---` fenced header; return the index of the first line after it."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            for number in range(1, index):
+                _header(reading, number + 1, lines[number])
+            return index + 1
+    return 0
+
+
+def _header(reading: _Reading, number: int, line: str) -> bool:
+    """A header line, read; False when the line is no header line."""
+    match = _PROPERTY.fullmatch(line)
+    colour = re.fullmatch(r"\s*#([\w-]+):\s*(.+)", line)
+    if colour:
+        reading.note(number, f"the colour of the tag #{colour[1]} ({colour[2].strip()})")
+        return True
+    if match is None:
+        return not line.strip()
+    key, value = match[1], match[2].strip()
+    imported = reading.imported
+    if key == "title":
+        imported.title = value
+    elif key == "description":
+        imported.description = value
+    elif key == "timezone" and not zone_problem(value):
+        imported.timezone = value
+    else:
+        reading.note(number, f"the header's `{key}: {value}`")
+    return True
+
+
+def _line(reading: _Reading, number: int, line: str) -> None:
+    stripped = line.strip()
+    if stripped.startswith("//"):
+        reading.note(number, f"a comment ({stripped[2:].strip()})")
+        return
+    if _event_line(reading, number, line):
+        reading.in_header = False
+        return
+    if reading.in_header and _header(reading, number, line):
+        return
+    block, end = _BLOCK.fullmatch(line), _END.fullmatch(line)
+    if block or end:
+        reading.in_header, reading.current = False, None
+        if block:
+            name = _TAG.sub("", block[2]).strip()
+            tags = [slugify(t) for t in _TAG.findall(block[2])] + ([slugify(name)] if name else [])
+            reading.groups.append(tags)
+        elif reading.groups:
+            reading.groups.pop()
+        else:
+            reading.note(number, f"`{stripped}` without a group or section to end")
+        return
+    event = reading.current
+    if event is None:
+        if stripped:
+            reading.note(number, f"text outside any event (“{stripped}”)")
+        return
+    prop = _PROPERTY.fullmatch(line)
+    if prop and not any(part.strip() for part in event.body) and line[:1].isspace():
+        reading.note(number, f"the property `{prop[1]}: {prop[2].strip()}` of “{event.title}”")
+        return
+    for _, url in _IMAGE.findall(line):
+        reading.note(number, f"the photo {url}, written as a link to it")
+    event.body.append(_IMAGE.sub(lambda m: f"[{m[1] or m[2]}]({m[2]})", line))
+
+
+def _event_line(reading: _Reading, number: int, line: str) -> bool:
+    """Read `line` as an event (`range: title`); False when it is none."""
+    for match in re.finditer(r":(\s|$)", line):
+        prefix, rest = line[: match.start()].strip(), line[match.end() :].strip()
+        recurrence = _RECURRENCE.search(prefix)
+        if recurrence:
+            prefix = prefix[: recurrence.start()]
+        found = date_range(prefix, reading.previous) if prefix else None
+        if found is None:
+            continue
+        reading.current = None
+        if isinstance(found, str):
+            reading.note(number, f"the event “{rest}”, not imported: {found}")
+            return True
+        if recurrence:
+            reading.note(number, f"the recurrence `{recurrence[1]}`: imported once, at its start")
+        progress = _PROGRESS.search(rest)
+        if progress:
+            reading.note(number, f"the progress {progress[1]}%")
+            rest = _PROGRESS.sub("", rest, count=1)
+        tags = [slugify(tag) for tag in _TAG.findall(rest)]
+        title = " ".join(_TAG.sub("", rest).split()) or prefix
+        group_tags = [tag for group in reading.groups for tag in group]
+        event = _Event(number, edtf_range(*found), title, group_tags + tags)
+        reading.events.append(event)
+        reading.current, reading.previous = event, Stamp(*_parts(found[1]))
+        return True
+    return False
+
+
+def _parts(stamp: Stamp) -> tuple[int, int | None, int | None]:
+    return stamp.year, stamp.month, stamp.day

@@ -1,0 +1,343 @@
+"""`timeline import`: a TimelineJS JSON file, a TimelineJS spreadsheet (CSV) and a markwhen file
+each become a project that checks and builds, with a report of what had no place; malformed
+files are refused with a message, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.importing.run import detect
+from generator.model.media import first_image
+from tests.helpers import FIXTURE, build_into, graph_of
+
+IMPORTS = Path(__file__).resolve().parent / "fixtures" / "imports"
+
+
+def _front(path: Path) -> dict[str, object]:
+    _, front, _ = path.read_text(encoding="utf-8").split("---\n", 2)
+    loaded = yaml.safe_load(front)
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def _body(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def _imports_and_builds(source: Path, into: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """Import `source` into `into`, then check and build it; return what the import printed."""
+    assert main(["import", str(source), "--into", str(into)]) == 0
+    printed = capsys.readouterr().out
+    assert main(["--root", str(into), "check"]) == 0, capsys.readouterr().err
+    assert main(["--root", str(into), "build"]) == 0, capsys.readouterr().err
+    assert (into / "site" / "index.html").is_file()
+    return printed
+
+
+def test_a_timelinejs_file_becomes_a_project_that_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    into = tmp_path / "harbour"
+    printed = _imports_and_builds(IMPORTS / "timelinejs.json", into, capsys)
+    events = into / "content" / "events"
+    assert sorted(p.name for p in events.iterdir()) == [
+        "before-the-harbour.md", "old-pier-2.md", "old-pier.md", "the-new-quay.md", "the-storm.md",
+    ]  # fmt: skip
+    assert _front(events / "old-pier.md") == {
+        "title": "The old pier is built",
+        "summary": "A pier of timber is built.",
+        "date": "-0043-03-15",  # TimelineJS's -44 is 44 BC
+        "date_label": "The Ides of March, 44 BC",
+        "tags": ["building-works"],
+        "places": ["the-pier"],
+        "media": [
+            {
+                "file": "media/harbour.png",
+                "alt": "A blue rectangle",
+                "caption": "The harbour, drawn",
+                "credit": "Test drawing",
+            }
+        ],
+    }
+    assert _body(events / "old-pier.md") == (
+        "See [the pier's page](https://example.org/pier):\n\n- oak piles\n- **iron** nails\n"
+    )
+    assert (into / "content" / "media" / "harbour.png").read_bytes() == (
+        IMPORTS / "files" / "harbour.png"
+    ).read_bytes()
+    storm = _front(events / "the-storm.md")
+    assert storm["date"] == "2019-02-26T03:30:15/2019-02-26T17:05"
+    assert storm["media"] == [
+        {
+            "url": "https://www.youtube.com/watch?v=abc123",
+            "title": "Film of the storm",
+            "kind": "video",
+            "credit": "A viewer",
+        }
+    ]
+    assert _front(events / "the-new-quay.md")["date"] == "1850-06/1852"  # a month, then a year
+    assert _front(events / "old-pier-2.md")["date"] == "1900"
+    assert _front(events / "before-the-harbour.md")["date"] == "Y-13799999999"
+    assert _front(into / "content" / "places" / "the-pier.md") == {
+        "name": "The pier",
+        "kind": "place",
+        "coordinates": [41.9, 12.5],
+        "note": "Coordinates from the imported file timelinejs.json "
+        "(slide 1, “The old pier is built”).",
+    }
+    site = yaml.safe_load((into / "content" / "site.yaml").read_text(encoding="utf-8"))
+    assert site["title"] == "The harbour"
+    assert site["default_status"] == "none"
+    assert site["eras"] == [
+        {"name": "The age of sail", "date": "1800/1899", "note": "Ships with sails."}
+    ]
+    report = (into / "IMPORT-REPORT.md").read_text(encoding="utf-8")
+    assert report in printed
+    for line in (
+        '- the title slide: `background` ({"color": "#1d3557"})',
+        "- slide 1, “The old pier is built”: location.zoom (12)",
+        "- slide 2, “The storm”: `autolink` (false)",
+        "- slide 2, “The storm”: an embedded <iframe> (https://example.org/radar), left out",
+        '- slide 3, “The new quay”: embedded media (`<iframe src="https://player.vimeo.com/video/1">'
+        "</iframe>`), written as a link card to https://player.vimeo.com/video/1",
+        "- slide 4, “A year of trade”: the unique_id `old-pier` became the id `old-pier-2`",
+    ):
+        assert line in report.splitlines()
+    assert "status" not in storm
+
+
+def test_a_timelinejs_spreadsheet_becomes_a_project_that_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    into = tmp_path / "sheet"
+    _imports_and_builds(IMPORTS / "sheet.csv", into, capsys)
+    events = into / "content" / "events"
+    pier = _front(events / "the-old-pier.md")
+    assert pier["date"] == "-0043-03-15"
+    assert pier["title"] == "The old pier"
+    assert pier["summary"] == "Built of oak."
+    assert _body(events / "the-old-pier.md") == (
+        "Built of [oak](https://example.org/oak).\n\n1. first\n2. second\n"
+    )
+    assert _front(events / "the-storm.md")["date"] == "2019-02-26T15:30/2019-02-26T17:05:09"
+    quay = _front(events / "the-new-quay.md")
+    assert quay["date"] == "1850-06/1852"
+    assert quay["summary"] == (  # the first sentence of a long paragraph, which the body keeps
+        "Rebuilt in stone, over many years; the work is long and hard, and it is described here "
+        "at more length than a summary should be, so that the summary is only its first sentence."
+    )
+    assert _body(events / "the-new-quay.md").startswith("Rebuilt in **stone**, over")
+    site = yaml.safe_load((into / "content" / "site.yaml").read_text(encoding="utf-8"))
+    assert (site["title"], site["eras"][0]["name"]) == ("The harbour sheet", "The age of sail")
+    report = (into / "IMPORT-REPORT.md").read_text(encoding="utf-8").splitlines()
+    assert '- row 4, “The storm”: the background ({"url": "https://example.org/sky.jpg"})' in report
+    assert (
+        "- row 3, “The old pier”: media `files/harbour.png` has no alt text: write what it "
+        "shows in `alt:`" in report
+    )
+
+
+def test_our_own_timelinejs_export_imports_as_the_same_events(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    built = tmp_path / "built"
+    build_into(FIXTURE, built)
+    into = tmp_path / "again"
+    _imports_and_builds(built / "timelinejs.json", into, capsys)
+    original = graph_of(FIXTURE).timeline
+    imported = {event.id: event for event in graph_of(into).timeline.events}
+    assert sorted(imported) == sorted(event.id for event in original.events)
+    for event in original.events:
+        again = imported[event.id]
+        assert again.title == event.title
+        # The export's text is the summary, then the date and status in words, then the body.
+        if event.summary:
+            assert again.summary == event.summary
+        assert event.date_described in f"{again.summary} {again.body}", event.id
+        assert again.date_words == event.date_words, event.id
+        assert again.date.anchor_day() == event.date.anchor_day(), event.id
+        text = re.sub(r"\[\[[^]]*\]\]|!\[[^]]*\]\([^)]*\)", "", event.body)  # not links, images
+        for word in re.findall(r"[A-Za-z]{4,}", text):
+            assert word in again.body, (event.id, word)
+        assert again.tags == ((event.status,) if event.status else ()), event.id
+        image = first_image(event.media, event.body_media)  # the one image a slide shows
+        shown = [image.alt] if image is not None and image.local is not None else []
+        assert [m.alt for m in again.media] == shown, event.id
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "bad.json",
+            '{"events": [}',
+            "bad.json:1: is not valid JSON: Expecting value (column 13) — fix the file, or "
+            "export it from TimelineJS again",
+        ),
+        (
+            "none.json",
+            '{"title": {"text": {"headline": "x"}}}',
+            "none.json: events: is missing — a TimelineJS file lists its slides as "
+            '"events": [{...}, ...]',
+        ),
+        (
+            "month.json",
+            '{"events": [{"start_date": {"year": 2019, "month": 13}, "text": {"headline": "x"}}]}',
+            "month.json: events[0].start_date.month: 13 is not a month — write 1 to 12",
+        ),
+        (
+            "day.json",
+            '{"events": [{"start_date": {"year": 2019, "month": 2, "day": 30}, '
+            '"text": {"headline": "x"}}]}',
+            "day.json: events[0].start_date.day: 30 is not a day of 2019-02 — write 1 to 28",
+        ),
+        (
+            "zero.json",
+            '{"events": [{"start_date": {"year": 0}, "text": {"headline": "x"}}]}',
+            "zero.json: events[0].start_date.year: TimelineJS has no year 0 — write -1 for 1 BC, "
+            "or 1 for AD 1",
+        ),
+        (
+            "backwards.json",
+            '{"events": [{"start_date": {"year": 2019}, "end_date": {"year": 2018}, '
+            '"text": {"headline": "x"}}]}',
+            "backwards.json: events[0].end_date: '2019/2018' ends before it starts — put the "
+            "earlier date first: 2018/2019",
+        ),
+        (
+            "columns.csv",
+            "Year,Headline,Colour\n2019,x,red\n",
+            "columns.csv:1: column Colour: unknown column — the TimelineJS template's columns "
+            "are: Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, "
+            "Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, "
+            "Background",
+        ),
+        (
+            "time.csv",
+            "Year,Month,Day,Time,Headline\n2019,2,26,noon,x\n",
+            "time.csv:2: column Time: `noon` is not a time — write it as 14:30, 14:30:15 or "
+            "2:30 PM",
+        ),
+        (
+            "row.csv",
+            "Year,Month,Day,Headline\n2019,2,29,x\n",
+            "row.csv:2: column Day: 29 is not a day of 2019-02 — write 1 to 28",
+        ),
+    ],
+)
+def test_a_malformed_file_is_refused_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, message: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    assert main(["import", str(source), "--into", str(tmp_path / "out")]) == 1
+    error = capsys.readouterr().err
+    assert error == f"{tmp_path / name}{message.removeprefix(name)}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_import_into_a_project_adds_files_and_overwrites_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "ancient"
+    shutil.copytree(FIXTURE, project, ignore=shutil.ignore_patterns(".cache"))
+    source = tmp_path / "caesar.json"
+    slide = {"start_date": {"year": -44}, "text": {"headline": "Caesar"}, "unique_id": "caesar"}
+    source.write_text(json.dumps({"events": [slide]}), encoding="utf-8")
+    site = (project / "content" / "site.yaml").read_bytes()
+    assert main(["import", str(source), "--into", str(project)]) == 0
+    report = capsys.readouterr().out
+    # `caesar` is an actor's id: the event takes another.
+    assert _front(project / "content" / "events" / "caesar-2.md")["date"] == "-0043"
+    assert (project / "content" / "site.yaml").read_bytes() == site
+    assert "has no `default_status: none`, so its default status applies" in report
+    assert main(["--root", str(project), "check"]) == 0
+    assert main(["import", str(source), "--into", str(project)]) == 1
+    assert capsys.readouterr().err.endswith(
+        f"{project / 'IMPORT-REPORT.md'}: already exists, and is not overwritten — move it away\n"
+    )
+
+
+def test_a_folder_neither_empty_nor_a_project_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["import", str(IMPORTS / "timelinejs.json"), "--into", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"{tmp_path}: is neither a project (no content/site.yaml) nor an empty folder — "
+        "import into a new folder with --into, or into a project\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "form"),
+    [
+        ("a.json", "", "timelinejs"),
+        ("a.csv", "", "sheet"),
+        ("a.mw", "", "markwhen"),
+        ("a.txt", ' {"events": []}', "timelinejs"),
+        ("a.txt", "Year,Month,Day,Time,Headline\n", "sheet"),
+        ("a.txt", "title: Mine\n2019: An event\n", "markwhen"),
+    ],
+)
+def test_the_format_is_told_by_the_name_or_the_text(name: str, text: str, form: str) -> None:
+    assert detect(Path(name), text) == form
+
+
+def test_a_markwhen_file_becomes_a_project_that_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    into = tmp_path / "mw"
+    _imports_and_builds(IMPORTS / "harbour.mw", into, capsys)
+    events = into / "content" / "events"
+    dates = {path.stem: _front(path)["date"] for path in sorted(events.iterdir())}
+    assert dates == {
+        "a-long-repair": "2025-03/2026-02",  # `03/2025 - 1 year`
+        "a-winter-of-trade": "2021-12",  # `Dec 2021`
+        "an-attack-far-away": "1941-12-07",  # `7 December 1941`
+        "before-the-harbour": "Y-13800000000",
+        "dredging": "2025-04-10/2025-08-09",  # `2025-04-10/4 months`
+        "the-new-quay": "1850-06/1852",
+        "the-old-pier-is-built": "-0043-03-15",
+        "the-storm": "2019-02-26T03:30/2019-02-26T17:05",
+        "the-tide-tables": "2024-01-01",
+        "the-year-after": "2022-01/2022-12",  # `1 year` after `Dec 2021`, to the month
+    }
+    pier = events / "the-old-pier-is-built.md"
+    assert _front(pier)["tags"] == ["works", "building", "the-piers", "timber"]
+    assert _body(pier) == (
+        "It is built of *timber*, with [oak](https://example.org/oak) piles.\n\n"
+        "- [x] piles\n- [ ] deck\n"
+    )
+    site = yaml.safe_load((into / "content" / "site.yaml").read_text(encoding="utf-8"))
+    assert (site["title"], site["timezone"]) == ("The harbour in markwhen", "Europe/Rome")
+    report = (into / "IMPORT-REPORT.md").read_text(encoding="utf-8").splitlines()
+    for line in (
+        "- line 5: the colour of the tag #Works (#d336b1)",
+        "- line 6: the header's `view: timeline`",
+        "- line 17: the progress 40%",
+        "- line 18: the property `owner: The harbour board` of “The new quay”",
+        "- line 27: the recurrence `every 2 weeks for 3 times`: imported once, at its start",
+        "- line 28: the event “The pandemic”, not imported: it ends `now`, relative to the day "
+        "the file is read",
+        "- line 30: the photo https://example.org/harbour.jpg, written as a link to it",
+    ):
+        assert line in report
+
+
+def test_a_markwhen_file_without_events_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "empty.mw"
+    source.write_text("title: Nothing yet\n", encoding="utf-8")
+    assert main(["import", str(source), "--into", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == (
+        f"{source}: has no event — write one as `2019-02-26: What happened`\n"
+    )

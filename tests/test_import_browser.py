@@ -1,0 +1,34 @@
+"""The real TimelineJS shows an imported timeline with the same slides as the original file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.cli import main
+from generator.importing.html_markdown import plain_text
+from tests.browser import chromium, preview_server
+
+IMPORTS = Path(__file__).resolve().parent / "fixtures" / "imports"
+
+
+def test_timelinejs_shows_the_imported_slides(tmp_path: Path) -> None:
+    source = IMPORTS / "timelinejs.json"
+    into = tmp_path / "imported"
+    assert main(["import", str(source), "--into", str(into)]) == 0
+    original = json.loads(source.read_text(encoding="utf-8"))
+    wanted = sorted(plain_text(slide["text"]["headline"]) for slide in original["events"])
+    errors: list[str] = []
+    with preview_server(into) as (url, _), chromium() as browser:
+        page = browser.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url)
+        page.click("text=Interactive view")
+        page.wait_for_function(f"document.querySelectorAll('.tl-slide').length > {len(wanted)}")
+        headlines = page.locator(".tl-slide:not(.tl-slide-titleslide) .tl-headline")
+        shown = sorted(" ".join(text.split()) for text in headlines.all_inner_texts())
+        title = page.locator(".tl-slide-titleslide .tl-headline").inner_text()
+    assert shown == wanted
+    assert title.strip() == plain_text(original["title"]["text"]["headline"])
+    assert errors == []
