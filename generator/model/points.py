@@ -75,8 +75,6 @@ class Point:
     def __post_init__(self) -> None:
         if self.is_deep:
             self._check_deep()
-        elif not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise DateError(f"year {self.year} is out of range — years run from -9999 to 9999")
         self._check_unspecified()
         year, month, day = self.year, self.month, self.day
         if month is None:
