@@ -112,15 +112,11 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
 
 def _draft(fields: Fields) -> bool:
     """Whether the event is a draft: `draft: true`, `false` or absent (not a draft)."""
-    value = fields.mapping.get("draft")
-    if value is None or isinstance(value, bool):
-        return bool(value)
-    fields.error(
+    return fields.flag(
         "draft",
-        "expected true or false",
-        "write `draft: true` to keep the event out of the site, or remove the line",
+        default=False,
+        fix="write `draft: true` to keep the event out of the site, or remove the line",
     )
-    return False
 
 
 def _order(fields: Fields) -> int:

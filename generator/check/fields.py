@@ -69,6 +69,16 @@ class Fields:
             self.error(key, "is empty", f"write a value after `{key}:`")
         return text
 
+    def flag(self, key: str, *, default: bool, fix: str) -> bool:
+        """The true or false at `key`, `default` when it is absent or not a yes/no value."""
+        value = self.mapping.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool):
+            return value
+        self.error(key, "expected true or false", fix)
+        return default
+
     def text_list(self, key: str) -> list[tuple[int, str]]:
         """(index, item) for a list of text; a single text counts as a list of one."""
         value = self.mapping.get(key)

@@ -86,15 +86,11 @@ def _default_status(fields: Fields) -> str | None:
 
 def _thumbnails(fields: Fields) -> bool:
     """Whether lists show each event's first image as a thumbnail: `thumbnails: true`."""
-    value = fields.mapping.get("thumbnails")
-    if value is None or isinstance(value, bool):
-        return bool(value)
-    fields.error(
+    return fields.flag(
         "thumbnails",
-        "expected true or false",
-        "write `thumbnails: true` to show each event's first image in lists",
+        default=False,
+        fix="write `thumbnails: true` to show each event's first image in lists",
     )
-    return False
 
 
 def _eras(fields: Fields, timezone: str) -> list[Era]:

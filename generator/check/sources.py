@@ -89,15 +89,11 @@ def _source(source_id: str, fields: Fields, raw: RawContent) -> Source:
 
 def _publish_text(fields: Fields) -> bool:
     """`publish_text: false` keeps the local copy's text off the site; true or absent shows it."""
-    value = fields.mapping.get("publish_text")
-    if value is None or isinstance(value, bool):
-        return value is not False
-    fields.error(
+    return fields.flag(
         "publish_text",
-        "expected true or false",
-        "write `publish_text: false` to keep the text off the site, or remove the line",
+        default=True,
+        fix="write `publish_text: false` to keep the text off the site, or remove the line",
     )
-    return True
 
 
 def _local_text(fields: Fields, local: str, raw: RawContent) -> SeedText | None:
