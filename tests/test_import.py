@@ -482,3 +482,66 @@ def test_an_empty_end_date_and_media_given_as_an_address_are_read(
             "kind": "video",
         }
     ]
+
+
+def _import_markwhen(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, list[str]]:
+    """Import markwhen text, check and build it; its events folder and report lines."""
+    source = tmp_path / "real.mw"
+    source.write_text(text, encoding="utf-8")
+    _imports_and_builds(source, tmp_path / "out", capsys)
+    report = (tmp_path / "out" / "IMPORT-REPORT.md").read_text(encoding="utf-8").splitlines()
+    return tmp_path / "out" / "content" / "events", report
+
+
+def test_markwhen_lines_it_cannot_date_are_named_not_glued_to_the_event_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "2019: The survey\n  Its notes.\n"
+        "now - 1 year: A year ago\n"
+        "2020-13-01: No such month\n"
+        "25/12/2020: Christmas\n"
+        "2021: 100% Apollo 13\n"
+        "  1. Step one: kept in the body\n"
+    )
+    events, report = _import_markwhen(tmp_path, text, capsys)
+    assert sorted(path.stem for path in events.iterdir()) == ["apollo-13", "the-survey"]
+    assert _body(events / "the-survey.md") == "Its notes.\n"
+    assert _front(events / "apollo-13.md")["title"] == "Apollo 13"
+    assert _body(events / "apollo-13.md") == "1. Step one: kept in the body\n"
+    for line in (
+        "- line 3: the event “A year ago”, not imported: `now - 1 year` is counted from `now`, "
+        "the day the file is read",
+        "- line 4: the event “No such month”, not imported: `2020-13-01` is no date this import "
+        "can read",
+        "- line 5: the event “Christmas”, not imported: `25/12/2020` is a day-first date, and "
+        "the header has no `dateFormat: d/M/y`",
+        "- line 6: the progress 100%",
+    ):
+        assert line in report
+
+
+def test_a_markwhen_file_with_day_first_dates_and_events_counted_from_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "title: Phases\ndateFormat: d/M/y\n\n"
+        "01/01/2023 - 2 weeks: Phase 1 #plan !one\n"
+        "25/12/2022: Christmas before\n"
+        "after !one 2 weeks: Phase 2\n"
+        "1 week - 3 days: Kickoff\n"
+        "02/2023: February\n"
+    )
+    events, report = _import_markwhen(tmp_path, text, capsys)
+    dates = {path.stem: _front(path)["date"] for path in events.iterdir()}
+    assert dates == {
+        "one": "2023-01-01/2023-01-14",  # its id, `!one`
+        "christmas-before": "2022-12-25",
+        "phase-2": "2023-01-15/2023-01-28",  # after `!one`, not after Christmas
+        "kickoff": "2023-02-05/2023-02-07",  # a week's gap after Phase 2, then three days
+        "february": "2023-02",
+    }
+    assert _front(events / "one.md")["title"] == "Phase 1"
+    assert not any("dateFormat" in line for line in report)
