@@ -545,3 +545,38 @@ def test_a_markwhen_file_with_day_first_dates_and_events_counted_from_others(
     }
     assert _front(events / "one.md")["title"] == "Phase 1"
     assert not any("dateFormat" in line for line in report)
+
+
+def test_markwhen_locations_and_addresses_without_https_keep_the_project_checking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "09/2018: Road trip [Seattle](www.example.org/seattle)\n"
+        "[Devil's Tower](location) and [Seattle](map), see [the log](www.example.org/log)\n"
+    )
+    events, report = _import_markwhen(tmp_path, text, capsys)
+    assert _front(events / "road-trip-seattle.md")["title"] == "Road trip Seattle"
+    assert _body(events / "road-trip-seattle.md") == (
+        "Devil's Tower and Seattle, see [the log](https://www.example.org/log)\n"
+    )
+    for line in (
+        "- line 1: the title's link to www.example.org/seattle: a title is text",
+        "- line 2: the location “Devil's Tower”: no coordinates to make a place of, kept as text",
+        "- line 2: the link to `www.example.org/log`, written as https://www.example.org/log",
+    ):
+        assert line in report
+
+
+def test_a_location_without_coordinates_is_no_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slide = {
+        "start_date": {"year": 1850},
+        "text": {"headline": "Trade"},
+        "location": {"lat": "", "lon": "", "name": "The quay"},
+    }
+    events, report = _import_slides(tmp_path, {"events": [slide]}, capsys)
+    assert "places" not in _front(events / "trade.md")
+    assert (
+        "- slide 1, “Trade”: the location “The quay”: no coordinates to make a place of" in report
+    )

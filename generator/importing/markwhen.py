@@ -33,6 +33,7 @@ _PROPERTY = re.compile(r"\s*([A-Za-z][\w-]*):\s+(.*)")
 _BLOCK = re.compile(r"\s*(group|section)\b\s*(.*)", re.IGNORECASE)
 _END = re.compile(r"\s*end(group|section)\s*", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[([^]]*)\]\((https?://[^)\s]+)\)")
+_LINK = re.compile(r"(?<!!)\[([^]]*)\]\(([^)\s]+)\)")
 
 
 @dataclass(slots=True)
@@ -159,7 +160,26 @@ def _line(reading: _Reading, number: int, line: str) -> None:
         return
     for _, url in _IMAGE.findall(line):
         reading.note(number, f"the photo {url}, written as a link to it")
-    event.body.append(_IMAGE.sub(lambda m: f"[{m[1] or m[2]}]({m[2]})", line))
+    line = _IMAGE.sub(lambda m: f"[{m[1] or m[2]}]({m[2]})", line)
+    event.body.append(_LINK.sub(lambda link: _link(reading, number, link), line))
+
+
+def _link(reading: _Reading, number: int, link: re.Match[str]) -> str:
+    """A body's link as our bodies can hold it: markwhen's `[name](location)` and `(map)` name
+    a place, with no coordinates to give; `www.example.org` is a web address without https://."""
+    text, target = link[1], link[2]
+    if target.lower() in ("location", "map"):
+        reading.note(
+            number, f"the location “{text}”: no coordinates to make a place of, kept as text"
+        )
+        return text
+    if re.match(r"[a-z][\w+.-]*:|#", target, re.IGNORECASE):
+        return link[0]
+    if re.match(r"[\w-]+(\.[\w-]+)+(/|$)", target):
+        reading.note(number, f"the link to `{target}`, written as https://{target}")
+        return f"[{text}](https://{target})"
+    reading.note(number, f"a link to `{target}`, which leads nowhere from here: its text kept")
+    return text
 
 
 def _event_line(reading: _Reading, number: int, line: str) -> bool:
@@ -201,6 +221,9 @@ def _event(reading: _Reading, number: int, found: tuple[Stamp, Stamp], rest: str
         rest = _PROGRESS.sub("", rest, count=1)
     tags = [slugify(tag) for tag in _TAG.findall(rest)]
     ids = _EVENT_ID.findall(rest)
+    for link in _LINK.finditer(rest):
+        reading.note(number, f"the title's link to {link[2]}: a title is text")
+    rest = _LINK.sub(lambda link: link[1], rest)
     title = " ".join(_EVENT_ID.sub("", _TAG.sub("", rest)).split()) or f"Untitled line {number}"
     group_tags = [tag for group in reading.groups for tag in group]
     key = slugify(ids[0]) if ids else ""

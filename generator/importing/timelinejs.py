@@ -252,6 +252,10 @@ def _place(
         return None
     for key in sorted(set(location) - set(LOCATION_KEYS)):
         note(f"location.{key} ({_shown(location[key])})")
+    if _empty({key: location.get(key) for key in ("lat", "lon")}):  # a sheet's empty columns
+        if location.get("name"):
+            note(f"the location “{location['name']}”: no coordinates to make a place of")
+        return None
     position = []
     for key, limit in (("lat", 90), ("lon", 180)):
         try:
