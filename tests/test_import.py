@@ -122,18 +122,18 @@ def test_a_timelinejs_spreadsheet_becomes_a_project_that_builds(
     pier = _front(events / "the-old-pier.md")
     assert pier["date"] == "-0043-03-15"
     assert pier["title"] == "The old pier"
-    assert pier["summary"] == "Built of oak."
+    assert "summary" not in pier  # its first sentence holds a link, which the body keeps
     assert _body(events / "the-old-pier.md") == (
         "Built of [oak](https://example.org/oak).\n\n1. first\n2. second\n"
     )
     assert _front(events / "the-storm.md")["date"] == "2019-02-26T15:30/2019-02-26T17:05:09"
     quay = _front(events / "the-new-quay.md")
     assert quay["date"] == "1850-06/1852"
-    assert quay["summary"] == (  # the first sentence of a long paragraph, which the body keeps
+    assert quay["summary"] == (  # the first sentence of a long paragraph, taken out of the body
         "Rebuilt in stone, over many years; the work is long and hard, and it is described here "
         "at more length than a summary should be, so that the summary is only its first sentence."
     )
-    assert _body(events / "the-new-quay.md").startswith("Rebuilt in **stone**, over")
+    assert _body(events / "the-new-quay.md").startswith("More follows, and more again")
     site = yaml.safe_load((into / "content" / "site.yaml").read_text(encoding="utf-8"))
     assert (site["title"], site["eras"][0]["name"]) == ("The harbour sheet", "The age of sail")
     report = (into / "IMPORT-REPORT.md").read_text(encoding="utf-8").splitlines()
@@ -340,4 +340,243 @@ def test_a_markwhen_file_without_events_is_refused(
     assert main(["import", str(source), "--into", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err == (
         f"{source}: has no event — write one as `2019-02-26: What happened`\n"
+    )
+
+
+def _import_slides(
+    tmp_path: Path, document: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, list[str]]:
+    """Import a TimelineJS document, check and build it; its events folder and report lines."""
+    source = tmp_path / "real.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    into = tmp_path / "out"
+    _imports_and_builds(source, into, capsys)
+    report = (into / "IMPORT-REPORT.md").read_text(encoding="utf-8").splitlines()
+    return into / "content" / "events", report
+
+
+def test_slides_without_a_headline_take_a_title_from_their_caption_or_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    image = tmp_path / "pier.png"
+    shutil.copy(IMPORTS / "files" / "harbour.png", image)
+    slides = [
+        {"start_date": {"year": 1850}, "media": {"url": "pier.png", "caption": "<i>The</i> pier"}},
+        {"start_date": {"year": 1851}, "text": {"text": "<p>Ships come in. Many of them.</p>"}},
+        {"start_date": {"year": 1852}, "media": {"url": "https://example.org/a.jpg"}},
+        {"start_date": {"year": 1853}, "text": {"headline": ""}},
+    ]
+    eras = [{"start_date": {"year": 1850}, "end_date": {"year": 1853}, "text": {"text": "Sail."}}]
+    events, report = _import_slides(tmp_path, {"events": slides, "eras": eras}, capsys)
+    titles = {path.stem: _front(path)["title"] for path in events.iterdir()}
+    assert titles == {
+        "the-pier": "The pier",
+        "ships-come-in": "Ships come in.",
+        "untitled-slide-3": "Untitled slide 3",
+        "untitled-slide-4": "Untitled slide 4",
+    }
+    for line in (
+        "- slide 1, “The pier”: no headline: the title is made from the media's caption",
+        "- slide 2, “Ships come in.”: no headline: the title is made from its text",
+        "- slide 3, “Untitled slide 3”: no headline, no caption and no text to make a title of",
+        "- era 1, “Sail.”: no headline: the name is made from its text",
+    ):
+        assert line in report
+
+
+def test_a_leap_second_is_imported_at_the_second_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    leap = {"year": 2016, "month": 12, "day": 31, "hour": 23, "minute": 59, "second": 60}
+    slide = {"start_date": leap, "text": {"headline": "A leap second"}}
+    events, report = _import_slides(tmp_path, {"events": [slide]}, capsys)
+    assert _front(events / "a-leap-second.md")["date"] == "2016-12-31T23:59:59"
+    assert (
+        "- slide 1, “A leap second”: a leap second (second 60): written as second 59, since our "
+        "times have none" in report
+    )
+
+
+def test_markup_in_a_headline_is_kept_as_text_and_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    headline = "The <i>Beagle</i><br>sails"
+    slide = {"start_date": {"year": 1831}, "text": {"headline": headline}}
+    events, report = _import_slides(tmp_path, {"events": [slide]}, capsys)
+    assert _front(events / "the-beagle-sails.md")["title"] == "The Beagle sails"
+    assert (
+        "- slide 1, “The Beagle sails”: the headline's markup (<br>, <i>): a title is text, "
+        "kept without it" in report
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "body"),
+    [
+        (  # a long paragraph: its first sentence is the summary, the rest the body
+            "<p>The <b>Beagle</b> sails. " + "It sails on and on. " * 15 + "</p>",
+            "The Beagle sails.",
+            "It sails on and on. It sails",
+        ),
+        (  # a short paragraph of two sentences, in no paragraph
+            "It sails. It comes back.",
+            "It sails. It comes back.",
+            "",
+        ),
+        (  # a first sentence with a link: no summary, the body keeps the link
+            '<p>It sails to <a href="https://example.org/g">Galápagos</a>. Then home.</p>',
+            None,
+            "It sails to [Galápagos](https://example.org/g). Then home.",
+        ),
+    ],
+)
+def test_a_slide_s_first_sentence_is_kept_once(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    summary: str | None,
+    body: str,
+) -> None:
+    slide = {"start_date": {"year": 1831}, "text": {"headline": "Beagle", "text": text}}
+    events, _ = _import_slides(tmp_path, {"events": [slide]}, capsys)
+    assert _front(events / "beagle.md").get("summary") == summary
+    assert _body(events / "beagle.md").startswith(body)
+    first = re.split(r"(?<=\.) ", summary or body)[0]
+    assert (events / "beagle.md").read_text(encoding="utf-8").count(first) == 1
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "<table><tr><td>Year</td><td>Ships</td></tr><tr><td>1850</td><td>12</td></tr></table>",
+        "<table><caption>Ships</caption><colgroup><col><col></colgroup>"
+        "<tr><td>Year</td><td>Ships</td></tr><tr><td>1850</td><td>12</td></tr></table>",
+    ],
+)
+def test_a_table_without_a_header_row_takes_its_first_row_as_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], table: str
+) -> None:
+    slide = {"start_date": {"year": 1850}, "text": {"headline": "Trade", "text": table}}
+    events, _ = _import_slides(tmp_path, {"events": [slide]}, capsys)
+    assert "| Year | Ships |\n| --- | --- |\n| 1850 | 12 |\n" in _body(events / "trade.md")
+    html = (tmp_path / "out" / "site" / "events" / "trade" / "index.html").read_text("utf-8")
+    assert "<th>Year</th>" in html and "<th></th>" not in html
+
+
+def test_an_empty_end_date_and_media_given_as_an_address_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slide = {
+        "start_date": {"year": 1850},
+        "end_date": {"year": "", "month": "", "day": ""},
+        "text": {"headline": "Trade"},
+        "media": "https://www.youtube.com/watch?v=abc123",
+    }
+    events, _ = _import_slides(tmp_path, {"events": [slide]}, capsys)
+    front = _front(events / "trade.md")
+    assert front["date"] == "1850"
+    assert front["media"] == [
+        {
+            "url": "https://www.youtube.com/watch?v=abc123",
+            "title": "www.youtube.com",
+            "kind": "video",
+        }
+    ]
+
+
+def _import_markwhen(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, list[str]]:
+    """Import markwhen text, check and build it; its events folder and report lines."""
+    source = tmp_path / "real.mw"
+    source.write_text(text, encoding="utf-8")
+    _imports_and_builds(source, tmp_path / "out", capsys)
+    report = (tmp_path / "out" / "IMPORT-REPORT.md").read_text(encoding="utf-8").splitlines()
+    return tmp_path / "out" / "content" / "events", report
+
+
+def test_markwhen_lines_it_cannot_date_are_named_not_glued_to_the_event_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "2019: The survey\n  Its notes.\n"
+        "now - 1 year: A year ago\n"
+        "2020-13-01: No such month\n"
+        "25/12/2020: Christmas\n"
+        "2021: 100% Apollo 13\n"
+        "  1. Step one: kept in the body\n"
+    )
+    events, report = _import_markwhen(tmp_path, text, capsys)
+    assert sorted(path.stem for path in events.iterdir()) == ["apollo-13", "the-survey"]
+    assert _body(events / "the-survey.md") == "Its notes.\n"
+    assert _front(events / "apollo-13.md")["title"] == "Apollo 13"
+    assert _body(events / "apollo-13.md") == "1. Step one: kept in the body\n"
+    for line in (
+        "- line 3: the event “A year ago”, not imported: `now - 1 year` is counted from `now`, "
+        "the day the file is read",
+        "- line 4: the event “No such month”, not imported: `2020-13-01` is no date this import "
+        "can read",
+        "- line 5: the event “Christmas”, not imported: `25/12/2020` is a day-first date, and "
+        "the header has no `dateFormat: d/M/y`",
+        "- line 6: the progress 100%",
+    ):
+        assert line in report
+
+
+def test_a_markwhen_file_with_day_first_dates_and_events_counted_from_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "title: Phases\ndateFormat: d/M/y\n\n"
+        "01/01/2023 - 2 weeks: Phase 1 #plan !one\n"
+        "25/12/2022: Christmas before\n"
+        "after !one 2 weeks: Phase 2\n"
+        "1 week - 3 days: Kickoff\n"
+        "02/2023: February\n"
+    )
+    events, report = _import_markwhen(tmp_path, text, capsys)
+    dates = {path.stem: _front(path)["date"] for path in events.iterdir()}
+    assert dates == {
+        "one": "2023-01-01/2023-01-14",  # its id, `!one`
+        "christmas-before": "2022-12-25",
+        "phase-2": "2023-01-15/2023-01-28",  # after `!one`, not after Christmas
+        "kickoff": "2023-02-05/2023-02-07",  # a week's gap after Phase 2, then three days
+        "february": "2023-02",
+    }
+    assert _front(events / "one.md")["title"] == "Phase 1"
+    assert not any("dateFormat" in line for line in report)
+
+
+def test_markwhen_locations_and_addresses_without_https_keep_the_project_checking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "09/2018: Road trip [Seattle](www.example.org/seattle)\n"
+        "[Devil's Tower](location) and [Seattle](map), see [the log](www.example.org/log)\n"
+    )
+    events, report = _import_markwhen(tmp_path, text, capsys)
+    assert _front(events / "road-trip-seattle.md")["title"] == "Road trip Seattle"
+    assert _body(events / "road-trip-seattle.md") == (
+        "Devil's Tower and Seattle, see [the log](https://www.example.org/log)\n"
+    )
+    for line in (
+        "- line 1: the title's link to www.example.org/seattle: a title is text",
+        "- line 2: the location “Devil's Tower”: no coordinates to make a place of, kept as text",
+        "- line 2: the link to `www.example.org/log`, written as https://www.example.org/log",
+    ):
+        assert line in report
+
+
+def test_a_location_without_coordinates_is_no_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slide = {
+        "start_date": {"year": 1850},
+        "text": {"headline": "Trade"},
+        "location": {"lat": "", "lon": "", "name": "The quay"},
+    }
+    events, report = _import_slides(tmp_path, {"events": [slide]}, capsys)
+    assert "places" not in _front(events / "trade.md")
+    assert (
+        "- slide 1, “Trade”: the location “The quay”: no coordinates to make a place of" in report
     )

@@ -1,4 +1,4 @@
-"""A slide's HTML -> Markdown, its plain text and a summary, with notes of what Markdown
+"""A slide's HTML -> Markdown or its plain text, with notes of what Markdown
 cannot hold (embedded frames, scripts, styles, images from elsewhere).
 
 The conversion is markdownify's (BeautifulSoup underneath): it handles links, lists,
@@ -11,17 +11,16 @@ import re
 import warnings
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from markdownify import MarkdownConverter
 
 # Elements whose content is not text: an embed, a script, a form.
 _EMBEDS = ("iframe", "script", "style", "embed", "object", "video", "audio", "form", "canvas")
+TITLE_LENGTH = 100  # a title made from a caption or a text, when a slide has no headline
 _KEPT_ATTRIBUTES = {"href", "title", "alt", "src", "colspan", "rowspan"}
-_BLOCKS = ("p", "div", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6")
-SUMMARY_LENGTH = 240
 
 
-def _soup(html: str) -> BeautifulSoup:
+def soup_of(html: str) -> BeautifulSoup:
     with warnings.catch_warnings():  # a slide's text may be a bare URL or a file name
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         return BeautifulSoup(html, "html.parser")
@@ -29,23 +28,33 @@ def _soup(html: str) -> BeautifulSoup:
 
 def plain_text(html: str) -> str:
     """HTML (or plain text) -> its text, whitespace collapsed."""
-    return _spaced(_soup(html).get_text(" "))
+    return spaced(soup_of(html).get_text(" "))
 
 
-def _spaced(text: str) -> str:
+def spaced(text: str) -> str:
     """Text joined from a tree's pieces, without the spaces joining put before punctuation."""
     text = " ".join(text.split())
     return re.sub(r"([(\[“‘]) | ([.,;:!?)\]”’])", lambda m: m.group(1) or m.group(2), text)
 
 
+def short_title(html: str) -> str:
+    """HTML -> a title made of its text: the first sentence, shortened at a word if need be."""
+    text = plain_text(html)
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    sentence = match.group(1) if match else text
+    if len(sentence) <= TITLE_LENGTH:
+        return sentence
+    return sentence[:TITLE_LENGTH].rsplit(" ", 1)[0] + " …"
+
+
 def links_in(html: str) -> list[str]:
     """The addresses the HTML's links point to, in order."""
-    return [str(a.get("href")) for a in _soup(html).find_all("a") if a.get("href")]
+    return [str(a.get("href")) for a in soup_of(html).find_all("a") if a.get("href")]
 
 
 def to_markdown(html: str) -> tuple[str, list[str]]:
     """HTML -> (Markdown, notes of what it could not keep)."""
-    soup = _soup(html)
+    soup = soup_of(html)
     notes = []
     for tag in soup.find_all(_EMBEDS):
         source = tag.get("src") or tag.get("data") or ""
@@ -76,10 +85,31 @@ def to_markdown(html: str) -> tuple[str, list[str]]:
     )
     if dropped:
         notes.append(f"HTML attributes: {', '.join(dropped)}")
-    converter = MarkdownConverter(heading_style="ATX", bullets="-", escape_underscores=False)
+    _plain_tables(soup)
+    converter = MarkdownConverter(
+        heading_style="ATX", bullets="-", escape_underscores=False, table_infer_header=True
+    )
     markdown = converter.convert_soup(soup)
     markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip()
     return (markdown + "\n" if markdown else ""), notes
+
+
+def _plain_tables(soup: BeautifulSoup) -> None:
+    """Tables as a Markdown table can hold them: the caption becomes a paragraph above, the
+    column groups go. markdownify starts a table's header only at a first row with nothing
+    before it, and without `table_infer_header` writes an empty header above a table whose
+    first row has no <th> cells."""
+    for table in soup.find_all("table"):
+        for caption in table.find_all("caption"):
+            caption.name = "p"
+            table.insert_before(caption.extract())
+        for group in table.find_all(["colgroup", "col"]):
+            group.decompose()
+
+
+def markup_in(html: str) -> list[str]:
+    """The names of the HTML elements in `html` other than links, sorted: `['b', 'br']`."""
+    return sorted({tag.name for tag in soup_of(html).find_all(True)} - {"a"})
 
 
 def _absolute(address: str) -> bool:
@@ -87,30 +117,6 @@ def _absolute(address: str) -> bool:
     return parts.scheme in ("http", "https", "mailto") and bool(parts.netloc or parts.path)
 
 
-def split_summary(html: str) -> tuple[str, str]:
-    """HTML -> (a summary, the HTML left for the body): the first paragraph when it is short
-    and plain, else its first sentence (shortened at a word if need be) with the body whole."""
-    soup = _soup(html)
-    first = next((t for t in soup.children if isinstance(t, Tag) and t.name in _BLOCKS), None)
-    if first is None:
-        text = plain_text(html)
-        return _sentence(text), html if len(text) > SUMMARY_LENGTH or "<" in html else ""
-    text = _spaced(first.get_text(" "))
-    plain = first.find(["a", "img", "iframe", "code", "br"]) is None
-    if first.name == "p" and plain and len(text) <= SUMMARY_LENGTH:
-        first.decompose()
-        return text, str(soup).strip()
-    return _sentence(text), html
-
-
-def _sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", text)
-    sentence = match.group(1) if match else text
-    if len(sentence) <= SUMMARY_LENGTH:
-        return sentence
-    return sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
-
-
 def sources_in(html: str) -> list[str]:
     """The `src` addresses of the HTML's embedded frames and media, in order."""
-    return [str(t.get("src")) for t in _soup(html).find_all(True) if t.get("src")]
+    return [str(t.get("src")) for t in soup_of(html).find_all(True) if t.get("src")]

@@ -12,17 +12,28 @@ from dataclasses import dataclass, field
 
 from generator.check.ids import slugify
 from generator.importing.imported import Imported, ImportedEvent, ImportFailed, problem
-from generator.importing.markwhen_dates import Stamp, date_range, edtf_range
+from generator.importing.markwhen_dates import MONTHS, Stamp, date_range, edtf_range
 from generator.model.clock import zone_problem
 
 _HEADER_KEYS = ("title", "description", "timezone")
 _TAG = re.compile(r"(?<![\w/&])#([A-Za-z][\w-]*)")
-_PROGRESS = re.compile(r"\s*\((\d{1,3})%\)")
+# markwhen reads a percentage anywhere in an event's first line as its progress: `(40%)`, `100%`.
+_PROGRESS = re.compile(r"(?<![\w.])\(?(100|\d{1,2})%\)?(?!\w)")
+# `!Phase1` names an event, for others to be counted from: `after !Phase1 2 weeks: …`.
+_EVENT_ID = re.compile(r"(?<![\w!])!([A-Za-z][\w-]*)")
+_COUNTED_FROM = re.compile(r"(?:after\s+)?!([A-Za-z][\w-]*)\s+(.+)", re.IGNORECASE)
+# The words of a date, beside numbers: what a line must be made of before the colon to be taken
+# for an event whose date this import cannot read, rather than for text.
+_UNITS = ("year", "month", "week", "day", "hour", "minute")
+_DATE_WORDS = {*MONTHS, "now", "today", "after", "before", "am", "pm", "to", *_UNITS} | {
+    unit + "s" for unit in _UNITS
+}
 _RECURRENCE = re.compile(r"\s+(every\b.*)$", re.IGNORECASE)
 _PROPERTY = re.compile(r"\s*([A-Za-z][\w-]*):\s+(.*)")
 _BLOCK = re.compile(r"\s*(group|section)\b\s*(.*)", re.IGNORECASE)
 _END = re.compile(r"\s*end(group|section)\s*", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[([^]]*)\]\((https?://[^)\s]+)\)")
+_LINK = re.compile(r"(?<!!)\[([^]]*)\]\(([^)\s]+)\)")
 
 
 @dataclass(slots=True)
@@ -31,6 +42,7 @@ class _Event:
     date: str
     title: str
     tags: list[str]
+    key: str = ""
     body: list[str] = field(default_factory=list)
 
 
@@ -43,6 +55,8 @@ class _Reading:
     previous: Stamp | None = None
     events: list[_Event] = field(default_factory=list)
     in_header: bool = True
+    day_first: bool = False  # `dateFormat: d/M/y`
+    ends: dict[str, Stamp] = field(default_factory=dict)  # by event id (`!Phase1`)
 
     def note(self, line: int, what: str) -> None:
         self.imported.note(f"line {line}", what)
@@ -64,7 +78,7 @@ def from_markwhen(text: str, shown: str) -> Imported:
         body = textwrap.dedent("\n".join(event.body)).strip()
         reading.imported.events.append(
             ImportedEvent(
-                key="",
+                key=event.key,
                 title=event.title,
                 date=event.date,
                 where=f"line {event.line}, “{event.title}”",
@@ -104,6 +118,10 @@ def _header(reading: _Reading, number: int, line: str) -> bool:
         imported.description = value
     elif key == "timezone" and not zone_problem(value):
         imported.timezone = value
+    elif key == "dateFormat" and value == "d/M/y":
+        reading.day_first = True
+    elif key == "dateFormat":
+        reading.note(number, f"`dateFormat: {value}`: markwhen knows only d/M/y; read as M/d/y")
     else:
         reading.note(number, f"the header's `{key}: {value}`")
     return True
@@ -142,7 +160,26 @@ def _line(reading: _Reading, number: int, line: str) -> None:
         return
     for _, url in _IMAGE.findall(line):
         reading.note(number, f"the photo {url}, written as a link to it")
-    event.body.append(_IMAGE.sub(lambda m: f"[{m[1] or m[2]}]({m[2]})", line))
+    line = _IMAGE.sub(lambda m: f"[{m[1] or m[2]}]({m[2]})", line)
+    event.body.append(_LINK.sub(lambda link: _link(reading, number, link), line))
+
+
+def _link(reading: _Reading, number: int, link: re.Match[str]) -> str:
+    """A body's link as our bodies can hold it: markwhen's `[name](location)` and `(map)` name
+    a place, with no coordinates to give; `www.example.org` is a web address without https://."""
+    text, target = link[1], link[2]
+    if target.lower() in ("location", "map"):
+        reading.note(
+            number, f"the location “{text}”: no coordinates to make a place of, kept as text"
+        )
+        return text
+    if re.match(r"[a-z][\w+.-]*:|#", target, re.IGNORECASE):
+        return link[0]
+    if re.match(r"[\w-]+(\.[\w-]+)+(/|$)", target):
+        reading.note(number, f"the link to `{target}`, written as https://{target}")
+        return f"[{text}](https://{target})"
+    reading.note(number, f"a link to `{target}`, which leads nowhere from here: its text kept")
+    return text
 
 
 def _event_line(reading: _Reading, number: int, line: str) -> bool:
@@ -152,7 +189,7 @@ def _event_line(reading: _Reading, number: int, line: str) -> bool:
         recurrence = _RECURRENCE.search(prefix)
         if recurrence:
             prefix = prefix[: recurrence.start()]
-        found = date_range(prefix, reading.previous) if prefix else None
+        found = _range(reading, number, prefix) if prefix else None
         if found is None:
             continue
         reading.current = None
@@ -161,18 +198,61 @@ def _event_line(reading: _Reading, number: int, line: str) -> bool:
             return True
         if recurrence:
             reading.note(number, f"the recurrence `{recurrence[1]}`: imported once, at its start")
-        progress = _PROGRESS.search(rest)
-        if progress:
-            reading.note(number, f"the progress {progress[1]}%")
-            rest = _PROGRESS.sub("", rest, count=1)
-        tags = [slugify(tag) for tag in _TAG.findall(rest)]
-        title = " ".join(_TAG.sub("", rest).split()) or prefix
-        group_tags = [tag for group in reading.groups for tag in group]
-        event = _Event(number, edtf_range(*found), title, group_tags + tags)
-        reading.events.append(event)
-        reading.current, reading.previous = event, Stamp(*_parts(found[1]))
+        _event(reading, number, found, rest or prefix)
         return True
-    return False
+    return _unread(reading, number, line)
+
+
+def _range(reading: _Reading, number: int, prefix: str) -> tuple[Stamp, Stamp] | str | None:
+    """The range an event line's date gives, counted from the event it names if it names one."""
+    previous = reading.previous
+    counted = _COUNTED_FROM.fullmatch(prefix)
+    if counted is not None:
+        prefix, previous = counted[2], reading.ends.get(counted[1], previous)
+        if counted[1] not in reading.ends:
+            reading.note(number, f"no event is named `!{counted[1]}`: counted from the one before")
+    return date_range(prefix, previous, reading.day_first)
+
+
+def _event(reading: _Reading, number: int, found: tuple[Stamp, Stamp], rest: str) -> None:
+    progress = _PROGRESS.search(rest)
+    if progress:
+        reading.note(number, f"the progress {progress[1]}%")
+        rest = _PROGRESS.sub("", rest, count=1)
+    tags = [slugify(tag) for tag in _TAG.findall(rest)]
+    ids = _EVENT_ID.findall(rest)
+    for link in _LINK.finditer(rest):
+        reading.note(number, f"the title's link to {link[2]}: a title is text")
+    rest = _LINK.sub(lambda link: link[1], rest)
+    title = " ".join(_EVENT_ID.sub("", _TAG.sub("", rest)).split()) or f"Untitled line {number}"
+    group_tags = [tag for group in reading.groups for tag in group]
+    key = slugify(ids[0]) if ids else ""
+    event = _Event(number, edtf_range(*found), title, group_tags + tags, key)
+    reading.events.append(event)
+    reading.current, reading.previous = event, Stamp(*_parts(found[1]))
+    for name in ids:
+        reading.ends[name] = reading.previous
+
+
+def _unread(reading: _Reading, number: int, line: str) -> bool:
+    """A line that starts with what looks like a date, but none this import reads: noted as an
+    event not imported (True), rather than taken into the body of the event before."""
+    colon = re.search(r":(\s|$)", line)
+    prefix = line[: colon.start()].strip() if colon else ""
+    words = [word for word in re.split(r"[\s/:.,+()–-]+", prefix.lower()) if word]
+    dated = all(
+        re.fullmatch(r"y?[\dtz]*\d[\dtz]*|![a-z][\w-]*", word) or word in _DATE_WORDS
+        for word in words
+    )
+    if colon is None or not words or not dated or not re.search(r"\d", prefix):
+        return False
+    if not reading.day_first and isinstance(date_range(prefix, reading.previous, True), tuple):
+        why = f"`{prefix}` is a day-first date, and the header has no `dateFormat: d/M/y`"
+    else:
+        why = f"`{prefix}` is no date this import can read"
+    reading.note(number, f"the event “{line[colon.end() :].strip()}”, not imported: {why}")
+    reading.current = None
+    return True
 
 
 def _parts(stamp: Stamp) -> tuple[int, int | None, int | None]:

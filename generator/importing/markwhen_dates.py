@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.model.days import day_number, days_in_month, from_day_number, year_edtf
 
-_MONTHS = {
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
@@ -28,13 +28,16 @@ _ISO = re.compile(
     r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
     r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"
 )
-_AMERICAN = re.compile(r"(?P<month>\d{1,2})/(?:(?P<day>\d{1,2})/)?(?P<year>\d{4})")
+# `12/2012` and `12/7/1941`, month first unless the header says `dateFormat: d/M/y`.
+_SLASHED = re.compile(r"(?P<first>\d{1,2})/(?:(?P<second>\d{1,2})/)?(?P<year>\d{4})")
 _NAMED = (
     re.compile(r"(?P<month>[A-Za-z]+)\.? (?P<year>\d{4})"),
     re.compile(r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]+)\.? (?P<year>\d{4})"),
     re.compile(r"(?P<month>[A-Za-z]+)\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"),
 )
 DURATION = re.compile(r"(?P<count>\d+) ?(?P<unit>years?|months?|weeks?|days?)", re.IGNORECASE)
+_COUNT = r"\d+ ?(?:years?|months?|weeks?|days?)"
+_COUNTS = re.compile(rf"({_COUNT})(?: ?[-–] ?({_COUNT}))?", re.IGNORECASE)
 _SPLITS = (" - ", " – ", " to ", "–", "/", "-")
 
 
@@ -62,18 +65,30 @@ class Stamp:
         return day_number(self.year, month, self.day or days_in_month(self.year, month))
 
 
-def stamp(text: str) -> Stamp | None:
-    """One date of the file -> Stamp, None when it is not one (or names no real day)."""
+def _slashed(text: str, day_first: bool) -> dict[str, str] | None:
+    found = _SLASHED.fullmatch(text)
+    if found is None:
+        return None
+    first, second = found["first"], found["second"]
+    if second is None:
+        return {"year": found["year"], "month": first}
+    day, month = (first, second) if day_first else (second, first)
+    return {"year": found["year"], "month": month, "day": day}
+
+
+def stamp(text: str, day_first: bool = False) -> Stamp | None:
+    """One date of the file -> Stamp, None when it is not one (or names no real day);
+    `day_first` reads `7/12/1941` as 7 December, as `dateFormat: d/M/y` asks."""
     text = " ".join(text.split())
     deep = re.fullmatch(r"Y(-?[1-9]\d{4,})", text)
     if deep:
         return Stamp(int(deep[1]))
-    found = _ISO.fullmatch(text) or _AMERICAN.fullmatch(text)
-    parts = found.groupdict() if found else None
+    iso = _ISO.fullmatch(text)
+    parts = iso.groupdict() if iso else _slashed(text, day_first)
     for pattern in _NAMED if parts is None else ():
         named = pattern.fullmatch(text)
-        if named and named["month"].lower() in _MONTHS:
-            parts = named.groupdict() | {"month": str(_MONTHS[named["month"].lower()])}
+        if named and named["month"].lower() in MONTHS:
+            parts = named.groupdict() | {"month": str(MONTHS[named["month"].lower()])}
             break
     if parts is None:
         return None
@@ -135,35 +150,51 @@ def _add_months(year: int, month: int, count: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def date_range(text: str, previous: Stamp | None) -> tuple[Stamp, Stamp] | str | None:
+def date_range(
+    text: str, previous: Stamp | None, day_first: bool = False
+) -> tuple[Stamp, Stamp] | str | None:
     """A range of the file -> (start, end); a reason (text) when it cannot be made absolute;
     None when it is no range at all."""
     text = " ".join(text.split())
-    whole = stamp(text)
+    whole = stamp(text, day_first)
     if whole is not None:
         return whole, whole
-    duration = DURATION.fullmatch(text)
-    if duration is not None:
-        if previous is None:
-            return f"`{text}` is counted from the event before it, and there is none"
-        return after(previous, int(duration["count"]), duration["unit"], inclusive=False)
-    if text.lower() in ("now", "today"):
-        return "it is relative to the day the file is read"
     for separator in _SPLITS:
         at = text.find(separator)
         while at > 0:
-            start = stamp(text[:at])
+            start = stamp(text[:at], day_first)
             end_text = text[at + len(separator) :].strip()
             if start is not None:
-                end = _end(start, end_text)
+                end = _end(start, end_text, day_first)
                 if end is not None:
                     return end
             at = text.find(separator, at + 1)
-    return None
+    return _relative(text, previous)
 
 
-def _end(start: Stamp, text: str) -> tuple[Stamp, Stamp] | str | None:
-    end = stamp(text)
+def _relative(text: str, previous: Stamp | None) -> tuple[Stamp, Stamp] | str | None:
+    """A range counted from the event before (`1 year`; `1 week - 3 days`, a gap then a span)
+    or from now, which has no date to give; None when it is neither."""
+    if text.lower() in ("now", "today"):
+        return "it is dated `now`, the day the file is read"
+    if re.search(r"\b(now|today)\b", text, re.IGNORECASE):
+        return f"`{text}` is counted from `now`, the day the file is read"
+    counts = _COUNTS.fullmatch(text)
+    if counts is None:
+        return None
+    if previous is None:
+        return f"`{text}` is counted from the event before it, and there is none"
+    gap = DURATION.fullmatch(counts[1])
+    assert gap is not None  # the pattern that matched it
+    start, end = after(previous, int(gap["count"]), gap["unit"], inclusive=False)
+    span = DURATION.fullmatch(counts[2]) if counts[2] else None
+    if span is not None:
+        start, end = after(end, int(span["count"]), span["unit"], inclusive=False)
+    return start, end
+
+
+def _end(start: Stamp, text: str, day_first: bool) -> tuple[Stamp, Stamp] | str | None:
+    end = stamp(text, day_first)
     if end is not None:
         return start, end
     duration = DURATION.fullmatch(text)

@@ -11,7 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.ids import slugify
-from generator.importing.html_markdown import links_in, plain_text, split_summary, to_markdown
+from generator.importing.html_markdown import (
+    links_in,
+    markup_in,
+    plain_text,
+    short_title,
+    to_markdown,
+)
 from generator.importing.imported import (
     Imported,
     ImportedEra,
@@ -21,6 +27,7 @@ from generator.importing.imported import (
     problem,
 )
 from generator.importing.media import medium
+from generator.importing.summary import split_summary
 from generator.importing.tljs_dates import DateProblem, edtf_point
 from generator.model.dates import parse_date
 
@@ -123,30 +130,31 @@ def _event(
         problems.append(origin.problem("", "is not a slide", "write it as {...} with a start_date"))
         return None
     text = _mapping(slide.get("text"))
-    title = plain_text(str(text.get("headline") or ""))
-    where = f"{origin.where}, “{title}”" if title else origin.where
+    media = slide.get("media")
+    if isinstance(media, str):  # an address alone, as some hand-written files give it
+        media = {"url": media}
+    title, made = _title(text, _mapping(media), origin)
+    where = f"{origin.where}, “{title}”"
 
     def note(what: str) -> None:
         imported.note(where, what)
 
+    if made:
+        note(made)
     date = _date(slide, origin, note, problems)
-    if not title:
-        problems.append(
-            origin.problem("text.headline", "is missing", "give every slide a headline")
-        )
-    if date is None or not title:
+    if date is None:
         return None
-    for url in links_in(str(text.get("headline") or "")):
-        note(f"the headline's link to {url}: a title is text")
+    _headline_notes(str(text.get("headline") or ""), note)
     for key in sorted(set(slide) - set(SLIDE_KEYS)):
         note(f"`{key}` ({_shown(slide[key])})")
+    if slide.get("text") and not isinstance(slide["text"], dict):
+        note(f"`text` ({_shown(slide['text'])}): a slide's text is {{headline, text}}")
     if slide.get("background"):
         note(f"the background ({_shown(slide['background'])})")
     summary, rest = split_summary(str(text.get("text") or ""))
     body, lost = to_markdown(rest)
     for what in lost:
         note(what)
-    media = slide.get("media")
     found = medium(media, folder, note) if isinstance(media, dict) else None
     group = str(slide.get("group") or "").strip()
     return ImportedEvent(
@@ -163,6 +171,30 @@ def _event(
     )
 
 
+def _title(text: Mapping[str, Any], media: Mapping[str, Any], origin: Origin) -> tuple[str, str]:
+    """A slide's title, and what to note when it has no headline (a slide of media alone is
+    common): the title is then made from the media's caption, else from the text."""
+    title = plain_text(str(text.get("headline") or ""))
+    if title:
+        return title, ""
+    for found, source in (
+        (short_title(str(media.get("caption") or "")), "the media's caption"),
+        (short_title(str(text.get("text") or "")), "its text"),
+    ):
+        if found:
+            return found, f"no headline: the title is made from {source}"
+    return f"Untitled {origin.where}", "no headline, no caption and no text to make a title of"
+
+
+def _headline_notes(headline: str, note: Callable[[str], None]) -> None:
+    for url in links_in(headline):
+        note(f"the headline's link to {url}: a title is text")
+    markup = markup_in(headline)
+    if markup:
+        shown = ", ".join(f"<{name}>" for name in markup)
+        note(f"the headline's markup ({shown}): a title is text, kept without it")
+
+
 def _date(
     slide: Mapping[str, Any], origin: Origin, note: Callable[[str], None], problems: list[str]
 ) -> str | None:
@@ -170,7 +202,7 @@ def _date(
     points = []
     for key in ("start_date", "end_date"):
         value = slide.get(key)
-        if value is None and key == "end_date":
+        if key == "end_date" and _empty(value):  # as files made from a spreadsheet often have
             continue
         if not isinstance(value, dict):
             what = "is missing" if value is None else "is not a date object"
@@ -199,6 +231,13 @@ def _date(
     return points[0]
 
 
+def _empty(value: object) -> bool:
+    """Whether a date is absent or has nothing in it: None, '', {} or {"year": ""}."""
+    if isinstance(value, dict):
+        return not any(str(part).strip() for part in value.values() if part is not None)
+    return value is None or value == ""
+
+
 def _place(
     location: object,
     origin: Origin,
@@ -213,6 +252,10 @@ def _place(
         return None
     for key in sorted(set(location) - set(LOCATION_KEYS)):
         note(f"location.{key} ({_shown(location[key])})")
+    if _empty({key: location.get(key) for key in ("lat", "lon")}):  # a sheet's empty columns
+        if location.get("name"):
+            note(f"the location “{location['name']}”: no coordinates to make a place of")
+        return None
     position = []
     for key, limit in (("lat", 90), ("lon", 180)):
         try:
@@ -240,13 +283,16 @@ def _era(era: object, origin: Origin, imported: Imported, problems: list[str]) -
         return
     text = _mapping(era.get("text"))
     name = plain_text(str(text.get("headline") or ""))
+    made = "" if name else "no headline: the name is made from its text"
+    name = name or short_title(str(text.get("text") or ""))
     if not name:
-        problems.append(origin.problem("text.headline", "is missing", "give every era a name"))
-        return
+        name, made = f"Untitled {origin.where}", "no headline and no text to make a name of"
 
     def note(what: str) -> None:
         imported.note(f"{origin.where}, “{name}”", what)
 
+    if made:
+        note(made)
     date = _date(era, origin, note, problems)
     if date is None:
         return

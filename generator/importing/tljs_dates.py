@@ -61,6 +61,9 @@ def edtf_point(date: Mapping[str, object], note: Callable[[str], None]) -> str:
         raise DateProblem("year", "is missing", "every TimelineJS date needs a year")
     astro = astronomical(year)
     month, day, hour = parts["month"], parts["day"], parts["hour"]
+    if parts["second"] == 60:  # a leap second, as UTC inserts one some 30 June or 31 December
+        note("a leap second (second 60): written as second 59, since our times have none")
+        parts["second"] = 59
     for part, (low, high) in _RANGES.items():
         value = parts[part]
         if value is not None and not low <= value <= high:
