@@ -105,9 +105,8 @@ class Fields:
         if not name:
             return None
         problem = zone_problem(name)
-        if problem:
-            what, _, fix = problem.partition(" — ")
-            self.error(key, what, fix)
+        if problem is not None:
+            self.error(key, *problem)
             return None
         return name
 
@@ -137,8 +136,7 @@ class Fields:
             # `date: -350` is read as a number, yet needs the hint about BC years of text.
             return parse_date(str(value) if isinstance(value, int) and value < 0 else value, zone)
         except DateError as error:
-            problem, _, fix = str(error).partition(" — ")
-            self.error(key, problem, fix or "write it as YYYY, YYYY-MM or YYYY-MM-DD")
+            self.error(key, *error.problem)
             return None
 
 

@@ -116,7 +116,7 @@ def _header(reading: _Reading, number: int, line: str) -> bool:
         imported.title = value
     elif key == "description":
         imported.description = value
-    elif key == "timezone" and not zone_problem(value):
+    elif key == "timezone" and zone_problem(value) is None:
         imported.timezone = value
     elif key == "dateFormat" and value == "d/M/y":
         reading.day_first = True

@@ -29,7 +29,7 @@ from generator.importing.imported import (
 from generator.importing.media import medium
 from generator.importing.summary import split_summary
 from generator.importing.tljs_dates import DateProblem, edtf_point
-from generator.model.dates import parse_date
+from generator.model.dates import DateError, parse_date
 
 DOCUMENT_KEYS = ("title", "events", "eras", "scale")
 SLIDE_KEYS = (
@@ -223,9 +223,8 @@ def _date(
         interval = f"{points[0]}/{points[1]}"
         try:
             parse_date(interval)
-        except ValueError as error:
-            what, _, fix = str(error).partition(" — ")
-            problems.append(origin.problem("end_date", what, fix or "end it after it starts"))
+        except DateError as error:
+            problems.append(origin.problem("end_date", *error.problem))
             return None
         return interval
     return points[0]

@@ -94,8 +94,7 @@ def edtf_point(date: Mapping[str, object], note: Callable[[str], None]) -> str:
     try:
         parse_date(text)
     except DateError as error:
-        what, _, fix = str(error).partition(" — ")
-        raise DateProblem("year", what, fix or "write a date TimelineJS can mean") from None
+        raise DateProblem("year", *error.problem) from None
     return text
 
 

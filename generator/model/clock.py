@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.model.days import DateError
+from generator.model.days import DateError, Problem
 
 UTC = "UTC"
 _MIN_OFFSET, _MAX_OFFSET = -12 * 60, 14 * 60  # the offsets in use on Earth
@@ -37,17 +37,17 @@ class Time:
     def __post_init__(self) -> None:
         if not 0 <= self.hour <= 23:
             fix = "write 00:00 of the next day" if self.hour == 24 else "hours run from 00 to 23"
-            raise DateError(f"'{self.clock()}' has no hour {self.hour} — {fix}")
+            raise DateError(f"'{self.clock()}' has no hour {self.hour}", fix)
         if not 0 <= self.minute <= 59 or not 0 <= (self.second or 0) <= 59:
             raise DateError(
-                f"'{self.clock()}' is not a time — minutes and seconds run from 00 to 59"
+                f"'{self.clock()}' is not a time", "minutes and seconds run from 00 to 59"
             )
         if self.written and self.offset == 0 and self.zone_name != UTC:
-            raise DateError("offset +00:00 is UTC, which EDTF writes as Z — write Z")
+            raise DateError("offset +00:00 is UTC, which EDTF writes as Z", "write Z")
         if not _MIN_OFFSET <= self.offset <= _MAX_OFFSET:
             raise DateError(
-                f"offset {offset_text(self.offset)} is not one in use — offsets run from -12:00 "
-                "to +14:00"
+                f"offset {offset_text(self.offset)} is not one in use",
+                "offsets run from -12:00 to +14:00",
             )
 
     @property
@@ -101,21 +101,22 @@ def written_offset(text: str) -> tuple[int, str]:
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
     if hours == minutes == 0:
-        raise DateError(f"offset '{text}' is UTC, which EDTF writes as Z — write Z")
+        raise DateError(f"offset '{text}' is UTC, which EDTF writes as Z", "write Z")
     if minutes > 59:
-        raise DateError(f"offset '{text}' has {minutes} minutes — minutes run from 00 to 59")
+        raise DateError(f"offset '{text}' has {minutes} minutes", "minutes run from 00 to 59")
     return sign * (hours * 60 + minutes), ""
 
 
-def zone_problem(name: str) -> str:
-    """'' for a time zone name zoneinfo knows, else 'what is wrong — how to fix it'."""
+def zone_problem(name: str) -> Problem | None:
+    """None for a time zone name zoneinfo knows, else what is wrong with it and the fix."""
     try:
         _zone(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return (
-            f"'{name}' is not a time zone this machine knows — give an IANA name, {_EXAMPLE_ZONES}"
+        return Problem(
+            f"'{name}' is not a time zone this machine knows",
+            f"give an IANA name, {_EXAMPLE_ZONES}",
         )
-    return ""
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -150,15 +151,15 @@ def zone_offset(name: str, year: int, month: int, day: int, seconds: int) -> tup
         after = (local.replace(tzinfo=zone, fold=1)).utcoffset()
         assert before is not None and after is not None
         raise DateError(
-            f"{clock} does not exist on {local:%Y-%m-%d} in {name} (the clocks skip it) — it "
-            f"reads as {_at(local, before)} or {_at(local, after)}: write one of those"
+            f"{clock} does not exist on {local:%Y-%m-%d} in {name} (the clocks skip it)",
+            f"it reads as {_at(local, before)} or {_at(local, after)}: write one of those",
         )
     if len(readings) == 2:
         first, second = (r.utcoffset() for r in readings)
         assert first is not None and second is not None
         raise DateError(
-            f"{clock} happens twice on {local:%Y-%m-%d} in {name} (the clocks go back) — write "
-            f"the offset: {_at(local, first)} or {_at(local, second)}"
+            f"{clock} happens twice on {local:%Y-%m-%d} in {name} (the clocks go back)",
+            f"write the offset: {_at(local, first)} or {_at(local, second)}",
         )
     offset = readings[0].utcoffset()
     assert offset is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model.days import days_in_month, year_edtf
+from generator.model.days import Problem, days_in_month, year_edtf
 
 MIN_YEAR, MAX_YEAR = -9999, 9999  # edtf() writes four digits, so nothing wider can round-trip
 MONTHS = tuple(  # one readable line beats a twelve-line literal
@@ -36,78 +36,90 @@ _WORDS = re.compile(
 )
 
 
-def not_a_date(text: str, whole: str) -> str:
-    """Unparseable `text` (in the date `whole`) -> an error message with the most specific
-    fix we can guess."""
+def not_a_date(text: str, whole: str) -> Problem:
+    """Unparseable `text` (in the date `whole`) -> what is wrong, with the most specific fix we
+    can guess."""
     shown = text if len(text) <= 40 else text[:39] + "…"
     where = f"'{shown}'" if text == whole else f"'{shown}' in '{whole[:60]}'"
     if text == "":
-        return f"no date was given — {FORMS}"
+        return Problem("no date was given", FORMS)
     if text == "..":
-        return f"'..' alone is not a date — {ONE_END}"
+        return Problem("'..' alone is not a date", ONE_END)
     loose = _LOOSE.fullmatch(text)
     if loose is not None:
         return _loose(where, *loose.groups())
     hint = _written_out(text, where)
-    if hint:
+    if hint is not None:
         return hint
     bc = _BC.fullmatch(text)
     if bc is not None:
         year = year_edtf(1 - int(bc.group(1)))
-        return f"{where} uses BC — write years astronomically: {year} is {bc.group(1)} BC"
+        return Problem(
+            f"{where} uses BC", f"write years astronomically: {year} is {bc.group(1)} BC"
+        )
     circa = _CIRCA.fullmatch(text)
     if circa is not None:
         example = circa.group(1) + "~"
-        return f"{where} uses 'circa' — mark approximate dates with a trailing ~, such as {example}"
+        return Problem(
+            f"{where} uses 'circa'", f"mark approximate dates with a trailing ~, such as {example}"
+        )
     if whole.count("/") > 1:
-        return f"{where} has more than one '/' — an interval is START/END, such as 2019/2020"
+        return Problem(
+            f"{where} has more than one '/'", "an interval is START/END, such as 2019/2020"
+        )
     compact = "".join(whole.split())
     if compact != whole:
-        return f"{where} contains spaces — write it without them: {compact}"
+        return Problem(f"{where} contains spaces", f"write it without them: {compact}")
     if text[:1] in {"?", "~", "%"}:
-        return f"{where} starts with a qualifier — put it after the date, such as 2016~"
-    return f"{where} is not a date this site understands — {FORMS}"
+        return Problem(f"{where} starts with a qualifier", "put it after the date, such as 2016~")
+    return Problem(f"{where} is not a date this site understands", FORMS)
 
 
 def _loose(
     where: str, sign: str, year: str, month: str | None, day: str | None, qualifiers: str
-) -> str:
+) -> Problem:
     """The message for digits and hyphens that are not EDTF's widths (`800`, `2019-2-3`)."""
     if len(qualifiers) > 1:
-        return f"{where} has more than one qualifier — use one: ? uncertain, ~ approximate, % both"
+        return Problem(
+            f"{where} has more than one qualifier", "use one: ? uncertain, ~ approximate, % both"
+        )
     if day is not None and len(day) == 4 and len(year) <= 2:
         assert month is not None
         return _day_and_month(where, int(year), int(month), int(day))
     if len(year) > 4 and month is None and day is None:
         deep = f"Y{sign}{year.lstrip('0')}"
-        return (
-            f"{where} is not a date this site understands: {_RANGE} — write a year in that "
-            f"range, or a year of deep time as an EDTF Y year: {deep}"
+        return Problem(
+            f"{where} is not a date this site understands: {_RANGE}",
+            f"write a year in that range, or a year of deep time as an EDTF Y year: {deep}",
         )
     if len(year) > 4 or any(x is not None and len(x) > 2 for x in (month, day)):
-        return f"{where} is not a date this site understands — {FORMS}"
+        return Problem(f"{where} is not a date this site understands", FORMS)
     parts = [sign + year.zfill(4)] + [f"{int(x):02d}" for x in (month, day) if x is not None]
     fixed = "-".join(parts) + qualifiers
     if sign and year.lstrip("0"):
         bc = int(year)
-        return (
-            f"{where} needs a four-digit year — write {fixed}; the format counts a year 0 "
-            f"(1 BC), so {fixed} is {bc + 1} BC, and {bc} BC is {year_edtf(1 - bc)}"
+        return Problem(
+            f"{where} needs a four-digit year",
+            f"write {fixed}; the format counts a year 0 (1 BC), so {fixed} is {bc + 1} BC, and "
+            f"{bc} BC is {year_edtf(1 - bc)}",
         )
-    return f"{where} needs a four-digit year and two-digit months and days — write {fixed}"
+    return Problem(
+        f"{where} needs a four-digit year and two-digit months and days", f"write {fixed}"
+    )
 
 
-def _written_out(text: str, where: str) -> str:
-    """The message for a day written with slashes, dots, month names or a time, or ''."""
+def _written_out(text: str, where: str) -> Problem | None:
+    """The message for a day written with slashes, dots, month names or a time, or None."""
     numeric = _NUMERIC.fullmatch(text)
     if numeric is not None:
         first, _, second, year = numeric.groups()
         return _day_and_month(where, int(first), int(second), int(year))
     timed = _TIME.fullmatch(text)
     if timed is not None:
-        return (
-            f"{where} is not an EDTF date-time — write the time after a T, with two-digit "
-            f"hours and an optional offset, such as {_date_time(*timed.groups())}"
+        return Problem(
+            f"{where} is not an EDTF date-time",
+            "write the time after a T, with two-digit hours and an optional offset, such as "
+            + _date_time(*timed.groups()),
         )
     words = _WORDS.fullmatch(text)
     if words is not None:
@@ -117,12 +129,15 @@ def _written_out(text: str, where: str) -> str:
             day = before or after
             fixed = _day_text(int(year), month, int(day) if day else None)
             if fixed:
-                return f"{where} names the month in words — write it as YYYY-MM-DD: {fixed}"
-            return (
+                return Problem(
+                    f"{where} names the month in words", f"write it as YYYY-MM-DD: {fixed}"
+                )
+            return Problem(
                 f"{where} names the month in words, and {MONTHS[month - 1]} {year} has no day "
-                f"{day} — write a day that exists as YYYY-MM-DD"
+                f"{day}",
+                "write a day that exists as YYYY-MM-DD",
             )
-    return ""
+    return None
 
 
 def _date_time(
@@ -133,20 +148,22 @@ def _date_time(
     return text + (offset or "").upper() + qualifier
 
 
-def _day_and_month(where: str, first: int, second: int, year: int) -> str:
+def _day_and_month(where: str, first: int, second: int, year: int) -> Problem:
     """The message for a date written day and month first, in an order that may be either."""
     day_first = _day_text(year, second, first)
     month_first = _day_text(year, first, second)
     if day_first and month_first and day_first != month_first:
-        return (
-            f"{where} can be read day-first or month-first — write the year first: "
-            f"{day_first} ({first} {MONTHS[second - 1]}) or {month_first} "
-            f"({second} {MONTHS[first - 1]})"
+        return Problem(
+            f"{where} can be read day-first or month-first",
+            f"write the year first: {day_first} ({first} {MONTHS[second - 1]}) or {month_first} "
+            f"({second} {MONTHS[first - 1]})",
         )
     if day_first or month_first:
         order = "day-first" if day_first else "month-first"
-        return f"{where} looks {order} — write the year first: {day_first or month_first}"
-    return f"{where} is not a date this site understands — {FORMS}"
+        return Problem(
+            f"{where} looks {order}", f"write the year first: {day_first or month_first}"
+        )
+    return Problem(f"{where} is not a date this site understands", FORMS)
 
 
 def _month(name: str) -> int | None:

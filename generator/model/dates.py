@@ -58,16 +58,16 @@ class EventDate:
         start, end = self.start, self.end
         if end is None:
             if not isinstance(start, Point):
-                raise DateError(f"'{start.value}' alone is not a date — {_ONE_END}")
+                raise DateError(f"'{start.value}' alone is not a date", _ONE_END)
         elif not isinstance(start, Point):
             if not isinstance(end, Point):
-                raise DateError(f"'{self.edtf()}' has no known end — {_ONE_END}")
+                raise DateError(f"'{self.edtf()}' has no known end", _ONE_END)
         elif isinstance(end, Point) and end.latest_instant(self.zone) < start.earliest_instant(
             self.zone
         ):
             raise DateError(
-                f"'{self.edtf()}' ends before it starts — put the earlier date first: "
-                f"{end.edtf()}/{start.edtf()}"
+                f"'{self.edtf()}' ends before it starts",
+                f"put the earlier date first: {end.edtf()}/{start.edtf()}",
             )
 
     @property
@@ -251,7 +251,7 @@ def _endpoint(text: str, whole: str, zone: str) -> Endpoint:
         return Bound.UNKNOWN
     point = match_point(text, zone)
     if point is None:
-        raise DateError(not_a_date(text, whole))
+        raise DateError(*not_a_date(text, whole))
     return point
 
 
@@ -263,20 +263,21 @@ def parse_date(value: str | int, zone: str = UTC) -> EventDate:
     elif isinstance(value, int) and not isinstance(value, bool):
         if not MIN_YEAR <= value <= MAX_YEAR:
             raise DateError(
-                f"year {value} is beyond ±9999 — write a day as 'YYYY-MM-DD', or a year of deep "
-                f"time as an EDTF Y year: 'Y{value}'"
+                f"year {value} is beyond ±9999",
+                "write a day as 'YYYY-MM-DD', or a year of deep time as an EDTF Y year: "
+                f"'Y{value}'",
             )
         return EventDate(Point(value, None, None), None, zone)
     else:
         # YAML turns an unquoted 2019-02-26 into a date object, and yes/no into bools.
         raise DateError(
-            f"{value!r} is a {type(value).__name__}, not date text — "
-            "write the date as a quoted string, such as date: '2019-02-26'"
+            f"{value!r} is a {type(value).__name__}, not date text",
+            "write the date as a quoted string, such as date: '2019-02-26'",
         )
     if text.count("/") == 1:
         start, end = text.split("/")
         return EventDate(_endpoint(start, text, zone), _endpoint(end, text, zone), zone)
     point = match_point(text, zone)
     if point is None:
-        raise DateError(not_a_date(text, text))
+        raise DateError(*not_a_date(text, text))
     return EventDate(point, None, zone)

@@ -4,14 +4,28 @@ Day 1 is 0001-01-01, as date.toordinal, and the count runs on through year 0 and
 before it, because datetime cannot hold years before 1.
 """
 
+from typing import NamedTuple
+
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # Day numbers count from 0001-01-01; the civil algorithm counts from 0000-03-01, 305 days earlier.
 _EPOCH_SHIFT = 305
 
 
 # Here rather than in dates, which builds on this module, because days_in_month raises it too.
+class Problem(NamedTuple):
+    """What is wrong with a date, and how to fix it: the two halves of an error message."""
+
+    what: str
+    fix: str
+
+
 class DateError(ValueError):
-    """A date that cannot be parsed; str(error) is 'what is wrong — how to fix it'."""
+    """A date that cannot be parsed: what is wrong (`problem.what`) and how to fix it
+    (`problem.fix`); str(error) joins them as a message does."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(f"{what} — {fix}")
+        self.problem = Problem(what, fix)
 
 
 def _is_leap(year: int) -> bool:
@@ -21,7 +35,7 @@ def _is_leap(year: int) -> bool:
 def days_in_month(year: int, month: int) -> int:
     """Astronomical year and month (1-12) -> number of days in that month."""
     if not 1 <= month <= 12:
-        raise DateError(f"there is no month {month} — months are 1 to 12")
+        raise DateError(f"there is no month {month}", "months are 1 to 12")
     return 29 if month == 2 and _is_leap(year) else _MONTH_DAYS[month - 1]
 
 

@@ -18,6 +18,7 @@ from generator.model.date_hints import MAX_YEAR, MIN_YEAR, MONTHS
 from generator.model.days import (
     DAY_SECONDS,
     DateError,
+    Problem,
     day_number,
     days_in_month,
     from_day_number,
@@ -79,41 +80,42 @@ class Point:
         year, month, day = self.year, self.month, self.day
         if month is None:
             if day is not None:
-                raise DateError(f"day {day} has no month — give the month too, as YYYY-MM-DD")
+                raise DateError(f"day {day} has no month", "give the month too, as YYYY-MM-DD")
         elif not 1 <= month <= 12:
-            raise DateError(f"'{self.edtf()}' has no month {month} — months are 01 to 12")
+            raise DateError(f"'{self.edtf()}' has no month {month}", "months are 01 to 12")
         elif day is not None and not 1 <= day <= days_in_month(year, month):
-            raise DateError(self._bad_day_message())
+            raise DateError(*self._bad_day())
         if self.time is not None and day is None:
             raise DateError(
-                f"'{self.edtf()}' has a time but no day — a time of day needs the whole date, "
-                "such as 2019-02-26T03:30"
+                f"'{self.edtf()}' has a time but no day",
+                "a time of day needs the whole date, such as 2019-02-26T03:30",
             )
 
     def _check_deep(self) -> None:
         if abs(self.year) >= DEEP_LIMIT:
-            raise DateError(f"year {self.year:,} is out of range — Y years run to ±99,999,999,999")
+            raise DateError(f"year {self.year:,} is out of range", "Y years run to ±99,999,999,999")
         if self.month is not None or self.unspecified is not Unspecified.NONE or self.time:
             raise DateError(
-                f"year {self.year:,} is beyond ±9999, where only the year can be given — write "
-                f"Y{self.year}"
+                f"year {self.year:,} is beyond ±9999, where only the year can be given",
+                f"write Y{self.year}",
             )
         if self.uncertain or self.approximate:
             raise DateError(
-                f"'Y{self.year}' takes no qualifier — EDTF marks only dates of four-digit years "
-                "as uncertain or approximate; say it in the body or in date_label"
+                f"'Y{self.year}' takes no qualifier",
+                "EDTF marks only dates of four-digit years as uncertain or approximate; say it in "
+                "the body or in date_label",
             )
 
     def _check_unspecified(self) -> None:
         digits = _YEAR_X.get(self.unspecified)
         if digits is not None and (self.month is not None or self.year % 10**digits):
-            raise DateError(f"'{self.edtf()}' is not an EDTF date — write it as 196X or 19XX")
+            raise DateError(f"'{self.edtf()}' is not an EDTF date", "write it as 196X or 19XX")
         needs = {Unspecified.MONTH: False, Unspecified.MONTH_AND_DAY: False, Unspecified.DAY: True}
         wanted = needs.get(self.unspecified)
         if wanted is not None and ((self.month is not None) != wanted or self.day is not None):
-            raise DateError(f"'{self.edtf()}' is not an EDTF date — write 2019-XX or 2019-03-XX")
+            raise DateError(f"'{self.edtf()}' is not an EDTF date", "write 2019-XX or 2019-03-XX")
 
-    def _bad_day_message(self) -> str:
+    def _bad_day(self) -> Problem:
         assert self.month is not None and self.day is not None
         last = days_in_month(self.year, self.month)
         why = f"{MONTHS[self.month - 1]} {year_label(self.year)} has {last} days"
@@ -122,8 +124,8 @@ class Point:
         elif self.month == 2 and self.day == 29:
             why = f"{year_label(self.year)} is not a leap year"
         fix = Point(self.year, self.month, 1 if self.day < 1 else last).edtf()
-        return (
-            f"'{self.edtf()}' is not a real day ({why}) — write a date that exists, such as {fix}"
+        return Problem(
+            f"'{self.edtf()}' is not a real day ({why})", f"write a date that exists, such as {fix}"
         )
 
     @property
@@ -258,7 +260,7 @@ def match_point(text: str, zone: str) -> Point | None:
         "sign", "year", "month", "day", "qualifier"
     )
     if sign and year_text == "0000":
-        raise DateError(f"'{text}' has year -0000 — write year zero (1 BC) as 0000")
+        raise DateError(f"'{text}' has year -0000", "write year zero (1 BC) as 0000")
     unspecified = _unspecified(text, year_text, month_text, day_text)
     magnitude = int(year_text.replace("X", "0"))
     year = -magnitude if sign else magnitude
@@ -275,8 +277,9 @@ def _deep(text: str, match: re.Match[str]) -> Point:
     if len(digits) <= 4 or digits.startswith("0"):
         plain = year_edtf(int(digits) * (-1 if match.group("sign") else 1))
         raise DateError(
-            f"'{text}' is not a Y year — Y is for years beyond ±9999 (more than four digits, "
-            f"without leading zeros); write {plain}"
+            f"'{text}' is not a Y year",
+            f"Y is for years beyond ±9999 (more than four digits, without leading zeros); write "
+            f"{plain}",
         )
     qualifier = match.group("qualifier")
     return Point(year, None, None, qualifier in ("?", "%"), qualifier in ("~", "%"))
@@ -286,12 +289,13 @@ def _unspecified(text: str, year: str, month: str | None, day: str | None) -> Un
     x_year, x_month, x_day = year.count("X"), month == "XX", day == "XX"
     if x_year and month is not None:
         raise DateError(
-            f"'{text}' leaves digits of the year unspecified, so it can have no month or day — "
-            f"write {year}"
+            f"'{text}' leaves digits of the year unspecified, so it can have no month or day",
+            f"write {year}",
         )
     if x_month and day is not None and not x_day:
         raise DateError(
-            f"'{text}' has a day of an unspecified month — write {text[:7]}-XX or give the month"
+            f"'{text}' has a day of an unspecified month",
+            f"write {text[:7]}-XX or give the month",
         )
     if x_year:
         return Unspecified.DECADE if x_year == 1 else Unspecified.CENTURY
@@ -308,8 +312,8 @@ def _time(
         return None
     if month is None or day is None:
         raise DateError(
-            f"'{text}' has a time but no day — a time of day needs the whole date, such as "
-            "2019-02-26T03:30"
+            f"'{text}' has a time but no day",
+            "a time of day needs the whole date, such as 2019-02-26T03:30",
         )
     minute, second_text, offset_text = match.group("minute", "second", "offset")
     second = None if second_text is None else int(second_text)
@@ -320,8 +324,8 @@ def _time(
         return Time(reading.hour, reading.minute, second, offset, True, zone_name)
     if year < 1:
         raise DateError(
-            f"'{text}' is a time before AD 1, where time zones have no rules — write its offset, "
-            f"such as {text[: match.end('minute')]}Z"
+            f"'{text}' is a time before AD 1, where time zones have no rules",
+            f"write its offset, such as {text[: match.end('minute')]}Z",
         )
     offset, zone_name = clock.zone_offset(zone, year, month, day, reading.seconds)
     return Time(reading.hour, reading.minute, second, offset, False, zone_name)
