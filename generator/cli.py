@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.build import build_unless_fresh, check
+from generator.build import BuildResult, build_unless_fresh, check
 from generator.capture.add import add_source
 from generator.capture.fetch import CaptureError
 from generator.check.drafts import published
@@ -138,23 +138,31 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = build_unless_fresh(project, project.root / ".cache", drafts=args.drafts)
     seconds = time.perf_counter() - started
-    shown = project.shown(project.output)
     if args.format == "json":
         print(errors_json(()))
-    elif isinstance(result, Fresh):
-        print(
-            f"{shown}/ is up to date: {counted(result.pages, 'page')} for "
-            f"{counted(result.events, 'event')}, "
-            f"nothing changed since the last build (checked in {seconds:.2f} s)"
-        )
     else:
-        _warn(result.timeline.warnings, args.format)
-        pages = sum(1 for path in result.paths if path.endswith(".html"))
-        print(
-            f"Built {counted(pages, 'page')} for {counted(len(result.timeline.events), 'event')} "
-            f"into {shown}/ in {seconds:.2f} s"
-        )
+        _built(project, result, args.format, seconds)
     return 0
+
+
+def _built(project: Project, result: BuildResult | Fresh, form: str, seconds: float | None) -> None:
+    """Say what a build made (or that site/ was up to date), with the drafts it left out, and
+    how long it took when `seconds` is given."""
+    shown = project.shown(project.output)
+    if isinstance(result, Fresh):
+        pages, events, drafts = result.pages, result.events, result.drafts
+    else:
+        _warn(result.timeline.warnings, form)
+        pages = sum(1 for path in result.paths if path.endswith(".html"))
+        events, drafts = len(result.timeline.events), result.drafts
+    made = f"{counted(pages, 'page')} for {counted(events, 'event')}"
+    made += f" ({counted(drafts, 'draft')} left out)" if drafts else ""
+    if isinstance(result, Fresh):
+        took = f" (checked in {seconds:.2f} s)" if seconds is not None else ""
+        print(f"{shown}/ is up to date: {made}, nothing changed since the last build{took}")
+    else:
+        took = f" in {seconds:.2f} s" if seconds is not None else ""
+        print(f"Built {made} into {shown}/{took}")
 
 
 def _warn(warnings: Sequence[ContentError], form: str) -> None:
@@ -215,7 +223,10 @@ def _publish(project: Project, args: argparse.Namespace) -> int:
 
 def _new(project: Project, args: argparse.Namespace) -> int:
     path = new_event(project.content / "events", args.title, args.date)
-    print(f"Created {project.shown(path)}")
+    print(
+        f"Created {project.shown(path)} as a draft: the preview shows it; `timeline build` and "
+        "`timeline publish` leave it out until you remove its `draft: true` line."
+    )
     return 0
 
 
