@@ -196,7 +196,15 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
     _notice_without_timelinejs(project)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        serve(project, host, port, lambda url: print(f"Serving {url} — press Ctrl-C to stop"))
+        shown = project.shown(project.output)
+        serve(
+            project,
+            host,
+            port,
+            lambda url: print(
+                f"Serving {url} with its drafts ({shown}/ is left alone) — press Ctrl-C to stop"
+            ),
+        )
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             print(
