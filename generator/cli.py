@@ -27,7 +27,7 @@ from generator.load.text import visible
 from generator.model import urls
 from generator.model.dates import DateError
 from generator.project import Project
-from generator.publish import PublishError, publish
+from generator.publish import PublishError, publish_site
 from generator.scaffold import IdTaken, new_event
 from generator.serve.server import serve
 from generator.vendor import TIMELINEJS_VERSION
@@ -220,7 +220,10 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 
 
 def _publish(project: Project, args: argparse.Namespace) -> int:
-    published = publish(project.root, project.output, args.remote, args.branch)
+    _notice_without_timelinejs(project)
+    cache = project.root / ".cache"
+    built, published = publish_site(project, cache, args.remote, args.branch)
+    _built(project, built, "text", None)
     shown = project.shown(project.output)
     if published.commit is None:
         print(f"{shown}/ is unchanged since it was last published to {args.branch}.")
@@ -336,6 +339,8 @@ def _report(failure: BuildFailed, project: Project, command: str, form: str) -> 
         shown = project.shown(project.output)
         exists = project.output.is_dir()
         outcome = f" {shown}/ was not changed." if exists else " Nothing was written."
+    elif command == "publish":  # publishing builds first, and stops at its errors
+        outcome = " Nothing was published."
     print(f"{counted(len(failure.errors), 'error')}.{outcome}", file=sys.stderr)
 
 
