@@ -66,17 +66,20 @@ def _parser() -> argparse.ArgumentParser:
             help="how to report errors: text (default), github (workflow commands that mark "
             "the lines in GitHub Actions) or json (one document on standard output)",
         )
-    serve = commands.add_parser("serve", help="build, serve with live reload, rebuild on change")
+    serve = commands.add_parser(
+        "serve", help="preview the site with its drafts, live reload and a rebuild on every save"
+    )
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     publishing = commands.add_parser(
-        "publish", help="commit site/ to a branch (default: gh-pages) and push it"
+        "publish",
+        help="build site/ without drafts, commit it to a branch (default: gh-pages), push it",
     )
     publishing.add_argument("--remote", default="origin", help="where to push (default: origin)")
     publishing.add_argument(
         "--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)"
     )
-    new = commands.add_parser("new", help="create a new event file")
+    new = commands.add_parser("new", help="create a new event file, as a draft")
     new.add_argument("title", help="the event's title; its id is made from it")
     new.add_argument("--date", required=True, help="the date, such as 2019-02-26 or 2016~")
     source = commands.add_parser("source", help="the sources in content/sources.yaml")
