@@ -20,11 +20,14 @@ PORT ?= 8000
 serve: $(RUNTIME) $(NODE_SITE)
 	$(BIN)/timeline serve --host $(HOST) --port $(PORT)
 
-# Commits site/ to a branch and pushes it; PUBLISH_REMOTE=upstream or PUBLISH_BRANCH=pages to change.
+# Builds site/ without drafts (as `make site`, BASE_URL too), commits it to a branch and pushes it;
+# PUBLISH_REMOTE=upstream or PUBLISH_BRANCH=pages to change. `timeline publish` builds by itself,
+# so that what it pushes is what that build makes, whatever wrote into site/ before.
 PUBLISH_REMOTE ?= origin
 PUBLISH_BRANCH ?= gh-pages
-publish: site
-	$(BIN)/timeline publish --remote $(PUBLISH_REMOTE) --branch $(PUBLISH_BRANCH)
+publish: $(RUNTIME) $(NODE_SITE)
+	$(BIN)/timeline $(if $(BASE_URL),--base-url "$(BASE_URL)") publish \
+		--remote $(PUBLISH_REMOTE) --branch $(PUBLISH_BRANCH)
 
 # The benchmark (about 15 minutes on 2 cores at BENCH_REPEAT=5): corpora of 1,000 and 10,000
 # events, our build, Pelican's and Hugo's. BENCH_N=100000 adds a 100,000-event run (about 4 more

@@ -35,13 +35,15 @@ Pages = dict[str, bytes]
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    """What a build made: its output paths, the pages it rendered anew and the files it changed."""
+    """What a build made: its output paths, the pages it rendered anew, the files it changed
+    and how many draft events it left out."""
 
     timeline: Timeline
     output: Path
     paths: tuple[str, ...]
     rendered: int
     changed: tuple[str, ...]
+    drafts: int = 0
 
     @property
     def pages(self) -> Pages:
@@ -129,7 +131,8 @@ def build(
     earlier runs is reused and this run's is saved (see incremental/store.py).
     """
     with _no_cycle_collection():
-        graph = link(_kept(validate(load(project)), drafts))
+        everything = validate(load(project))
+        graph = link(_kept(everything, drafts))
         cache = _saved(cache_folder, Mode.ONE_OFF)
         staging = Staging(project.output)
         try:
@@ -141,7 +144,10 @@ def build(
             staging.discard()
         if cache_folder is not None:
             save_bodies(cache_folder, cache.bodies)
-    return BuildResult(graph.timeline, project.output, tuple(paths), cache.rendered, tuple(paths))
+    left_out = len(everything.events) - len(graph.timeline.events)
+    return BuildResult(
+        graph.timeline, project.output, tuple(paths), cache.rendered, tuple(paths), left_out
+    )
 
 
 def build_unless_fresh(
@@ -156,7 +162,7 @@ def build_unless_fresh(
     forget_fresh(cache_folder)
     result = build(project, cache_folder, drafts=drafts)
     pages = sum(1 for path in result.paths if path.endswith(".html"))
-    record_fresh(project, cache_folder, inputs, pages, len(result.timeline.events))
+    record_fresh(project, cache_folder, inputs, pages, len(result.timeline.events), result.drafts)
     return result
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.build import build_unless_fresh, check
+from generator.build import BuildResult, build_unless_fresh, check
 from generator.capture.add import add_source
 from generator.capture.fetch import CaptureError
 from generator.check.drafts import published
@@ -27,7 +27,7 @@ from generator.load.text import visible
 from generator.model import urls
 from generator.model.dates import DateError
 from generator.project import Project
-from generator.publish import PublishError, publish
+from generator.publish import PublishError, publish_site
 from generator.scaffold import IdTaken, new_event
 from generator.serve.server import serve
 from generator.vendor import TIMELINEJS_VERSION
@@ -66,17 +66,20 @@ def _parser() -> argparse.ArgumentParser:
             help="how to report errors: text (default), github (workflow commands that mark "
             "the lines in GitHub Actions) or json (one document on standard output)",
         )
-    serve = commands.add_parser("serve", help="build, serve with live reload, rebuild on change")
+    serve = commands.add_parser(
+        "serve", help="preview the site with its drafts, live reload and a rebuild on every save"
+    )
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     publishing = commands.add_parser(
-        "publish", help="commit site/ to a branch (default: gh-pages) and push it"
+        "publish",
+        help="build site/ without drafts, commit it to a branch (default: gh-pages), push it",
     )
     publishing.add_argument("--remote", default="origin", help="where to push (default: origin)")
     publishing.add_argument(
         "--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)"
     )
-    new = commands.add_parser("new", help="create a new event file")
+    new = commands.add_parser("new", help="create a new event file, as a draft")
     new.add_argument("title", help="the event's title; its id is made from it")
     new.add_argument("--date", required=True, help="the date, such as 2019-02-26 or 2016~")
     source = commands.add_parser("source", help="the sources in content/sources.yaml")
@@ -138,23 +141,31 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = build_unless_fresh(project, project.root / ".cache", drafts=args.drafts)
     seconds = time.perf_counter() - started
-    shown = project.shown(project.output)
     if args.format == "json":
         print(errors_json(()))
-    elif isinstance(result, Fresh):
-        print(
-            f"{shown}/ is up to date: {counted(result.pages, 'page')} for "
-            f"{counted(result.events, 'event')}, "
-            f"nothing changed since the last build (checked in {seconds:.2f} s)"
-        )
     else:
-        _warn(result.timeline.warnings, args.format)
-        pages = sum(1 for path in result.paths if path.endswith(".html"))
-        print(
-            f"Built {counted(pages, 'page')} for {counted(len(result.timeline.events), 'event')} "
-            f"into {shown}/ in {seconds:.2f} s"
-        )
+        _built(project, result, args.format, seconds)
     return 0
+
+
+def _built(project: Project, result: BuildResult | Fresh, form: str, seconds: float | None) -> None:
+    """Say what a build made (or that site/ was up to date), with the drafts it left out, and
+    how long it took when `seconds` is given."""
+    shown = project.shown(project.output)
+    if isinstance(result, Fresh):
+        pages, events, drafts = result.pages, result.events, result.drafts
+    else:
+        _warn(result.timeline.warnings, form)
+        pages = sum(1 for path in result.paths if path.endswith(".html"))
+        events, drafts = len(result.timeline.events), result.drafts
+    made = f"{counted(pages, 'page')} for {counted(events, 'event')}"
+    made += f" ({counted(drafts, 'draft')} left out)" if drafts else ""
+    if isinstance(result, Fresh):
+        took = f" (checked in {seconds:.2f} s)" if seconds is not None else ""
+        print(f"{shown}/ is up to date: {made}, nothing changed since the last build{took}")
+    else:
+        took = f" in {seconds:.2f} s" if seconds is not None else ""
+        print(f"Built {made} into {shown}/{took}")
 
 
 def _warn(warnings: Sequence[ContentError], form: str) -> None:
@@ -188,7 +199,15 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
     _notice_without_timelinejs(project)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        serve(project, host, port, lambda url: print(f"Serving {url} — press Ctrl-C to stop"))
+        shown = project.shown(project.output)
+        serve(
+            project,
+            host,
+            port,
+            lambda url: print(
+                f"Serving {url} with its drafts ({shown}/ is left alone) — press Ctrl-C to stop"
+            ),
+        )
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             print(
@@ -204,7 +223,10 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 
 
 def _publish(project: Project, args: argparse.Namespace) -> int:
-    published = publish(project.root, project.output, args.remote, args.branch)
+    _notice_without_timelinejs(project)
+    cache = project.root / ".cache"
+    built, published = publish_site(project, cache, args.remote, args.branch)
+    _built(project, built, "text", None)
     shown = project.shown(project.output)
     if published.commit is None:
         print(f"{shown}/ is unchanged since it was last published to {args.branch}.")
@@ -215,7 +237,10 @@ def _publish(project: Project, args: argparse.Namespace) -> int:
 
 def _new(project: Project, args: argparse.Namespace) -> int:
     path = new_event(project.content / "events", args.title, args.date)
-    print(f"Created {project.shown(path)}")
+    print(
+        f"Created {project.shown(path)} as a draft: the preview shows it; `timeline build` and "
+        "`timeline publish` leave it out until you remove its `draft: true` line."
+    )
     return 0
 
 
@@ -317,6 +342,8 @@ def _report(failure: BuildFailed, project: Project, command: str, form: str) -> 
         shown = project.shown(project.output)
         exists = project.output.is_dir()
         outcome = f" {shown}/ was not changed." if exists else " Nothing was written."
+    elif command == "publish":  # publishing builds first, and stops at its errors
+        outcome = " Nothing was published."
     print(f"{counted(len(failure.errors), 'error')}.{outcome}", file=sys.stderr)
 
 

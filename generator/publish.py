@@ -4,6 +4,9 @@ Only git plumbing runs, with a temporary index file, so the user's working tree,
 stash never move: the site's files are hashed straight from site/, written as a tree, committed on
 top of the branch's tip and pushed. A push that is refused puts the local branch back where it
 was, so that fetching and publishing again just works.
+
+`publish_site` builds first, as `timeline build` does, without drafts: whatever wrote into site/
+before (a build with --drafts, an older preview), what is published is what that build makes.
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.build import BuildResult, build_unless_fresh
+from generator.incremental.store import Fresh, output_digest
+from generator.project import Project
 
 FALLBACK_NAME = "timeline"
 FALLBACK_EMAIL = "timeline@localhost"
@@ -34,10 +41,29 @@ class PublishResult:
     unchanged: bool
 
 
+def publish_site(
+    project: Project, cache_folder: Path, remote: str = "origin", branch: str = "gh-pages"
+) -> tuple[BuildResult | Fresh, PublishResult]:
+    """Build the project's site without its drafts, as `timeline build` does (nothing to do
+    when it is up to date; see incremental/store.py), then publish exactly those files.
+    Returns what the build made and what publishing did; raises BuildFailed on content errors,
+    before anything is published."""
+    built = build_unless_fresh(project, cache_folder, drafts=False)
+    made = output_digest(project.output)
+    return built, publish(project.root, project.output, remote, branch, built_as=made)
+
+
 def publish(
-    project_root: Path, site: Path, remote: str = "origin", branch: str = "gh-pages"
+    project_root: Path,
+    site: Path,
+    remote: str = "origin",
+    branch: str = "gh-pages",
+    *,
+    built_as: str | None = None,
 ) -> PublishResult:
-    """Commit `site` on top of `branch` in the repository at `project_root` and push it."""
+    """Commit `site` on top of `branch` in the repository at `project_root` and push it.
+    With `built_as` (the output digest of site/ as a build left it), refuse a site that
+    changed since, before anything is committed."""
     files = _site_files(site)
     if _git(project_root, ["rev-parse", "--git-dir"]).returncode != 0:
         raise PublishError(f"{project_root}: not a git repository — run `git init` there first")
@@ -46,6 +72,13 @@ def publish(
     parent = _parent(project_root, remote, ref)
     with tempfile.TemporaryDirectory(prefix="timeline-publish-") as scratch:
         tree = _write_tree(project_root, site, files, Path(scratch) / "index")
+    # Checked once the files are hashed: whatever replaced one of them since the build (another
+    # build with drafts, say) changed the digest, so what is committed is what the build made.
+    if built_as is not None and output_digest(site) != built_as:
+        raise PublishError(
+            f"{site}: changed while it was being published (another build, or an older "
+            "preview, wrote into it) — run `timeline publish` again"
+        )
     if parent is not None and tree == _rev_parse(project_root, f"{parent}^{{tree}}"):
         return PublishResult(commit=None, branch=branch, pushed=False, unchanged=True)
     commit = _commit_tree(project_root, tree, parent)

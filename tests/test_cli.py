@@ -39,7 +39,9 @@ def test_new_writes_an_event_that_checks_clean(
         shutil.copytree(FIXTURE / part, tmp_path / part)
     args = ["--root", str(tmp_path), "--templates", str(TEMPLATES)]
     assert main([*args, "new", "The Battle of Actium", "--date=-0030-09-02"]) == 0
-    assert capsys.readouterr().out == "Created content/events/the-battle-of-actium.md\n"
+    assert capsys.readouterr().out.startswith(
+        "Created content/events/the-battle-of-actium.md as a draft: "
+    )
     text = (tmp_path / "content/events/the-battle-of-actium.md").read_text()
     assert text.startswith("---\ntitle: The Battle of Actium\n")
     assert main([*args, "check"]) == 0

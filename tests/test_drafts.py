@@ -153,3 +153,50 @@ def test_check_says_how_many_drafts_it_left_out(
     )
     assert main([*args, "--drafts"]) == 0
     assert capsys.readouterr().out == "No errors: 4 events, 2 actors, 1 source.\n"
+
+
+def test_build_says_how_many_drafts_it_left_out(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    args = ["--root", str(root), "--templates", str(TEMPLATES), "build"]
+    assert main(args) == 0
+    assert capsys.readouterr().out.startswith(
+        "Built 23 pages for 3 events (1 draft left out) into site/ in "
+    )
+    assert main(args) == 0
+    assert capsys.readouterr().out.startswith(
+        "site/ is up to date: 23 pages for 3 events (1 draft left out), nothing changed"
+    )
+    assert main([*args, "--drafts"]) == 0
+    assert capsys.readouterr().out.startswith("Built 25 pages for 4 events into site/ in ")
+
+
+def test_new_says_it_wrote_a_draft_and_how_to_publish_it(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    args = ["--root", str(root), "--templates", str(TEMPLATES)]
+    assert main([*args, "new", "Secret merger plan", "--date", "2019-03-05"]) == 0
+    assert capsys.readouterr().out == (
+        "Created content/events/secret-merger-plan.md as a draft: the preview shows it; "
+        "`timeline build` and `timeline publish` leave it out until you remove its "
+        "`draft: true` line.\n"
+    )
+    assert "draft: true\n" in (root / "content/events/secret-merger-plan.md").read_text()
+    assert main([*args, "check"]) == 0
+    assert "(2 drafts left out)" in capsys.readouterr().out
+
+
+def test_a_site_an_older_preview_filled_with_drafts_is_not_up_to_date(root: Path) -> None:
+    # Earlier versions of the preview wrote into site/: a build must never take such a site
+    # for its own.
+    cache = root / ".cache"
+    assert not isinstance(build_unless_fresh(project(root), cache), Fresh)
+    Builder(project(root)).build()
+    assert (root / "site/events/rumour/index.html").is_file()
+    again = build_unless_fresh(project(root), cache)
+    assert not isinstance(again, Fresh)
+    assert not (root / "site/events/rumour").exists()

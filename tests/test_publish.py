@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from generator.cli import main
+from generator.incremental.store import output_digest
 from generator.publish import PublishError, publish
-from tests.helpers import read_tree
+from tests.browser import preview_server
+from tests.helpers import TEMPLATES, build_into, read_tree
+from tests.test_errors import make_project
 
 # Variables that would let the machine's or the caller's git settings leak into a test.
 _GIT_VARIABLES = (
@@ -335,3 +341,120 @@ def test_a_folder_that_is_not_a_repository_is_refused(
 def test_a_malformed_branch_name_is_refused(setup: Setup) -> None:
     with pytest.raises(PublishError, match=r"^'gh pages' is not a branch name"):
         publish(setup.repo, setup.site, branch="gh pages")
+
+
+# `timeline publish` on a real project: it publishes what `timeline build` makes, never a draft.
+
+SECRET = "Secret merger plan"
+
+
+def timeline(root: Path, *args: str) -> int:
+    """`timeline ARGS` run on the project at `root`, with the repository's templates."""
+    return main(["--root", str(root), "--templates", str(TEMPLATES), *args])
+
+
+@pytest.fixture
+def project_repo(tmp_path: Path) -> tuple[Path, Path]:
+    """A bare remote, and a project committed in a repository that has it as `origin`."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    root = make_project(tmp_path / "project")
+    git(tmp_path, "init", "--quiet", "--initial-branch=main", str(root))
+    identify(root)
+    git(root, "remote", "add", "origin", str(remote))
+    (root / ".gitignore").write_text("site/\n.cache/\n")
+    git(root, "add", ".")
+    git(root, "commit", "--quiet", "-m", "Start")
+    return remote, root
+
+
+def without_drafts(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """What `timeline build` (no --drafts) makes of the project, in a folder of its own."""
+    build_into(root, tmp_path / "clean")
+    return read_tree(tmp_path / "clean")
+
+
+def secret_in(files: dict[str, bytes]) -> list[str]:
+    return [
+        path for path, data in files.items() if "secret-merger-plan" in path or b"Secret" in data
+    ]
+
+
+def test_a_previewed_draft_never_reaches_the_published_branch(
+    project_repo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    remote, root = project_repo
+    assert timeline(root, "build") == 0
+    assert timeline(root, "new", SECRET, "--date", "2019-03-05") == 0
+    with preview_server(root) as (url, process):
+        with urllib.request.urlopen(url + "events/secret-merger-plan/", timeout=10) as page:
+            assert SECRET.encode() in page.read(), "the preview shows the draft"
+        process.send_signal(signal.SIGINT)  # Ctrl-C
+        assert process.wait(timeout=15) == 0
+    capsys.readouterr()
+    assert timeline(root, "publish") == 0
+    published = branch_files(remote, "gh-pages")
+    assert secret_in(published) == []
+    assert published == without_drafts(root, tmp_path)
+    assert "(1 draft left out)" in capsys.readouterr().out
+
+
+def test_a_site_built_with_drafts_is_rebuilt_without_them_before_publishing(
+    project_repo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    remote, root = project_repo
+    assert timeline(root, "new", SECRET, "--date", "2019-03-05") == 0
+    assert timeline(root, "build", "--drafts") == 0
+    assert secret_in(read_tree(root / "site")) != []
+    capsys.readouterr()
+    assert timeline(root, "publish") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Built 23 pages for 3 events (1 draft left out) into site/")
+    assert out[1].startswith("Published site/ to origin gh-pages (")
+    published = branch_files(remote, "gh-pages")
+    assert secret_in(published) == []
+    assert published == read_tree(root / "site") == without_drafts(root, tmp_path)
+
+
+def test_publish_builds_the_site_when_there_is_none(
+    project_repo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    remote, root = project_repo
+    assert timeline(root, "publish") == 0
+    assert capsys.readouterr().out.startswith("Built 23 pages for 3 events into site/")
+    assert branch_files(remote, "gh-pages") == without_drafts(root, tmp_path)
+    # Nothing changed since: nothing is built, and nothing is committed.
+    assert timeline(root, "publish") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "site/ is up to date: 23 pages for 3 events, nothing changed since the last build",
+        "site/ is unchanged since it was last published to gh-pages.",
+    ]
+    assert commit_count(remote, "gh-pages") == 1
+
+
+def test_content_errors_publish_nothing(
+    project_repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    remote, root = project_repo
+    strike = root / "content/events/strike.md"
+    strike.write_text(strike.read_text().replace("status: confirmed", "status: confimred"))
+    assert timeline(root, "publish") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("content/events/strike.md:5: status: unknown status `confimred`")
+    assert err.endswith("1 error. Nothing was published.\n")
+    assert git(remote, "branch", "--list") == ""
+
+
+def test_a_site_that_changes_while_it_is_published_is_refused(setup: Setup) -> None:
+    built = output_digest(setup.site)
+    # Another build (with drafts, say) replaces a file after this one made the site.
+    (setup.site / "index.html").unlink()
+    (setup.site / "index.html").write_text("<!doctype html><title>Drafts too</title>\n")
+    with pytest.raises(PublishError) as refused:
+        publish(setup.repo, setup.site, built_as=built)
+    assert str(refused.value) == (
+        f"{setup.site}: changed while it was being published (another build, or an older preview, "
+        "wrote into it) — run `timeline publish` again"
+    )
+    assert git(setup.remote, "branch", "--list") == ""
+    assert git(setup.repo, "branch", "--list", "gh-pages") == ""

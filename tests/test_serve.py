@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import shutil
+import signal
 import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -11,8 +12,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from generator.cli import main
+from generator.project import Project
+from generator.serve.server import preview_folder
 from tests.browser import chromium, free_port, preview_server
-from tests.helpers import REPO
+from tests.helpers import REPO, TEMPLATES, read_tree
+from tests.test_errors import make_project
 
 EVENT = "content/events/balakot-air-strike.md"
 
@@ -137,11 +142,38 @@ def raw_get(port: int, path: str) -> tuple[int, bytes]:
 )
 def test_files_outside_the_site_are_never_served(project: Path, path: str) -> None:
     (project / "secret.txt").write_text("TOP SECRET")
-    (project / "site").mkdir(exist_ok=True)
     port = free_port()
     with preview_server(project, port):
-        (project / "site" / "outside").symlink_to(project, target_is_directory=True)
+        served = preview_folder(Project.at(project))
+        (served / "outside").symlink_to(project, target_is_directory=True)
         status, body = raw_get(port, path)
         assert b"TOP SECRET" not in body
         assert b"root:" not in body
         assert status in (400, 404), status
+
+
+def test_the_preview_shows_drafts_from_its_own_folder_and_leaves_site_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path / "project")
+    args = ["--root", str(root), "--templates", str(TEMPLATES)]
+    assert main([*args, "new", "Secret merger plan", "--date", "2019-03-05"]) == 0
+    assert main([*args, "build"]) == 0
+    built = read_tree(root / "site")
+    assert [path for path in built if "secret" in path] == []
+    with preview_server(root) as (url, process):
+        address = urlsplit(url)
+        assert address.port is not None
+        status, page = raw_get(address.port, address.path + "events/secret-merger-plan/")
+        assert status == 200 and b"Secret merger plan" in page
+        process.send_signal(signal.SIGINT)  # Ctrl-C
+        assert process.wait(timeout=15) == 0
+    served = preview_folder(Project.at(root))
+    assert (served / "events/secret-merger-plan/index.html").is_file()
+    assert read_tree(root / "site") == built
+    # The site is still what the last build made, so the next build has nothing to do.
+    capsys.readouterr()
+    assert main([*args, "build"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "site/ is up to date: 23 pages for 3 events (1 draft left out), nothing changed"
+    )

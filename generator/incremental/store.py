@@ -92,10 +92,12 @@ def save_bodies(folder: Path, bodies: dict[str, str]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Fresh:
-    """What the last build made, when the output is still up to date."""
+    """What the last build made, when the output is still up to date: its pages, its events
+    and the draft events it left out."""
 
     pages: int
     events: int
+    drafts: int
 
 
 def inputs_digest(project: Project, *, drafts: bool = False) -> str | None:
@@ -173,14 +175,19 @@ def check_fresh(project: Project, cache_folder: Path, inputs: str | None) -> Fre
             and record["output_path"] == str(project.output)
             and record["output"] == output_digest(project.output)
         ):
-            return Fresh(int(record["pages"]), int(record["events"]))
+            return Fresh(int(record["pages"]), int(record["events"]), int(record["drafts"]))
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return None
 
 
 def record_fresh(
-    project: Project, cache_folder: Path, inputs: str | None, pages: int, events: int
+    project: Project,
+    cache_folder: Path,
+    inputs: str | None,
+    pages: int,
+    events: int,
+    drafts: int,
 ) -> None:
     """Note that the output folder is what `inputs` make, for the next build to check."""
     if inputs is None:
@@ -191,6 +198,7 @@ def record_fresh(
         "output": output_digest(project.output),
         "pages": pages,
         "events": events,
+        "drafts": drafts,
     }
     _write_json(cache_folder, _RECORD, record)
 

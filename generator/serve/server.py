@@ -3,10 +3,14 @@
 The `livereload` package serves the pages and tells browsers to reload. Watching is ours
 (`generator.serve.watcher`): once a burst of saves settles, the preview rebuilds incrementally
 and reloads the browsers at once.
+
+The preview shows drafts, so it builds into a folder of its own (`preview_folder`), never into
+site/: what `timeline build` made there, and what `timeline publish` pushes, stays free of them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 import mimetypes
@@ -40,14 +44,21 @@ class PreviewState:
     builds: int = 0
 
 
+def preview_folder(project: Project) -> Path:
+    """Where the preview writes the site it serves, drafts included: under the project's
+    `.cache/`, which `make clean` removes and git ignores, away from its output folder."""
+    return project.root / ".cache" / "preview"
+
+
 class Preview:
-    """Builds the project, serves site/ under the base path, and rebuilds on every change."""
+    """Builds the project with its drafts into the preview's folder, serves that under the base
+    path, and rebuilds on every change."""
 
     def __init__(self, project: Project, host: str, port: int) -> None:
-        self.project = project
+        self.project = dataclasses.replace(project, output=preview_folder(project))
         self.host = host
         self.port = port
-        self.builder = Builder(project, cache_folder=project.root / ".cache")
+        self.builder = Builder(self.project, cache_folder=project.root / ".cache")
         self.state = PreviewState()
         self.loop: IOLoop | None = None
         self.base_path = "/"
@@ -139,7 +150,8 @@ class _LiveServer(Server):  # type: ignore[misc]
 
 
 class _SiteHandler(web.RequestHandler):
-    """Serves site/ under the base path, the 404 page elsewhere, and the error overlay."""
+    """Serves the preview's site under the base path, the 404 page elsewhere, and the error
+    overlay."""
 
     preview: Preview
 

@@ -1,8 +1,8 @@
 """The watcher of `timeline serve`: poll the sources, call back once a burst of saves settles.
 
-The preview watches content/, templates/, the packaged theme and seeds/ (never site/) with this
-poll rather than livereload's own watcher, which would ignore a save that comes within 3 s of its
-last reload; this one never drops a save.
+The preview watches content/, templates/, the packaged theme and seeds/ (never site/, nor the
+folder the preview writes) with this poll rather than livereload's own watcher, which would
+ignore a save that comes within 3 s of its last reload; this one never drops a save.
 """
 
 from __future__ import annotations
