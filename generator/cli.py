@@ -4,6 +4,7 @@ theme copy | import`. The only module that prints."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import logging
 import sys
@@ -15,20 +16,24 @@ from typing import Any
 from generator import __version__
 from generator.build import BuildResult, build_unless_fresh, check
 from generator.capture.add import add_source
-from generator.capture.fetch import CaptureError
 from generator.check.drafts import published
-from generator.errors import BuildFailed, ContentError, counted, errors_json, github_command
-from generator.importing.imported import ImportFailed
+from generator.errors import (
+    BuildFailed,
+    ContentError,
+    counted,
+    errors_json,
+    failed,
+    github_command,
+)
 from generator.importing.run import FORMATS as IMPORT_FORMATS
 from generator.importing.run import import_file
 from generator.incremental.store import Fresh
-from generator.init import InitError, copy_theme, init_project
+from generator.init import copy_theme, init_project
 from generator.load.text import visible
 from generator.model import urls
-from generator.model.dates import DateError
 from generator.project import Project
-from generator.publish import PublishError, publish_site
-from generator.scaffold import IdTaken, new_event
+from generator.publish import publish_site
+from generator.scaffold import new_event
 from generator.serve.server import serve
 from generator.vendor import TIMELINEJS_VERSION
 
@@ -59,13 +64,6 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--drafts", action="store_true", help=f"{verb} the events marked `draft: true` too"
         )
-        command.add_argument(
-            "--format",
-            choices=FORMATS,
-            default="text",
-            help="how to report errors: text (default), github (workflow commands that mark "
-            "the lines in GitHub Actions) or json (one document on standard output)",
-        )
     serve = commands.add_parser(
         "serve", help="preview the site with its drafts, live reload and a rebuild on every save"
     )
@@ -90,7 +88,21 @@ def _parser() -> argparse.ArgumentParser:
     adding.add_argument("target", metavar="PATH_OR_URL", help="a file, or an http(s) address")
     adding.add_argument("--id", dest="source_id", help="the source's id (default: from its title)")
     _add_starting(commands)
+    for command in (building, checking, publishing, new, adding):
+        _add_format(command)
     return parser
+
+
+def _add_format(command: argparse.ArgumentParser) -> None:
+    """--format, which every command that reads the user's files or options takes."""
+    command.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="how to report errors: text (default), github (workflow commands that mark "
+        "the lines in GitHub Actions) or json (one document on standard output, what the "
+        "command says on standard error)",
+    )
 
 
 def _add_starting(commands: Any) -> None:
@@ -120,6 +132,8 @@ def _add_starting(commands: Any) -> None:
     importing.add_argument(
         "--into", type=Path, help="a new or empty folder, or a project (default: ROOT)"
     )
+    for command in (init, copying, importing):
+        _add_format(command)
 
 
 def _notice_without_timelinejs(project: Project) -> None:
@@ -141,10 +155,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = build_unless_fresh(project, project.root / ".cache", drafts=args.drafts)
     seconds = time.perf_counter() - started
-    if args.format == "json":
-        print(errors_json(()))
-    else:
-        _built(project, result, args.format, seconds)
+    _built(project, result, args.format, seconds)
     return 0
 
 
@@ -181,9 +192,6 @@ def _warn(warnings: Sequence[ContentError], form: str) -> None:
 def _check(project: Project, args: argparse.Namespace) -> int:
     everything = check(project, drafts=True)
     timeline = everything if args.drafts else published(everything)
-    if args.format == "json":
-        print(errors_json(()))
-        return 0
     _warn(everything.warnings, args.format)
     left_out = len(everything.events) - len(timeline.events)
     drafts = f" ({counted(left_out, 'draft')} left out)" if left_out else ""
@@ -236,7 +244,7 @@ def _publish(project: Project, args: argparse.Namespace) -> int:
 
 
 def _new(project: Project, args: argparse.Namespace) -> int:
-    path = new_event(project.content / "events", args.title, args.date)
+    path = new_event(project, args.title, args.date)
     print(
         f"Created {project.shown(path)} as a draft: the preview shows it; `timeline build` and "
         "`timeline publish` leave it out until you remove its `draft: true` line."
@@ -267,8 +275,6 @@ def _init(project: Project, args: argparse.Namespace) -> int:
     base_url = project.base_url  # as in `timeline --base-url URL init DIR`, checked already
     if args.init_base_url is not None:
         base_url = _base_url(args.init_base_url)
-        if base_url is None:
-            return 1
     init_project(args.folder, args.title, base_url)
     print(
         f"Created a new timeline in {args.folder}/. Next: cd {args.folder}, then `npm ci` once "
@@ -313,19 +319,18 @@ _COMMANDS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
 }
 
 
-def _base_url(given: str) -> str | None:
-    """--base-url as given; return it ending in `/`, or None after saying why it is wrong."""
+def _base_url(given: str) -> str:
+    """--base-url as given, ending in `/`; BuildFailed when it is not an absolute address."""
     if not urls.is_absolute_http(given):
-        print(
-            f"--base-url: `{given}` is not an absolute http(s) URL — "
+        raise failed(
+            f"`{given}` is not an absolute http(s) URL",
             "write the full address, such as https://example.github.io/project/",
-            file=sys.stderr,
+            field="--base-url",
         )
-        return None
     return given if given.endswith("/") else given + "/"
 
 
-def _report(failure: BuildFailed, project: Project, command: str, form: str) -> None:
+def _report(failure: BuildFailed, args: argparse.Namespace, form: str) -> None:
     """Print every error in `form`: text on standard error, GitHub's workflow commands or one
     JSON document on standard output (where a workflow or a program reads them)."""
     if form == "json":
@@ -338,61 +343,38 @@ def _report(failure: BuildFailed, project: Project, command: str, form: str) -> 
         else:
             print(visible(str(error)), file=sys.stderr)
     outcome = ""
-    if command == "build":  # a failed build leaves the output folder as it was, or absent
+    if args.command == "build":  # a failed build leaves the output folder as it was, or absent
+        project = Project.at(args.root, output=args.output)
         shown = project.shown(project.output)
         exists = project.output.is_dir()
         outcome = f" {shown}/ was not changed." if exists else " Nothing was written."
-    elif command == "publish":  # publishing builds first, and stops at its errors
+    elif args.command == "publish":  # publishing builds first, and stops at its errors
         outcome = " Nothing was published."
+    elif args.command == "import":  # an import writes every file or none
+        outcome = " Nothing was imported."
     print(f"{counted(len(failure.errors), 'error')}.{outcome}", file=sys.stderr)
 
 
-def _run(project: Project, args: argparse.Namespace) -> int:
-    """A project and the parsed arguments; run the command and return its exit status."""
-    try:
-        return _COMMANDS[args.command](project, args)
-    except BuildFailed as failure:
-        _report(failure, project, args.command, getattr(args, "format", "text"))
-        return 1
-    except ImportFailed as failure:
-        for message in failure.problems:
-            print(visible(message), file=sys.stderr)
-        return 1
-    except InitError as error:
-        print(f"{args.command}: {error}", file=sys.stderr)
-        return 1
-    except PublishError as error:
-        print(f"publish: {error}", file=sys.stderr)
-        return 1
-    except CaptureError as error:
-        print(f"source add: {visible(str(error))}", file=sys.stderr)
-        return 1
-    except DateError as error:
-        print(f"--date: {error}", file=sys.stderr)
-        return 1
-    except IdTaken as error:
-        clash = Path(error.filename)
-        print(
-            f"{project.shown(clash)}: already has the id `{clash.stem}` — choose another title, "
-            "since an id names one event or actor",
-            file=sys.stderr,
-        )
-        return 1
-    except FileExistsError as error:
-        print(
-            f"{project.shown(Path(error.filename))}: already exists — choose another title",
-            file=sys.stderr,
-        )
-        return 1
+def _run(args: argparse.Namespace) -> int:
+    """The parsed arguments; run the command and return its exit status. Every failure the user
+    can cause arrives here as one BuildFailed and is reported in the command's --format."""
+    form = getattr(args, "format", "text")
+    base_url = None if args.base_url is None else _base_url(args.base_url)
+    project = Project.at(args.root, templates=args.templates, output=args.output, base_url=base_url)
+    # With json, standard output holds the one JSON document; what the command says goes to
+    # standard error.
+    with contextlib.redirect_stdout(sys.stderr) if form == "json" else contextlib.nullcontext():
+        status = _COMMANDS[args.command](project, args)
+    if form == "json" and status == 0:
+        print(errors_json(()))
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    base_url = args.base_url
-    if base_url is not None:
-        base_url = _base_url(base_url)
-        if base_url is None:
-            return 1
-    project = Project.at(args.root, templates=args.templates, output=args.output, base_url=base_url)
-    return _run(project, args)
+    try:
+        return _run(args)
+    except BuildFailed as failure:
+        _report(failure, args, getattr(args, "format", "text"))
+        return 1

@@ -1,4 +1,5 @@
-"""Content errors: values that name a file, a line and a field, for people to read."""
+"""The one kind of error a user can cause, whatever the command: a value that names a file, a
+line and a field (each where it has one), what is wrong and how to fix it, for people to read."""
 
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True, order=True)
 class ContentError:
-    """One problem in the content, reported as `path:line: field: what is wrong — how to fix it`."""
+    """One problem, reported as `path:line: field: what is wrong — how to fix it`.
+
+    `line` is 0 where the file has no lines to point at (a folder, a whole file) and `path` is
+    '' where the problem is in no file (an option such as `--date`, a git remote); the message
+    then leaves them out."""
 
     path: str
     line: int
@@ -20,19 +25,25 @@ class ContentError:
     fix: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"{self.field}: {self.problem}" if self.field else self.problem
-        return f"{where}: {what} — {self.fix}" if self.fix else f"{where}: {what}"
+        told = f"{what} — {self.fix}" if self.fix else what
+        return f"{where}: {told}" if where else told
 
 
 def github_command(error: ContentError) -> str:
     """`error` as a GitHub Actions workflow command, which marks the file and line it names:
     `::error file=PATH,line=N,title=FIELD::MESSAGE`."""
     message = f"{error.problem} — {error.fix}" if error.fix else error.problem
-    properties = f"file={_escape_property(error.path)},line={error.line}"
+    properties = []
+    if error.path:
+        properties.append(f"file={_escape_property(error.path)}")
+        if error.line:
+            properties.append(f"line={error.line}")
     if error.field:
-        properties += f",title={_escape_property(error.field)}"
-    return f"::error {properties}::{_escape_data(message)}"
+        properties.append(f"title={_escape_property(error.field)}")
+    listed = " " + ",".join(properties) if properties else ""
+    return f"::error{listed}::{_escape_data(message)}"
 
 
 def _escape_data(text: str) -> str:
@@ -63,11 +74,19 @@ def errors_json(errors: Iterable[ContentError]) -> str:
 
 
 class BuildFailed(Exception):
-    """Raised by a pipeline stage when the content has errors; carries all of them, sorted."""
+    """Raised by a pipeline stage or a command when the user's files, options or setting are
+    wrong; carries every error, sorted. The only exception the command line reports."""
 
     def __init__(self, errors: Iterable[ContentError]) -> None:
         self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
+
+
+def failed(
+    problem: str, fix: str, *, path: str = "", line: int = 0, field: str = ""
+) -> BuildFailed:
+    """A BuildFailed of one error: for a command's own checks of a path, an option or a tool."""
+    return BuildFailed([ContentError(path, line, field, problem, fix)])
 
 
 def display_path(path: Path, root: Path) -> str:

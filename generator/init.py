@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator import __version__
-from generator.errors import did_you_mean, display_path
+from generator.errors import BuildFailed, ContentError, did_you_mean, display_path, failed
 
 STARTER = Path(__file__).resolve().parent / "starter"
 DISTRIBUTION = "timeline-generator"
@@ -26,19 +26,16 @@ _RENAMED = {"gitignore": ".gitignore", "github-pages.yml": ".github/workflows/pa
 _SAFE_URL = re.compile(r"[A-Za-z0-9:/._~%+@-]+")
 
 
-class InitError(Exception):
-    """The folder cannot take a new project; the message says why and what to do."""
-
-
 def init_project(folder: Path, title: str | None = None, base_url: str | None = None) -> list[Path]:
     """Write a new project into `folder` (missing or empty); return the files written, sorted.
-    Raises InitError for a folder that is not empty."""
+    Raises BuildFailed for a folder that is not empty."""
     if folder.exists() and not folder.is_dir():
-        raise InitError(f"{folder}: is a file — choose a new or empty folder")
+        raise failed("is a file", "choose a new or empty folder", path=str(folder))
     if folder.is_dir() and any(folder.iterdir()):
-        raise InitError(
-            f"{folder}: is not empty — choose a new or empty folder, so that no file of yours "
-            "is overwritten"
+        raise failed(
+            "is not empty",
+            "choose a new or empty folder, so that no file of yours is overwritten",
+            path=str(folder),
         )
     files = starter_files(title or _title_from(folder), base_url or "https://example.org/")
     written = []
@@ -128,7 +125,7 @@ def install_step(direct_url: str | None, version: str) -> str:
 
 def copy_theme(theme: Path, templates: Path, names: Sequence[str] = ()) -> list[Path]:
     """Copy the files `names` (files or folders of the packaged theme `theme`; all of it when
-    none) into `templates`; return the files written. Raises InitError, writing nothing, for a
+    none) into `templates`; return the files written. Raises BuildFailed, writing nothing, for a
     name the theme lacks or a file that is already there."""
     files = sorted(p.relative_to(theme).as_posix() for p in theme.rglob("*") if p.is_file())
     wanted = []
@@ -136,17 +133,22 @@ def copy_theme(theme: Path, templates: Path, names: Sequence[str] = ()) -> list[
         name = given.strip("/").removeprefix("templates/")
         chosen = [f for f in files if not name or f == name or f.startswith(name + "/")]
         if not chosen:
-            raise InitError(
-                f"`{given}` is not a file of the packaged theme{did_you_mean(name, files)} — "
-                f"choose among: {', '.join(files)}"
+            raise failed(
+                f"`{given}` is not a file of the packaged theme{did_you_mean(name, files)}",
+                f"choose among: {', '.join(files)}",
             )
         wanted += [f for f in chosen if f not in wanted]
     there = [templates / f for f in wanted if (templates / f).exists()]
     if there:
-        shown = ", ".join(display_path(path, templates.parent) for path in there)
-        raise InitError(
-            f"{shown}: already there, and not overwritten — move or delete your copy first, "
-            "or name only the files you have not copied yet"
+        raise BuildFailed(
+            ContentError(
+                display_path(path, templates.parent),
+                0,
+                "",
+                "already there, and not overwritten",
+                "move or delete your copy first, or name only the files you have not copied yet",
+            )
+            for path in there
         )
     for name in wanted:
         (templates / name).parent.mkdir(parents=True, exist_ok=True)

@@ -19,16 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import BuildResult, build_unless_fresh
+from generator.errors import failed
 from generator.incremental.store import Fresh, output_digest
 from generator.project import Project
 
 FALLBACK_NAME = "timeline"
 FALLBACK_EMAIL = "timeline@localhost"
 _NO_COMMIT = "0" * 40
-
-
-class PublishError(Exception):
-    """Publishing failed; the message says why and what to do, for the CLI to print."""
+_GIT_FIX = "check the repository with `git status`, then publish again"
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ def publish(
     changed since, before anything is committed."""
     files = _site_files(site)
     if _git(project_root, ["rev-parse", "--git-dir"]).returncode != 0:
-        raise PublishError(f"{project_root}: not a git repository — run `git init` there first")
+        raise failed("not a git repository", "run `git init` there first", path=str(project_root))
     _check_branch(project_root, branch)
     ref = f"refs/heads/{branch}"
     parent = _parent(project_root, remote, ref)
@@ -75,9 +73,11 @@ def publish(
     # Checked once the files are hashed: whatever replaced one of them since the build (another
     # build with drafts, say) changed the digest, so what is committed is what the build made.
     if built_as is not None and output_digest(site) != built_as:
-        raise PublishError(
-            f"{site}: changed while it was being published (another build, or an older "
-            "preview, wrote into it) — run `timeline publish` again"
+        raise failed(
+            "changed while it was being published (another build, or an older preview, wrote "
+            "into it)",
+            "run `timeline publish` again",
+            path=str(site),
         )
     if parent is not None and tree == _rev_parse(project_root, f"{parent}^{{tree}}"):
         return PublishResult(commit=None, branch=branch, pushed=False, unchanged=True)
@@ -96,32 +96,42 @@ def publish(
             if "(fetch first)" in reason or "(non-fast-forward)" in reason
             else "check the remote's name or URL and your access rights, and try again"
         )
-        raise PublishError(f"git push to {remote} was refused: {reason} — {advice}")
+        raise failed(f"git push to {remote} was refused: {reason}", advice)
     return PublishResult(commit=commit, branch=branch, pushed=True, unchanged=False)
 
 
 def _site_files(site: Path) -> list[Path]:
     """Every file under `site`, sorted; refuses a missing or empty site."""
     if not site.is_dir():
-        raise PublishError(f"{site}: no site to publish — run `timeline build` first")
+        raise failed("no site to publish", "run `timeline build` first", path=str(site))
     files = sorted(path for path in site.rglob("*") if path.is_file())
     if not files:
-        raise PublishError(f"{site}: the site is empty — run `timeline build` first")
+        raise failed("the site is empty", "run `timeline build` first", path=str(site))
     for path in files:
         # hash-object --stdin-paths reads one path a line.
         if "\n" in str(path):
-            raise PublishError(f"{path}: a file name with a line break cannot be published")
+            raise failed(
+                "a file name with a line break cannot be published",
+                "rename the file",
+                path=str(path),
+            )
     return files
 
 
 def _check_branch(root: Path, branch: str) -> None:
     """Refuse a malformed branch name, and the branch the user has checked out."""
-    _git_ok(root, ["check-ref-format", "--branch", branch], f"{branch!r} is not a branch name")
+    if _git(root, ["check-ref-format", "--branch", branch]).returncode != 0:
+        raise failed(
+            f"{branch!r} is not a branch name",
+            "choose a name git accepts, without spaces, such as gh-pages",
+            field="--branch",
+        )
     head = _git(root, ["symbolic-ref", "-q", "HEAD"]).stdout.strip()
     if head == f"refs/heads/{branch}":
-        raise PublishError(
-            f"the branch {branch} is checked out here — switch to your source branch first, "
-            "since publishing replaces that branch's files"
+        raise failed(
+            f"the branch {branch} is checked out here",
+            "switch to your source branch first, since publishing replaces that branch's files",
+            field="--branch",
         )
 
 
@@ -134,9 +144,10 @@ def _parent(root: Path, remote: str, ref: str) -> str | None:
     if listed.returncode == 2:  # the remote answered and has no such branch
         return None
     if listed.returncode != 0:
-        raise PublishError(
-            f"could not read {remote} to look for {ref}: {_reason(listed.stderr)} — "
-            "check the remote's name or URL (git remote -v) and your access rights"
+        raise failed(
+            f"could not read {remote} to look for {ref}: {_reason(listed.stderr)}",
+            "check the remote's name or URL (git remote -v) and your access rights",
+            field="--remote",
         )
     _git_ok(
         root,
@@ -223,10 +234,10 @@ def _git_ok(
     stdin: str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> str:
-    """Git's standard output, or PublishError(`what`: git's reason) if it failed."""
+    """Git's standard output; BuildFailed (`what`: git's reason) if it failed."""
     result = _git(root, args, stdin, env)
     if result.returncode != 0:
-        raise PublishError(f"{what}: {_reason(result.stderr)}")
+        raise failed(f"{what}: {_reason(result.stderr)}", _GIT_FIX)
     return result.stdout
 
 
@@ -249,4 +260,4 @@ def _git(
             check=False,
         )
     except FileNotFoundError as error:
-        raise PublishError("git is not installed — install git and try again") from error
+        raise failed("git is not installed", "install git and try again") from error

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import errno
-import os
 from pathlib import Path
 
 import yaml
 
 from generator.check.ids import slugify
-from generator.model.dates import parse_date
+from generator.errors import failed
+from generator.model.dates import DateError, parse_date
 from generator.model.timeline import DEFAULT_STATUS, DEFAULT_STATUSES
+from generator.project import Project
 
 
 def new_event_text(title: str, date: str, *, with_status: bool = True) -> str:
@@ -35,21 +35,26 @@ def new_event_text(title: str, date: str, *, with_status: bool = True) -> str:
     return f"---\n{dumped}---\n{body}"
 
 
-class IdTaken(FileExistsError):
-    """The new event's id is already that of another file: an actor, or an event in a
-    subfolder; its `filename` is that file."""
-
-
-def new_event(events_folder: Path, title: str, date: str) -> Path:
-    """Write content/events/<id>.md for a new event; raise FileExistsError if the file exists,
-    IdTaken if an actor (in the sibling actors/ folder) or an event in a subfolder has the id."""
+def new_event(project: Project, title: str, date: str) -> Path:
+    """Write content/events/<id>.md for a new event; BuildFailed for a date that is not one, or
+    an id that a file already has: the event's own, an actor's, or an event's in a subfolder."""
     identifier = slugify(title)
+    events_folder = project.content / "events"
     path = events_folder / f"{identifier}.md"
-    text = new_event_text(title, date, with_status=_events_have_statuses(events_folder.parent))
-    for folder in (events_folder, events_folder.parent / "actors"):
+    try:
+        text = new_event_text(title, date, with_status=_events_have_statuses(project.content))
+    except DateError as error:
+        raise failed(*error.problem, field="--date") from None
+    if path.exists():
+        raise failed("already exists", "choose another title", path=project.shown(path))
+    for folder in (events_folder, project.content / "actors"):
         for clash in sorted(folder.rglob(f"{identifier}.md")) if folder.is_dir() else ():
             if clash != path and not any(part.startswith(".") for part in clash.parts):
-                raise IdTaken(errno.EEXIST, os.strerror(errno.EEXIST), str(clash))
+                raise failed(
+                    f"already has the id `{identifier}`",
+                    "choose another title, since an id names one event or actor",
+                    path=project.shown(clash),
+                )
     events_folder.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:
         file.write(text)

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
-from generator.capture.fetch import CaptureError, fetch
+from generator.capture.fetch import fetch
 from generator.cli import main
+from generator.errors import BuildFailed
 from generator.load.text import MAX_SEED_BYTES
 from generator.project import Project
 from tests.helpers import TEMPLATES
@@ -145,22 +146,22 @@ def test_a_served_pdf_gives_its_document_information(
         ),
         (
             "/logo.png",
-            "{server}/logo.png is image/png, not a web page, a PDF or text — give the address of "
+            "{server}/logo.png: is image/png, not a web page, a PDF or text — give the address of "
             "the document itself",
         ),
         (
             "/huge",
-            "{server}/huge is larger than 16 MB, the limit for a seed — save the part that "
+            "{server}/huge: is larger than 16 MB, the limit for a seed — save the part that "
             "events quote and add that file instead",
         ),
         (
             "/to-a-file",
-            "{server}/to-a-file redirects to file:///etc/passwd, which is not an http(s) "
+            "{server}/to-a-file: redirects to file:///etc/passwd, which is not an http(s) "
             "address — save the page in a browser and add the saved file instead",
         ),
         (
             "/latin",
-            "seeds/latin.txt: the file is not UTF-8 text (byte 0xe9 in column 4) — save it "
+            "seeds/latin.txt:1: the file is not UTF-8 text (byte 0xe9 in column 4) — save it "
             "with UTF-8 encoding",
         ),
     ],
@@ -170,7 +171,7 @@ def test_what_cannot_be_captured_leaves_the_project_as_it_was(
 ) -> None:
     before = sorted(p.relative_to(root) for p in root.rglob("*"))
     assert add(root, server + path) == 1
-    assert capsys.readouterr().err == f"source add: {message.format(server=server)}\n"
+    assert capsys.readouterr().err == f"{message.format(server=server)}\n1 error.\n"
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
     assert (root / "content" / "sources.yaml").read_text() == SOURCES_YAML
 
@@ -180,8 +181,8 @@ def test_a_server_that_is_not_there(root: Path, capsys: pytest.CaptureFixture[st
         port = closed.server_address[1]
     assert add(root, f"http://127.0.0.1:{port}/news") == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"source add: http://127.0.0.1:{port}/news: cannot be reached (")
-    assert err.endswith(") — check the address\n")
+    assert err.startswith(f"http://127.0.0.1:{port}/news: cannot be reached (")
+    assert err.endswith(") — check the address\n1 error.\n")
 
 
 def test_a_local_file_is_copied_into_seeds(
@@ -222,14 +223,18 @@ def test_a_text_file_says_what_it_could_not_find(
             ["--id", "Bad Id"],
             "--id: `Bad Id` is not a valid source id — use lowercase letters, digits, -",
         ),
-        ([], "seeds/notes.txt is already the copy of the source `notes`"),
+        (
+            [],
+            "seeds/notes.txt: is already the copy of the source `notes` — cite that source, or "
+            "rename the file to add it as another",
+        ),
     ],
 )
 def test_an_id_or_a_copy_already_taken(
     root: Path, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert add(root, str(root / "seeds" / "notes.txt"), *args) == 1
-    assert capsys.readouterr().err == f"source add: {message}\n"
+    assert capsys.readouterr().err == f"{message}\n1 error.\n"
     assert (root / "content" / "sources.yaml").read_text() == SOURCES_YAML
 
 
@@ -242,7 +247,7 @@ def test_a_sources_file_without_a_final_line_break(root: Path, tmp_path: Path) -
 
 
 def test_a_server_that_does_not_answer_in_time(server: str) -> None:
-    with pytest.raises(CaptureError) as failure:
+    with pytest.raises(BuildFailed) as failure:
         fetch(f"{server}/slow", timeout=0.5)
     assert str(failure.value) == (
         f"{server}/slow: no answer within 0.5 seconds — try again later, or add a copy saved "

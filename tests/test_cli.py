@@ -12,6 +12,7 @@ import pytest
 from generator.check.ids import slugify
 from generator.cli import main
 from generator.errors import ContentError, github_command
+from generator.project import Project
 from generator.scaffold import new_event, new_event_text
 from tests.helpers import FIXTURE, TEMPLATES
 from tests.test_errors import make_project
@@ -119,7 +120,7 @@ def test_a_new_event_is_a_draft(tmp_path: Path) -> None:
     text = new_event_text("The Battle of Actium", "-0030-09-02")
     assert text.startswith("---\ntitle: The Battle of Actium\n")
     assert "\ndraft: true\n---\n" in text
-    path = new_event(tmp_path / "content/events", "The Battle of Actium", "-0030-09-02")
+    path = new_event(Project.at(tmp_path), "The Battle of Actium", "-0030-09-02")
     assert path.read_text() == text
     assert "\nstatus: reported\n" in text
 
@@ -127,8 +128,75 @@ def test_a_new_event_is_a_draft(tmp_path: Path) -> None:
 def test_a_new_event_has_no_status_where_events_default_to_none(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     (tmp_path / "content/site.yaml").write_text("title: T\ndefault_status: none\n")
-    path = new_event(tmp_path / "content/events", "The Battle of Actium", "-0030-09-02")
+    path = new_event(Project.at(tmp_path), "The Battle of Actium", "-0030-09-02")
     assert path.read_text() == new_event_text(
         "The Battle of Actium", "-0030-09-02", with_status=False
     )
     assert "status" not in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("command", "error"),
+    [
+        (
+            ["new", "Late", "--date", "2019-02-30"],
+            {"path": "", "line": 0, "field": "--date", "message": "'2019-02-30' is not a real day"},
+        ),
+        (
+            ["import", "missing.json", "--into", "out"],
+            {"path": "missing.json", "line": 0, "field": "", "message": "no such file"},
+        ),
+        (
+            ["init", "site.yaml"],
+            {"path": "site.yaml", "line": 0, "field": "", "message": "is a file"},
+        ),
+        (
+            ["source", "add", "notes.txt", "--id", "Bad Id"],
+            {
+                "path": "",
+                "line": 0,
+                "field": "--id",
+                "message": "`Bad Id` is not a valid source id",
+            },
+        ),
+        (
+            ["--base-url", "example.org", "build"],
+            {"path": "", "line": 0, "field": "--base-url", "message": "`example.org` is not an"},
+        ),
+    ],
+)
+def test_every_command_that_reads_the_users_input_reports_in_every_format(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    error: dict[str, object],
+) -> None:
+    make_project(tmp_path)
+    (tmp_path / "notes.txt").write_text("Notes.\n", encoding="utf-8")
+    (tmp_path / "site.yaml").write_text("title: T\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "--format", "json"]) == 1
+    printed = capsys.readouterr()
+    [reported] = json.loads(printed.out)["errors"]
+    assert str(reported.pop("message")).startswith(str(error.pop("message")))
+    assert {key: reported[key] for key in error} == error
+    assert printed.err == ""
+    assert main([*command, "--format", "github"]) == 1
+    annotation = capsys.readouterr().out
+    assert annotation.startswith("::error")
+    assert (f"file={error['path']}" in annotation) == bool(error["path"])
+    assert main(command) == 1
+    text = capsys.readouterr().err
+    assert text.startswith(f"{reported['text']}\n1 error.")
+
+
+def test_json_keeps_standard_output_for_its_document_when_a_command_succeeds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_project(tmp_path)
+    args = ["--root", str(tmp_path), "new", "A new event", "--date", "2019", "--format", "json"]
+    assert main(args) == 0
+    printed = capsys.readouterr()
+    assert json.loads(printed.out) == {"errors": []}
+    assert printed.err.startswith("Created content/events/a-new-event.md as a draft")

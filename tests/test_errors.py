@@ -1734,7 +1734,7 @@ def test_new_refuses_an_id_that_an_actor_or_an_event_has(
     identifier = Path(clash).stem
     assert capsys.readouterr().err == (
         f"{clash}: already has the id `{identifier}` — choose another title, since an id names "
-        "one event or actor\n"
+        "one event or actor\n1 error.\n"
     )
     assert read_tree(root / "content") == before
 

@@ -19,6 +19,9 @@ from tests.helpers import FIXTURE, build_into, graph_of
 
 IMPORTS = Path(__file__).resolve().parent / "fixtures" / "imports"
 
+# What the command line says after the one error of a refused import.
+IMPORTED_NOTHING = "1 error. Nothing was imported.\n"
+
 
 def _front(path: Path) -> dict[str, object]:
     _, front, _ = path.read_text(encoding="utf-8").split("---\n", 2)
@@ -239,7 +242,7 @@ def test_a_malformed_file_is_refused_with_a_message(
     source.write_text(text, encoding="utf-8")
     assert main(["import", str(source), "--into", str(tmp_path / "out")]) == 1
     error = capsys.readouterr().err
-    assert error == f"{tmp_path / name}{message.removeprefix(name)}\n"
+    assert error == f"{tmp_path / name}{message.removeprefix(name)}\n{IMPORTED_NOTHING}"
     assert not (tmp_path / "out").exists()
 
 
@@ -262,6 +265,7 @@ def test_an_import_into_a_project_adds_files_and_overwrites_none(
     assert main(["import", str(source), "--into", str(project)]) == 1
     assert capsys.readouterr().err.endswith(
         f"{project / 'IMPORT-REPORT.md'}: already exists, and is not overwritten — move it away\n"
+        "1 error. Nothing was imported.\n"
     )
 
 
@@ -272,7 +276,7 @@ def test_a_folder_neither_empty_nor_a_project_is_refused(
     assert main(["import", str(IMPORTS / "timelinejs.json"), "--into", str(tmp_path)]) == 1
     assert capsys.readouterr().err == (
         f"{tmp_path}: is neither a project (no content/site.yaml) nor an empty folder — "
-        "import into a new folder with --into, or into a project\n"
+        f"import into a new folder with --into, or into a project\n{IMPORTED_NOTHING}"
     )
 
 
@@ -339,7 +343,7 @@ def test_a_markwhen_file_without_events_is_refused(
     source.write_text("title: Nothing yet\n", encoding="utf-8")
     assert main(["import", str(source), "--into", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err == (
-        f"{source}: has no event — write one as `2019-02-26: What happened`\n"
+        f"{source}: has no event — write one as `2019-02-26: What happened`\n{IMPORTED_NOTHING}"
     )
 
 

@@ -194,8 +194,8 @@ def test_init_refuses_a_folder_that_is_not_empty(installed: Installed, project: 
     result = installed.run("init", ".", cwd=project)
     assert result.returncode == 1
     assert result.stderr == (
-        "init: .: is not empty — choose a new or empty folder, so that no file of yours is "
-        "overwritten\n"
+        ".: is not empty — choose a new or empty folder, so that no file of yours is "
+        "overwritten\n1 error.\n"
     )
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.errors import BuildFailed
 from generator.incremental.store import output_digest
-from generator.publish import PublishError, publish
+from generator.publish import publish
 from tests.browser import preview_server
 from tests.helpers import TEMPLATES, build_into, read_tree
 from tests.test_errors import make_project
@@ -243,7 +244,7 @@ def test_a_diverged_remote_branch_refuses_the_push(setup: Setup, tmp_path: Path)
     theirs = push_from_another_clone(setup.remote, tmp_path, "CNAME")
     (setup.site / "index.html").write_text("changed\n")
     before = snapshot(setup.repo)
-    with pytest.raises(PublishError) as refused:
+    with pytest.raises(BuildFailed) as refused:
         publish(setup.repo, setup.site)
     message = str(refused.value)
     assert message.startswith("git push to origin was refused: ")
@@ -263,7 +264,7 @@ def test_a_remote_that_does_not_exist_refuses_the_push(setup: Setup, tmp_path: P
     mine = publish(setup.repo, setup.site).commit
     git(setup.repo, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
     (setup.site / "index.html").write_text("changed\n")
-    with pytest.raises(PublishError) as refused:
+    with pytest.raises(BuildFailed) as refused:
         publish(setup.repo, setup.site)
     message = str(refused.value)
     assert message.startswith("git push to origin was refused: ")
@@ -276,7 +277,7 @@ def test_a_remote_that_declines_the_push_leaves_no_local_branch(setup: Setup) ->
     hook = setup.remote / "hooks" / "pre-receive"
     hook.write_text("#!/bin/sh\necho 'pushes are closed today' >&2\nexit 1\n")
     hook.chmod(0o755)
-    with pytest.raises(PublishError) as refused:
+    with pytest.raises(BuildFailed) as refused:
         publish(setup.repo, setup.site)
     message = str(refused.value)
     assert message.startswith("git push to origin was refused: ")
@@ -287,7 +288,9 @@ def test_a_remote_that_declines_the_push_leaves_no_local_branch(setup: Setup) ->
 
 
 def test_a_remote_that_cannot_be_read_stops_before_committing(setup: Setup) -> None:
-    with pytest.raises(PublishError, match=r"^could not read upstream to look for refs/heads/"):
+    with pytest.raises(
+        BuildFailed, match=r"^--remote: could not read upstream to look for refs/heads/"
+    ):
         publish(setup.repo, setup.site, remote="upstream")
     assert git(setup.repo, "branch", "--list", "gh-pages") == ""
 
@@ -303,7 +306,9 @@ def test_the_checked_out_branch_is_never_published_over(setup: Setup) -> None:
     git(setup.repo, "branch", "gh-pages")
     git(setup.repo, "symbolic-ref", "HEAD", "refs/heads/gh-pages")
     before = snapshot(setup.repo)
-    with pytest.raises(PublishError, match=r"^the branch gh-pages is checked out here — switch"):
+    with pytest.raises(
+        BuildFailed, match=r"^--branch: the branch gh-pages is checked out here — switch"
+    ):
         publish(setup.repo, setup.site)
     assert snapshot(setup.repo) == before
     assert git(setup.remote, "branch", "--list") == ""
@@ -324,7 +329,7 @@ def test_a_missing_or_empty_site_is_refused(
     site = repo / "site"
     if folder_exists:
         site.mkdir()
-    with pytest.raises(PublishError, match=expected):
+    with pytest.raises(BuildFailed, match=expected):
         publish(repo, site)
 
 
@@ -334,12 +339,12 @@ def test_a_folder_that_is_not_a_repository_is_refused(
     # So that git does not find a repository in a folder above the test's.
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     make_site(tmp_path / "site")
-    with pytest.raises(PublishError, match=r"not a git repository — run `git init` there first$"):
+    with pytest.raises(BuildFailed, match=r"not a git repository — run `git init` there first$"):
         publish(tmp_path, tmp_path / "site")
 
 
 def test_a_malformed_branch_name_is_refused(setup: Setup) -> None:
-    with pytest.raises(PublishError, match=r"^'gh pages' is not a branch name"):
+    with pytest.raises(BuildFailed, match=r"^--branch: 'gh pages' is not a branch name"):
         publish(setup.repo, setup.site, branch="gh pages")
 
 
@@ -450,7 +455,7 @@ def test_a_site_that_changes_while_it_is_published_is_refused(setup: Setup) -> N
     # Another build (with drafts, say) replaces a file after this one made the site.
     (setup.site / "index.html").unlink()
     (setup.site / "index.html").write_text("<!doctype html><title>Drafts too</title>\n")
-    with pytest.raises(PublishError) as refused:
+    with pytest.raises(BuildFailed) as refused:
         publish(setup.repo, setup.site, built_as=built)
     assert str(refused.value) == (
         f"{setup.site}: changed while it was being published (another build, or an older preview, "

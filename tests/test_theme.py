@@ -13,7 +13,7 @@ from generator.build import build
 from generator.cli import main
 from generator.errors import BuildFailed
 from generator.incremental.store import inputs_digest
-from generator.init import InitError, copy_theme, init_project
+from generator.init import copy_theme, init_project
 from generator.project import Project, theme_folder
 from tests.helpers import TEMPLATES, read_tree
 
@@ -104,8 +104,8 @@ def test_theme_copy_never_overwrites_and_names_what_is_there(
     _template(root, "event.html", MARK)
     assert main(["--root", str(root), "theme", "copy", "base.html", "event.html"]) == 1
     assert capsys.readouterr().err == (
-        "theme: templates/event.html: already there, and not overwritten — move or delete your "
-        "copy first, or name only the files you have not copied yet\n"
+        "templates/event.html: already there, and not overwritten — move or delete your "
+        "copy first, or name only the files you have not copied yet\n1 error.\n"
     )
     assert (root / "templates" / "event.html").read_text(encoding="utf-8") == MARK
     assert not (root / "templates" / "base.html").exists()  # nothing is written at all
@@ -114,7 +114,7 @@ def test_theme_copy_never_overwrites_and_names_what_is_there(
 
 def test_theme_copy_refuses_a_file_the_theme_lacks(root: Path) -> None:
     project = Project.at(root)
-    with pytest.raises(InitError, match=r"^`evnt.html` is not a file .*did you mean `event.html`"):
+    with pytest.raises(BuildFailed, match=r"^`evnt.html` is not a file .*you mean `event.html`"):
         copy_theme(project.theme, project.templates, ["evnt.html"])
 
 
@@ -151,7 +151,7 @@ def test_no_templates_at_all(root: Path) -> None:
     with pytest.raises(BuildFailed) as failure:
         build(project)
     [error] = failure.value.errors
-    assert str(error).startswith("templates:0: template `")
+    assert str(error).startswith("templates: template `")
     assert "is in none of templates/ or none/" in str(error)
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.capture.fetch import KINDS, CaptureError, Redirect, fetch
+from generator.capture.fetch import KINDS, Redirect, fetch
 from generator.capture.metadata import Metadata, html_metadata, pdf_metadata
 from generator.check.ids import ID_PATTERN, RESERVED_IDS, slugify
-from generator.errors import BuildFailed
+from generator.errors import BuildFailed, failed
 from generator.load.seeds import read_seed
 from generator.load.text import MAX_SEED_BYTES, read_bytes
 from generator.load.yaml_lines import parse_yaml
@@ -36,7 +36,7 @@ class Added:
 def add_source(
     project: Project, target: str, source_id: str | None, today: datetime.date | None = None
 ) -> Added:
-    """Capture `target` (a file or an http(s) address) as a source; CaptureError if it cannot."""
+    """Capture `target` (a file or an http(s) address) as a source; BuildFailed if it cannot."""
     sources_file = project.content / "sources.yaml"
     existing = sources_file.read_text(encoding="utf-8") if sources_file.is_file() else ""
     taken = _sources(existing, project.shown(sources_file))
@@ -63,33 +63,41 @@ def _text_metadata(body: bytes, extension: str) -> Metadata:
 
 
 def _sources(existing: str, shown: str) -> dict[str, object]:
-    """The sources sources.yaml has now; CaptureError when it cannot be read as a mapping."""
+    """The sources sources.yaml has now; BuildFailed when it cannot be read as a mapping."""
     try:
         value = parse_yaml(existing, shown).value if existing.strip() else None
-    except BuildFailed as failure:
-        raise CaptureError(f"{failure.errors[0]} (fix it, then add the source)") from None
+    except BuildFailed:
+        raise  # sources.yaml's own error, with its line: fix it, then add the source
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise CaptureError(f"{shown} is not a mapping of source ids — write `my-source:` lines")
+        raise failed("is not a mapping of source ids", "write `my-source:` lines", path=shown)
     return value
 
 
 def _check_unlisted(project: Project, taken: dict[str, object], name: str | None) -> None:
-    """CaptureError when a source already has seeds/<name> as its copy."""
+    """BuildFailed when a source already has seeds/<name> as its copy."""
     local = project.shown(project.seeds / name) if name else None
     for source_id, value in taken.items():
         if local and isinstance(value, dict) and value.get("local") == local:
-            raise CaptureError(f"{local} is already the copy of the source `{source_id}`")
+            raise failed(
+                f"is already the copy of the source `{source_id}`",
+                "cite that source, or rename the file to add it as another",
+                path=local,
+            )
 
 
 def _check_id(source_id: str, taken: dict[str, object]) -> None:
     if not ID_PATTERN.fullmatch(source_id) or source_id in RESERVED_IDS:
-        raise CaptureError(
-            f"--id: `{source_id}` is not a valid source id — use lowercase letters, digits, -"
+        raise failed(
+            f"`{source_id}` is not a valid source id",
+            "use lowercase letters, digits, -",
+            field="--id",
         )
     if source_id in taken:
-        raise CaptureError(f"--id: content/sources.yaml already has `{source_id}` — choose another")
+        raise failed(
+            f"content/sources.yaml already has `{source_id}`", "choose another", field="--id"
+        )
 
 
 def _free_id(base: str, taken: dict[str, object]) -> str:
@@ -107,12 +115,14 @@ def _local_file(project: Project, path: Path) -> tuple[bytes, str, str]:
     extension = path.suffix.lower()
     if extension not in EXTENSIONS:
         kinds = ", ".join(sorted(EXTENSIONS))
-        raise CaptureError(f"{path}: a seed is one of {kinds} — save the document as one of them")
+        raise failed(
+            f"a seed is one of {kinds}", "save the document as one of them", path=str(path)
+        )
     try:
         body = read_bytes(path, str(path), MAX_SEED_BYTES)
     except BuildFailed as failure:
         error = failure.errors[0]
-        raise CaptureError(f"{path}: {error.problem} — {error.fix}") from None
+        raise failed(error.problem, error.fix, path=str(path)) from None
     seeds = project.seeds.resolve()
     inside = path.resolve().is_relative_to(seeds)
     name = path.resolve().relative_to(seeds).as_posix() if inside else path.name
@@ -125,9 +135,10 @@ def _save(project: Project, body: bytes, name: str) -> Path:
     if path.is_file():
         if path.read_bytes() == body:
             return path
-        raise CaptureError(
-            f"{project.shown(path)} exists with other contents — rename the file, or choose "
-            "another --id"
+        raise failed(
+            "exists with other contents",
+            "rename the file, or choose another --id",
+            path=project.shown(path),
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     # Written under a hidden name with the same extension, read as the build will read it, and
@@ -136,10 +147,9 @@ def _save(project: Project, body: bytes, name: str) -> Path:
     temporary.write_bytes(body)
     try:
         read_seed(temporary, project.shown(path))
-    except BuildFailed as failure:
+    except BuildFailed:
         temporary.unlink()
-        error = failure.errors[0]
-        raise CaptureError(f"{error.path}: {error.problem} — {error.fix}") from None
+        raise
     shutil.move(temporary, path)
     return path
 
@@ -173,9 +183,11 @@ def _append(path: Path, existing: str, entry: str, identifier: str, shown: str) 
     except BuildFailed:
         value = None
     if not isinstance(value, dict) or identifier not in value:
-        raise CaptureError(
-            f"{shown}: the new source cannot be appended to it as it is written (a flow "
-            "mapping, or a document end?) — write one `id:` line per source, then add again"
+        raise failed(
+            "the new source cannot be appended to it as it is written (a flow mapping, or a "
+            "document end?)",
+            "write one `id:` line per source, then add again",
+            path=shown,
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as file:

@@ -11,6 +11,7 @@ from http.client import HTTPMessage
 from typing import IO
 
 from generator import __version__
+from generator.errors import BuildFailed, failed
 from generator.load.text import MAX_SEED_BYTES
 
 TIMEOUT = 30.0  # seconds for the server to answer, and for each read after that
@@ -24,10 +25,6 @@ KINDS = {
     "text/plain": ".txt",
     "text/markdown": ".md",
 }
-
-
-class CaptureError(Exception):
-    """A source that cannot be captured; the message says why and what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +72,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 
 def fetch(url: str, limit: int = MAX_SEED_BYTES, timeout: float = TIMEOUT) -> Fetched:
-    """The document at `url`; CaptureError when it cannot be had or is not one a seed can be."""
+    """The document at `url`; BuildFailed when it cannot be had or is not one a seed can be."""
     redirects = _Redirects()
     opener = urllib.request.build_opener(redirects)
     request = urllib.request.Request(
@@ -86,9 +83,10 @@ def fetch(url: str, limit: int = MAX_SEED_BYTES, timeout: float = TIMEOUT) -> Fe
             content_type = response.headers.get_content_type()
             final = response.geturl()
             if content_type not in KINDS:
-                raise CaptureError(
-                    f"{final} is {content_type}, not a web page, a PDF or text — "
-                    "give the address of the document itself"
+                raise failed(
+                    f"is {content_type}, not a web page, a PDF or text",
+                    "give the address of the document itself",
+                    path=final,
                 )
             body = _read(response, final, limit)
     except urllib.error.HTTPError as error:
@@ -96,40 +94,42 @@ def fetch(url: str, limit: int = MAX_SEED_BYTES, timeout: float = TIMEOUT) -> Fe
         if 300 <= error.code < 400 and location:  # urllib refuses to follow it (file: and such)
             last = redirects.followed[-1].target if redirects.followed else url
             raise _not_web(last, location) from None
-        raise CaptureError(
-            f"{error.url or url}: the server answered {error.code} {error.reason} — "
-            "check the address, or add a copy saved from a browser"
+        raise failed(
+            f"the server answered {error.code} {error.reason}",
+            "check the address, or add a copy saved from a browser",
+            path=error.url or url,
         ) from None
     except TimeoutError:
         raise _timed_out(url, timeout) from None
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError):
             raise _timed_out(url, timeout) from None
-        raise CaptureError(
-            f"{url}: cannot be reached ({error.reason}) — check the address"
-        ) from None
+        raise failed(f"cannot be reached ({error.reason})", "check the address", path=url) from None
     return Fetched(final, content_type, body, tuple(redirects.followed))
 
 
-def _not_web(url: str, target: str) -> CaptureError:
-    return CaptureError(
-        f"{url} redirects to {target}, which is not an http(s) address — save the page in a "
-        "browser and add the saved file instead"
+def _not_web(url: str, target: str) -> BuildFailed:
+    return failed(
+        f"redirects to {target}, which is not an http(s) address",
+        "save the page in a browser and add the saved file instead",
+        path=url,
     )
 
 
-def _timed_out(url: str, timeout: float) -> CaptureError:
-    return CaptureError(
-        f"{url}: no answer within {timeout:g} seconds — try again later, or add a copy saved "
-        "from a browser"
+def _timed_out(url: str, timeout: float) -> BuildFailed:
+    return failed(
+        f"no answer within {timeout:g} seconds",
+        "try again later, or add a copy saved from a browser",
+        path=url,
     )
 
 
 def _read(response: IO[bytes], url: str, limit: int) -> bytes:
-    """The body, or CaptureError as soon as it is longer than `limit` bytes."""
-    too_big = CaptureError(
-        f"{url} is larger than {limit / 1024 / 1024:g} MB, the limit for a seed — save the part "
-        "that events quote and add that file instead"
+    """The body; BuildFailed as soon as it is longer than `limit` bytes."""
+    too_big = failed(
+        f"is larger than {limit / 1024 / 1024:g} MB, the limit for a seed",
+        "save the part that events quote and add that file instead",
+        path=url,
     )
     length = getattr(response, "headers", {}).get("Content-Length")
     if length is not None and length.isdigit() and int(length) > limit:
@@ -145,8 +145,9 @@ def _read(response: IO[bytes], url: str, limit: int) -> bytes:
         if size > limit:
             raise too_big
         if time.monotonic() > deadline:
-            raise CaptureError(
-                f"{url} took more than {DEADLINE:g} seconds to send — try again later, or add a "
-                "copy saved from a browser"
+            raise failed(
+                f"took more than {DEADLINE:g} seconds to send",
+                "try again later, or add a copy saved from a browser",
+                path=url,
             )
     return b"".join(chunks)

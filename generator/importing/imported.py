@@ -6,21 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-class ImportFailed(Exception):
-    """The file cannot be imported; `problems` are messages for people, one per line, in the
-    form `path:line: field: what is wrong — how to fix it` (no line where the format has none)."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+from generator.errors import ContentError
 
 
-def problem(shown: str, line: int | None, field_name: str, what: str, fix: str) -> str:
-    """One message of an ImportFailed: `path:line: field: what — fix`."""
-    where = f"{shown}:{line}" if line else shown
-    named = f"{field_name}: " if field_name else ""
-    return f"{where}: {named}{what} — {fix}"
+def problem(shown: str, line: int | None, field_name: str, what: str, fix: str) -> ContentError:
+    """One error of a file that cannot be imported, at `line` where the format has lines."""
+    return ContentError(shown, line or 0, field_name, what, fix)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ import textwrap
 from dataclasses import dataclass, field
 
 from generator.check.ids import slugify
-from generator.importing.imported import Imported, ImportedEvent, ImportFailed, problem
+from generator.errors import BuildFailed
+from generator.importing.imported import Imported, ImportedEvent, problem
 from generator.importing.markwhen_dates import MONTHS, Stamp, date_range, edtf_range
 from generator.model.clock import zone_problem
 
@@ -63,7 +64,7 @@ class _Reading:
 
 
 def from_markwhen(text: str, shown: str) -> Imported:
-    """The text of a markwhen file -> Imported; raises ImportFailed when it has no event."""
+    """The text of a markwhen file -> Imported; raises BuildFailed when it has no event."""
     name = shown.replace("\\", "/").rsplit("/", 1)[-1]
     reading = _Reading(Imported(source=name, form="markwhen"), shown)
     lines = text.splitlines()
@@ -71,7 +72,7 @@ def from_markwhen(text: str, shown: str) -> Imported:
     for number, line in enumerate(lines[start:], start=start + 1):
         _line(reading, number, line)
     if not reading.events:
-        raise ImportFailed(
+        raise BuildFailed(
             [problem(shown, None, "", "has no event", "write one as `2019-02-26: What happened`")]
         )
     for event in reading.events:

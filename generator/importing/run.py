@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.importing.imported import Imported, ImportFailed, problem
+from generator.errors import BuildFailed
+from generator.importing.imported import Imported, problem
 from generator.importing.markwhen import from_markwhen
 from generator.importing.sheet import from_csv
 from generator.importing.timelinejs import from_document
@@ -31,18 +32,18 @@ def detect(path: Path, text: str) -> str:
 
 
 def read(path: Path, form: str | None = None) -> Imported:
-    """The file at `path`, in `form` or the one detected -> Imported; raises ImportFailed."""
+    """The file at `path`, in `form` or the one detected -> Imported; raises BuildFailed."""
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ImportFailed([problem(shown, None, "", "no such file", "check the path")]) from None
+        raise BuildFailed([problem(shown, None, "", "no such file", "check the path")]) from None
     except UnicodeDecodeError as error:
-        raise ImportFailed(
+        raise BuildFailed(
             [problem(shown, None, "", f"is not UTF-8 text ({error.reason})", "save it as UTF-8")]
         ) from None
     except OSError as error:
-        raise ImportFailed(
+        raise BuildFailed(
             [problem(shown, None, "", str(error.strerror), "check the path")]
         ) from None
     form = form or detect(path, text)
@@ -57,7 +58,7 @@ def _json(text: str, shown: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportFailed(
+        raise BuildFailed(
             [
                 problem(
                     shown,
@@ -71,5 +72,5 @@ def _json(text: str, shown: str) -> object:
 
 
 def import_file(path: Path, into: Path, base_url: str, form: str | None = None) -> Written:
-    """Import the file at `path` into the project or new folder `into`; raises ImportFailed."""
+    """Import the file at `path` into the project or new folder `into`; raises BuildFailed."""
     return write_project(read(path, form), into, base_url)

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.errors import did_you_mean
-from generator.importing.imported import Imported, ImportFailed, problem
+from generator.errors import BuildFailed, ContentError, did_you_mean
+from generator.importing.imported import Imported, problem
 from generator.importing.timelinejs import Origin, from_document
 
 COLUMNS = (
@@ -37,13 +37,13 @@ def _origin(shown: str, line: int, where: str) -> Origin:
 
 
 def from_csv(text: str, shown: str, folder: Path) -> Imported:
-    """The CSV text of a TimelineJS spreadsheet -> Imported; raises ImportFailed."""
+    """The CSV text of a TimelineJS spreadsheet -> Imported; raises BuildFailed."""
     reader = csv.reader(io.StringIO(text))
     header = [name.strip() for name in next(reader, [])]
     _check_header(header, shown)
     document: dict[str, Any] = {"events": [], "eras": []}
     origins: dict[str, Origin] = {}
-    problems: list[str] = []
+    problems: list[ContentError] = []
     for row in reader:
         line = reader.line_num
         cells = {name: value.strip() for name, value in zip(header, row, strict=False) if name}
@@ -66,7 +66,7 @@ def from_csv(text: str, shown: str, folder: Path) -> Imported:
                         "leave it empty for an event, or write title or era")
             )  # fmt: skip
     if problems:
-        raise ImportFailed(problems)
+        raise BuildFailed(problems)
     return from_document(document, shown, folder, origins, form="TimelineJS spreadsheet (CSV)")
 
 
@@ -88,10 +88,12 @@ def _check_header(header: list[str], shown: str) -> None:
                 problem(shown, 1, f"column {name}", "is missing", "keep the template's header row")
             )
     if problems:
-        raise ImportFailed(problems)
+        raise BuildFailed(problems)
 
 
-def _slide(cells: dict[str, str], shown: str, line: int, problems: list[str]) -> dict[str, Any]:
+def _slide(
+    cells: dict[str, str], shown: str, line: int, problems: list[ContentError]
+) -> dict[str, Any]:
     slide: dict[str, Any] = {"text": {"headline": cells.get("Headline", "")}}
     if cells.get("Text"):
         slide["text"]["text"] = cells["Text"]

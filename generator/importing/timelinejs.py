@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.ids import slugify
+from generator.errors import BuildFailed, ContentError
 from generator.importing.html_markdown import (
     links_in,
     markup_in,
@@ -23,7 +24,6 @@ from generator.importing.imported import (
     ImportedEra,
     ImportedEvent,
     ImportedPlace,
-    ImportFailed,
     problem,
 )
 from generator.importing.media import medium
@@ -49,7 +49,7 @@ class Origin:
     line: int | None
     field: Callable[[str], str]
 
-    def problem(self, key: str, what: str, fix: str) -> str:
+    def problem(self, key: str, what: str, fix: str) -> ContentError:
         return problem(self.shown, self.line, self.field(key), what, fix)
 
 
@@ -70,7 +70,7 @@ def from_document(
     form: str = "TimelineJS JSON",
 ) -> Imported:
     """A TimelineJS document -> Imported; `origins` (by `title`, `events[0]`, `eras[0]`) name
-    where a spreadsheet's slides come from. Raises ImportFailed with every problem found."""
+    where a spreadsheet's slides come from. Raises BuildFailed with every problem found."""
     imported = Imported(source=Path(shown).name, form=form)
     origins = origins or {}
 
@@ -78,20 +78,20 @@ def from_document(
         return origins.get(at) or json_origin(shown, at, where)
 
     if not isinstance(document, dict):
-        raise ImportFailed(
+        raise BuildFailed(
             [problem(shown, None, "", "is not a TimelineJS document", 'write {"events": [...]}')]
         )
     events = document.get("events")
     if not isinstance(events, list):
         what = "is missing" if events is None else "is not a list"
         fix = 'a TimelineJS file lists its slides as "events": [{...}, ...]'
-        raise ImportFailed([problem(shown, None, "events", what, fix)])
+        raise BuildFailed([problem(shown, None, "events", what, fix)])
     for key in sorted(set(document) - set(DOCUMENT_KEYS)):
         imported.note("the file", f"the field `{key}` ({_shown(document[key])})")
     scale = document.get("scale", "human")
     if scale not in ("human", "cosmological"):
         imported.note("the file", f"`scale: {scale}`: TimelineJS knows human and cosmological")
-    problems: list[str] = []
+    problems: list[ContentError] = []
     title = document.get("title")
     if isinstance(title, dict):
         _title_slide(title, imported, origin("title", "the title slide"))
@@ -103,7 +103,7 @@ def from_document(
     for index, era in enumerate(document.get("eras") or []):
         _era(era, origin(f"eras[{index}]", f"era {index + 1}"), imported, problems)
     if problems:
-        raise ImportFailed(problems)
+        raise BuildFailed(problems)
     return imported
 
 
@@ -124,7 +124,7 @@ def _title_slide(slide: Mapping[str, Any], imported: Imported, origin: Origin) -
 
 
 def _event(
-    slide: object, origin: Origin, folder: Path, imported: Imported, problems: list[str]
+    slide: object, origin: Origin, folder: Path, imported: Imported, problems: list[ContentError]
 ) -> ImportedEvent | None:
     if not isinstance(slide, dict):
         problems.append(origin.problem("", "is not a slide", "write it as {...} with a start_date"))
@@ -196,7 +196,10 @@ def _headline_notes(headline: str, note: Callable[[str], None]) -> None:
 
 
 def _date(
-    slide: Mapping[str, Any], origin: Origin, note: Callable[[str], None], problems: list[str]
+    slide: Mapping[str, Any],
+    origin: Origin,
+    note: Callable[[str], None],
+    problems: list[ContentError],
 ) -> str | None:
     """A slide's start_date and end_date -> one EDTF date or interval, None after a problem."""
     points = []
@@ -242,7 +245,7 @@ def _place(
     origin: Origin,
     where: str,
     note: Callable[[str], None],
-    problems: list[str],
+    problems: list[ContentError],
 ) -> ImportedPlace | None:
     if location is None:
         return None
@@ -276,7 +279,7 @@ def _place(
     return ImportedPlace(name, position[0], position[1], where)
 
 
-def _era(era: object, origin: Origin, imported: Imported, problems: list[str]) -> None:
+def _era(era: object, origin: Origin, imported: Imported, problems: list[ContentError]) -> None:
     if not isinstance(era, dict):
         problems.append(origin.problem("", "is not an era", "write {start_date, end_date, text}"))
         return

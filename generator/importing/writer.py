@@ -13,7 +13,8 @@ from pathlib import Path
 import yaml
 
 from generator.check.ids import RESERVED_IDS, slugify
-from generator.importing.imported import Imported, ImportedEvent, ImportedPlace, ImportFailed
+from generator.errors import BuildFailed, failed
+from generator.importing.imported import Imported, ImportedEvent, ImportedPlace, problem
 from generator.importing.report import REPORT, report_text
 from generator.init import starter_files
 from generator.model.dates import DateError, parse_date
@@ -58,15 +59,14 @@ def _existing_ids(content: Path) -> set[str]:
 
 def project_files(imported: Imported, into: Path, base_url: str) -> tuple[dict[str, bytes], bool]:
     """Every file to write, by its path in the project, and whether the project is new.
-    Raises ImportFailed for a folder that is neither a project nor empty."""
+    Raises BuildFailed for a folder that is neither a project nor empty."""
     content = into / "content"
     new = not (content / "site.yaml").is_file()
     if new and into.exists() and (not into.is_dir() or any(into.iterdir())):
-        raise ImportFailed(
-            [
-                f"{into}: is neither a project (no content/site.yaml) nor an empty folder — "
-                "import into a new folder with --into, or into a project"
-            ]
+        raise failed(
+            "is neither a project (no content/site.yaml) nor an empty folder",
+            "import into a new folder with --into, or into a project",
+            path=str(into),
         )
     ids = _Ids(_existing_ids(content))
     files: dict[str, bytes] = {}
@@ -226,16 +226,16 @@ def _note_site(imported: Imported, content: Path) -> None:
 
 
 def write_project(imported: Imported, into: Path, base_url: str) -> Written:
-    """Write the imported timeline into `into`; raises ImportFailed, writing nothing, when a
+    """Write the imported timeline into `into`; raises BuildFailed, writing nothing, when a
     file is already there."""
     files, new = project_files(imported, into, base_url)
     there = sorted(name for name in files if (into / name).exists())
     if there:
-        raise ImportFailed(
-            [
-                f"{into / name}: already exists, and is not overwritten — move it away"
-                for name in there
-            ]
+        raise BuildFailed(
+            problem(
+                str(into / name), None, "", "already exists, and is not overwritten", "move it away"
+            )
+            for name in there
         )
     paths = []
     for name, data in files.items():
