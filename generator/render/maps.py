@@ -15,9 +15,9 @@ from markupsafe import Markup
 from generator.model import urls
 from generator.model.countries import COUNTRIES
 from generator.model.graph import Graph, countries_of
+from generator.model.outlines import codes
 from generator.model.timeline import Event
 from generator.render.map.draw import Area, Point, Unplaced, map_svg
-from generator.render.map.world import codes
 
 SMALL = 480  # a locator map's width in viewBox units
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.model.outlines import outlines
 from generator.render.map.frame import Frame, centre_of, frame_of, project_turned
 from generator.render.map.projection import project
-from generator.render.map.world import outlines, projected
+from generator.render.map.world import projected
 from generator.render.overview.svg import esc, num
 from generator.render.overview.text import text_width
 
