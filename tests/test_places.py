@@ -18,7 +18,7 @@ from generator.errors import BuildFailed
 from generator.model import urls
 from generator.model.borders import TOLERANCE_KM, country_at, near, plausible
 from generator.model.countries import COUNTRIES
-from generator.model.graph import Graph
+from generator.model.graph import Graph, countries_of
 from generator.model.outlines import codes, outlines
 from generator.project import Project
 from generator.render.map.draw import Area, Point, Unplaced, map_svg
@@ -336,6 +336,88 @@ def test_every_map_link_in_the_built_fixture_resolves(tmp_path: Path) -> None:
     assert "../../events/ides-of-march/" in rome.refs
     index = (site / "index.html").read_text(encoding="utf-8")
     assert '<a class="map-point" href="places/rome/"' in index
+
+
+# What place pages and maps say ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("built") / "site"
+    build_into(FIXTURE, site)
+    return site
+
+
+def test_a_place_without_coordinates_says_why_with_its_note(built: Path) -> None:
+    page = (built / urls.place("rubicon")).read_text(encoding="utf-8")
+    assert (
+        "<dt>Position</dt>\n<dd>Not recorded. No position is recorded for the river, whose "
+        "ancient course is uncertain.</dd>"
+    ) in page
+    assert "no source gives it" not in page
+    assert "<dt>Note</dt>" not in page  # said once, where the position would be
+    rome = (built / urls.place("rome")).read_text(encoding="utf-8")
+    assert "<dt>Note</dt>\n<dd>Coordinates from GeoNames" in rome
+
+
+_COUNT = re.compile(r"^(.*?)(?::| —) (\d+) events?( in the whole timeline)?(?:, .*)?$")
+
+
+def _counted(page: str, region: str) -> list[tuple[str, int, str]]:
+    """Each (name, count, what it is counted among) of the map on `page`: its marks' labels and
+    its list's items."""
+    start = page.index('<figure class="map')
+    figure = page[start : page.index("</figure>", start)]
+    texts = re.findall(r'class="map-(?:point|area)" href="[^"]*" aria-label="([^"]*)"', figure)
+    texts += [re.sub(r"<[^>]+>", "", item) for item in re.findall(r"<li [^>]*>(.*?)</li>", figure)]
+    found = []
+    for text in texts:
+        match = _COUNT.match(text)
+        assert match, (region, text)
+        name = match.group(1).split(" (see ")[0]
+        found.append((name, int(match.group(2)), (match.group(3) or "").strip()))
+    assert found, f"no counts on the map of {region}"
+    return found
+
+
+def test_every_map_counts_what_its_page_shows_or_says_what_it_counts(
+    built: Path, fixture: Graph
+) -> None:
+    timeline = fixture.timeline
+    shown = {
+        urls.INDEX: timeline.events,
+        urls.PLACES: timeline.events,
+        **{urls.actor(a): fixture.by_actor[a] for a in fixture.by_actor},
+        **{urls.tag(t): fixture.by_tag[t] for t in fixture.by_tag},
+        **{urls.year(y): fixture.by_year[y] for y in fixture.by_year},
+    }
+    mapped = {
+        str(p.relative_to(built)) for p in built.rglob("*.html") if "map-item" in p.read_text()
+    }
+    for path in sorted(mapped):
+        counts = _counted((built / path).read_text(encoding="utf-8"), path)
+        if path.startswith(("events/", "places/")) and path != urls.PLACES:
+            # A locator counts over the whole timeline, and says so.
+            assert {whole for _, _, whole in counts} == {"in the whole timeline"}, path
+            continue
+        events = shown.pop(path)
+        assert {whole for _, _, whole in counts} == {""}, path
+        for name, count, _ in counts:
+            among = [
+                e
+                for e in events
+                if any(timeline.places[p].name == name for p in e.places)
+                or name in (COUNTRIES[c] for c in countries_of(timeline, e))
+            ]
+            assert count == len(among), (path, name)
+    unmapped = [
+        path
+        for path, events in shown.items()
+        if any(e.places or countries_of(timeline, e) for e in events)
+    ]
+    assert unmapped == [], "pages whose events have places drew no map"
+    ides = (built / urls.event("ides-of-march")).read_text(encoding="utf-8")
+    assert "Italy</a> (see Rome) — 2 events in the whole timeline, shaded" in ides
 
 
 # places.geojson --------------------------------------------------------------------------------
