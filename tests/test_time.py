@@ -3,17 +3,24 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 import yaml
 from edtf import parse_edtf
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.build import check
 from generator.model.clock import Time
 from generator.model.dates import DateError, EventDate, Point, parse_date
 from generator.model.days import day_number, days_in_month, from_day_number
 from generator.model.points import Unspecified
+from generator.model.timeline import Event, in_time_order
+from generator.project import Project
 from generator.scaffold import new_event_text
+from tests.helpers import FIXTURE, TEMPLATES
 
 KARACHI = "Asia/Karachi"
 LONDON = "Europe/London"
@@ -108,6 +115,70 @@ def test_sorting_follows_the_instant_across_zones() -> None:
     day = parse_date("2019-02-26", KARACHI)
     assert day.sort_key() < parse_date("2019-02-26T00:00", KARACHI).sort_key()
     assert parse_date("2019-02-25T23:59", KARACHI).sort_key() < day.sort_key()
+
+
+def _event(event_id: str, date: str, order: int = 0, zone: str = "UTC") -> Event:
+    return Event(
+        event_id,
+        event_id,
+        "",
+        parse_date(date, zone),
+        "confirmed",
+        (),
+        (),
+        (),
+        (),
+        (),
+        "",
+        "",
+        order=order,
+    )
+
+
+def _ids(*events: Event) -> list[str]:
+    return [event.id for event in in_time_order(events)]
+
+
+def test_order_sets_the_narrative_order_of_a_day_whatever_the_precision() -> None:
+    splashdown = _event("splashdown", "1969-07-24T16:50Z")
+    quarantine = _event("quarantine", "1969-07-24/1969-08-10", order=1)
+    recovery = _event("recovery", "1969-07-24T17:53Z")
+    launch = _event("launch", "1969-07-16T13:32Z", order=5)  # another day: its instant rules
+    month = _event("month", "1969-07", order=-3)  # coarser than a day: not a day's event
+    assert _ids(quarantine, splashdown, recovery, launch, month) == [
+        "month",
+        "launch",
+        "splashdown",
+        "recovery",
+        "quarantine",
+    ]
+    # Without `order`, a day still comes before the times of that day, as it always did.
+    assert _ids(_event("q", "1969-07-24/1969-08-10"), splashdown) == ["q", "splashdown"]
+    first = _event("first", "1969-07-24T23:00", order=-1, zone="Pacific/Honolulu")
+    assert _ids(splashdown, first) == ["first", "splashdown"]  # 09:00Z on the 25th, written 24th
+
+
+def test_days_as_written_keep_the_order_of_their_instants_across_zones() -> None:
+    early = _event("early", "2019-02-27T01:00+05:00", order=5)  # 20:00 UTC on the 26th
+    late = _event("late", "2019-02-26T23:00Z", order=-5)
+    dawn = _event("dawn", "2019-02-26T03:30Z", order=-1)
+    day = _event("day", "2019-02-26")
+    # `order` orders the 26th's neighbours (dawn before the day), never the 27th after the 26th.
+    assert _ids(late, early, dawn, day) == ["dawn", "day", "early", "late"]
+
+
+def test_a_built_timeline_takes_the_order_of_a_day(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    for event_id, date, order in (
+        ("splashdown", "'1969-07-24T16:50Z'", ""),
+        ("quarantine", "1969-07-24/1969-08-10", "order: 1\n"),
+    ):
+        text = f"---\ntitle: {event_id}\ndate: {date}\n{order}---\nBody.\n"
+        (root / "content" / "events" / f"{event_id}.md").write_text(text, encoding="utf-8")
+    timeline = check(Project.at(root, templates=TEMPLATES))
+    ids = [e.id for e in timeline.events]
+    assert [i for i in ids if i in ("splashdown", "quarantine")] == ["splashdown", "quarantine"]
 
 
 @pytest.mark.parametrize(

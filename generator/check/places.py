@@ -10,10 +10,18 @@ from generator.check.fields import Fields, value_kind
 from generator.check.ids import check_id
 from generator.errors import ContentError, did_you_mean
 from generator.load.documents import Document
+from generator.model.borders import country_at, near, plausible
 from generator.model.countries import COUNTRIES
 from generator.model.timeline import Place
 
 PLACE_KEYS = ("name", "kind", "aliases", "coordinates", "country", "note")
+# The countries whose English names take "the" ("not in the United States").
+# fmt: off
+_WITH_THE = frozenset({
+    "AE", "AX", "BS", "CC", "CD", "CF", "CG", "CK", "DO", "FK", "FO", "GB", "GM", "IM", "IO", "KM",
+    "KY", "MH", "MP", "MV", "NL", "PH", "SB", "SC", "TC", "TF", "UM", "US", "VA", "VG", "VI",
+})
+# fmt: on
 _COORDINATES_FIX = "write `coordinates: [latitude, longitude]` in decimal degrees, as [41.9, 12.5]"
 
 
@@ -28,6 +36,9 @@ def check_places(documents: list[Document], errors: list[ContentError]) -> dict[
         fields = Fields(document.meta, document.shown, errors)
         fields.check_keys(PLACE_KEYS)
         coordinates = _coordinates(fields)
+        country = country_code(fields)
+        if coordinates is not None and country:
+            _check_in_country(fields, coordinates, country)
         note = fields.text("note")
         if coordinates is not None and not note:
             fields.error(
@@ -41,7 +52,7 @@ def check_places(documents: list[Document], errors: list[ContentError]) -> dict[
             kind=fields.text("kind", required=True),
             aliases=tuple(item for _, item in fields.text_list("aliases") if item),
             coordinates=coordinates,
-            country=country_code(fields),
+            country=country,
             note=note,
             body=document.body,
             path=document.shown,
@@ -102,6 +113,46 @@ def _coordinates(fields: Fields) -> tuple[float, float] | None:
             )
             return None
     return latitude, longitude
+
+
+def _check_in_country(fields: Fields, coordinates: tuple[float, float], code: str) -> None:
+    """An error when `coordinates` lie farther than the tolerance from the country `code`, with
+    the reading that would put them in it: latitude and longitude swapped, or a sign lost."""
+    latitude, longitude = coordinates
+    if plausible(latitude, longitude, code):
+        return
+    holder = country_at(latitude, longitude)
+    where = f"in {_named(holder)}" if holder else "in the sea (in no country's outline)"
+    fields.error(
+        "coordinates",
+        f"{_written(latitude, longitude)} is {where}, not in {_named(code)} ({code})",
+        _reading(latitude, longitude, code),
+    )
+
+
+def _reading(latitude: float, longitude: float, code: str) -> str:
+    """The fix: a reading of the same numbers that is in `code`, or where to look."""
+    readings = (
+        (longitude, latitude, "latitude comes first"),
+        (latitude, -longitude, "west is negative, east positive"),
+        (-latitude, longitude, "south is negative, north positive"),
+    )
+    for new_latitude, new_longitude, rule in readings:
+        moved = (new_latitude, new_longitude) != (latitude, longitude)
+        if moved and abs(new_latitude) <= 90 and near(new_latitude, new_longitude, code):
+            return f"{rule}: did you mean {_written(new_latitude, new_longitude)}?"
+    return "check them against the source that `note:` names, or correct `country:`"
+
+
+def _written(latitude: float, longitude: float) -> str:
+    """The coordinates as YAML reads back: [28.6083, -80.6041], whole numbers without '.0'."""
+    numbers = (int(n) if n.is_integer() else n for n in (latitude, longitude))
+    return "[" + ", ".join(repr(n) for n in numbers) + "]"
+
+
+def _named(code: str) -> str:
+    name = COUNTRIES.get(code, code)
+    return f"the {name}" if code in _WITH_THE else name
 
 
 def place_names(places: Mapping[str, Place]) -> dict[str, tuple[str, ...]]:

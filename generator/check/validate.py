@@ -17,7 +17,13 @@ from generator.check.sources import check_sources, usable
 from generator.errors import BuildFailed, ContentError, did_you_mean
 from generator.load.documents import Document
 from generator.load.files import RawContent
-from generator.model.timeline import DEFAULT_STATUS, Event, Timeline, shown_media
+from generator.model.timeline import (
+    DEFAULT_STATUS,
+    Event,
+    Timeline,
+    in_time_order,
+    shown_media,
+)
 from generator.model.wikilinks import find_wikilinks
 
 _Checked = tuple[Document, Event | None, list[ContentError]]
@@ -71,8 +77,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         check_body_links(document, linkable, errors)
     if errors or site is None:
         raise BuildFailed(errors)
-    events.sort(key=lambda e: e.sort_key)
-    timeline = Timeline(site, sources, actors, tuple(events), places)
+    timeline = Timeline(site, sources, actors, tuple(in_time_order(events)), places)
     warnings = unused_warnings(raw.media, used_files(shown_media(timeline)))
     return dataclasses.replace(timeline, warnings=tuple(warnings))
 

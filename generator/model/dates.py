@@ -122,6 +122,14 @@ class EventDate:
         anchor = self._anchor()
         return anchor.earliest_instant(self.zone), RANK[anchor.precision]
 
+    def written_day(self) -> tuple[int, int, int] | None:
+        """(year, month, day) of the calendar day its anchoring point is written on, whatever
+        its zone, or None for a point coarser than a day."""
+        anchor = self._anchor()
+        if RANK[anchor.precision] < RANK["day"] or anchor.month is None or anchor.day is None:
+            return None
+        return anchor.year, anchor.month, anchor.day
+
     def earliest_instant(self) -> int | None:
         """Seconds since 0001-01-01T00:00Z of the first possible instant, None when open."""
         start = self.start

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.errors import ContentError
@@ -166,7 +168,7 @@ class Event:
     body: str  # Markdown
     path: str  # as errors show it
     draft: bool = False  # left out of a published build, shown by the preview
-    order: int = 0  # orders events whose dates are equal; 0 unless the front matter says
+    order: int = 0  # orders the events of one day (in_time_order); 0 unless the front matter says
     date_label: str = ""  # words shown for the date ("Spring 1945"); the date still sorts
     media: tuple[Media, ...] = ()  # its `media:` list
     body_media: tuple[Media, ...] = ()  # the images its body places, in order
@@ -200,8 +202,21 @@ class Event:
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:
-        """Earliest possible day, then precision, then `order`, then id: a total, stable order."""
+        """First possible instant, then precision, then `order`, then id: a total, stable order,
+        which `in_time_order` refines within a day."""
         return (*self.date.sort_key(), self.order, self.id)
+
+
+def in_time_order(events: Iterable[Event]) -> list[Event]:
+    """`events` by their sort key; then, within each run of neighbours whose start is written
+    on the same calendar day, `order` first: a day's narrative order is the author's, whatever
+    the precision (24 July as a day may follow that day's 16:50), while days keep the order of
+    their instants across zones."""
+    ordered = sorted(events, key=lambda event: event.sort_key)
+    result: list[Event] = []
+    for _, run in itertools.groupby(ordered, key=lambda e: e.date.written_day() or e.id):
+        result.extend(sorted(run, key=lambda event: (event.order, event.sort_key)))
+    return result
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,14 @@ from markupsafe import Markup
 from generator.model import urls
 from generator.model.countries import COUNTRIES
 from generator.model.graph import Graph, countries_of
+from generator.model.outlines import codes
 from generator.model.timeline import Event
 from generator.render.map.draw import Area, Point, Unplaced, map_svg
-from generator.render.map.world import codes
 
 SMALL = 480  # a locator map's width in viewBox units
+# A locator shows where a page's places are, but counts their events in the whole timeline, not
+# those of its page (one, on an event's page), so it says so beside every count.
+WHOLE = "in the whole timeline"
 
 
 def events_map(graph: Graph, events: Iterable[Event], page: str, title: str) -> Markup:
@@ -38,7 +41,7 @@ def events_map(graph: Graph, events: Iterable[Event], page: str, title: str) -> 
 
 def locator_map(graph: Graph, place_ids: Iterable[str], page: str, title: str) -> Markup:
     """A small map of the places `place_ids` and their countries, with their numbers of events
-    in the whole timeline."""
+    in the whole timeline, which it says."""
     timeline = graph.timeline
     places = {place_id: len(graph.by_place[place_id]) for place_id in place_ids}
     countries = {
@@ -46,7 +49,7 @@ def locator_map(graph: Graph, place_ids: Iterable[str], page: str, title: str) -
         for code in dict.fromkeys(timeline.places[p].country for p in places)
         if code
     }
-    return _map(graph, places, countries, page, title, SMALL)
+    return _map(graph, places, countries, page, title, SMALL, WHOLE)
 
 
 def _map(
@@ -56,6 +59,7 @@ def _map(
     page: str,
     title: str,
     width: int,
+    counted: str = "",
 ) -> Markup:
     timeline = graph.timeline
     points, unplaced = [], []
@@ -72,7 +76,13 @@ def _map(
     )
     prefix = "map" if width >= 960 else "locator"
     return map_svg(
-        tuple(points), areas, tuple(unplaced), title=title, id_prefix=prefix, width=width
+        tuple(points),
+        areas,
+        tuple(unplaced),
+        title=title,
+        id_prefix=prefix,
+        width=width,
+        counted=counted,
     )
 
 

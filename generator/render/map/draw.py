@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.model.outlines import outlines
 from generator.render.map.frame import Frame, centre_of, frame_of, project_turned
 from generator.render.map.projection import project
-from generator.render.map.world import outlines, projected
+from generator.render.map.world import projected
 from generator.render.overview.svg import esc, num
 from generator.render.overview.text import text_width
 
@@ -55,8 +56,9 @@ class Unplaced:
     count: int
 
 
-def events_words(count: int) -> str:
-    return f"{count} event{'' if count == 1 else 's'}"
+def events_words(count: int, counted: str = "") -> str:
+    """'4 events', or with what they are counted among: '4 events in the whole timeline'."""
+    return f"{count} event{'' if count == 1 else 's'}{' ' if counted else ''}{counted}"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -68,12 +70,14 @@ def map_svg(
     title: str,
     id_prefix: str = "map",
     width: int = 960,
+    counted: str = "",
 ) -> Markup:
     """The map figure of `points` and `areas`, `width` units wide, with every place listed;
-    only the list when nothing has a position; '' when there is nothing at all."""
+    only the list when nothing has a position; '' when there is nothing at all. Each count of
+    events is followed by `counted` when the page shows other events than it counts."""
     if not (points or areas or unplaced):
         return Markup("")
-    drawing = list(_drawing(points, areas, title, width)) if points or areas else []
+    drawing = list(_drawing(points, areas, title, width, counted)) if points or areas else []
     size = "small" if width < 960 else "large"
     parts = [
         f'<figure class="map map-{size}" id="{esc(id_prefix)}">',
@@ -81,7 +85,7 @@ def map_svg(
         f'<figcaption><p class="map-title">{esc(title)}</p>',
         *(() if drawing else ('<p class="map-none">No place here has a position on the map.</p>',)),
         '<ul class="map-list">',
-        *_listed(points, areas, unplaced),
+        *_listed(points, areas, unplaced, counted),
         "</ul>",
         "</figcaption>",
         "</figure>",
@@ -90,7 +94,7 @@ def map_svg(
 
 
 def _drawing(
-    points: tuple[Point, ...], areas: tuple[Area, ...], title: str, width: int
+    points: tuple[Point, ...], areas: tuple[Area, ...], title: str, width: int, counted: str
 ) -> Iterator[str]:
     shaded = {area.code for area in areas}
     longitudes = [p.longitude for p in points]
@@ -129,14 +133,14 @@ def _drawing(
     by_code = dict(world)
     yield '<g class="map-areas">'
     for area in sorted(areas, key=lambda a: (a.name.casefold(), a.code)):
-        words = f"{area.name}: {events_words(area.count)}"
+        words = f"{area.name}: {events_words(area.count, counted)}"
         yield f'<a class="map-area" href="{esc(area.href)}" aria-label="{esc(words)}">'
         yield f"<title>{esc(words)}</title>"
         shape = _path(by_code.get(area.code, ()), pixel, frame)
         yield f'<path class="map-country" d="{shape}"/>'
         yield "</a>"
     yield "</g>"
-    yield from _points(points, [pixel(xy) for xy in placed], width, height)
+    yield from _points(points, [pixel(xy) for xy in placed], width, height, counted)
     yield "</svg>"
     yield "</div>"
 
@@ -179,7 +183,11 @@ def radius(count: int) -> float:
 
 
 def _points(
-    points: tuple[Point, ...], pixels: list[tuple[float, float]], width: int, height: float
+    points: tuple[Point, ...],
+    pixels: list[tuple[float, float]],
+    width: int,
+    height: float,
+    counted: str,
 ) -> Iterator[str]:
     order = sorted(range(len(points)), key=lambda at: (pixels[at][0], points[at].name, at))
     labels = _labels(points, pixels, width, height)
@@ -193,7 +201,7 @@ def _points(
     yield '<g class="map-points">'
     for at in order:
         point, (x, y) = points[at], pixels[at]
-        words = f"{point.name}: {events_words(point.count)}"
+        words = f"{point.name}: {events_words(point.count, counted)}"
         yield f'<a class="map-point" href="{esc(point.href)}" aria-label="{esc(words)}">'
         yield f"<title>{esc(words)}</title>"
         yield f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(radius(point.count))}"/>'
@@ -236,21 +244,21 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 def _listed(
-    points: tuple[Point, ...], areas: tuple[Area, ...], unplaced: tuple[Unplaced, ...]
+    points: tuple[Point, ...], areas: tuple[Area, ...], unplaced: tuple[Unplaced, ...], counted: str
 ) -> Iterator[str]:
     for point in sorted(points, key=lambda p: (p.name.casefold(), p.href)):
         yield (
             f'<li class="map-item-point"><a href="{esc(point.href)}">{esc(point.name)}</a>'
-            f" — {events_words(point.count)}</li>"
+            f" — {events_words(point.count, counted)}</li>"
         )
     for item in sorted(unplaced, key=lambda p: (p.name.casefold(), p.href)):
         yield (
             f'<li class="map-item-unplaced"><a href="{esc(item.href)}">{esc(item.name)}</a>'
-            f" — {events_words(item.count)}, no position on the map</li>"
+            f" — {events_words(item.count, counted)}, no position on the map</li>"
         )
     for area in sorted(areas, key=lambda a: (a.name.casefold(), a.code)):
         via = f" (see {esc(area.via)})" if area.via != area.name else ""
         yield (
             f'<li class="map-item-area"><a href="{esc(area.href)}">{esc(area.name)}</a>{via}'
-            f" — {events_words(area.count)}, shaded</li>"
+            f" — {events_words(area.count, counted)}, shaded</li>"
         )

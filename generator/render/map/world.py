@@ -1,4 +1,4 @@
-"""The country outlines shipped in `data/`, cut at a map's antimeridian and projected.
+"""The country outlines (model/outlines.py) cut at a map's antimeridian and projected.
 
 A map turned about a central meridian has its edge, the antimeridian, elsewhere than the data's
 180°: every ring is unwrapped into one continuous run of longitudes, then clipped to the strip
@@ -9,49 +9,12 @@ country is drawn as a line across the whole world.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from importlib import resources
 
+from generator.model.outlines import Ring, outlines
 from generator.render.map.projection import project, wrap
 
-Ring = tuple[tuple[float, float], ...]  # (longitude, latitude) in degrees
 _EDGE_STEP = 2.0  # degrees of latitude between the points drawn along the map's edge
-
-
-@dataclass(frozen=True, slots=True)
-class Outline:
-    """One country's rings as the data gives them; `code` is '' for a shape with none."""
-
-    code: str
-    rings: tuple[Ring, ...]
-
-
-@functools.cache
-def outlines() -> tuple[Outline, ...]:
-    """Every country of the shipped data, in order of code."""
-    text = resources.files(__package__).joinpath("data/countries-110m.json").read_text("utf-8")
-    document = json.loads(text)
-    step = document["step"]
-    return tuple(
-        Outline(country["code"], tuple(_decoded(ring, step) for ring in country["rings"]))
-        for country in document["countries"]
-    )
-
-
-def _decoded(flat: list[int], step: int) -> Ring:
-    x, y = 0, 0
-    points = []
-    for at in range(0, len(flat), 2):
-        x, y = x + flat[at], y + flat[at + 1]
-        points.append((x / step, y / step))
-    return tuple(points)
-
-
-def codes() -> frozenset[str]:
-    """The country codes the map can shade."""
-    return frozenset(outline.code for outline in outlines() if outline.code)
 
 
 @functools.cache
