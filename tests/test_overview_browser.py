@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 
 from generator.render.overview.lanes import status_lanes
-from tests.browser import chromium, served_real_content
+from tests.browser import served_real_content
 from tests.helpers import REPO, TEMPLATES
 from tests.test_overview import event, in_order, render
 
@@ -71,19 +71,18 @@ def test_every_mark_is_a_focusable_link_to_an_existing_page(served, path: str) -
 
 
 @pytest.mark.parametrize("status", [None, "reported", "confirmed"])
-def test_the_legend_dot_for_a_day_looks_like_the_marks(status: str | None) -> None:
+def test_the_legend_dot_for_a_day_looks_like_the_marks(served, status: str | None) -> None:  # type: ignore[no-untyped-def]
     events = [event("a", "2019-02-26", status), event("b", "2019-03-01/2019-04-10", status)]
     figure = render(in_order(events), status_lanes(events))
     css = (TEMPLATES / "static" / "overview.css").read_text(encoding="utf-8")
-    with chromium() as browser:
-        page = browser.new_page()
-        page.set_content(f"<!DOCTYPE html><style>{css}</style>{figure}")
-        legend = page.locator(".overview-legend li", has_text=re.compile(r"^\s*a day$"))
-        looks = {
-            "mark": page.locator(".overview-marks circle").first.evaluate(STROKE_AND_FILL),
-            "legend": legend.locator("circle").evaluate(STROKE_AND_FILL),
-        }
-        page.close()
+    page = served[1].new_page()
+    page.set_content(f"<!DOCTYPE html><style>{css}</style>{figure}")
+    legend = page.locator(".overview-legend li", has_text=re.compile(r"^\s*a day$"))
+    looks = {
+        "mark": page.locator(".overview-marks circle").first.evaluate(STROKE_AND_FILL),
+        "legend": legend.locator("circle").evaluate(STROKE_AND_FILL),
+    }
+    page.close()
     assert looks["mark"] == looks["legend"]
     filled = looks["mark"][0] == looks["mark"][1]
     assert filled == (status == "confirmed")  # the test's premise: hollow and filled both met
