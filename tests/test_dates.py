@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from dataclasses import replace
 
 import pytest
 from edtf import parse_edtf
@@ -17,6 +18,7 @@ from generator.model.dates import (
     year_label,
 )
 from generator.model.days import day_number, days_in_month, from_day_number
+from generator.model.timeline import Event
 
 ACCEPTED = [
     "2019",
@@ -272,6 +274,27 @@ DESCRIBE = [
 @pytest.mark.parametrize(("text", "expected"), DESCRIBE)
 def test_describe(text: str, expected: str) -> None:
     assert parse_date(text).describe() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # The label says the date already: the brackets add only what it does not say.
+        ("-0099", "c. 100 BC", "c. 100 BC (known to the year)"),
+        ("-0099~", "c. 100 BC", "c. 100 BC (approximate; known to the year)"),
+        ("2019-02-26", "26 Feb 2019, at night", "26 Feb 2019, at night"),
+        # Other words: the date's own, then its notes, in one pair of brackets.
+        ("-0043-03-14", "The night of 14 March", "The night of 14 March (14 March 44 BC)"),
+        ("1945-03/1945-05", "Spring", "Spring (from March 1945 to May 1945; known to the month)"),
+        ("-0099~", "Late republic", "Late republic (about 100 BC; approximate; known to the year)"),
+        ("2016", "", "2016 (known to the year)"),
+    ],
+)
+def test_a_date_label_says_the_date_once_in_one_pair_of_brackets(
+    text: str, label: str, expected: str
+) -> None:
+    event = Event("e", "E", "", parse_date(text), None, (), (), (), (), (), "", "e.md", False, 0)
+    assert replace(event, date_label=label).date_described == expected
 
 
 @pytest.mark.parametrize(

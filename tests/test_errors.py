@@ -290,11 +290,41 @@ def test_missing_front_matter(root: Path) -> None:
     ]
 
 
-def test_unclosed_front_matter(root: Path) -> None:
+def test_unclosed_front_matter_says_where_the_closing_line_belongs(root: Path) -> None:
     replace(root, "events/aftermath.md", "---\nAfter", "After")
+    # Line 7 is `    relation: follows`; line 8 starts the body.
     assert errors(root) == [
-        "content/events/aftermath.md:1: the front matter is not closed — add a `---` line after "
-        "the last YAML key"
+        "content/events/aftermath.md:7: the front matter that opens on line 1 is not closed — "
+        "add a `---` line after line 7, its last YAML line"
+    ]
+    # A blank line, a comment and a Markdown heading before the body are not YAML to close.
+    replace(root, "events/aftermath.md", "After", "\n# Calm\n\nAfter")
+    assert errors(root)[0].startswith("content/events/aftermath.md:7: ")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "column"),
+    [
+        ("status: confirmed", "status: confirmed\n\tsummary: Again.", 6, 1),
+        ("  - source: article", "\t- source: article", 10, 1),
+        ("    quote:", "  \tquote:", 11, 3),
+    ],
+)
+def test_a_tab_in_the_front_matter_is_named_with_its_line_and_column(
+    root: Path, old: str, new: str, line: int, column: int
+) -> None:
+    replace(root, "events/strike.md", old, new)
+    assert errors(root) == [
+        f"content/events/strike.md:{line}: YAML syntax error: a tab on line {line}, column "
+        f"{column}: YAML indents with spaces only — indent with spaces"
+    ]
+
+
+def test_a_tab_in_site_yaml(root: Path) -> None:
+    replace(root, "site.yaml", "  - name: The crisis", "\t- name: The crisis")
+    assert errors(root) == [
+        "content/site.yaml:6: YAML syntax error: a tab on line 6, column 1: YAML indents with "
+        "spaces only — indent with spaces"
     ]
 
 
@@ -610,6 +640,32 @@ def test_unknown_actor(root: Path) -> None:
         "content/events/strike.md:6: actors[1]: unknown actor `armee` (did you mean `army`?) — "
         "create content/actors/armee.md or fix the id"
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [
+        ("actors", "army, country"),
+        ("places", "The Border, the frontier"),
+        ("tags", "air-strike, border"),
+    ],
+)
+def test_a_list_written_without_brackets(root: Path, field: str, written: str) -> None:
+    line = {"actors": 6, "places": 7, "tags": 8}[field]
+    old = {"actors": "[army]", "places": "[The Border]", "tags": "[air-strike]"}[field]
+    replace(root, "events/strike.md", f"{field}: {old}", f"{field}: {written}")
+    assert errors(root) == [
+        f"content/events/strike.md:{line}: {field}: `{written}` is one text, not a list — "
+        f"write a list in brackets: `{field}: [{written}]`"
+    ]
+    replace(root, "events/strike.md", f"{field}: {written}", f"{field}: [{written}]")
+    build(project(root))
+
+
+def test_one_name_with_a_comma_needs_no_brackets(root: Path) -> None:
+    replace(root, "places/border.md", "name: The Border", "name: Kashmir, the border")
+    replace(root, "events/strike.md", "places: [The Border]", "places: Kashmir, the border")
+    assert build(project(root)).timeline.events[0].places == ("border",)
 
 
 def test_unknown_place(root: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image, TiffImagePlugin
 
 from generator.build import Builder, build
+from generator.model.media import LocalFile, rendition_widths
 from generator.project import Project
 from tests.helpers import FIXTURE, TEMPLATES, read_tree
 
@@ -99,6 +100,25 @@ def test_each_image_is_made_in_every_width_it_exceeds_as_webp_and_its_fallback(
     copied = {path.rsplit("/", 1)[1]: data for path, data in files.items()}
     assert copied["senate-plot.webm"] == (root / "content/media/senate-plot.webm").read_bytes()
     assert copied["senate-plot.vtt"] == (root / "content/media/senate-plot.vtt").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("width", "widths"),
+    [
+        (300, (300,)),
+        (480, (480,)),
+        (481, (480, 481)),
+        (960, (480, 960)),
+        (1000, (480, 960, 1000)),
+        (1599, (480, 960, 1599)),
+        (1600, (480, 960, 1600)),
+        (2400, (480, 960, 1600)),
+    ],
+)
+def test_an_image_gets_each_width_up_to_its_own(width: int, widths: tuple[int, ...]) -> None:
+    assert rendition_widths(width) == widths
+    image = LocalFile("media/exact.png", "0" * 64, width, 100, "png")
+    assert [r.width for r in image.renditions() if r.kind == "png"] == list(widths)
 
 
 def test_no_metadata_survives_in_any_rendition(root: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from generator.model.graph import Graph, link
 from generator.model.timeline import Actor, Era, Event
 from generator.project import Project
 from generator.render.overview.draw import overview_svg
-from generator.render.overview.lanes import OTHER, Lanes, status_lanes
+from generator.render.overview.lanes import OTHER, Lanes, at_a_glance, status_lanes
 from generator.render.overview.layout import Layout, Mark, layout
 from generator.render.overview.placement import MAX_ROWS, MAX_STACK
 from generator.render.overview.scale import ticks
@@ -537,6 +537,44 @@ def test_legend_explains_only_what_is_drawn() -> None:
         "light: somewhere in this month, year or span",
         "whiskers: approximate (c.) or uncertain (?)",
     ]
+
+
+def legend_looks(text: str) -> dict[str, str]:
+    """Each legend item's words -> the class its sample is drawn with."""
+    legend = ET.fromstring(text).find("figcaption/ul")
+    assert legend is not None
+    looks = {}
+    for li in legend.iter("li"):
+        sample = li.find("svg/g")
+        assert sample is not None
+        looks["".join(li.itertext()).strip()] = sample.get("class", "")
+    return looks
+
+
+@pytest.mark.parametrize(
+    ("statuses", "look"),
+    [
+        ((None, None), ""),  # no status: hollow dots, faint periods, as the marks are drawn
+        (("reported", "reported"), "status-reported"),
+        (("confirmed", "denied"), "overview-key"),  # beside the statuses' own samples
+    ],
+)
+def test_the_legend_draws_shapes_as_the_marks_are_drawn(
+    statuses: tuple[str | None, str | None], look: str
+) -> None:
+    events = in_order(
+        [event("a", "2019-02-26", statuses[0]), event("b", "2019-03-01/2019-04-10", statuses[1])]
+    )
+    looks = legend_looks(render(events, status_lanes(events)))
+    assert looks["a day"] == looks["a period, start to end"] == look
+
+
+def test_the_caption_names_lanes_only_where_there_are_some() -> None:
+    alone = [event("a", "2019", None), event("b", "2020", None)]
+    assert at_a_glance("2019", alone, "actor") == "2019 at a glance"
+    named = [event("a", "2019", None, ("rome",)), event("b", "2020", None)]
+    assert at_a_glance("2019", named, "actor") == "2019 at a glance, one lane per actor"
+    assert at_a_glance("2019", alone, "status") == "2019 at a glance, by status"
 
 
 def test_no_events_draw_nothing() -> None:

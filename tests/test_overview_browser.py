@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin
 
 import pytest
 
+from generator.render.overview.lanes import status_lanes
 from tests.browser import served_real_content
-from tests.helpers import REPO
+from tests.helpers import REPO, TEMPLATES
+from tests.test_overview import event, in_order, render
 
+STROKE_AND_FILL = "e => [getComputedStyle(e).fill, getComputedStyle(e).stroke]"
 SHOTS = REPO / "test-artifacts" / "screenshots"
 PAGES = {"index": "", "actor-russia": "actors/russia/"}
 
@@ -64,3 +68,21 @@ def test_every_mark_is_a_focusable_link_to_an_existing_page(served, path: str) -
         reached.append(page.evaluate("document.activeElement.getAttribute('href')"))
     assert reached == [d[0] for d in focusable]
     page.close()
+
+
+@pytest.mark.parametrize("status", [None, "reported", "confirmed"])
+def test_the_legend_dot_for_a_day_looks_like_the_marks(served, status: str | None) -> None:  # type: ignore[no-untyped-def]
+    events = [event("a", "2019-02-26", status), event("b", "2019-03-01/2019-04-10", status)]
+    figure = render(in_order(events), status_lanes(events))
+    css = (TEMPLATES / "static" / "overview.css").read_text(encoding="utf-8")
+    page = served[1].new_page()
+    page.set_content(f"<!DOCTYPE html><style>{css}</style>{figure}")
+    legend = page.locator(".overview-legend li", has_text=re.compile(r"^\s*a day$"))
+    looks = {
+        "mark": page.locator(".overview-marks circle").first.evaluate(STROKE_AND_FILL),
+        "legend": legend.locator("circle").evaluate(STROKE_AND_FILL),
+    }
+    page.close()
+    assert looks["mark"] == looks["legend"]
+    filled = looks["mark"][0] == looks["mark"][1]
+    assert filled == (status == "confirmed")  # the test's premise: hollow and filled both met

@@ -18,12 +18,14 @@ import pytest
 from markupsafe import Markup
 
 from bench.corpus import generate
+from generator.build import Builder
 from generator.incremental.affected import Shown
 from generator.incremental.memo import Memo
 from generator.incremental.mode import Mode
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import Event
+from generator.project import Project
 from generator.render.bodies import Bodies
 from generator.render.inputs import Inputs
 from generator.render.items import ItemList, Items
@@ -148,3 +150,50 @@ def test_a_planner_that_leaves_out_an_event_it_shows_is_caught(corpus: Path) -> 
     missing = unreported(graph, forgetful)
     kinds = {path.split("/")[0] for path in missing}
     assert {"events", "actors", "tags", "years", "status", "sources", "index.html"} <= kinds
+
+
+# ---- A timeline with no statuses, actors, places or sources (as an import may give) ----------
+
+BARE_SITE = "title: Bare\nbase_url: https://example.org/bare/\ndefault_status: none\n"
+BARE_EVENTS = {
+    "first": "---\ntitle: The first\ndate: 2019-02-26\ntags: [start]\n---\nText.\n",
+    "second": "---\ntitle: The second\ndate: 2019-03\n---\nText.\n",
+}
+
+
+def bare_project(root: Path) -> Path:
+    (root / "content" / "events").mkdir(parents=True)
+    (root / "content" / "site.yaml").write_text(BARE_SITE, encoding="utf-8")
+    for name, text in BARE_EVENTS.items():
+        (root / "content" / "events" / f"{name}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def navigation_labels(html: str) -> list[str]:
+    nav = re.search(r'<nav aria-label="Site">(.*?)</nav>', html, re.S)
+    assert nav is not None
+    return re.findall(r"<a [^>]*>([^<]+)</a>", nav.group(1))
+
+
+def test_the_navigation_leaves_out_the_indexes_with_nothing_in_them(tmp_path: Path) -> None:
+    root = bare_project(tmp_path / "bare")
+    builder = Builder(Project.at(root, templates=TEMPLATES))
+    builder.build()
+    index = (root / "site" / urls.INDEX).read_text(encoding="utf-8")
+    assert navigation_labels(index) == ["Timeline", "Tags", "Years"]
+    # The overview says what it draws: no lanes of actors, and marks without a status.
+    assert '<p class="overview-title">The timeline at a glance</p>' in index
+    assert '<g class=""><circle class="overview-point"' in index
+    assert "overview-key" not in index
+    # An actor and a source: every page links to their indexes, the pages the edit did not
+    # touch too.
+    (root / "content" / "actors").mkdir()
+    (root / "content" / "actors" / "army.md").write_text(
+        "---\nname: The Army\nkind: military\n---\n", encoding="utf-8"
+    )
+    (root / "content" / "sources.yaml").write_text(
+        "paper:\n  title: A paper\n  url: https://example.org/paper\n", encoding="utf-8"
+    )
+    builder.build()
+    second = (root / "site" / urls.event("second")).read_text(encoding="utf-8")
+    assert navigation_labels(second) == ["Timeline", "Actors", "Tags", "Years", "Sources"]

@@ -112,6 +112,72 @@ def test_a_quote_of_what_no_reader_sees_is_not_found(storm: Path, hidden: str) -
     assert error.startswith("content/events/reopening.md:18: sources[6].quote: not found in ")
 
 
+SHORT_PAGE = """\
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Ferry resumes | The Coast Herald</title></head>
+<body>
+<header><p>The Coast Herald</p></header>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/about">About</a></li>
+<li><a href="/contact">Contact</a></li></ul></nav>
+<main><article><header><h1>Ferry resumes</h1></header>
+<p>The ferry to Saint Aubin sailed again on Tuesday.</p></article>
+<aside><p>Most read: the sea wall.</p></aside></main>
+<footer><p>Subscribe to our newsletter</p></footer>
+</body>
+</html>
+"""
+
+
+def article_of(root: Path, html: str) -> str | None:
+    (root / "page.html").write_text(html, encoding="utf-8")
+    seed = read_seed(root / "page.html", "seeds/page.html")
+    return seed.text[seed.article[0] : seed.article[1]] if seed.article else None
+
+
+def test_a_short_page_shows_its_article_not_its_navigation(storm: Path, tmp_path: Path) -> None:
+    (storm / "seeds" / "brief.html").write_text(SHORT_PAGE, encoding="utf-8")
+    with (storm / "content" / "sources.yaml").open("a", encoding="utf-8") as sources:
+        sources.write("brief:\n  title: Ferry resumes\n  local: seeds/brief.html\n")
+    build_into(storm, tmp_path / "site")
+    html = (tmp_path / "site" / "sources" / "brief" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="text-heading">The article</h2>' in html
+    text = page_text(html.split('id="text-heading"')[1])
+    assert "Ferry resumes The ferry to Saint Aubin sailed again on Tuesday." in text
+    for furniture in ("Coast Herald", "Home", "About", "Most read", "Subscribe"):
+        assert furniture not in text
+
+
+_FURNITURE = (
+    '<header><p>The Coast Herald</p></header><nav><a href="/">Home</a></nav>',
+    "<footer><p>Subscribe to our newsletter</p></footer>",
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "article"),
+    [
+        # No <article>: the <main>, less its aside.
+        (
+            "<main><h1>Ferry resumes</h1><p>The ferry sailed.</p><aside>Most read</aside></main>",
+            "Ferry resumes\n\nThe ferry sailed.",
+        ),
+        # Neither: what stands outside the page's header, navigation, aside and footer.
+        (
+            "<div><h1>Ferry resumes</h1><p>The ferry sailed.</p></div>",
+            "Ferry resumes\n\nThe ferry sailed.",
+        ),
+        # Nothing marked apart: no article, and the page shows all its text.
+        ("<div><p>Home</p><h1>Ferry resumes</h1><p>The ferry sailed.</p></div>", None),
+    ],
+)
+def test_a_short_page_without_an_article_element(
+    tmp_path: Path, body: str, article: str | None
+) -> None:
+    html = body.join(_FURNITURE) if article else body
+    assert article_of(tmp_path, f'<html lang="en"><body>{html}</body></html>') == article
+
+
 # ---- A PDF -----------------------------------------------------------------------------------
 
 

@@ -153,8 +153,9 @@ def test_a_site_where_no_event_has_a_status_has_no_status_pages_at_all(bare: Pat
         assert "status/" not in text, path  # no navigation link, no badge
         assert "ClaimReview" not in text, path
         assert 'class="status' not in text and "status-" not in text, path
-    year = next(path for path in html if path.startswith("years/") and path != urls.YEARS)
-    assert "at a glance, one lane per actor" in html[year]
+    assert "49 BC at a glance, one lane per actor" in html[urls.year(-48)]  # the Rubicon's
+    # A year whose one event names no actor has one lane, which its caption does not name.
+    assert '<p class="overview-title">2019 at a glance</p>' in html[urls.year(2019)]
     assert broken_links(bare, "/ancient/") == []
 
 

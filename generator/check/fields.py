@@ -21,6 +21,9 @@ class Fields:
         self.shown = shown
         self.errors = errors
         self.prefix = prefix
+        # List fields written as one text holding commas (`actors: a, b`), by key: YAML reads
+        # them as a single item, so whatever goes wrong with it is first a missing `[…]`.
+        self.unbracketed: dict[str, str] = {}
         value = data.value
         for key in prefix:
             value = value[key]
@@ -31,8 +34,15 @@ class Fields:
         return Fields(self.data, self.shown, self.errors, (*self.prefix, *keys))
 
     def error(self, key: str | int | KeyPath, problem: str, fix: str) -> None:
-        """Record `problem` and `fix` at `key` (a key or a path of keys) under this mapping."""
+        """Record `problem` and `fix` at `key` (a key or a path of keys) under this mapping; on
+        a list field written as one text with commas, that it is no list, and how to write one."""
         path = (*self.prefix, *(key if isinstance(key, tuple) else (key,)))
+        written = self.unbracketed.get(str(path[len(self.prefix)]))
+        if written is not None:
+            path = path[: len(self.prefix) + 1]
+            items = ", ".join(item.strip() for item in written.split(","))
+            problem = f"`{written}` is one text, not a list"
+            fix = f"write a list in brackets: `{path[-1]}: [{items}]`"
         self.errors.append(
             ContentError(self.shown, self.data.line(*path), field_name(path), problem, fix)
         )
@@ -85,6 +95,8 @@ class Fields:
         if value is None:
             return []
         if isinstance(value, str):
+            if "," in value:  # a name may hold one: it is an error only if the name is wrong
+                self.unbracketed[key] = value.strip()
             return [(0, value.strip())]
         if not isinstance(value, list):
             self.error(key, f"expected a list, got {value_kind(value)}", f"write `{key}: [a, b]`")

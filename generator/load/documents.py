@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.errors import BuildFailed
 from generator.load.text import failed, read_text
 from generator.load.yaml_lines import YamlData, parse_yaml
+
+# A line that can be front matter: a `key:`, an indented, `-` or `#` line, or a blank one. The
+# body starts at the first line that is none of these.
+_YAML_LINE = re.compile(r"(?:[ \t#-]|[^\s:#][^:]*:(?:[ \t]|$)|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +39,7 @@ def split_front_matter(text: str, shown: str, path: Path) -> Document:
     if end == -1 and text.endswith("\n---"):
         end = len(text) - 4
     if end == -1:
-        fix = "add a `---` line after the last YAML key"
-        raise failed(shown, 1, "the front matter is not closed", fix)
+        raise _unclosed(text, shown)
     meta = parse_yaml(text[4 : end + 1], shown, first_line=2)
     if not isinstance(meta.value, dict):
         kind = "empty" if meta.value is None else f"a {_yaml_kind(meta.value)}"
@@ -45,6 +50,19 @@ def split_front_matter(text: str, shown: str, path: Path) -> Document:
     # One final newline, whether or not the file had one: it must not change any output.
     body = text[body_start:].rstrip("\n")
     return Document(path, shown, meta, body + "\n" if body else "", body_line)
+
+
+def _unclosed(text: str, shown: str) -> BuildFailed:
+    """The error for front matter with no closing `---`, at its last line of YAML: the line the
+    `---` belongs after, where the body was meant to start."""
+    last = 1
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if not _YAML_LINE.match(line):
+            break
+        if line.strip() and not line.startswith("#"):  # a Markdown heading may follow
+            last = number
+    problem = "the front matter that opens on line 1 is not closed"
+    return failed(shown, last, problem, f"add a `---` line after line {last}, its last YAML line")
 
 
 def _yaml_kind(value: Any) -> str:

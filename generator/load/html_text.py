@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import justext
@@ -82,6 +83,12 @@ VOID = frozenset(
         "keygen",
     ]
 )
+# The elements that say what part of a page a paragraph belongs to: its content or the site's
+# furniture around it. A `<header>` or `<footer>` inside an article or main is that content's
+# own (a headline, a byline), as HTML's landmark rules read them; one outside is the site's.
+CONTENT = ("article", "main")
+FURNITURE = frozenset(["nav", "aside"])
+PAGE_FURNITURE = frozenset(["header", "footer"])
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # what HTML collapses (not the no-break space)
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
@@ -96,6 +103,7 @@ class _Visible(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.paragraphs: list[str] = []
+        self.within: list[frozenset[str]] = []  # each paragraph's enclosing elements
         self.pieces: list[str] = []
         self.open: list[tuple[str, bool]] = []  # (tag, unseen with everything inside it)
         self.unseen = 0  # how many open elements hide their content
@@ -147,6 +155,7 @@ class _Visible(HTMLParser):
         text = text.strip("\n ")
         if text:
             self.paragraphs.append(text)
+            self.within.append(frozenset(tag for tag, _ in self.open))
 
     def close(self) -> None:
         super().close()
@@ -177,22 +186,42 @@ def html_encoding(raw: bytes, shown: str) -> str:
         ) from None
 
 
-def visible_paragraphs(raw: bytes, shown: str) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class VisiblePage:
+    """A page's visible paragraphs, each with the names of the elements it stands within."""
+
+    paragraphs: list[str]
+    within: list[frozenset[str]]
+
+
+def visible_page(raw: bytes, shown: str) -> VisiblePage:
     """The page's visible text, paragraph by paragraph; BuildFailed if it cannot be decoded."""
     text = decode_text(raw, shown, html_encoding(raw, shown))
     parser = _Visible()
     parser.feed(text)
     parser.close()
-    return parser.paragraphs
+    return VisiblePage(parser.paragraphs, parser.within)
 
 
-def article_span(raw: bytes, paragraphs: list[str]) -> tuple[int, int] | None:
+def visible_paragraphs(raw: bytes, shown: str) -> list[str]:
+    """The page's visible text, paragraph by paragraph; BuildFailed if it cannot be decoded."""
+    return visible_page(raw, shown).paragraphs
+
+
+def article_span(raw: bytes, page: VisiblePage) -> tuple[int, int] | None:
     """The span of the text ("\\n\\n".join(paragraphs)) from the first paragraph of the article
-    to its last, as the extractor (jusText) finds it; None when it finds none."""
+    to its last: as the extractor (jusText) finds it, else as the page's own elements mark it
+    (a short page gives jusText too little text to judge); None when neither finds one."""
+    found = _extracted(raw, page.paragraphs) or _marked(page)
+    return _span(page.paragraphs, *found) if found else None
+
+
+def _extracted(raw: bytes, paragraphs: list[str]) -> tuple[int, int] | None:
+    """The first and last paragraph of the article as jusText finds it, or None."""
     try:
         stop_words, low, high = _stop_words(raw)
         found = justext.justext(raw, stop_words, stopwords_low=low, stopwords_high=high)
-    except Exception:  # lxml refuses some pages: the page then shows all its text
+    except Exception:  # lxml refuses some pages: the page's elements then decide
         return None
     good = [" ".join(p.text.split()) for p in found if not p.is_boilerplate]
     good = [text for text in good if text]
@@ -203,6 +232,31 @@ def article_span(raw: bytes, paragraphs: list[str]) -> tuple[int, int] | None:
     last = next((i for i in reversed(range(len(flat))) if good[-1] in flat[i]), None)
     if first is None or last is None or last < first:
         return None
+    return first, last
+
+
+def _marked(page: VisiblePage) -> tuple[int, int] | None:
+    """The first and last paragraph of the page's `<article>`, else of its `<main>`, else of
+    what stands outside its navigation, asides, page header and footer; never furniture. None
+    when the page marks nothing apart."""
+    content = [i for i, within in enumerate(page.within) if not _furniture(within)]
+    for element in CONTENT:
+        inside = [i for i in content if element in page.within[i]]
+        if inside:
+            return inside[0], inside[-1]
+    if not content or len(content) == len(page.paragraphs):
+        return None
+    return content[0], content[-1]
+
+
+def _furniture(within: frozenset[str]) -> bool:
+    """Whether a paragraph within these elements is the site's furniture, not its content."""
+    in_content = any(element in within for element in CONTENT)
+    return bool(within & FURNITURE or (within & PAGE_FURNITURE and not in_content))
+
+
+def _span(paragraphs: list[str], first: int, last: int) -> tuple[int, int]:
+    """The span of the joined text from paragraph `first`'s start to paragraph `last`'s end."""
     starts = [0]
     for paragraph in paragraphs:
         starts.append(starts[-1] + len(paragraph) + len(PARAGRAPH_BREAK))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load.html_text import PARAGRAPH_BREAK, article_span, visible_paragraphs
+from generator.load.html_text import PARAGRAPH_BREAK, article_span, visible_page
 from generator.load.pdf_text import pdf_pages
 from generator.load.text import MAX_SEED_BYTES, read_bytes, read_text
 
@@ -41,9 +41,9 @@ def read_seed(path: Path, shown: str) -> SeedText:
     raw = read_bytes(path, shown, MAX_SEED_BYTES)
     if kind == "pdf":
         return _joined(pdf_pages(raw, shown), "pdf")
-    paragraphs = visible_paragraphs(raw, shown)
-    seed = _joined(paragraphs, "html")
-    return SeedText(seed.text, "html", seed.breaks, (), article_span(raw, paragraphs))
+    page = visible_page(raw, shown)
+    seed = _joined(page.paragraphs, "html")
+    return SeedText(seed.text, "html", seed.breaks, (), article_span(raw, page))
 
 
 def text_breaks(text: str) -> tuple[int, ...]:

@@ -87,6 +87,10 @@ def _syntax_error(
 ) -> BuildFailed:
     mark = error.problem_mark or error.context_mark
     line = first_line + (mark.line if mark else 0)
+    tab = _tab_column(text, mark)
+    if tab is not None:
+        problem = f"a tab on line {line}, column {tab}: YAML indents with spaces only"
+        return failed(shown, line, f"YAML syntax error: {problem}", "indent with spaces")
     problem = error.problem or error.context or "invalid YAML"
     fix = "check the indentation, and quote values that contain ': ' or start with a symbol"
     context = error.context_mark
@@ -111,6 +115,15 @@ def _syntax_error(
         fix = _quote_fix(opener)
         line = first_line + runaway[0]
     return failed(shown, line, f"YAML syntax error: {problem}", fix)
+
+
+def _tab_column(text: str, mark: yaml.Mark | None) -> int | None:
+    """The 1-based column of the tab the parser stopped at, or None where it stopped at none."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    stopped = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    return mark.column + 1 if stopped == "\t" else None
 
 
 def _quote_fix(opener: str) -> str:

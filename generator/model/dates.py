@@ -201,6 +201,11 @@ class EventDate:
         In intervals, flags go in the note and name their end ('start uncertain') when both
         ends are dates.
         """
+        text, notes = self.describe_parts()
+        return f"{text} ({'; '.join(notes)})" if notes else text
+
+    def describe_parts(self) -> tuple[str, tuple[str, ...]]:
+        """What `describe` says, as the words for the date and the notes it puts in brackets."""
         start, end = self.start, self.end
         known = self._known()
         notes = []
@@ -223,7 +228,7 @@ class EventDate:
                 if flags:
                     notes.append((label if len(known) == 2 else "") + flags)
         notes += _precision_notes(known)
-        return f"{text} ({'; '.join(notes)})" if notes else text
+        return text, tuple(notes)
 
     def html_datetime(self) -> str | None:
         """HTML <time datetime> value of the anchoring point, or None where ISO has no form."""

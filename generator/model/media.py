@@ -21,8 +21,8 @@ VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 AUDIO_TYPES = {".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".m4a": "audio/mp4"}
 CAPTION_TYPES = {".vtt": "text/vtt"}
 LINK_KINDS = ("video", "audio", "document", "post", "page")
-# The widths a page offers a browser to choose from; an image narrower than one of them is
-# offered at its own width instead, never upscaled.
+# The widths a page offers a browser to choose from; an image is offered at each one up to its
+# own width (an image exactly 1600 px wide gets all three), never upscaled.
 WIDTHS = (480, 960, 1600)
 # The width feeds, TimelineJS and link previews take: large enough for a card, small enough
 # to load on a phone.
@@ -105,10 +105,10 @@ class Rendition:
 
 
 def rendition_widths(width: int) -> tuple[int, ...]:
-    """The widths an image `width` pixels wide is offered at: every width of WIDTHS it exceeds,
-    and its own when it is narrower than the widest."""
-    smaller = tuple(w for w in WIDTHS if w < width)
-    return smaller if width >= WIDTHS[-1] else (*smaller, width)
+    """The widths an image `width` pixels wide is offered at: every width of WIDTHS up to its
+    own, and its own too when it falls between two of them or below the narrowest."""
+    fitting = tuple(w for w in WIDTHS if w <= width)
+    return fitting if width in fitting or width > WIDTHS[-1] else (*fitting, width)
 
 
 @dataclass(frozen=True, slots=True)

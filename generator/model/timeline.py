@@ -196,9 +196,15 @@ class Event:
 
     @property
     def date_described(self) -> str:
-        """The date in full words: the label with what the date means, or that alone."""
-        described = self.date.describe()
-        return f"{self.date_label} ({described})" if self.date_label else described
+        """The date in full words: the label with what the date means in one pair of brackets,
+        or that alone. Where the label already holds the date's words ("c. 100 BC" for
+        100 BC), the brackets give only the notes: the date is said one way, once."""
+        if not self.date_label:
+            return self.date.describe()
+        text, notes = self.date.describe_parts()
+        said = any(words in self.date_label for words in (text, self.date.display()))
+        meaning = notes if said else (text, *notes)
+        return f"{self.date_label} ({'; '.join(meaning)})" if meaning else self.date_label
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:

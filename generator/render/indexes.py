@@ -14,6 +14,7 @@ from generator.model.graph import Graph
 from generator.model.timeline import Era, Event
 from generator.render.figures import Figure
 from generator.render.maps import events_map
+from generator.render.overview.lanes import at_a_glance
 from generator.render.plan import Page, Parts, Values
 from generator.render.values import Filters, counts
 from generator.vendor import TIMELINEJS_FONT
@@ -23,7 +24,8 @@ def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page
     """The index, the 404 page, the index pages of each kind and, with TimelineJS (whose
     language is `interactive_language`), the interactive view."""
     every = tuple(graph.events)  # the counts on the index pages depend on every event
-    figure = Figure(graph.timeline.events, "actor", "The timeline at a glance, one lane per actor")
+    events = graph.timeline.events
+    figure = Figure(events, "actor", at_a_glance("The timeline", events, "actor"))
     everything = Shown(every, frozenset((SITE, ACTORS, SOURCES, PLACES)))
     interactive = interactive_language is not None
     yield Page(urls.INDEX, "index.html", everything, partial(_index, interactive), figure)

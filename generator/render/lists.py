@@ -13,7 +13,7 @@ from generator.model.graph import Graph
 from generator.render.figures import Figure
 from generator.render.highlight import highlighted, passages, pdf_pages, shown_span
 from generator.render.maps import events_map
-from generator.render.overview.lanes import LANE_WORDS, status_lanes
+from generator.render.overview.lanes import at_a_glance, status_lanes
 from generator.render.plan import Page, Parts, Values
 
 _LISTS = frozenset((SITE, ACTORS))  # list items show each event's actors by name
@@ -47,7 +47,7 @@ def year_pages(graph: Graph) -> Iterator[Page]:
     for at, (year, events) in enumerate(graph.by_year.items()):
         path = urls.year(year)
         lanes = status_lanes(events)
-        figure = Figure(events, lanes, f"{year_label(year)} at a glance, {LANE_WORDS[lanes]}")
+        figure = Figure(events, lanes, at_a_glance(year_label(year), events, lanes))
         shown = Shown(tuple(e.id for e in events), parts)
         around = (years[at - 1] if at > 0 else None, years[at + 1] if at + 1 < len(years) else None)
         yield Page(path, "year.html", shown, partial(_year_values, year, around, path), figure)

@@ -33,7 +33,7 @@ from generator.render.markdown import sanitise
 from generator.render.pages import plan_pages
 from generator.render.plan import Page, Parts
 from generator.render.structured import JSONLD, META
-from generator.render.templates import Folders, environment, failed, guarded, read_tree
+from generator.render.templates import Folders, environment, failed, guarded, navigation, read_tree
 from generator.render.values import listed
 from generator.vendor import timelinejs_files, timelinejs_language
 
@@ -134,7 +134,7 @@ def _environment(
     have pages (every page's navigation links to them), the templates and TimelineJS are as
     they were, else a new one, and nothing rendered before is reused."""
     site = graph.timeline.site
-    status_pages = tuple(graph.by_status)
+    status_pages = navigation(graph)
     html_templates = tuple((k, v) for k, v in assets.items() if k.endswith(".html"))
     generation = (site, status_pages, html_templates, language)
     if cache.generation != generation or cache.environment is None:

@@ -17,6 +17,7 @@ from generator import __version__
 from generator.errors import BuildFailed, ContentError, display_path
 from generator.model import urls
 from generator.model.dates import year_label
+from generator.model.graph import Graph
 from generator.model.media import LocalFile
 from generator.model.timeline import STATUSES, SiteConfig
 from generator.render.media import picture
@@ -42,12 +43,31 @@ def read_tree(templates: Folders) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
+# The index pages every page's navigation may link to, in its order.
+INDEXES = (urls.INDEX, urls.ACTORS, urls.TAGS, urls.YEARS, urls.STATUSES, urls.PLACES, urls.SOURCES)
+
+
+def navigation(graph: Graph) -> tuple[str, ...]:
+    """The index pages the navigation links to: those with something in them (a timeline
+    imported from TimelineJS may have no actor, status, place or source at all)."""
+    timeline = graph.timeline
+    held = {
+        urls.INDEX: True,
+        urls.ACTORS: timeline.actors,
+        urls.TAGS: graph.by_tag,
+        urls.YEARS: graph.by_year,
+        urls.STATUSES: graph.by_status,
+        urls.PLACES: timeline.places or graph.by_country,
+        urls.SOURCES: timeline.sources,
+    }
+    return tuple(path for path in INDEXES if held[path])
+
+
 def environment(
-    templates: Folders, site: SiteConfig, status_pages: tuple[str, ...] = tuple(STATUSES)
+    templates: Folders, site: SiteConfig, linked: tuple[str, ...] = INDEXES
 ) -> jinja2.Environment:
     """The environment for the templates in `templates` (each name looked up in the folders in
-    order), with `site`, the statuses that have pages (for the navigation) and the URL
-    helpers."""
+    order), with `site`, the index pages the navigation links to and the URL helpers."""
     loaders = [jinja2.FileSystemLoader(folder) for folder in folders_of(templates)]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -62,7 +82,7 @@ def environment(
         site=site,
         urls=urls,
         statuses=STATUSES,
-        status_pages=status_pages,
+        linked_indexes=linked,
         year_label=year_label,
         generator_version=__version__,
         link=_link,

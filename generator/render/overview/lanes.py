@@ -14,6 +14,14 @@ Lanes = Literal["actor", "status"]
 LANE_WORDS: dict[Lanes, str] = {"actor": "one lane per actor", "status": "by status"}
 
 
+def at_a_glance(what: str, events: Sequence[Event], lanes: Lanes) -> str:
+    """An overview's caption: `what` at a glance, and how its lanes divide the events, where
+    they do (events that name no actor all go in one lane)."""
+    if lanes == "actor" and not any(event.actors for event in events):
+        return f"{what} at a glance"
+    return f"{what} at a glance, {LANE_WORDS[lanes]}"
+
+
 def status_lanes(events: Sequence[Event]) -> Lanes:
     """Lanes by status for `events`, unless none of them has a status: then one per actor."""
     return "status" if any(event.status is not None for event in events) else "actor"

@@ -39,7 +39,9 @@ def legend(view: Layout, prefix: str) -> Iterator[str]:
             items.append((f"status-{status}", shapes, f"{STATUSES[status][0]}: {words}"))
     if None in statuses and len(statuses) > 1:  # beside statuses, the marks of events with none
         items.append(("", _STATUS_SAMPLE, "No status: outlined, in the text's colour"))
-    key = "overview-key"
+    # The shapes' samples: in the one look every mark has (no status, or a single one), else
+    # in the neutral filled look beside the statuses' own samples.
+    key = "overview-key" if len(statuses) > 1 else _look(next(iter(statuses), None))
     if any(mark.kind == "point" for mark in marks):
         items.append((key, '<circle class="overview-point" cx="18" cy="8" r="5"/>', "a day"))
     if any(mark.core is not None for mark in marks):
@@ -70,3 +72,8 @@ def legend(view: Layout, prefix: str) -> Iterator[str]:
             f' aria-hidden="true"><g class="{css_class}">{shapes}</g></svg> {esc(words)}</li>'
         )
     yield "</ul>"
+
+
+def _look(status: str | None) -> str:
+    """The class that draws a sample as a mark of `status` is drawn."""
+    return f"status-{status}" if status is not None else ""
