@@ -15,7 +15,7 @@ from generator.model.graph import Graph
 from generator.model.wikilinks import find_wikilinks
 from generator.render.figures import Figure
 from generator.render.maps import events_map, locator_map
-from generator.render.overview.lanes import LANE_WORDS, status_lanes
+from generator.render.overview.lanes import at_a_glance, status_lanes
 from generator.render.plan import Page, Parts, Values
 
 _PARTS = frozenset((SITE, ACTORS, PLACES))
@@ -33,7 +33,7 @@ def place_pages(graph: Graph) -> Iterator[Page]:
         )
         shown = Shown((*(e.id for e in events), *targets), _PARTS)
         lanes = status_lanes(events)
-        title = f"Events in {place.name} at a glance, {LANE_WORDS[lanes]}"
+        title = at_a_glance(f"Events in {place.name}", events, lanes)
         figure = Figure(events, lanes, title) if events else None
         yield Page(path, "place.html", shown, partial(_place_values, place.id, path), figure)
 
