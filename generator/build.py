@@ -75,6 +75,7 @@ def _run(project: Project, drafts: bool, last: Kept, write: Write) -> tuple[Buil
     with _no_cycle_collection():
         raw = load(project, last.load)
         timeline = _shown(validate(raw, last.check), drafts)
+        del raw  # the parsed files: a one-off build holds none of them while it makes the site
         graph = link(timeline)
         html = render(graph, project.template_folders, project.timelinejs, last.render)
         files = site_files(html)

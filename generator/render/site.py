@@ -93,7 +93,6 @@ class Run:
     edit: Edit | None
     inputs: Inputs
     memo: Memo
-    items: Items
 
 
 @dataclass(slots=True)
@@ -108,28 +107,19 @@ class Made:
 
 @dataclass(frozen=True, slots=True)
 class HtmlSite:
-    """Stage 4's value: the assets and HTML pages of one run, made as `files` is read, and what
-    the outputs after them are made from (`inputs`, `memo`, the pages' paths)."""
+    """Stage 4's value: the assets and HTML pages of one run, made as `files` is read, what the
+    outputs after them are made from, and what the next run gets of this one. It holds nothing
+    else: while a one-off build makes its outputs, its memory holds none of the pages' parts."""
 
     files: Files
-    run: Run
+    pages: tuple[str, ...]  # output paths of the HTML pages
+    inputs: Inputs
+    memo: Memo  # the pieces of this run, which the outputs add theirs to
+    last: RenderCache
+    record: dict[str, Shown]  # what each page showed, if the next run gets it
+    items: dict[ItemKey, Markup]  # the list items and figures the next run gets, if any
     figures: Drawn
     made: Made
-
-    @property
-    def pages(self) -> tuple[str, ...]:
-        """The output paths of the HTML pages."""
-        return tuple(page.path for page in self.run.plan)
-
-    @property
-    def inputs(self) -> Inputs:
-        """What every per-event piece of the outputs is made from."""
-        return self.run.inputs
-
-    @property
-    def memo(self) -> Memo:
-        """The pieces of this run, which the outputs add theirs to."""
-        return self.run.memo
 
     @property
     def rendered(self) -> int:
@@ -140,21 +130,21 @@ class HtmlSite:
         """What this run leaves for the next, once every file of the site is made (the outputs
         after the pages add their bodies and pieces): the one place the next cache is made."""
         assert self.made.done, "a run leaves a cache only once its pages are made"
-        run, made = self.run, self.made
-        last, keep = run.last, run.last.keep
+        last, made = self.last, self.made
+        keep = last.keep
         return RenderCache(
             keep,
             media=last.media,
-            bodies=run.inputs.bodies.kept(),
+            bodies=self.inputs.bodies.kept(),
             generation=last.generation,
             environment=last.environment,
             renditions=made.renditions.used if made.renditions is not None else {},
-            graph=run.graph if keep.pages else None,
-            record={page.path: page.shown for page in run.plan} if keep.pages else {},
+            graph=self.inputs.graph if keep.pages else None,
+            record=self.record,
             pages=made.pages if keep.pages else {},
-            items=run.items.used if keep.pieces else {},
-            figures=self.figures if keep.pieces else {},
-            memo=run.memo if keep.pieces else None,
+            items=self.items,
+            figures=self.figures,
+            memo=self.memo if keep.pieces else None,
         )
 
 
@@ -174,28 +164,25 @@ def render(
     last = _generation(last, graph, templates, assets, language)
     assert last.environment is not None
     edit = None if last.graph is None else edit_between(last.graph, graph)
+    plan = plan_pages(graph, language)
     bodies = Bodies(graph, last.keep, last.bodies, edit)
     bodies.prepare(
         [event.body for event in graph.timeline.events]
         + [actor.body for actor in graph.timeline.actors.values()]
         + [place.body for place in graph.timeline.places.values()]
     )
-    run = Run(
-        graph,
-        plan_pages(graph, language),
-        last.environment,
-        assets,
-        timelinejs,
-        last,
-        edit,
-        Inputs(graph, bodies),
-        Memo(last.memo, last.keep, None if edit is None else edit.dirty),
-        Items(last.environment, graph.timeline.actors, last.items, edit=edit is not None),
-    )
-    specs, figures = _specs(run)
-    keeps_renditions = last.keep.renditions and last.media is None
-    made = Made(InMemory(last.renditions) if keeps_renditions else None)
-    return HtmlSite(_files(run, specs, made), run, figures, made)
+    inputs = Inputs(graph, bodies)
+    memo = Memo(last.memo, last.keep, None if edit is None else edit.dirty)
+    run = Run(graph, plan, last.environment, assets, timelinejs, last, edit, inputs, memo)
+    items = Items(last.environment, graph.timeline.actors, last.items, edit=edit is not None)
+    specs, figures = _specs(run, items)
+    keep = last.keep
+    record = {page.path: page.shown for page in plan} if keep.pages else {}
+    pieces = (items.used, figures) if keep.pieces else ({}, {})
+    made = Made(InMemory(last.renditions) if keep.renditions and last.media is None else None)
+    files = _files(run, specs, made)  # holds the run only until its last page is made
+    pages = tuple(page.path for page in plan)
+    return HtmlSite(files, pages, inputs, memo, last, record, *pieces, made)
 
 
 def _generation(
@@ -225,7 +212,7 @@ def _generation(
     )
 
 
-def _specs(run: Run) -> tuple[list[PageSpec | str], Drawn]:
+def _specs(run: Run, items: Items) -> tuple[list[PageSpec | str], Drawn]:
     """The values of every page the run plans again, list items and figures in place; only the
     path of a page that an edit did not change, which stays as the last build made it. And
     every page's figure, drawn or kept."""
@@ -242,19 +229,17 @@ def _specs(run: Run) -> tuple[list[PageSpec | str], Drawn]:
         )
     )
     is_wanted = (lambda path: True) if wanted is None else wanted.__contains__
-    parts, drawn = page_parts(
-        run.plan, run.inputs, run.memo, run.items, run.last.figures, is_wanted
-    )
+    parts, drawn = page_parts(run.plan, run.inputs, run.memo, items, run.last.figures, is_wanted)
     specs = [
         PageSpec(page.path, page.template, page.values(parts))
         if is_wanted(page.path)
         else page.path
         for page in run.plan
     ]
-    run.items.render_missing()
+    items.render_missing()
     for spec in specs:
         if isinstance(spec, PageSpec):
-            run.items.fill(spec.values)
+            items.fill(spec.values)
     return specs, drawn
 
 
