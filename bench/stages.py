@@ -19,11 +19,13 @@ from typing import Any
 
 from generator.build import Builder, render_site
 from generator.check.validate import validate
+from generator.incremental.keep import ONE_OFF
 from generator.load.files import load
 from generator.model import urls
 from generator.model.graph import Graph, link
 from generator.project import Project
 from generator.render.markdown import MarkdownRenderer
+from generator.render.site import RenderCache
 from generator.write import write_site
 
 _DAY_DATE = re.compile(r"^date: ([0-9]{4})(-[0-9]{2}-[0-9]{2})$", re.MULTILINE)
@@ -77,7 +79,8 @@ def measure_stages(project: Project) -> dict[str, Any]:
         markdown.render(actor.body, _resolver(graph, page))
     seconds["markdown"] = time.perf_counter() - started
     started = time.perf_counter()
-    pages = render_site(graph, project.template_folders, timelinejs=project.timelinejs)
+    cold = RenderCache(ONE_OFF)
+    pages, _ = render_site(graph, project.template_folders, cold, project.timelinejs)
     seconds["render"] = time.perf_counter() - started
     started = time.perf_counter()
     write_site(pages, project.output)

@@ -1,16 +1,25 @@
-"""The pipeline: load → validate → link → render → write, and the outputs after the pages."""
+"""The pipeline, in one function (`_run`): load → check → link → render → outputs → write.
+
+Each stage hands the next one value: raw content → timeline → graph → pages → files. A run
+starts from what the last run kept (`Kept`) and returns what it keeps for the next, as its
+`Keep` says (incremental/keep.py): a one-off build (`build`) keeps nothing in memory and streams
+every file to the new site as it is made; the preview (`Builder`) keeps everything, to redo only
+what an edit changed.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.check.drafts import published
 from generator.check.validate import ValidateCache, validate
-from generator.incremental.mode import Mode
+from generator.incremental.keep import ONE_OFF, PREVIEW, Keep
 from generator.incremental.store import (
     Fresh,
     check_fresh,
@@ -24,13 +33,14 @@ from generator.incremental.store import (
 from generator.load.files import LoadCache, load
 from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
-from generator.outputs.driver import output_files
+from generator.outputs.driver import site_files
 from generator.project import Project
-from generator.render.site import RenderCache, render_html
+from generator.render.site import Files, RenderCache, render
 from generator.render.templates import Folders
-from generator.write import Staging, update_site, write_site
+from generator.write import Written, stream_site, update_site, write_site
 
 Pages = dict[str, bytes]
+Write = Callable[[Files], Written]  # the write stage as a run uses it
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,52 +61,60 @@ class BuildResult:
         return {path: (self.output / path).read_bytes() for path in self.paths}
 
 
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What one run hands the next: parsed files by stamp and events of unchanged files (the
+    preview's; a one-off build has none), and what the render stage kept."""
+
+    load: LoadCache | None
+    check: ValidateCache | None
+    render: RenderCache
+
+
+def _run(project: Project, drafts: bool, last: Kept, write: Write) -> tuple[BuildResult, Kept]:
+    """One run of the pipeline from what the `last` run kept: what it made, and what it keeps.
+    Content errors raise BuildFailed before `write` has replaced anything."""
+    with _no_cycle_collection():
+        raw = load(project, last.load)
+        everything = validate(raw, last.check)
+        del raw  # the parsed files: a one-off build holds none of them while it makes the site
+        graph = link(_shown(everything, drafts))
+        html = render(graph, project.template_folders, project.timelinejs, last.render)
+        files = site_files(html)
+        written = write(files)
+        # Only now is every file made: the outputs, after the pages, add bodies and pieces.
+        kept = dataclasses.replace(last, render=html.kept())
+    drafts_left_out = len(everything.events) - len(graph.timeline.events)
+    result = BuildResult(
+        graph.timeline,
+        project.output,
+        written.paths,
+        html.rendered,
+        written.changed,
+        drafts_left_out,
+    )
+    return result, kept
+
+
 def check(project: Project, *, drafts: bool = False) -> Timeline:
     """Load and validate the content, without its drafts unless `drafts`; raise BuildFailed
     with every error."""
-    return _kept(validate(load(project)), drafts)
+    return _shown(validate(load(project)), drafts)
 
 
-def _kept(timeline: Timeline, drafts: bool) -> Timeline:
+def _shown(timeline: Timeline, drafts: bool) -> Timeline:
     """The timeline a build shows: all of it with `drafts`, else only the published events."""
     return timeline if drafts else published(timeline)
 
 
-def site_files(
-    graph: Graph, templates: Folders, cache: RenderCache, timelinejs: Path | None = None
-) -> Iterator[tuple[str, bytes]]:
-    """Every file of the site as (output path, bytes): assets and pages, then every output.
-    With TimelineJS's `dist` folder, the site also gets the interactive view."""
-    html = render_html(graph, templates, cache, timelinejs)
-    yield from html.files
-    yield from output_files(html.inputs, html.memo, html.pages)
-
-
 def render_site(
-    graph: Graph,
-    templates: Folders,
-    cache: RenderCache | None = None,
-    timelinejs: Path | None = None,
-) -> Pages:
-    """Every file of the site by output path, reusing `cache` (the preview's) where it can."""
-    cache = cache if cache is not None else RenderCache()
-    return dict(sorted(site_files(graph, templates, cache, timelinejs)))
-
-
-def stream_site(
-    graph: Graph,
-    templates: Folders,
-    sink: Callable[[str, bytes], None],
-    cache: RenderCache,
-    timelinejs: Path | None = None,
-) -> list[str]:
-    """Hand every file of the site to `sink` as soon as it is made: a one-off build's memory
-    then holds a few pages at a time, not the whole site. Returns the output paths, sorted."""
-    paths = []
-    for path, data in site_files(graph, templates, cache, timelinejs):
-        sink(path, data)
-        paths.append(path)
-    return sorted(paths)
+    graph: Graph, templates: Folders, last: RenderCache, timelinejs: Path | None = None
+) -> tuple[Pages, RenderCache]:
+    """The render and outputs stages alone, for tests and the benchmark: every file of the site
+    by output path, and what the run keeps for the next given what the `last` one kept."""
+    html = render(graph, templates, timelinejs, last)
+    pages = dict(sorted(site_files(html)))
+    return pages, html.kept()
 
 
 @contextmanager
@@ -114,10 +132,11 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _saved(cache_folder: Path | None, mode: Mode) -> RenderCache:
+def _first(cache_folder: Path | None, keep: Keep) -> RenderCache:
+    """What a first run starts from: the bodies earlier runs saved in `cache_folder`, if any."""
     if cache_folder is None:
-        return RenderCache.saved({}, mode)
-    return RenderCache.saved(load_bodies(cache_folder), mode, media_cache(cache_folder))
+        return RenderCache.saved(keep, {})
+    return RenderCache.saved(keep, load_bodies(cache_folder), media_cache(cache_folder))
 
 
 def build(
@@ -130,24 +149,11 @@ def build(
     needs does not grow with the size of its output. With `cache_folder`, Markdown rendered by
     earlier runs is reused and this run's is saved (see incremental/store.py).
     """
-    with _no_cycle_collection():
-        everything = validate(load(project))
-        graph = link(_kept(everything, drafts))
-        cache = _saved(cache_folder, Mode.ONE_OFF)
-        staging = Staging(project.output)
-        try:
-            paths = stream_site(
-                graph, project.template_folders, staging.put, cache, project.timelinejs
-            )
-            staging.commit()
-        finally:
-            staging.discard()
-        if cache_folder is not None:
-            save_bodies(cache_folder, cache.bodies)
-    left_out = len(everything.events) - len(graph.timeline.events)
-    return BuildResult(
-        graph.timeline, project.output, tuple(paths), cache.rendered, tuple(paths), left_out
-    )
+    first = Kept(None, None, _first(cache_folder, ONE_OFF))
+    result, kept = _run(project, drafts, first, partial(stream_site, output=project.output))
+    if cache_folder is not None:
+        save_bodies(cache_folder, kept.render.bodies.html)
+    return result
 
 
 def build_unless_fresh(
@@ -172,6 +178,7 @@ class Builder:
     The first build writes the whole site atomically; later ones parse only changed files,
     render only pages whose values changed, and replace only files whose bytes changed. It
     keeps the whole site in memory to compare against: a one-off build uses `build` instead.
+    A build that fails keeps what the last good one left, to compare the next against.
     """
 
     def __init__(
@@ -182,29 +189,29 @@ class Builder:
         self.project = project
         self.drafts = drafts
         self.cache_folder = cache_folder
-        self.load_cache = LoadCache()
-        self.validate_cache = ValidateCache()
-        self.render_cache = _saved(cache_folder, Mode.PREVIEW)
+        self.kept = Kept(LoadCache(), ValidateCache(), _first(cache_folder, PREVIEW))
         self.written: Pages | None = None
 
     def build(self) -> BuildResult:
         """Build the site; on content errors raise BuildFailed and leave the site as it was."""
-        with _no_cycle_collection():
-            return self._build()
+        whole = self._whole()
+        result, self.kept = _run(self.project, self.drafts, self.kept, self._write)
+        if whole and self.cache_folder is not None:
+            save_bodies(self.cache_folder, self.kept.render.bodies.html)
+        return result
 
-    def _build(self) -> BuildResult:
-        project = self.project
-        timeline = validate(load(project, self.load_cache), self.validate_cache)
-        graph = link(_kept(timeline, self.drafts))
-        folders = project.template_folders
-        pages = render_site(graph, folders, self.render_cache, project.timelinejs)
-        if self.written is None or not project.output.is_dir():
-            write_site(pages, project.output)
+    def _whole(self) -> bool:
+        """Whether this build writes the whole site: the first, or after site/ was removed."""
+        return self.written is None or not self.project.output.is_dir()
+
+    def _write(self, files: Files) -> Written:
+        """The write stage of the preview: the whole site, or only the files that changed."""
+        pages = dict(sorted(files))
+        previous = None if self._whole() else self.written
+        if previous is None:
+            write_site(pages, self.project.output)
             changed = tuple(pages)
-            if self.cache_folder is not None:
-                save_bodies(self.cache_folder, self.render_cache.bodies)
         else:
-            changed = tuple(update_site(pages, self.written, project.output))
+            changed = tuple(update_site(pages, previous, self.project.output))
         self.written = pages
-        rendered = self.render_cache.rendered
-        return BuildResult(graph.timeline, project.output, tuple(pages), rendered, changed)
+        return Written(tuple(pages), changed)

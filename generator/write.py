@@ -1,6 +1,6 @@
-"""Stage 5: the only code that touches the output folder.
+"""Stage 6, write: the site's files → the output folder, the only code that touches it.
 
-A full build writes every page into a fresh sibling folder and swaps it in with one atomic
+A full build writes every file into a fresh sibling folder and swaps it in with one atomic
 rename exchange, so a build that is interrupted or fails leaves the last good site as it was.
 """
 
@@ -11,7 +11,8 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.system import libc, replace_file
@@ -37,15 +38,33 @@ def check_output_path(path: str) -> PurePosixPath:
     return pure
 
 
-def write_site(pages: Mapping[str, bytes], output: Path) -> None:
-    """Replace `output` with exactly `pages` ({relative path: bytes}), atomically."""
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What the write stage did: every file of the site, and the files it wrote or removed."""
+
+    paths: tuple[str, ...]  # sorted
+    changed: tuple[str, ...]
+
+
+def stream_site(files: Iterable[tuple[str, bytes]], output: Path) -> Written:
+    """Replace `output` with exactly `files` (relative path, bytes), atomically, each file
+    written as it comes: the one-off build holds a few files at a time, never the whole site."""
     staging = Staging(output)
+    paths = []
     try:
-        for path, data in pages.items():
+        for path, data in files:
             staging.put(path, data)
+            paths.append(path)
         staging.commit()
     finally:
         staging.discard()
+    paths.sort()
+    return Written(tuple(paths), tuple(paths))
+
+
+def write_site(pages: Mapping[str, bytes], output: Path) -> None:
+    """Replace `output` with exactly `pages` ({relative path: bytes}), atomically."""
+    stream_site(pages.items(), output)
 
 
 class Staging:

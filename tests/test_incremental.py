@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from generator.build import Builder, check, render_site
 from generator.errors import BuildFailed
+from generator.incremental.keep import PREVIEW
 from generator.model.graph import link
 from generator.project import Project
 from generator.render.site import RenderCache
@@ -222,6 +223,26 @@ def test_a_rebuild_that_dies_while_rendering_is_no_base_for_the_next(
     assert_same_as_cold(project, tmp_path)
 
 
+def test_a_preview_without_a_cache_folder_keeps_the_renditions_in_memory(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.render.images as images
+
+    builder = Builder(project)  # no cache folder
+    builder.build()
+    assert not (project.root / ".cache").exists()
+
+    def resizes(*args: object) -> bytes:
+        raise AssertionError("an image was resized again")
+
+    # Forked workers are copies of this process: they resize with this too.
+    monkeypatch.setattr(images, "_encode", resizes)
+    edit(project.content / "events/rubicon.md", lambda t: t.replace("The start", "The very start"))
+    builder.build()
+    monkeypatch.undo()
+    assert_same_as_cold(project, tmp_path)
+
+
 def test_unchanged_events_are_not_checked_again(project: Project) -> None:
     builder = Builder(project)
     first = {event.id: event for event in builder.build().timeline.events}
@@ -289,8 +310,7 @@ def test_random_edits_render_as_a_fresh_build_does(
         # the fixture's images is most of a fresh render's time, and what this test compares is
         # the pages (tests/test_media.py holds renditions to a build without the folder).
         renditions = root / ".cache" / "media"
-        cache = RenderCache(media=renditions)
-        render_site(link(check(project)), TEMPLATES, cache)
+        _, cache = render_site(link(check(project)), TEMPLATES, RenderCache(PREVIEW, renditions))
         for event_id, (kind, value) in steps:
             path = root / EVENTS / f"{event_id}.md"
             before = path.read_text(encoding="utf-8")
@@ -305,5 +325,6 @@ def test_random_edits_render_as_a_fresh_build_does(
             except BuildFailed:  # an edit the format refuses: undo it
                 path.write_text(before, encoding="utf-8")
                 continue
-            fresh = render_site(graph, TEMPLATES, RenderCache(media=renditions))
-            assert render_site(graph, TEMPLATES, cache) == fresh
+            fresh, _ = render_site(graph, TEMPLATES, RenderCache(PREVIEW, renditions))
+            pages, cache = render_site(graph, TEMPLATES, cache)
+            assert pages == fresh

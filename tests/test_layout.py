@@ -9,23 +9,34 @@ from pathlib import Path
 from tests.helpers import REPO
 
 PACKAGE = REPO / "generator"
-# In pipeline order, modules that every stage may use first; modules of one layer may use
-# each other.
+# The stages as the README's "How it works" and build.py name them, in the order `_run` runs them.
+STAGES = ("load", "check", "link", "render", "outputs", "write")
+# The layers of the package in pipeline order, each named for its stage (or for what it is when
+# it is none); modules of one layer may use each other.
 LAYERS = [
-    {"__init__", "errors", "system", "parallel", "vendor", "project"},
-    {"model"},
-    {"load"},
-    {"check"},
-    {"incremental"},
-    {"render"},
-    {"outputs"},
-    {"write"},
-    {"build"},
-    {"serve", "publish", "scaffold", "init", "capture", "importing"},
-    {"cli"},
-    {"__main__"},
+    ("used by every stage", {"__init__", "errors", "system", "parallel", "vendor", "project"}),
+    ("link: the model every stage hands on, and model/graph.py's `link`", {"model"}),
+    ("load", {"load"}),
+    ("check", {"check"}),
+    ("what a run keeps for the next, which render and outputs consult", {"incremental"}),
+    ("render", {"render"}),
+    ("outputs", {"outputs"}),
+    ("write", {"write"}),
+    ("the pipeline, run by build.py", {"build"}),
+    ("the commands", {"serve", "publish", "scaffold", "init", "capture", "importing"}),
+    ("the command line", {"cli"}),
+    ("python -m generator", {"__main__"}),
 ]
-RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
+# What each stage is called as `_run` in build.py calls it.
+CALLS = {
+    "load": "load",
+    "validate": "check",
+    "link": "link",
+    "render": "render",
+    "site_files": "outputs",
+    "write": "write",
+}
+RANK = {name: rank for rank, (_, names) in enumerate(LAYERS) for name in names}
 
 
 def _unit(module: str) -> str:
@@ -75,3 +86,20 @@ def test_no_module_or_function_outgrows_one_reading() -> None:
                 if length > 60:
                     too_long.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}")
     assert too_long == []
+
+
+def test_the_build_runs_every_stage_once_in_the_order_the_readme_names_them() -> None:
+    tree = ast.parse((PACKAGE / "build.py").read_text(encoding="utf-8"))
+    run = next(
+        node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name == "_run"
+    )
+    calls = sorted(
+        (node.lineno, node.col_offset, node.func.id)
+        for node in ast.walk(run)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    )
+    assert tuple(CALLS[name] for _, _, name in calls if name in CALLS) == STAGES
+    flow = " → ".join(STAGES)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert flow in (PACKAGE / "build.py").read_text(encoding="utf-8")
+    assert flow in readme[readme.index("## How it works") :]

@@ -20,8 +20,8 @@ from markupsafe import Markup
 from bench.corpus import generate
 from generator.build import Builder
 from generator.incremental.affected import Shown
+from generator.incremental.keep import ONE_OFF
 from generator.incremental.memo import Memo
-from generator.incremental.mode import Mode
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import Event
@@ -54,9 +54,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _parts(graph: Graph, plan: list[Page]) -> Parts:
     """What the build makes page values of, made for every page, as a cold build makes it."""
-    inputs = Inputs(graph, Bodies(graph))
+    inputs = Inputs(graph, Bodies(graph, ONE_OFF))
     items = Items(environment(TEMPLATES, graph.timeline.site), graph.timeline.actors, {})
-    memo = Memo(None, Mode.ONE_OFF)
+    memo = Memo(None, ONE_OFF)
     return page_parts(plan, inputs, memo, items, {}, lambda page: True)[0]
 
 

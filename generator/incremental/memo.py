@@ -4,8 +4,8 @@ build to the next while what they depend on is equal.
 Every kind of piece says, in one place, what each piece depends on (its key) and how to make it
 (`PieceKind`); `Memo.each` is the only loop that runs them. A cold build makes every piece on all
 cores; an edit takes each unchanged event's piece by its id from the last build, makes the few
-that changed, and keeps the rest. A one-off build keeps nothing: the caller drops the pieces once
-the file made of them is written.
+that changed, and keeps the rest. A run whose `Keep` keeps no pieces (a one-off build) keeps
+nothing: the caller drops the pieces once the file made of them is written.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from typing import Any, Protocol, TypeVar
 
-from generator.incremental.mode import Mode
+from generator.incremental.keep import Keep
 from generator.model.timeline import Event
 from generator.parallel import map_indexes
 
@@ -62,13 +62,13 @@ class Memo:
     """The pieces of one build, made or taken from the last build's."""
 
     def __init__(
-        self, previous: Memo | None, mode: Mode, dirty: frozenset[str] | None = None
+        self, previous: Memo | None, keep: Keep, dirty: frozenset[str] | None = None
     ) -> None:
         """`dirty`, in an edit, holds the ids of the events whose pieces may differ from the
         last build's (see affected.Edit); None when unknown, as in a full build."""
         self.previous: dict[str, _Kept] = previous.kept if previous is not None else {}
         self.kept: dict[str, _Kept] = {}
-        self.mode = mode
+        self.keeps = keep.pieces
         self.dirty = dirty
 
     def each(self, kind: PieceKind[J], job: J, events: Sequence[Event]) -> list[Any]:
@@ -82,10 +82,10 @@ class Memo:
             kept = self._edited(kind, job, shared, events, by_id, self.dirty)
         else:
             made = self._all(kind, job, shared, events, by_id)
-            if self.mode is Mode.ONE_OFF:
+            if not self.keeps:
                 return [piece for _, piece in made]
             kept = dict(zip((event.id for event in events), made, strict=True))
-        if self.mode is Mode.PREVIEW:
+        if self.keeps:
             self.kept[kind.name] = (shared, kept)
         return [kept[event.id][1] for event in events]
 

@@ -27,6 +27,7 @@ import importlib.metadata
 import json
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,10 +81,10 @@ def load_bodies(folder: Path) -> dict[str, str]:
     return {}
 
 
-def save_bodies(folder: Path, bodies: dict[str, str]) -> None:
+def save_bodies(folder: Path, bodies: Mapping[str, str]) -> None:
     """Write `bodies` to `folder`, atomically; drop older generators' files."""
     target = bodies_file(folder)
-    _write_json(folder, target.name, {"bodies": bodies})
+    _write_json(folder, target.name, {"bodies": dict(bodies)})
     # Older caches, and the half-written file of a build that was killed while saving.
     for old in [*folder.glob("render-*"), *folder.glob(".render-*")]:
         if old != target:

@@ -1,5 +1,7 @@
-"""Every output of the site after its HTML pages, made the same way: each output's pieces go
-through the memo once (made on all cores in a full build, taken by id from the last build in an
+"""Stage 5, outputs: the site's pages → its files, the pages then every feed, export and index.
+
+Every output after the HTML pages is made the same way: each output's pieces go through the memo
+once (made on all cores in a full build, taken by id from the last build in an
 edit), then the output assembles its files from them. Adding an output is one module and one
 line below."""
 
@@ -7,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.incremental.keep import ONE_OFF
 from generator.incremental.memo import Memo
-from generator.incremental.mode import Mode
 from generator.model.graph import Graph
 from generator.outputs.atom import ATOM
 from generator.outputs.crawlers import crawler_files
@@ -19,9 +21,17 @@ from generator.outputs.search import SEARCH
 from generator.outputs.timeline_json import TIMELINE_JSON
 from generator.outputs.timelinejs import TIMELINEJS
 from generator.render.inputs import Inputs
+from generator.render.site import HtmlSite
 
 OUTPUTS: tuple[Output, ...] = (ATOM, ICALENDAR, TIMELINE_JSON, TIMELINEJS, SEARCH)
 SITE_OUTPUTS: tuple[SiteOutput, ...] = (crawler_files, geojson_files)
+
+
+def site_files(html: HtmlSite) -> Files:
+    """Every file of the site as (output path, bytes), each as soon as it is made: the assets
+    and pages of `html`, then every output made from the same bodies and memo."""
+    yield from html.files
+    yield from output_files(html.inputs, html.memo, html.pages)
 
 
 def output_files(inputs: Inputs, memo: Memo, pages: Sequence[str]) -> Files:
@@ -37,4 +47,4 @@ def output_files(inputs: Inputs, memo: Memo, pages: Sequence[str]) -> Files:
 def output_pages(graph: Graph, pages: Sequence[str]) -> dict[str, bytes]:
     """Every output of `graph` by output path, made on its own (for tests and tools)."""
     inputs = Inputs.of(graph)
-    return dict(sorted(output_files(inputs, Memo(None, Mode.ONE_OFF), pages)))
+    return dict(sorted(output_files(inputs, Memo(None, ONE_OFF), pages)))

@@ -23,6 +23,7 @@ import html
 from collections.abc import Hashable, Sequence
 from typing import Any
 
+from generator.incremental.keep import ONE_OFF
 from generator.model import urls
 from generator.model.clock import UTC
 from generator.model.dates import Point
@@ -108,7 +109,7 @@ def timelinejs(
 ) -> dict[str, Any]:
     """The graph -> a TimelineJS3 document: title slide, one slide per event, and the eras;
     `with_events=False` leaves its "events" empty, for them to be spliced in."""
-    bodies = bodies or Bodies(graph)
+    bodies = bodies or Bodies(graph, ONE_OFF)
     site = graph.timeline.site
     index = urls.absolute(site.base_url, urls.INDEX)
     title_text = f"<p>{html_text(site.description)}</p>" if site.description else ""

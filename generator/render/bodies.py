@@ -1,20 +1,21 @@
 """Markdown bodies, rendered once per build for every place that shows them.
 
 A body's `[[links]]` are rendered with placeholder addresses; each page then gets links relative
-to itself and the feeds and exports get absolute ones, from the same HTML. A cache kept between
-builds (by the preview server) renders a body again only when its text or its links' titles change.
+to itself and the feeds and exports get absolute ones, from the same HTML. A body is rendered
+again only when its text or its links' titles changed since the build that left `KeptBodies`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from generator.incremental.affected import Edit
-from generator.incremental.mode import Mode
+from generator.incremental.keep import Keep
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.media import LocalFile
@@ -34,38 +35,48 @@ Titles = tuple[tuple[str, str], ...]  # each link's target and its title
 BodyKeys = dict[str, tuple[Titles, BodyKey]]  # by body text
 
 
+@dataclass(frozen=True, slots=True)
+class KeptBodies:
+    """What one build's bodies leave for the next: their HTML by key (saved in .cache/) and,
+    where the run keeps pieces, the bodies placed on pages and each text's links and key."""
+
+    html: Mapping[BodyKey, str] = field(default_factory=dict)
+    placed: Mapping[tuple[BodyKey, str], Markup] = field(default_factory=dict)
+    keys: BodyKeys = field(default_factory=dict)
+
+
 class Bodies:
-    """The bodies of one graph's events and actors as HTML; `cache` carries over between builds."""
+    """The bodies of one graph's events and actors as HTML, with what the last build left."""
 
     def __init__(
-        self,
-        graph: Graph,
-        rendered: dict[BodyKey, str] | None = None,
-        placed: dict[tuple[BodyKey, str], Markup] | None = None,
-        *,
-        mode: Mode = Mode.ONE_OFF,
-        edit: Edit | None = None,
-        keys: BodyKeys | None = None,
+        self, graph: Graph, keep: Keep, last: KeptBodies | None = None, edit: Edit | None = None
     ) -> None:
-        """`rendered` and `placed` are an earlier build's bodies. In an `edit`, bodies placed on
-        pages stay cached although this build asks for only some of them: the pages it does not
-        plan again still show them; and the last build's `keys` stand for bodies whose links'
-        titles cannot have changed. Only the preview keeps bodies placed on pages at all."""
+        """`last` holds an earlier build's bodies. In an `edit`, bodies placed on pages stay
+        cached although this build asks for only some of them: the pages it does not plan
+        again still show them; and the last build's keys stand for bodies whose links' titles
+        cannot have changed. Only a run that `keep`s pieces keeps bodies placed on pages."""
+        last = last if last is not None else KeptBodies()
         self.graph = graph
-        self.cache = rendered if rendered is not None else {}
+        self.cache = last.html
         self.used: dict[BodyKey, str] = {}  # what this build rendered or reused
         # Bodies with their links made relative to a page, by (body, page): an edit to one
         # event leaves every other page's body as it was.
-        self.placed = placed if placed is not None else {}
+        self.placed = last.placed
         self.placed_used: dict[tuple[BodyKey, str], Markup] = dict(self.placed) if edit else {}
-        self.remember = mode is Mode.PREVIEW
+        self.remember = keep.pieces
         self._markdown: MarkdownRenderer | None = None
         self.keys: BodyKeys = {}
         # An edit that changed no actor keeps every title but those of the changed events.
         carried = edit is not None and edit.dirty is not None
-        self._known = keys if keys is not None and carried else {}
+        self._known = last.keys if carried else {}
         self._changed = edit.events if edit is not None else frozenset()
         self._images: dict[str, LocalFile] | None = None
+
+    def kept(self) -> KeptBodies:
+        """What this build's bodies leave for the next, once every page and output is made."""
+        if not self.remember:
+            return KeptBodies(self.used)
+        return KeptBodies(self.used, self.placed_used, self.keys)
 
     @property
     def images(self) -> dict[str, LocalFile]:

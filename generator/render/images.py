@@ -4,16 +4,18 @@ carry the GPS position of whoever took it); video, audio and captions copied as 
 
 Resizing is the costly part, so each rendition is kept in `.cache/media/`, named by a digest of
 the image's bytes, its width and format, the recipe and Pillow's version: an unchanged image
-costs reading one small file on the next build. The encoders are deterministic, so a rendition
-made again has the same bytes. A cached file is checked before it is used (its header must be
-the format and size its name promises, without EXIF), since a `.cache/` can come with a commit.
+costs reading one small file on the next build (the preview without that folder keeps them in
+memory: `InMemory`). The encoders are deterministic, so a rendition made again has the same
+bytes. A cached file is checked before it is used (its header must be the format and size its
+name promises, without EXIF), since a `.cache/` can come with a commit.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,24 +42,41 @@ def local_files(timeline: Timeline) -> list[LocalFile]:
     return [found[path] for path in sorted(found)]
 
 
-def media_files(timeline: Timeline, cache: Path | None) -> Iterator[tuple[str, bytes]]:
-    """Every file made of the timeline's media, as (output path, bytes), using `cache`."""
+@dataclass(frozen=True, slots=True)
+class InMemory:
+    """Renditions kept in memory from one build to the next where no folder keeps them (the
+    preview without .cache/): the last build's by name, and this build's as it uses them."""
+
+    last: Mapping[str, bytes]
+    used: dict[str, bytes] = field(default_factory=dict)
+
+
+Store = Path | InMemory | None  # where renditions are kept between builds, if anywhere
+
+
+def media_files(timeline: Timeline, store: Store) -> Iterator[tuple[str, bytes]]:
+    """Every file made of the timeline's media, as (output path, bytes), using `store`."""
     files = local_files(timeline)
-    made = imap_indexes(lambda index: _made(files[index], cache), len(files), min_jobs=4)
-    for each in made:
+    made = imap_indexes(lambda index: _made(files[index], store), len(files), min_jobs=4)
+    for local, each in zip(files, made, strict=True):
+        if isinstance(store, InMemory) and local.is_image:
+            # Made here or in a worker, whose memory is its own: kept as the results come back.
+            names = [_cache_name(local, rendition) for rendition in local.renditions()]
+            store.used.update(zip(names, (data for _, data in each), strict=True))
         yield from each
 
 
-def _made(local: LocalFile, cache: Path | None) -> list[tuple[str, bytes]]:
+def _made(local: LocalFile, store: Store) -> list[tuple[str, bytes]]:
     if not local.is_image:
         return [(local.output, Path(local.path).read_bytes())]
-    return list(renditions(local, cache))
+    return list(renditions(local, store))
 
 
-def renditions(image: LocalFile, cache: Path | None) -> Iterable[tuple[str, bytes]]:
-    """Each rendition of `image` with its bytes: from `cache` where it is, else made (and kept)."""
+def renditions(image: LocalFile, store: Store) -> Iterable[tuple[str, bytes]]:
+    """Each rendition of `image` with its bytes: from `store` where it is, else made (and kept
+    in a folder; the caller keeps those in memory)."""
     wanted = image.renditions()
-    found = {r: _cached(cache, image, r) for r in wanted} if cache is not None else {}
+    found = {r: _kept(store, image, r) for r in wanted} if store is not None else {}
     missing = [r for r in wanted if found.get(r) is None]
     if missing:
         with Image.open(image.path) as source:
@@ -65,10 +84,16 @@ def renditions(image: LocalFile, cache: Path | None) -> Iterable[tuple[str, byte
             for rendition in missing:
                 data = _encode(upright, rendition)
                 found[rendition] = data
-                if cache is not None:
-                    cache.mkdir(parents=True, exist_ok=True)
-                    replace_file(cache / _cache_name(image, rendition), data)
+                if isinstance(store, Path):
+                    store.mkdir(parents=True, exist_ok=True)
+                    replace_file(store / _cache_name(image, rendition), data)
     return [(r.path, found[r] or b"") for r in wanted]
+
+
+def _kept(store: Path | InMemory, image: LocalFile, rendition: Rendition) -> bytes | None:
+    if isinstance(store, InMemory):  # made by this process: nobody else could have changed it
+        return store.last.get(_cache_name(image, rendition))
+    return _cached(store, image, rendition)
 
 
 def _upright(source: Image.Image) -> Image.Image:

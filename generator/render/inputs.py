@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.incremental.keep import ONE_OFF
 from generator.model.graph import Graph
 from generator.render.bodies import Bodies
 
@@ -18,4 +19,4 @@ class Inputs:
     @classmethod
     def of(cls, graph: Graph) -> Inputs:
         """The inputs of `graph` with bodies of their own, for an output made on its own."""
-        return cls(graph, Bodies(graph))
+        return cls(graph, Bodies(graph, ONE_OFF))
