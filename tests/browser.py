@@ -11,10 +11,15 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser, sync_playwright
 
+from generator.model import urls
 from tests.helpers import REPO, TEMPLATES
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -101,3 +106,45 @@ def preview_server(
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+class PagesHandler(SimpleHTTPRequestHandler):
+    """Serves a built site under its base path, and its 404 page with status 404 for the rest."""
+
+    base_path = "/"
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path[len(self.base_path) :])
+
+    def send_head(self) -> Any:
+        route = unquote(urlsplit(self.path).path)
+        target = Path(self.translate_path(self.path))
+        if route.startswith(self.base_path) and (
+            target.is_file() or (target / "index.html").is_file()
+        ):
+            return super().send_head()
+        page = (Path(self.directory) / urls.NOT_FOUND).read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(page)
+        return None
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # the test log is for the validators' findings
+
+
+@contextmanager
+def serve_site(site: Path, base_path: str) -> Iterator[str]:
+    """`site` served under `base_path` as GitHub Pages would, on a free port of 127.0.0.1;
+    yields the server's origin, such as http://127.0.0.1:PORT (no slash)."""
+    handler = type("Handler", (PagesHandler,), {"base_path": base_path})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

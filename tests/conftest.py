@@ -7,12 +7,17 @@ in CI (CI=true) it is derandomized, so that a run is reproducible and a red buil
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from playwright.sync_api import Browser
 
 from generator.model.graph import Graph
+from tests.browser import chromium
 from tests.helpers import FIXTURE, REPO, graph_of
+from tests.project_files import make_project
 
 # No deadline: a slow first example (imports, a cold cache) is not a bug.
 settings.register_profile("dev", max_examples=200, deadline=None, print_blob=True)
@@ -30,3 +35,17 @@ def fixture() -> Graph:
 def real() -> Graph:
     """The link graph of the real content."""
     return graph_of(REPO)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of the small valid project of tests/project_files.py (modules with a project of
+    their own define their own `root`)."""
+    return make_project(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless and quiet (tests/browser.py), one for each module."""
+    with chromium() as launched:
+        yield launched

@@ -1,5 +1,5 @@
 """The command line's `new` command and the formats of `check --format` (errors and builds are
-covered in test_errors)."""
+covered in the test_errors_*.py modules)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from generator.errors import ContentError, github_command
 from generator.project import Project
 from generator.scaffold import new_event, new_event_text
 from tests.helpers import FIXTURE, TEMPLATES
-from tests.test_errors import make_project
+from tests.project_files import make_project
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from generator.errors import BuildFailed
 from generator.incremental.store import Fresh
 from generator.project import Project
 from tests.helpers import TEMPLATES
-from tests.test_errors import make_project
+from tests.project_files import make_project
 
 DRAFT = """\
 ---

@@ -379,7 +379,7 @@ def test_hostile_bodies_are_sanitised_in_feeds_and_exports_too(site: Path) -> No
     "identifier", ["..", "../x", "a/../../b", "/etc", "a\\b", "", ".", "a//b", "x/.."]
 )
 def test_hostile_ids_cannot_name_a_path_outside_the_site(identifier: str) -> None:
-    # The loader refuses such file names (tests/test_errors.py); this is the writer's own guard.
+    # The loader refuses such file names (tests/test_errors_files.py); this is the writer's guard.
     from generator.model import urls
 
     for path in (urls.event(identifier), urls.actor(identifier), urls.source(identifier)):

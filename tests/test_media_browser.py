@@ -4,11 +4,8 @@ shows an event's image; and no request leaves the site (Playwright's request log
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,9 +14,9 @@ from playwright.sync_api import Browser, Page
 from generator.build import build
 from generator.model import urls
 from generator.project import Project
-from tests.browser import chromium, free_port
+from tests.browser import serve_site
 from tests.helpers import FIXTURE, TEMPLATES
-from tests.test_validators import SLIDE_SETTLES_MS, VIEWS, PagesHandler, axe
+from tests.test_validators import SLIDE_SETTLES_MS, VIEWS, axe
 
 PAGES = {
     "video and link card": "events/senate-plot/",
@@ -44,22 +41,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     assert project.timelinejs is not None, "npm ci installs TimelineJS"
     result = build(project)
     base_path = urls.base_path(result.timeline.site.base_url)
-    handler = type("Handler", (PagesHandler,), {"base_path": base_path})
-    port = free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{port}/"
-    try:
-        yield Served(site, origin, origin + base_path.lstrip("/"))
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
+    with serve_site(site, base_path) as origin:
+        yield Served(site, origin + "/", origin + base_path)
 
 
 def images_loaded(page: Page) -> list[str]:

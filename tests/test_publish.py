@@ -16,7 +16,7 @@ from generator.incremental.store import output_digest
 from generator.publish import publish
 from tests.browser import preview_server
 from tests.helpers import TEMPLATES, build_into, read_tree
-from tests.test_errors import make_project
+from tests.project_files import make_project
 
 # Variables that would let the machine's or the caller's git settings leak into a test.
 _GIT_VARIABLES = (

@@ -17,7 +17,7 @@ from generator.project import Project
 from generator.serve.server import preview_folder
 from tests.browser import chromium, free_port, preview_server
 from tests.helpers import REPO, TEMPLATES, read_tree
-from tests.test_errors import make_project
+from tests.project_files import make_project
 
 EVENT = "content/events/balakot-air-strike.md"
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import feedparser
@@ -22,10 +19,10 @@ import pytest
 
 from generator.model import urls
 from generator.model.timeline import STATUSES
-from tests.browser import chromium, free_port
+from tests.browser import chromium, serve_site
 from tests.helpers import FIXTURE, broken_links, build_into, graph_of, read_tree
 from tests.test_exports import validate
-from tests.test_validators import PagesHandler, axe, vnu
+from tests.test_validators import axe, vnu
 
 KEPT = ("ides-of-march", "senate-plot", "later-claims")  # confirmed, disputed, denied
 WITHOUT = "rubicon"  # one of the events whose status the mixed site drops
@@ -211,21 +208,8 @@ def test_the_nu_html_checker_finds_no_errors(mixed: Path, bare: Path) -> None:
 @pytest.fixture(scope="module")
 def served(mixed: Path, bare: Path) -> Iterator[dict[str, str]]:
     """Both sites served under /ancient/, as GitHub Pages would: their roots by name."""
-    roots = {}
-    servers = []
-    for name, site in (("mixed", mixed), ("bare", bare)):
-        handler = type("Handler", (PagesHandler,), {"base_path": "/ancient/"})
-        port = free_port()
-        server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        roots[name] = f"http://127.0.0.1:{port}/ancient/"
-    try:
-        yield roots
-    finally:
-        for server in servers:
-            server.shutdown()
-            server.server_close()
+    with serve_site(mixed, "/ancient/") as first, serve_site(bare, "/ancient/") as second:
+        yield {"mixed": f"{first}/ancient/", "bare": f"{second}/ancient/"}
 
 
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 320)])

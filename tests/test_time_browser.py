@@ -4,21 +4,15 @@ deep-time timeline opens on TimelineJS's cosmological scale."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Browser
 
 from generator.build import build
 from generator.model import urls
 from generator.project import Project
-from tests.browser import chromium, free_port
+from tests.browser import serve_site
 from tests.helpers import TEMPLATES
-from tests.test_validators import PagesHandler
 
 SITE = "title: {title}\nbase_url: https://example.org/t/\ntimezone: Asia/Karachi\n"
 SOURCES = "s:\n  title: S\n  local: seeds/s.txt\n"
@@ -49,40 +43,30 @@ def write_project(root: Path, title: str, dates: dict[str, str]) -> Project:
     return project
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
 def slides(browser: Browser, site: Path) -> tuple[list[str], list[str], list[str], list[str]]:
     """Serve `site` and open its interactive view: (slide ids in TimelineJS's order, their date
     lines, what TimelineJS parsed of each start, script errors)."""
-    handler = type("Handler", (PagesHandler,), {"base_path": "/t/"})
-    port = free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     errors: list[str] = []
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    try:
-        page.goto(f"http://127.0.0.1:{port}/t/" + urls.page_url_path(urls.INTERACTIVE))
-        page.wait_for_selector(".tl-slide-titleslide")
-        ids = page.evaluate(
-            "[...document.querySelectorAll('.tl-slide:not(.tl-slide-titleslide)')].map(s => s.id)"
-        )
-        dates = page.evaluate(
-            "[...document.querySelectorAll('.tl-slide:not(.tl-slide-titleslide)')]"
-            ".map(s => s.querySelector('.tl-headline-date').textContent)"
-        )
-        parsed = page.evaluate(
-            "window.timeline.config.events.map(e => JSON.stringify(e.start_date.data))"
-        )
-    finally:
-        page.close()
-        server.shutdown()
-        server.server_close()
+    with serve_site(site, "/t/") as origin:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        try:
+            page.goto(f"{origin}/t/" + urls.page_url_path(urls.INTERACTIVE))
+            page.wait_for_selector(".tl-slide-titleslide")
+            ids = page.evaluate(
+                "[...document.querySelectorAll('.tl-slide:not(.tl-slide-titleslide)')]"
+                ".map(s => s.id)"
+            )
+            dates = page.evaluate(
+                "[...document.querySelectorAll('.tl-slide:not(.tl-slide-titleslide)')]"
+                ".map(s => s.querySelector('.tl-headline-date').textContent)"
+            )
+            parsed = page.evaluate(
+                "window.timeline.config.events.map(e => JSON.stringify(e.start_date.data))"
+            )
+        finally:
+            page.close()
     return ids, dates, parsed, errors
 
 

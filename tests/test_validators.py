@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -20,7 +17,7 @@ from playwright.sync_api import Browser, Page
 from generator.build import build
 from generator.model import urls
 from generator.project import Project
-from tests.browser import CHROMIUM, FLAGS, chromium, free_port
+from tests.browser import CHROMIUM, FLAGS, serve_site
 from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into
 from tests.source_files import make_storm
 
@@ -58,61 +55,20 @@ class Served:
     pages: dict[str, str]  # kind of page -> its URL
 
 
-class PagesHandler(SimpleHTTPRequestHandler):
-    """Serves a built site under its base path, and its 404 page with status 404 for the rest."""
-
-    base_path = "/"
-
-    def translate_path(self, path: str) -> str:
-        return super().translate_path("/" + path[len(self.base_path) :])
-
-    def send_head(self) -> Any:
-        route = unquote(urlsplit(self.path).path)
-        target = Path(self.translate_path(self.path))
-        if route.startswith(self.base_path) and (
-            target.is_file() or (target / "index.html").is_file()
-        ):
-            return super().send_head()
-        page = (Path(self.directory) / urls.NOT_FOUND).read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(page)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(page)
-        return None
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # the test log is for the validators' findings
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     site = tmp_path_factory.mktemp("site")
     result = build(Project.at(REPO, templates=TEMPLATES, output=site))
     base_path = urls.base_path(result.timeline.site.base_url)
-    handler = type("Handler", (PagesHandler,), {"base_path": base_path})
-    port = free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    root = f"http://127.0.0.1:{port}{base_path}"
-    pages = {"index": root, "interactive": root + urls.page_url_path(urls.INTERACTIVE)}
-    for kind, folder in KINDS.items():
-        candidates = [p for p in result.pages if p.startswith(folder) and p.count("/") == 2]
-        largest = max(sorted(candidates), key=lambda p: len(result.pages[p]))
-        pages[kind] = root + urls.page_url_path(largest)
-    pages["404"] = root + "no-such-page/"
-    try:
+    with serve_site(site, base_path) as origin:
+        root = origin + base_path
+        pages = {"index": root, "interactive": root + urls.page_url_path(urls.INTERACTIVE)}
+        for kind, folder in KINDS.items():
+            candidates = [p for p in result.pages if p.startswith(folder) and p.count("/") == 2]
+            largest = max(sorted(candidates), key=lambda p: len(result.pages[p]))
+            pages[kind] = root + urls.page_url_path(largest)
+        pages["404"] = root + "no-such-page/"
         yield Served(site, root, pages)
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 # ---- The Nu HTML Checker -------------------------------------------------------------------
