@@ -504,7 +504,11 @@ def test_hostile_titles_are_escaped() -> None:
     assert f"{HOSTILE} (26 Feb 2019)" in titles
     assert svg.get("aria-label") == HOSTILE
     assert any(HOSTILE in (a.get("aria-label") or "") for a in svg.iter("a"))
-    assert len(list(figure.iter("svg"))) == 1 + len(list(figure.iter("li")))  # the legend samples
+    # The wide drawing, the phone's, and the legend's samples.
+    assert len(list(figure.iter("svg"))) == 2 + len(list(figure.iter("li")))
+    phone = figure.find("svg[@class='overview-phone']")
+    assert phone is not None and phone.get("aria-label") == HOSTILE
+    assert any(HOSTILE in (a.get("aria-label") or "") for a in phone.iter("a"))
 
 
 def test_output_is_deterministic_rounded_and_prefixed() -> None:
