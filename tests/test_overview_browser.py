@@ -64,3 +64,23 @@ def test_every_mark_is_a_focusable_link_to_an_existing_page(served, path: str) -
         reached.append(page.evaluate("document.activeElement.getAttribute('href')"))
     assert reached == [d[0] for d in focusable]
     page.close()
+
+
+def test_the_index_opens_on_its_events_and_draws_each_event_once(served) -> None:  # type: ignore[no-untyped-def]
+    url, browser = served
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url)
+    events = page.locator(".timeline .event-item")
+    # The first event's title starts on the first screen: its first line is read unscrolled.
+    title = events.first.locator(".event-title").bounding_box()
+    line = events.first.locator(".event-title").evaluate(
+        "e => parseFloat(getComputedStyle(e).lineHeight)"
+    )
+    assert title is not None and title["y"] + line <= 800, title
+    marks = page.locator("figure.overview .overview-svg a.overview-mark")
+    assert marks.count() == events.count() > 1
+    # The lanes per actor are one link away, where an event is drawn in each of its actors' lanes.
+    page.locator(".glance-links a", has_text="one lane per actor").click()
+    page.wait_for_url("**/actors/**")
+    assert page.locator("figure.overview .overview-svg a.overview-mark").count() > events.count()
+    page.close()
