@@ -3,11 +3,6 @@
 // marks the event named by the address's #fragment and tells the host where it is.
 (function () {
   "use strict";
-  // <base target="_top"> opens the HTML links on top, but SVG links keep their own target.
-  var marks = document.querySelectorAll("svg a[href]");
-  for (var i = 0; i < marks.length; i++) {
-    marks[i].setAttribute("target", "_top");
-  }
   if (window.parent === window) {
     return; // opened on its own: nobody to tell
   }

@@ -106,7 +106,7 @@ def _cells(
             x, y = _LEFT + (year - first) * step, _AXIS + row * _ROW
             label = f"{name}: {count} event{'s' if count != 1 else ''} in {year_label(year)}"
             yield (
-                f'<a href="{escape(year_href(year))}" aria-label="{escape(label)}">'
+                f'<a href="{escape(year_href(year))}" target="_top" aria-label="{escape(label)}">'
                 f"<title>{escape(label)}</title>"
                 f'<rect class="overview-cell overview-level-{level}" x="{num(x + 0.5)}"'
                 f' y="{num(y + 2)}" width="{num(max(step - 1, 1))}" height="{num(_ROW - 4)}"/>'

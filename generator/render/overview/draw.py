@@ -113,7 +113,8 @@ def _draw_mark(mark: Mark, link: str, gradient: str) -> Iterator[str]:
     hidden = "" if mark.primary else ' tabindex="-1" aria-hidden="true"'
     status = f" status-{esc(event.status)}" if event.status is not None else ""
     yield (
-        f'<a class="overview-mark{status}" href="{esc(link)}" aria-label="{esc(words)}"{hidden}>'
+        f'<a class="overview-mark{status}" href="{esc(link)}" target="_top"'
+        f' aria-label="{esc(words)}"{hidden}>'
     )
     yield f"<title>{esc(event.title)} ({esc(event.date_words)})</title>"
     yield from _mark_shapes(mark, gradient)

@@ -56,7 +56,10 @@ def _rows(events: Sequence[Event]) -> Iterator[tuple[Event | None, int]]:
 def _mark(event: Event, link: str, y: float) -> Iterator[str]:
     words = " — ".join(w for w in (event.title, event.date_described, event.status_label) if w)
     status = f" status-{esc(event.status)}" if event.status is not None else ""
-    yield f'<a class="overview-mark{status}" href="{esc(link)}" aria-label="{esc(words)}">'
+    yield (
+        f'<a class="overview-mark{status}" href="{esc(link)}" target="_top"'
+        f' aria-label="{esc(words)}">'
+    )
     yield f"<title>{esc(event.title)} ({esc(event.date_words)})</title>"
     yield f'<circle class="overview-point" cx="{DOT_X}" cy="{num(y)}" r="5"/>'
     if event.status == "denied":
