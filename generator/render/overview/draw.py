@@ -10,7 +10,7 @@ from generator.model.timeline import Actor, Era, Event
 from generator.render.overview.lanes import Lanes
 from generator.render.overview.layout import Layout, Mark, layout
 from generator.render.overview.legend import legend
-from generator.render.overview.phone import phone_svg
+from generator.render.overview.phone import phone_caption, phone_svg
 from generator.render.overview.sizes import ARROW, BAR, LANE_PAD, LINE, RADIUS, ROW, WIDTH
 from generator.render.overview.svg import esc, linear_gradient, num, whisker
 from generator.render.overview.text import text_width
@@ -53,6 +53,7 @@ def overview_svg(
         *phone_svg(events, href, title),
         f'<figcaption><p class="overview-title">{esc(title)}</p>',
         *legend(view, id_prefix),
+        *phone_caption(events, title),
         "</figcaption>",
         "</figure>",
     ]
