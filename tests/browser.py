@@ -123,7 +123,8 @@ class PagesHandler(SimpleHTTPRequestHandler):
             target.is_file() or (target / "index.html").is_file()
         ):
             return super().send_head()
-        page = (Path(self.directory) / urls.NOT_FOUND).read_bytes()
+        not_found = Path(self.directory) / urls.NOT_FOUND
+        page = not_found.read_bytes() if not_found.is_file() else b"Not found\n"
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(page)))
@@ -137,11 +138,11 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_site(site: Path, base_path: str) -> Iterator[str]:
-    """`site` served under `base_path` as GitHub Pages would, on a free port of 127.0.0.1;
-    yields the server's origin, such as http://127.0.0.1:PORT (no slash)."""
+def serve_site(site: Path, base_path: str = "/", port: int = 0) -> Iterator[str]:
+    """`site` served under `base_path` as GitHub Pages would, on `port` of 127.0.0.1 (a free
+    one by default); yields the server's origin, such as http://127.0.0.1:PORT (no slash)."""
     handler = type("Handler", (PagesHandler,), {"base_path": base_path})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

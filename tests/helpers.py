@@ -43,9 +43,13 @@ class PageLinks(HTMLParser):
         self.ids: set[str] = set()
         self.refs: list[str] = []
         self.canonical: list[str] = []
+        self.base = ""  # a <base href>, which relative links resolve against
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        if tag == "base":
+            self.base = str(values.get("href") or "")
+            return
         if values.get("id"):
             self.ids.add(str(values["id"]))
         for name in ("href", "src"):
@@ -86,6 +90,7 @@ def broken_links(site: Path, root_path: str = "/") -> list[str]:
                 target = unquote(parts.path[len(root_path) :])
             else:
                 base = page.rsplit("/", 1)[0] + "/" if "/" in page else ""
+                base = _normalise(base + parsed.base) or "" if parsed.base else base
                 target = _normalise(base + unquote(parts.path)) if parts.path else page
             if target is None:
                 broken.append(f"{page} -> {ref}")

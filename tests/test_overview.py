@@ -442,7 +442,8 @@ def test_events_without_a_status_get_a_lane_of_their_own_last() -> None:
 
 def test_a_mark_without_a_status_has_no_status_class_and_the_legend_says_so() -> None:
     mixed = render(in_order([event("n", "2019-01-05", None), event("c", "2019-02-05")]), "status")
-    assert '<a class="overview-mark" href="../e/n/" aria-label="Event n — 5 January 2019"' in mixed
+    plain = '<a class="overview-mark" href="../e/n/" target="_top"'
+    assert plain + ' aria-label="Event n — 5 January 2019"' in mixed
     assert 'class="overview-mark status-reported" href="../e/c/"' in mixed
     assert "No status: outlined, in the text&#39;s colour" in mixed
     alone = render([event("n", "2019-01-05", None)], "actor")
@@ -504,7 +505,11 @@ def test_hostile_titles_are_escaped() -> None:
     assert f"{HOSTILE} (26 Feb 2019)" in titles
     assert svg.get("aria-label") == HOSTILE
     assert any(HOSTILE in (a.get("aria-label") or "") for a in svg.iter("a"))
-    assert len(list(figure.iter("svg"))) == 1 + len(list(figure.iter("li")))  # the legend samples
+    # The wide drawing, the phone's, and the legend's samples.
+    assert len(list(figure.iter("svg"))) == 2 + len(list(figure.iter("li")))
+    phone = figure.find("svg[@class='overview-phone']")
+    assert phone is not None and phone.get("aria-label") == HOSTILE
+    assert any(HOSTILE in (a.get("aria-label") or "") for a in phone.iter("a"))
 
 
 def test_output_is_deterministic_rounded_and_prefixed() -> None:

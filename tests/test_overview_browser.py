@@ -47,7 +47,8 @@ def test_every_mark_is_a_focusable_link_to_an_existing_page(served, path: str) -
     url, browser = served
     page = browser.new_page()
     page.goto(url + path)
-    marks = page.locator("figure.overview svg a")
+    # The wide drawing's marks: at this width the phone drawing is not shown (tests/test_phone.py).
+    marks = page.locator("figure.overview svg.overview-svg a")
     assert marks.count() > 0
     details = marks.evaluate_all(
         "els => els.map(e => [e.getAttribute('href'), e.getAttribute('aria-label'),"
@@ -60,7 +61,7 @@ def test_every_mark_is_a_focusable_link_to_an_existing_page(served, path: str) -
         response = page.request.get(urljoin(page.url, href))
         assert response.ok, href
     # Tab reaches the marks in the order they are drawn, which is time order.
-    first = page.locator("figure.overview svg a:not([tabindex='-1'])").first
+    first = page.locator("figure.overview svg.overview-svg a:not([tabindex='-1'])").first
     first.focus()
     reached = [page.evaluate("document.activeElement.getAttribute('href')")]
     for _ in range(len(focusable) - 1):
@@ -86,3 +87,23 @@ def test_the_legend_dot_for_a_day_looks_like_the_marks(served, status: str | Non
     assert looks["mark"] == looks["legend"]
     filled = looks["mark"][0] == looks["mark"][1]
     assert filled == (status == "confirmed")  # the test's premise: hollow and filled both met
+
+
+def test_the_index_opens_on_its_events_and_draws_each_event_once(served) -> None:  # type: ignore[no-untyped-def]
+    url, browser = served
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url)
+    events = page.locator(".timeline .event-item")
+    # The first event's title starts on the first screen: its first line is read unscrolled.
+    title = events.first.locator(".event-title").bounding_box()
+    line = events.first.locator(".event-title").evaluate(
+        "e => parseFloat(getComputedStyle(e).lineHeight)"
+    )
+    assert title is not None and title["y"] + line <= 800, title
+    marks = page.locator("figure.overview .overview-svg a.overview-mark")
+    assert marks.count() == events.count() > 1
+    # The lanes per actor are one link away, where an event is drawn in each of its actors' lanes.
+    page.locator(".glance-links a", has_text="one lane per actor").click()
+    page.wait_for_url("**/actors/**")
+    assert page.locator("figure.overview .overview-svg a.overview-mark").count() > events.count()
+    page.close()

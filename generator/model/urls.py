@@ -62,6 +62,17 @@ def source(source_id: str) -> str:
     return f"sources/{source_id}/index.html"
 
 
+def embed(path: str) -> str:
+    """Output path of the embed of the page at `path`: `actors/x/embed/index.html` for
+    `actors/x/index.html`, one folder below it, so that its links are the page's from `../`."""
+    return page_url_path(path) + "embed/" + INDEX
+
+
+def oembed(path: str) -> str:
+    """Output path of the oEmbed document of the page at `path`, beside it."""
+    return page_url_path(path) + "oembed.json"
+
+
 def static(name: str) -> str:
     """Output path of a static asset."""
     return f"static/{name}"

@@ -1,4 +1,5 @@
-"""The crawlers' files: `sitemap.xml` lists every HTML page but the 404 page; `robots.txt`
+"""The crawlers' files: `sitemap.xml` lists every HTML page but the 404 page and the embeds
+(copies of pages for other sites' frames, `noindex`); `robots.txt`
 names it. Crawlers read `robots.txt` only at the root of a host, so under a project path
 submit the sitemap's URL directly."""
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from generator.model import urls
 from generator.outputs.protocol import Files
+from generator.render.embeds import embeddable
 from generator.render.inputs import Inputs
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -17,7 +19,8 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 def crawler_files(inputs: Inputs, pages: Sequence[str]) -> Files:
     """The sitemap of the site's HTML `pages` and the robots.txt that names it."""
     base_url = inputs.graph.timeline.site.base_url
-    yield urls.SITEMAP, sitemap(base_url, pages)
+    embeds = {embed.path for embed in embeddable(inputs.graph)}
+    yield urls.SITEMAP, sitemap(base_url, (page for page in pages if page not in embeds))
     yield urls.ROBOTS, robots(base_url)
 
 

@@ -16,6 +16,7 @@ from generator.outputs.atom import ATOM
 from generator.outputs.crawlers import crawler_files
 from generator.outputs.geojson import geojson_files
 from generator.outputs.icalendar import ICALENDAR
+from generator.outputs.oembed import oembed_files
 from generator.outputs.protocol import Files, Output, SiteOutput
 from generator.outputs.search import SEARCH
 from generator.outputs.timeline_json import TIMELINE_JSON
@@ -24,7 +25,7 @@ from generator.render.inputs import Inputs
 from generator.render.site import HtmlSite
 
 OUTPUTS: tuple[Output, ...] = (ATOM, ICALENDAR, TIMELINE_JSON, TIMELINEJS, SEARCH)
-SITE_OUTPUTS: tuple[SiteOutput, ...] = (crawler_files, geojson_files)
+SITE_OUTPUTS: tuple[SiteOutput, ...] = (crawler_files, geojson_files, oembed_files)
 
 
 def site_files(html: HtmlSite) -> Files:

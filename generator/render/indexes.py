@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from functools import partial
 
+from markupsafe import Markup
+
 from generator.incremental.affected import ACTORS, PLACES, SITE, SOURCES, Shown
 from generator.model import urls
 from generator.model.days import day_number
@@ -14,7 +16,6 @@ from generator.model.graph import Graph
 from generator.model.timeline import Era, Event
 from generator.render.figures import Figure
 from generator.render.maps import events_map
-from generator.render.overview.lanes import at_a_glance
 from generator.render.plan import Page, Parts, Values
 from generator.render.values import Filters, counts
 from generator.vendor import TIMELINEJS_FONT
@@ -25,14 +26,21 @@ def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page
     language is `interactive_language`), the interactive view."""
     every = tuple(graph.events)  # the counts on the index pages depend on every event
     events = graph.timeline.events
-    figure = Figure(events, "actor", at_a_glance("The timeline", events, "actor"))
+    # The index draws each event once, so that it opens on its events rather than on a drawing
+    # of each as many times as it has actors; the lanes per actor are on the Actors page.
+    by_status = any(event.status is not None for event in events)
+    glance = "The timeline at a glance" + (", by status" if by_status else "")
+    figure = Figure(events, "status", glance)
     everything = Shown(every, frozenset((SITE, ACTORS, SOURCES, PLACES)))
     interactive = interactive_language is not None
     yield Page(urls.INDEX, "index.html", everything, partial(_index, interactive), figure)
     site_only = Shown((), frozenset((SITE,)))
     yield Page(urls.NOT_FOUND, "404.html", site_only, lambda parts: {})
     with_actors = Shown(every, frozenset((SITE, ACTORS)))
-    yield Page(urls.ACTORS, "actors.html", with_actors, _actors)
+    lanes = Figure(events, "actor", "The timeline at a glance, one lane per actor")
+    yield Page(
+        urls.ACTORS, "actors.html", with_actors, _actors, lanes if _actor_lanes(graph) else None
+    )
     counted = Shown(every, frozenset((SITE,)))
     yield Page(urls.TAGS, "tags.html", counted, lambda p: {"tags": counts(p.graph.by_tag)})
     yield Page(urls.YEARS, "years.html", counted, lambda p: {"years": counts(p.graph.by_year)})
@@ -51,6 +59,7 @@ def _index(interactive: bool, parts: Parts) -> Values:
     actors = timeline.actors
     return {
         "overview": parts.figures[urls.INDEX],
+        "actor_lanes": _actor_lanes(graph),
         "map": events_map(graph, timeline.events, urls.INDEX, "The timeline’s places"),
         "years": {year: parts.lst(events) for year, events in graph.by_year.items()},
         "items": {
@@ -80,11 +89,19 @@ def _index(interactive: bool, parts: Parts) -> Values:
     }
 
 
+def _actor_lanes(graph: Graph) -> bool:
+    """Whether the Actors page draws the timeline with a lane per actor: when events name any."""
+    return any(event.actors for event in graph.timeline.events)
+
+
 def _actors(parts: Parts) -> Values:
     graph = parts.graph
     actors = graph.timeline.actors.values()
     ordered = sorted(actors, key=lambda a: (a.name.casefold(), a.id))
-    return {"rows": tuple((actor, len(graph.by_actor[actor.id])) for actor in ordered)}
+    return {
+        "rows": tuple((actor, len(graph.by_actor[actor.id])) for actor in ordered),
+        "overview": parts.figures.get(urls.ACTORS, Markup("")),
+    }
 
 
 def _by_status(parts: Parts) -> Values:

@@ -18,6 +18,7 @@ from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import Event
 from generator.model.wikilinks import find_wikilinks
+from generator.render.embeds import embedding
 from generator.render.figures import Figure
 from generator.render.indexes import index_pages
 from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
@@ -123,7 +124,7 @@ def _actor_values(actor_id: str, path: str, parts: Parts) -> Values:
 
 def plan_pages(graph: Graph, interactive_language: str | None) -> list[Page]:
     """Every HTML page of the site; the interactive view with TimelineJS's language."""
-    return [
+    plan = [
         *index_pages(graph, interactive_language),
         *event_pages(graph),
         *actor_pages(graph),
@@ -133,3 +134,4 @@ def plan_pages(graph: Graph, interactive_language: str | None) -> list[Page]:
         *source_pages(graph),
         *place_pages(graph),
     ]
+    return embedding(graph, plan)

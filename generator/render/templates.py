@@ -94,8 +94,9 @@ def environment(
 
 @jinja2.pass_context
 def _link(context: jinja2.runtime.Context, to_path: str, anchor: str = "") -> str:
-    """A link from the page being rendered; the 404 page, served at any depth, links from root."""
-    page: str = context["page"]
+    """A link from the page being rendered; the 404 page, served at any depth, links from root;
+    an embed, whose `<base>` is its page's folder, from its page (see embeds.py)."""
+    page: str = context.get("link_from") or context["page"]
     if page == urls.NOT_FOUND:
         return urls.rooted(context["site"].base_url, to_path) + (f"#{anchor}" if anchor else "")
     return urls.href(page, to_path, anchor)

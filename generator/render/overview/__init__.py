@@ -13,6 +13,7 @@ give the same bytes. Each module imports only from those listed before it:
 - `placement`: the sub-row of each mark and the place of its label;
 - `eras`: the era bands and their names;
 - `layout`: all of the above put together (`layout` -> `Layout`);
-- `svg`, `legend`, `draw`: the markup (`draw.overview_svg`);
+- `svg`, `legend`, `phone`, `draw`: the markup (`draw.overview_svg`), and for phones a second
+  drawing with its own caption (`phone`);
 - `density`: for long timelines, counts per lane and year instead (`density.density_svg`).
 """

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from generator.model.dates import year_label
 from generator.model.timeline import Actor, Event
 from generator.render.overview.lanes import Lanes, lane_groups
+from generator.render.overview.phone import by_year, density_phone_svg
 from generator.render.overview.sizes import LABEL_SIZE, MARGIN, WIDTH
 from generator.render.overview.svg import num
 from generator.render.overview.text import shorten
@@ -61,9 +62,13 @@ def density_svg(
         '<g class="overview-marks">',
         *_cells(groups, years, step, most, year_href),
         "</g></svg></div>",
+        *density_phone_svg(events, year_href, title),
         f'<figcaption><p class="overview-title">{escape(title)}</p>'
         f"<p>Each cell counts one lane's events in one year; the darker, the more (the darkest "
-        f"holds {most}). A cell links to its year's page.</p></figcaption></figure>",
+        f"holds {most}). A cell links to its year's page.</p>",
+        f'<p class="overview-title overview-phone-only">{escape(by_year(title))}</p>'
+        '<p class="overview-phone-only">Each bar counts one year\'s events, the number after it;'
+        " a row links to its year's page.</p></figcaption></figure>",
     ]
     return Markup("\n".join(parts) + "\n")
 
@@ -106,7 +111,7 @@ def _cells(
             x, y = _LEFT + (year - first) * step, _AXIS + row * _ROW
             label = f"{name}: {count} event{'s' if count != 1 else ''} in {year_label(year)}"
             yield (
-                f'<a href="{escape(year_href(year))}" aria-label="{escape(label)}">'
+                f'<a href="{escape(year_href(year))}" target="_top" aria-label="{escape(label)}">'
                 f"<title>{escape(label)}</title>"
                 f'<rect class="overview-cell overview-level-{level}" x="{num(x + 0.5)}"'
                 f' y="{num(y + 2)}" width="{num(max(step - 1, 1))}" height="{num(_ROW - 4)}"/>'

@@ -10,6 +10,7 @@ from generator.model.timeline import Actor, Era, Event
 from generator.render.overview.lanes import Lanes
 from generator.render.overview.layout import Layout, Mark, layout
 from generator.render.overview.legend import legend
+from generator.render.overview.phone import phone_caption, phone_svg
 from generator.render.overview.sizes import ARROW, BAR, LANE_PAD, LINE, RADIUS, ROW, WIDTH
 from generator.render.overview.svg import esc, linear_gradient, num, whisker
 from generator.render.overview.text import text_width
@@ -49,8 +50,10 @@ def overview_svg(
         "</g>",
         "</svg>",
         "</div>",
+        *phone_svg(events, href, title),
         f'<figcaption><p class="overview-title">{esc(title)}</p>',
         *legend(view, id_prefix),
+        *phone_caption(events, title),
         "</figcaption>",
         "</figure>",
     ]
@@ -111,7 +114,8 @@ def _draw_mark(mark: Mark, link: str, gradient: str) -> Iterator[str]:
     hidden = "" if mark.primary else ' tabindex="-1" aria-hidden="true"'
     status = f" status-{esc(event.status)}" if event.status is not None else ""
     yield (
-        f'<a class="overview-mark{status}" href="{esc(link)}" aria-label="{esc(words)}"{hidden}>'
+        f'<a class="overview-mark{status}" href="{esc(link)}" target="_top"'
+        f' aria-label="{esc(words)}"{hidden}>'
     )
     yield f"<title>{esc(event.title)} ({esc(event.date_words)})</title>"
     yield from _mark_shapes(mark, gradient)

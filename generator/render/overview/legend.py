@@ -15,6 +15,7 @@ _STATUS_LEGEND = {
     "disputed": "dashed outline",
     "denied": "outlined and struck through",
 }
+STATUS_LOOKS = _STATUS_LEGEND  # also how the phone drawing's legend names each status's look
 
 # A day and a period as a status draws them.
 _STATUS_SAMPLE = (
