@@ -7,6 +7,8 @@ import json
 import pytest
 from playwright.sync_api import Browser, Page
 
+from generator.project import Project
+from generator.serve.server import preview_folder
 from tests.browser import served_real_content
 
 
@@ -32,7 +34,7 @@ def test_typing_pantsir_lists_the_pantsir_events(served) -> None:  # type: ignor
     page.fill("#search-input", "Pantsir")
     page.wait_for_selector("#search-results li")
     titles = page.locator("#search-results a").all_inner_texts()
-    export = json.loads((root / "site" / "timeline.json").read_text())
+    export = json.loads((preview_folder(Project.at(root)) / "timeline.json").read_text())
     tagged = [e["title"] for e in export["events"] if "pantsir" in e["tags"]]
     # Events tagged or titled Pantsir rank first; events whose body mentions it follow.
     assert tagged and titles[: len(tagged)] == tagged
@@ -72,7 +74,7 @@ def test_filtering_to_denied_leaves_only_denied_claims_and_the_url_keeps_it(serv
     page.select_option("#filter-status", "denied")
     visible = page.locator(".timeline .event-item:visible")
     statuses = visible.evaluate_all("els => els.map(e => e.dataset.status)")
-    denied = json.loads((root / "site" / "timeline.json").read_text())["events"]
+    denied = json.loads((preview_folder(Project.at(root)) / "timeline.json").read_text())["events"]
     expected = sorted(e["id"] for e in denied if e["status"] == "denied")
     assert statuses and set(statuses) == {"denied"}
     ids = sorted(visible.evaluate_all("els => els.map(e => e.id.slice(2))"))
@@ -128,7 +130,9 @@ def test_the_interactive_view_shows_one_slide_per_event(served) -> None:  # type
     page.wait_for_selector(".tl-slide")
     page.wait_for_function("document.querySelectorAll('.tl-slide').length > 1")
     slides = page.locator(".tl-slide").count()
-    events = len(json.loads((root / "site" / "timelinejs.json").read_text())["events"])
+    events = len(
+        json.loads((preview_folder(Project.at(root)) / "timelinejs.json").read_text())["events"]
+    )
     assert slides == events + 1  # the title slide
     assert errors == []
     assert outside == []
