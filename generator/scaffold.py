@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.check.ids import slugify
 from generator.errors import failed
 from generator.model.dates import DateError, parse_date
+from generator.model.ids import slugify
 from generator.model.timeline import DEFAULT_STATUS, DEFAULT_STATUSES
 from generator.project import Project
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.ids import slugify
 from generator.cli import main
 from generator.errors import ContentError, github_command
+from generator.model.ids import slugify
 from generator.project import Project
 from generator.scaffold import new_event, new_event_text
 from tests.helpers import FIXTURE, TEMPLATES

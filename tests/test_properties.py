@@ -16,7 +16,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.build import render_site
-from generator.check.ids import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, check_id
+from generator.check.ids import check_id
 from generator.check.validate import validate
 from generator.errors import BuildFailed, ContentError
 from generator.incremental.keep import PREVIEW
@@ -26,6 +26,7 @@ from generator.load.seeds import SeedText
 from generator.load.yaml_lines import parse_yaml
 from generator.model import urls
 from generator.model.graph import link
+from generator.model.ids import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS
 from generator.model.timeline import RELATIONS, STATUSES, Timeline
 from generator.render.site import RenderCache
 from generator.write import check_output_path

@@ -13,11 +13,11 @@ import yaml
 
 from generator.capture.fetch import KINDS, Redirect, fetch
 from generator.capture.metadata import Metadata, html_metadata, pdf_metadata
-from generator.check.ids import ID_PATTERN, RESERVED_IDS, slugify
 from generator.errors import BuildFailed, failed
 from generator.load.seeds import read_seed
 from generator.load.text import MAX_SEED_BYTES, read_bytes
 from generator.load.yaml_lines import parse_yaml
+from generator.model.ids import ID_PATTERN, RESERVED_IDS, slugify
 from generator.project import Project
 
 EXTENSIONS = frozenset(KINDS.values()) | {".htm"}

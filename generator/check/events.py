@@ -8,20 +8,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.check.fields import Fields, value_kind
-from generator.check.ids import (
-    ID_PATTERN,
-    MAX_ID_LENGTH,
-    RESERVED_IDS,
-    check_id,
-    reserved_error,
-    slugify,
-)
+from generator.check.ids import check_id, reserved_error
 from generator.check.media import Files, body_media, check_media
 from generator.check.nearest import wrong_quote
 from generator.check.quotes import SearchableText
 from generator.errors import ContentError, did_you_mean
 from generator.load.documents import Document
 from generator.load.yaml_lines import KeyPath
+from generator.model.ids import ID_PATTERN, MAX_ID_LENGTH, RESERVED_IDS, slugify
 from generator.model.timeline import (
     DEFAULT_RELATION,
     RELATIONS,

@@ -6,12 +6,13 @@ import re
 from urllib.parse import urlsplit
 
 from generator.check.fields import Fields
-from generator.check.ids import ID_PATTERN, RESERVED_IDS, reserved_error
+from generator.check.ids import reserved_error
 from generator.errors import ContentError
 from generator.load.files import RawContent
 from generator.load.seeds import SeedText
 from generator.load.text import visible
 from generator.load.yaml_lines import YamlData
+from generator.model.ids import ID_PATTERN, RESERVED_IDS
 from generator.model.timeline import Source
 
 SOURCE_KEYS = (

@@ -10,11 +10,11 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
-from generator.check.ids import slugify
 from generator.errors import BuildFailed
 from generator.importing.imported import Imported, ImportedEvent, problem
 from generator.importing.markwhen_dates import MONTHS, Stamp, date_range, edtf_range
 from generator.model.clock import zone_problem
+from generator.model.ids import slugify
 
 _HEADER_KEYS = ("title", "description", "timezone")
 _TAG = re.compile(r"(?<![\w/&])#([A-Za-z][\w-]*)")

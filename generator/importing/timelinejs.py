@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.check.ids import slugify
 from generator.errors import BuildFailed, ContentError
 from generator.importing.html_markdown import (
     links_in,
@@ -30,6 +29,7 @@ from generator.importing.media import medium
 from generator.importing.summary import split_summary
 from generator.importing.tljs_dates import DateProblem, edtf_point
 from generator.model.dates import DateError, parse_date
+from generator.model.ids import slugify
 
 DOCUMENT_KEYS = ("title", "events", "eras", "scale")
 SLIDE_KEYS = (

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import yaml
 
-from generator.check.ids import RESERVED_IDS, slugify
 from generator.errors import BuildFailed, failed
 from generator.importing.imported import Imported, ImportedEvent, ImportedPlace, problem
 from generator.importing.report import REPORT, report_text
 from generator.init import starter_files
 from generator.model.dates import DateError, parse_date
+from generator.model.ids import RESERVED_IDS, slugify
 
 # The starter's example timeline, which an imported one replaces.
 _EXAMPLES = ("content/events/", "content/actors/", "content/sources.yaml", "seeds/")
