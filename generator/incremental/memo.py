@@ -42,18 +42,6 @@ class PieceKind(Protocol[J]):
         ...
 
 
-def spliced(start: bytes, pieces: Sequence[bytes], end: bytes) -> bytes:
-    """`start`, the pieces separated by commas, and `end`: a JSON array of pre-encoded events
-    in its document, made with one copy of its megabytes."""
-    parts = [start]
-    for piece in pieces:
-        parts += (piece, b",")
-    if pieces:
-        parts.pop()
-    parts.append(end)
-    return b"".join(parts)
-
-
 # For each kind: what all its pieces shared, and each event's (key, piece) by id.
 _Kept = tuple[Hashable, dict[str, tuple[Hashable, Any]]]
 

@@ -15,6 +15,7 @@ from generator.model.graph import Graph
 from generator.outputs.atom import ATOM
 from generator.outputs.crawlers import crawler_files
 from generator.outputs.geojson import geojson_files
+from generator.outputs.hosting import hosting_files
 from generator.outputs.icalendar import ICALENDAR
 from generator.outputs.oembed import oembed_files
 from generator.outputs.protocol import Files, Output, SiteOutput
@@ -25,7 +26,7 @@ from generator.render.inputs import Inputs
 from generator.render.site import HtmlSite
 
 OUTPUTS: tuple[Output, ...] = (ATOM, ICALENDAR, TIMELINE_JSON, TIMELINEJS, SEARCH)
-SITE_OUTPUTS: tuple[SiteOutput, ...] = (crawler_files, geojson_files, oembed_files)
+SITE_OUTPUTS: tuple[SiteOutput, ...] = (crawler_files, geojson_files, oembed_files, hosting_files)
 
 
 def site_files(html: HtmlSite) -> Files:

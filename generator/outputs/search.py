@@ -12,12 +12,12 @@ import unicodedata
 from collections.abc import Hashable, Sequence
 from typing import Any
 
-from generator.incremental.memo import spliced
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import Event, event_places
 from generator.model.wikilinks import WIKILINK
 from generator.outputs.protocol import Files
+from generator.outputs.splice import spliced
 from generator.render.inputs import Inputs
 
 FORMAT_VERSION = 1

@@ -34,7 +34,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from typing import Any
 
-from generator.incremental.memo import spliced
 from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.days import iso_day, iso_instant
@@ -42,6 +41,7 @@ from generator.model.graph import Graph
 from generator.model.media import Media
 from generator.model.timeline import Actor, Citation, Event, Place, Source
 from generator.outputs.protocol import Files
+from generator.outputs.splice import spliced
 from generator.outputs.text import dumps
 from generator.render.inputs import Inputs
 

@@ -278,10 +278,6 @@ def _files(run: Run, specs: list[PageSpec | str], made: Made) -> Files:
         if name.startswith("static/"):
             yield name, data
     yield from media_files(run.graph.timeline, made.renditions or run.last.media)
-    # GitHub Pages would otherwise run Jekyll, which hides files and folders starting with '_'.
-    yield ".nojekyll", b""
-    if site.domain:
-        yield "CNAME", f"{site.domain}\n".encode()
     yield from _render_pages(run, specs, made)
     made.done = True
 
