@@ -22,6 +22,9 @@ from tests.helpers import REPO, TEMPLATES
 from tests.test_site import copy_project
 from tests.test_validators import axe, vnu
 
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
+
 SHOTS = Path("/tmp/readers-shots")
 # A host page that knows nothing of us but Pym.js's message format, as many newsroom pages do.
 PYM_LISTENER = """<script>

@@ -185,6 +185,7 @@ def test_the_corpus_is_hostile_everywhere() -> None:
     } <= set(hostile_texts())
 
 
+@pytest.mark.browser
 def test_no_page_runs_a_script_or_leaves_the_site(
     site: Path, browser_page: tuple[Page, list[str], list[str]]
 ) -> None:
@@ -202,6 +203,7 @@ def test_no_page_runs_a_script_or_leaves_the_site(
     assert requests == []
 
 
+@pytest.mark.browser
 def test_front_matter_is_shown_as_text(
     site: Path, browser_page: tuple[Page, list[str], list[str]]
 ) -> None:
@@ -216,6 +218,7 @@ def test_front_matter_is_shown_as_text(
     assert missing == {}
 
 
+@pytest.mark.browser
 def test_json_ld_keeps_a_title_that_closes_the_script(
     site: Path, browser_page: tuple[Page, list[str], list[str]]
 ) -> None:
@@ -243,6 +246,7 @@ def strings(value: Any) -> Iterator[str]:
             yield from strings(item)
 
 
+@pytest.mark.browser
 def test_the_search_index_shows_hostile_titles_as_text(
     site: Path, browser_page: tuple[Page, list[str], list[str]]
 ) -> None:
@@ -258,6 +262,7 @@ def test_the_search_index_shows_hostile_titles_as_text(
     assert dialogs == []
 
 
+@pytest.mark.browser
 def test_a_title_with_a_right_to_left_override_renders_as_text(
     site: Path, browser_page: tuple[Page, list[str], list[str]]
 ) -> None:
@@ -278,6 +283,7 @@ def test_a_title_with_a_right_to_left_override_renders_as_text(
     )
 
 
+@pytest.mark.browser
 def test_footnotes_headings_and_tables_survive_the_sanitiser(
     site: Path, browser_page: tuple[Page, list[str], list[str]]
 ) -> None:
@@ -308,6 +314,7 @@ def test_footnotes_headings_and_tables_survive_the_sanitiser(
     assert page.evaluate("() => location.hash") == "#fn:note"
 
 
+@pytest.mark.browser
 def test_malformed_html_stays_inside_the_body(
     site: Path, browser_page: tuple[Page, list[str], list[str]]
 ) -> None:
@@ -402,6 +409,7 @@ def test_the_renderer_shows_an_image_as_its_text_on_its_own() -> None:
     assert html == "<p>an image</p>"
 
 
+@pytest.mark.browser
 def test_a_title_shown_as_the_text_of_a_wiki_link_stays_text(
     site: Path, browser_page: tuple[Page, list[str], list[str]]
 ) -> None:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main
 from generator.importing.html_markdown import plain_text
 from tests.browser import chromium, preview_server
+
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
 
 IMPORTS = Path(__file__).resolve().parent / "fixtures" / "imports"
 

@@ -18,6 +18,9 @@ from tests.browser import serve_site
 from tests.helpers import FIXTURE, TEMPLATES
 from tests.test_validators import SLIDE_SETTLES_MS, VIEWS, axe
 
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
+
 PAGES = {
     "video and link card": "events/senate-plot/",
     "image and link card": "events/ides-of-march/",

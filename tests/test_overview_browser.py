@@ -12,6 +12,9 @@ from tests.browser import served_real_content
 from tests.helpers import REPO, TEMPLATES
 from tests.test_overview import event, in_order, render
 
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
+
 STROKE_AND_FILL = "e => [getComputedStyle(e).fill, getComputedStyle(e).stroke]"
 SHOTS = REPO / "test-artifacts" / "screenshots"
 PAGES = {"index": "", "actor-russia": "actors/russia/"}

@@ -20,6 +20,9 @@ from tests.browser import chromium, serve_site
 from tests.helpers import REPO, build_into
 from tests.test_site import copy_project
 
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
+
 SHOTS = Path("/tmp/readers-shots")
 KINDS = ("events/", "actors/", "tags/", "years/", "sources/", "status/", "places/")
 # Every figure's marks: the overview's links, the map's points and countries.

@@ -17,6 +17,9 @@ from tests.browser import chromium, serve_site
 from tests.helpers import FIXTURE, REPO, build_into
 from tests.test_site import copy_project
 
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
+
 SHOTS = Path("/tmp/readers-shots")
 # What only the screen shows: the search box, the filters, the embed code.
 SCREEN_ONLY = (

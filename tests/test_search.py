@@ -11,6 +11,9 @@ from generator.project import Project
 from generator.serve.server import preview_folder
 from tests.browser import served_real_content
 
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]

@@ -19,6 +19,9 @@ from tests.browser import chromium, free_port, preview_server
 from tests.helpers import REPO, TEMPLATES, read_tree
 from tests.project_files import make_project
 
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
+
 EVENT = "content/events/balakot-air-strike.md"
 
 

@@ -198,6 +198,7 @@ def test_exports_leave_out_the_status_of_an_event_without_one(mixed: Path) -> No
 # ---- Validators ----------------------------------------------------------------------------
 
 
+@pytest.mark.browser
 def test_the_nu_html_checker_finds_no_errors(mixed: Path, bare: Path) -> None:
     files = sorted((*mixed.rglob("*.html"), *bare.rglob("*.html")))
     errors = vnu([file.resolve() for file in files])
@@ -213,6 +214,7 @@ def served(mixed: Path, bare: Path) -> Iterator[dict[str, str]]:
 
 
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 320)])
+@pytest.mark.browser
 def test_axe_finds_no_violations_and_the_filters_work(
     served: dict[str, str], scheme: str, width: int
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser
 
 from generator.build import build
@@ -13,6 +14,9 @@ from generator.model import urls
 from generator.project import Project
 from tests.browser import serve_site
 from tests.helpers import TEMPLATES
+
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
 
 SITE = "title: {title}\nbase_url: https://example.org/t/\ntimezone: Asia/Karachi\n"
 SOURCES = "s:\n  title: S\n  local: seeds/s.txt\n"

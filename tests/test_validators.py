@@ -21,6 +21,9 @@ from tests.browser import CHROMIUM, FLAGS, serve_site
 from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into
 from tests.source_files import make_storm
 
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = pytest.mark.browser
+
 NODE_MODULES = REPO / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
