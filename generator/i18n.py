@@ -108,6 +108,3 @@ def missing_catalog(tag: str) -> tuple[str, str]:
         f"add translations/{base}.po beside content/ (copy a catalog of the theme's "
         "generator/locale/ and translate each msgstr)",
     )
-
-
-ENGLISH = language("en")
