@@ -14,7 +14,10 @@ STAGES = ("load", "check", "link", "render", "outputs", "write")
 # The layers of the package in pipeline order, each named for its stage (or for what it is when
 # it is none); modules of one layer may use each other.
 LAYERS = [
-    ("used by every stage", {"__init__", "errors", "system", "parallel", "vendor", "project"}),
+    (
+        "used by every stage",
+        {"__init__", "errors", "system", "parallel", "vendor", "project", "i18n"},
+    ),
     ("link: the model every stage hands on, and model/graph.py's `link`", {"model"}),
     ("load", {"load"}),
     ("check", {"check"}),

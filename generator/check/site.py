@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from generator import i18n
 from generator.check.fields import Fields
 from generator.errors import ContentError, did_you_mean
 from generator.load.yaml_lines import YamlData
@@ -29,7 +30,11 @@ ERA_KEYS = ("name", "date", "note")
 
 
 def check_site(
-    data: YamlData, shown: str, base_url_override: str | None, errors: list[ContentError]
+    data: YamlData,
+    shown: str,
+    base_url_override: str | None,
+    errors: list[ContentError],
+    translations: dict[str, bytes] | None = None,
 ) -> SiteConfig | None:
     """The SiteConfig of site.yaml's `data`, or None when it is not a mapping; errors recorded."""
     if not isinstance(data.value, dict):
@@ -51,10 +56,12 @@ def check_site(
         base_url += "/"
     timezone = fields.zone("timezone") or UTC
     eras = _eras(fields, timezone)
+    language = _language(fields)
     return SiteConfig(
         title=title,
         description=fields.text("description"),
-        language=fields.text("language", default="en") or "en",
+        language=language,
+        translations=(translations or {}).get(i18n.base_language(language), b""),
         base_url=base_url,
         eras=tuple(eras),
         domain=_domain(fields, base_url),
@@ -62,6 +69,19 @@ def check_site(
         default_status=_default_status(fields),
         thumbnails=_thumbnails(fields),
     )
+
+
+def _language(fields: Fields) -> str:
+    """site.yaml's `language`, a tag CLDR knows ('en' when unset or unknown, with an error)."""
+    tag = fields.text("language", default="en") or "en"
+    if i18n.known(tag):
+        return tag
+    fields.error(
+        "language",
+        f"`{tag}` is not a language CLDR knows",
+        "write a language tag such as en, fr, pt-BR or zh-Hant",
+    )
+    return "en"
 
 
 def _default_status(fields: Fields) -> str | None:

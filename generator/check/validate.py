@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from generator import i18n
 from generator.check.actors import check_actors
 from generator.check.bodies import check_body_links
 from generator.check.events import Known, check_event
@@ -46,7 +47,9 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     """
     errors = list(raw.errors)
     site = (
-        check_site(raw.site, raw.site_shown, raw.base_url, errors) if raw.site is not None else None
+        check_site(raw.site, raw.site_shown, raw.base_url, errors, raw.translations)
+        if raw.site is not None
+        else None
     )
     sources = check_sources(raw, errors)
     actors = check_actors(raw.actors, errors, raw.media, sources)
@@ -79,6 +82,10 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         raise BuildFailed(errors)
     timeline = Timeline(site, sources, actors, tuple(in_time_order(events)), places)
     warnings = unused_warnings(raw.media, used_files(shown_media(timeline)))
+    if not i18n.language(site.language, site.translations).has_catalog:
+        warnings.append(
+            ContentError(raw.site_shown, 1, "language", *i18n.missing_catalog(site.language))
+        )
     return dataclasses.replace(timeline, warnings=tuple(warnings))
 
 

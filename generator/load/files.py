@@ -46,6 +46,8 @@ class RawContent:
     unreadable_seeds: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Every file under content/media/ by the name front matter gives it: `media/x.jpg`.
     media: dict[str, MediaFile] = field(default_factory=dict)
+    # translations/<lang>.po by language: messages a project adds to or overrides in the theme's.
+    translations: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -132,6 +134,9 @@ def _load(project: Project, cache: LoadCache) -> RawContent:
     )
     _load_seeds(project, cache, raw)
     _load_media(project, cache, raw)
+    folder = project.root / "translations"
+    if folder.is_dir():
+        raw.translations = {po.stem: po.read_bytes() for po in sorted(folder.glob("*.po"))}
     return raw
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from generator.i18n import N_
 from generator.model import urls
 
 MEDIA_FOLDER = "media"  # under content/
@@ -20,7 +21,8 @@ IMAGE_TYPES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", 
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 AUDIO_TYPES = {".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".m4a": "audio/mp4"}
 CAPTION_TYPES = {".vtt": "text/vtt"}
-LINK_KINDS = ("video", "audio", "document", "post", "page")
+# Marked for translation: a link card names its kind in the site's language.
+LINK_KINDS = (N_("video"), N_("audio"), N_("document"), N_("post"), N_("page"))
 # The widths a page offers a browser to choose from; an image is offered at each one up to its
 # own width (an image exactly 1600 px wide gets all three), never upscaled.
 WIDTHS = (480, 960, 1600)

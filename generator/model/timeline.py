@@ -7,16 +7,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.errors import ContentError
+from generator.i18n import N_
 from generator.model.dates import EventDate
 from generator.model.media import Media
 
 STATUSES: dict[str, tuple[str, str]] = {
-    # status: (label, heading of its page)
-    "confirmed": ("Confirmed", "Confirmed events"),
-    "reported": ("Reported", "Reported claims"),
-    "planned": ("Planned", "Planned events"),
-    "disputed": ("Disputed", "Disputed claims"),
-    "denied": ("Denied", "Denied claims"),
+    # status: (label, heading of its page), translated where they are shown
+    "confirmed": (N_("Confirmed"), N_("Confirmed events")),
+    "reported": (N_("Reported"), N_("Reported claims")),
+    "planned": (N_("Planned"), N_("Planned events")),
+    "disputed": (N_("Disputed"), N_("Disputed claims")),
+    "denied": (N_("Denied"), N_("Denied claims")),
 }
 DEFAULT_STATUS = "reported"
 # site.yaml's `default_status`: the status of events that state none; "none" leaves them without.
@@ -24,15 +25,15 @@ DEFAULT_STATUSES: dict[str, str | None] = {"reported": DEFAULT_STATUS, "none": N
 
 RELATIONS: dict[str, tuple[str, str]] = {
     # relation: (how the event that states it reads, how the other event reads)
-    "related-to": ("Related to", "Related to"),
-    "denies": ("Denies", "Denied by"),
-    "confirms": ("Confirms", "Confirmed by"),
-    "disputes": ("Disputes", "Disputed by"),
-    "responds-to": ("Responds to", "Prompted"),
-    "follows": ("Follows", "Followed by"),
-    "precedes": ("Precedes", "Preceded by"),
-    "part-of": ("Part of", "Includes"),
-    "causes": ("Causes", "Caused by"),
+    "related-to": (N_("Related to"), N_("Related to")),
+    "denies": (N_("Denies"), N_("Denied by")),
+    "confirms": (N_("Confirms"), N_("Confirmed by")),
+    "disputes": (N_("Disputes"), N_("Disputed by")),
+    "responds-to": (N_("Responds to"), N_("Prompted")),
+    "follows": (N_("Follows"), N_("Followed by")),
+    "precedes": (N_("Precedes"), N_("Preceded by")),
+    "part-of": (N_("Part of"), N_("Includes")),
+    "causes": (N_("Causes"), N_("Caused by")),
 }
 DEFAULT_RELATION = "related-to"
 
@@ -59,6 +60,7 @@ class SiteConfig:
     timezone: str = "UTC"  # the IANA zone of times written without an offset
     default_status: str | None = DEFAULT_STATUS  # None: an event without `status` has none
     thumbnails: bool = False  # lists show each event's first image
+    translations: bytes = b""  # the project's translations/<language>.po, over the theme's
     # Part of the key of every per-event piece that the incremental build reuses: hashed once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -66,7 +68,7 @@ class SiteConfig:
         if not self._hash:
             values = (self.title, self.description, self.language, self.base_url, self.eras)
             more = (self.domain, self.default_status, self.timezone, self.thumbnails)
-            object.__setattr__(self, "_hash", hash((*values, *more)) or 1)
+            object.__setattr__(self, "_hash", hash((*values, *more, self.translations)) or 1)
         return self._hash
 
 

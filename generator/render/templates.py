@@ -13,7 +13,7 @@ from typing import TypeVar
 import jinja2
 from markupsafe import Markup
 
-from generator import __version__
+from generator import __version__, i18n
 from generator.errors import BuildFailed, ContentError, display_path
 from generator.model import urls
 from generator.model.dates import year_label
@@ -69,8 +69,10 @@ def environment(
     """The environment for the templates in `templates` (each name looked up in the folders in
     order), with `site`, the index pages the navigation links to and the URL helpers."""
     loaders = [jinja2.FileSystemLoader(folder) for folder in folders_of(templates)]
+    spoken = i18n.language(site.language, site.translations)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -78,8 +80,11 @@ def environment(
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.install_gettext_translations(spoken.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["gettext"] = spoken.gettext
     env.globals.update(
         site=site,
+        spoken=spoken,
         urls=urls,
         statuses=STATUSES,
         linked_indexes=linked,
