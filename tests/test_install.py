@@ -2,8 +2,9 @@
 virtual environment with neither the checkout nor npm on its path; `timeline init` in an empty
 folder, then `timeline build` there, without TimelineJS and then with it.
 
-Building the wheel fetches setuptools, and installing it fetches the runtime dependencies, from
-the package index; one module-scoped fixture does both once.
+Building the wheel fetches setuptools, and installing it (with the pip the new environment comes
+with) fetches the runtime dependencies, from the package index; one module-scoped fixture does
+both once.
 """
 
 from __future__ import annotations
@@ -82,10 +83,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
         _sources(work),
     )
     [wheel] = (work / "wheels").glob("timeline_generator-*.whl")
-    _run(sys.executable, "-m", "venv", "--without-pip", work / "venv")
-    # pip from this environment installs into the new one: nothing of the checkout comes along.
-    python = work / "venv" / "bin" / "python"
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "-q", wheel)
+    # As a user would: a new environment, and the pip it comes with (not upgraded), which may
+    # be older than this checkout's and read dependencies differently (extras' names, say).
+    _run(sys.executable, "-m", "venv", work / "venv")
+    _run(work / "venv" / "bin" / "python", "-m", "pip", "install", "-q", wheel, cwd=work)
     return Installed(wheel, work / "venv" / "bin", work)
 
 
@@ -103,6 +104,12 @@ def test_the_wheel_carries_the_theme_and_the_starter(installed: Installed) -> No
     for folder, packaged in ((TEMPLATES, "generator/theme/"), (STARTER, "generator/starter/")):
         files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
         assert sorted(n.removeprefix(packaged) for n in names if n.startswith(packaged)) == files
+
+
+def test_the_installed_command_starts(installed: Installed) -> None:
+    result = installed.run("--help", cwd=installed.work)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: timeline ")
 
 
 def test_the_installed_generator_runs_from_the_environment(installed: Installed) -> None:
