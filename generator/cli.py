@@ -21,6 +21,7 @@ from generator.errors import (
     BuildFailed,
     ContentError,
     counted,
+    display_path,
     errors_json,
     failed,
     github_command,
@@ -44,6 +45,8 @@ from generator.serve.server import serve
 from generator.vendor import TIMELINEJS_VERSION
 
 FORMATS = ("text", "github", "json")
+# The commands that read a project's content/; anywhere else they say so once and stop.
+_IN_A_PROJECT = frozenset({"build", "check", "serve", "new", "source"})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -174,7 +177,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 def _built(project: Project, result: BuildResult | Fresh, form: str, seconds: float | None) -> None:
     """Say what a build made (or that site/ was up to date), with the drafts it left out, and
     how long it took when `seconds` is given."""
-    shown = project.shown(project.output)
+    shown = _from_here(project.output)
     if isinstance(result, Fresh):
         pages, events, drafts = result.pages, result.events, result.drafts
     else:
@@ -209,7 +212,8 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     drafts = f" ({counted(left_out, 'draft')} left out)" if left_out else ""
     print(
         f"No errors: {counted(len(timeline.events), 'event')}{drafts}, "
-        f"{counted(len(timeline.actors), 'actor')}, {counted(len(timeline.sources), 'source')}."
+        f"{counted(len(timeline.actors), 'actor')}, {counted(len(timeline.places), 'place')}, "
+        f"{counted(len(timeline.sources), 'source')}."
     )
     return 0
 
@@ -366,7 +370,7 @@ def _report(failure: BuildFailed, args: argparse.Namespace, form: str) -> None:
     outcome = ""
     if args.command == "build":  # a failed build leaves the output folder as it was, or absent
         project = Project.at(args.root, output=args.output)
-        shown = project.shown(project.output)
+        shown = _from_here(project.output)
         exists = project.output.is_dir()
         outcome = f" {shown}/ was not changed." if exists else " Nothing was written."
     elif args.command == "publish":  # publishing builds first, and stops at its errors
@@ -376,12 +380,38 @@ def _report(failure: BuildFailed, args: argparse.Namespace, form: str) -> None:
     print(f"{counted(len(failure.errors), 'error')}.{outcome}", file=sys.stderr)
 
 
+def _from_here(path: Path) -> str:
+    """A path as the user would type it from the working folder (in full when outside it)."""
+    return display_path(path, Path.cwd())
+
+
+def _no_project(project: Project, args: argparse.Namespace, form: str) -> int:
+    """Say once that the command has no project to work on (no content/ folder); return 1."""
+    root = project.root.resolve()
+    where = "here" if root == Path.cwd() else f"in {_from_here(root)}"
+    error = ContentError(
+        "",
+        0,
+        "",
+        f"no timeline project {where}: there is no {_from_here(project.content)}/ folder",
+        "run the command in a project folder, pass --root FOLDER, or start a project with "
+        "`timeline init FOLDER`",
+    )
+    if form == "text":  # one line: a count of one error would add nothing
+        print(visible(str(error)), file=sys.stderr)
+    else:
+        _report(BuildFailed([error]), args, form)
+    return 1
+
+
 def _run(args: argparse.Namespace) -> int:
     """The parsed arguments; run the command and return its exit status. Every failure the user
     can cause arrives here as one BuildFailed and is reported in the command's --format."""
     form = getattr(args, "format", "text")
     base_url = None if args.base_url is None else _base_url(args.base_url)
     project = Project.at(args.root, templates=args.templates, output=args.output, base_url=base_url)
+    if args.command in _IN_A_PROJECT and not project.content.is_dir():
+        return _no_project(project, args, form)
     # With json, standard output holds the one JSON document; what the command says goes to
     # standard error.
     with contextlib.redirect_stdout(sys.stderr) if form == "json" else contextlib.nullcontext():
