@@ -29,13 +29,7 @@ from generator.errors import (
 from generator.importing.run import FORMATS as IMPORT_FORMATS
 from generator.importing.run import import_file
 from generator.incremental.store import Fresh
-from generator.init import (
-    DISTRIBUTION,
-    EXAMPLE_REQUIREMENT,
-    copy_theme,
-    init_project,
-    running_requirement,
-)
+from generator.init import copy_theme, init_project, workflow_notice
 from generator.load.text import visible
 from generator.model import urls
 from generator.project import Project
@@ -296,15 +290,9 @@ def _init(project: Project, args: argparse.Namespace) -> int:
         f"Created a new timeline in {args.folder}/. Next: cd {args.folder}, then `npm ci` once "
         "(TimelineJS, for the interactive view) and `timeline build`; see its README.md."
     )
-    if args.generator is None and running_requirement() is None:
-        print(
-            f"Notice: its .github/workflows/pages.yml installs `{DISTRIBUTION}=={__version__}`, "
-            "as this generator was installed from a local folder or file, which the workflow "
-            "cannot reach — change its two `pip install` lines to a requirement pip can "
-            f"install there, such as `{EXAMPLE_REQUIREMENT}`, or make the project with "
-            "`timeline init --generator REQUIREMENT`.",
-            file=sys.stderr,
-        )
+    notice = workflow_notice(args.generator)
+    if notice:
+        print(notice, file=sys.stderr)
     return 0
 
 
@@ -387,20 +375,16 @@ def _from_here(path: Path) -> str:
 
 def _no_project(project: Project, args: argparse.Namespace, form: str) -> int:
     """Say once that the command has no project to work on (no content/ folder); return 1."""
-    root = project.root.resolve()
-    where = "here" if root == Path.cwd() else f"in {_from_here(root)}"
-    error = ContentError(
-        "",
-        0,
-        "",
+    where = "here" if project.root.resolve() == Path.cwd() else f"in {_from_here(project.root)}"
+    failure = failed(
         f"no timeline project {where}: there is no {_from_here(project.content)}/ folder",
         "run the command in a project folder, pass --root FOLDER, or start a project with "
         "`timeline init FOLDER`",
     )
     if form == "text":  # one line: a count of one error would add nothing
-        print(visible(str(error)), file=sys.stderr)
+        print(visible(str(failure.errors[0])), file=sys.stderr)
     else:
-        _report(BuildFailed([error]), args, form)
+        _report(failure, args, form)
     return 1
 
 

@@ -111,6 +111,20 @@ def running_requirement() -> str | None:
     return requirement(distribution.read_text("direct_url.json"), distribution.version)
 
 
+def workflow_notice(generator: str | None) -> str:
+    """What `init` says when the workflow installs a version no index may serve, having neither
+    a requirement `generator` from --generator nor the running generator's; else ''."""
+    if generator is not None or running_requirement() is not None:
+        return ""
+    return (
+        f"Notice: its .github/workflows/pages.yml installs `{DISTRIBUTION}=={__version__}`, as "
+        "this generator was installed from a local folder or file, which the workflow cannot "
+        "reach — change its two `pip install` lines to a requirement pip can install there, "
+        f"such as `{EXAMPLE_REQUIREMENT}`, or make the project with "
+        "`timeline init --generator REQUIREMENT`."
+    )
+
+
 def requirement(direct_url: str | None, version: str) -> str | None:
     """From an installed generator's PEP 610 record (`direct_url.json`, None when it came from
     an index) and its version: a git URL at its commit, or the version from the index; None for
