@@ -171,7 +171,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 def _built(project: Project, result: BuildResult | Fresh, form: str, seconds: float | None) -> None:
     """Say what a build made (or that site/ was up to date), with the drafts it left out, and
     how long it took when `seconds` is given."""
-    shown = _from_here(project.output)
+    shown = _output_shown(project)
     if isinstance(result, Fresh):
         pages, events, drafts = result.pages, result.events, result.drafts
     else:
@@ -358,7 +358,7 @@ def _report(failure: BuildFailed, args: argparse.Namespace, form: str) -> None:
     outcome = ""
     if args.command == "build":  # a failed build leaves the output folder as it was, or absent
         project = Project.at(args.root, output=args.output)
-        shown = _from_here(project.output)
+        shown = _output_shown(project)
         exists = project.output.is_dir()
         outcome = f" {shown}/ was not changed." if exists else " Nothing was written."
     elif args.command == "publish":  # publishing builds first, and stops at its errors
@@ -368,16 +368,19 @@ def _report(failure: BuildFailed, args: argparse.Namespace, form: str) -> None:
     print(f"{counted(len(failure.errors), 'error')}.{outcome}", file=sys.stderr)
 
 
-def _from_here(path: Path) -> str:
-    """A path as the user would type it from the working folder (in full when outside it)."""
-    return display_path(path, Path.cwd())
+def _output_shown(project: Project) -> str:
+    """The output folder from the working folder (`tk/site` for `--root tk`) when it is under
+    it; else from the project root, as every other message shows a project's paths."""
+    inside = project.output.is_relative_to(Path.cwd())
+    return display_path(project.output, Path.cwd()) if inside else project.shown(project.output)
 
 
 def _no_project(project: Project, args: argparse.Namespace, form: str) -> int:
     """Say once that the command has no project to work on (no content/ folder); return 1."""
-    where = "here" if project.root.resolve() == Path.cwd() else f"in {_from_here(project.root)}"
+    here = Path.cwd()
+    where = "here" if project.root.resolve() == here else f"in {display_path(project.root, here)}"
     failure = failed(
-        f"no timeline project {where}: there is no {_from_here(project.content)}/ folder",
+        f"no timeline project {where}: there is no {display_path(project.content, here)}/ folder",
         "run the command in a project folder, pass --root FOLDER, or start a project with "
         "`timeline init FOLDER`",
     )
