@@ -21,6 +21,7 @@ from generator.errors import (
     BuildFailed,
     ContentError,
     counted,
+    display_path,
     errors_json,
     failed,
     github_command,
@@ -28,7 +29,7 @@ from generator.errors import (
 from generator.importing.run import FORMATS as IMPORT_FORMATS
 from generator.importing.run import import_file
 from generator.incremental.store import Fresh
-from generator.init import copy_theme, init_project
+from generator.init import copy_theme, init_project, workflow_notice
 from generator.load.text import visible
 from generator.model import urls
 from generator.project import Project
@@ -38,6 +39,8 @@ from generator.serve.server import serve
 from generator.vendor import TIMELINEJS_VERSION
 
 FORMATS = ("text", "github", "json")
+# The commands that read a project's content/; anywhere else they say so once and stop.
+_IN_A_PROJECT = frozenset({"build", "check", "serve", "new", "source"})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -113,6 +116,12 @@ def _add_starting(commands: Any) -> None:
     init.add_argument(
         "--base-url", dest="init_base_url", help="the address the site will be published at"
     )
+    init.add_argument(
+        "--generator",
+        metavar="REQUIREMENT",
+        help="what the Pages workflow installs with pip, such as a git URL at a commit or a "
+        "version (default: the generator running, when it was installed from git or an index)",
+    )
     theme = commands.add_parser("theme", help="the packaged theme").add_subparsers(
         dest="theme_command", required=True
     )
@@ -162,7 +171,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 def _built(project: Project, result: BuildResult | Fresh, form: str, seconds: float | None) -> None:
     """Say what a build made (or that site/ was up to date), with the drafts it left out, and
     how long it took when `seconds` is given."""
-    shown = project.shown(project.output)
+    shown = _output_shown(project)
     if isinstance(result, Fresh):
         pages, events, drafts = result.pages, result.events, result.drafts
     else:
@@ -197,7 +206,8 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     drafts = f" ({counted(left_out, 'draft')} left out)" if left_out else ""
     print(
         f"No errors: {counted(len(timeline.events), 'event')}{drafts}, "
-        f"{counted(len(timeline.actors), 'actor')}, {counted(len(timeline.sources), 'source')}."
+        f"{counted(len(timeline.actors), 'actor')}, {counted(len(timeline.places), 'place')}, "
+        f"{counted(len(timeline.sources), 'source')}."
     )
     return 0
 
@@ -275,11 +285,14 @@ def _init(project: Project, args: argparse.Namespace) -> int:
     base_url = project.base_url  # as in `timeline --base-url URL init DIR`, checked already
     if args.init_base_url is not None:
         base_url = _base_url(args.init_base_url)
-    init_project(args.folder, args.title, base_url)
+    init_project(args.folder, args.title, base_url, args.generator)
     print(
         f"Created a new timeline in {args.folder}/. Next: cd {args.folder}, then `npm ci` once "
         "(TimelineJS, for the interactive view) and `timeline build`; see its README.md."
     )
+    notice = workflow_notice(args.generator)
+    if notice:
+        print(notice, file=sys.stderr)
     return 0
 
 
@@ -345,7 +358,7 @@ def _report(failure: BuildFailed, args: argparse.Namespace, form: str) -> None:
     outcome = ""
     if args.command == "build":  # a failed build leaves the output folder as it was, or absent
         project = Project.at(args.root, output=args.output)
-        shown = project.shown(project.output)
+        shown = _output_shown(project)
         exists = project.output.is_dir()
         outcome = f" {shown}/ was not changed." if exists else " Nothing was written."
     elif args.command == "publish":  # publishing builds first, and stops at its errors
@@ -355,12 +368,37 @@ def _report(failure: BuildFailed, args: argparse.Namespace, form: str) -> None:
     print(f"{counted(len(failure.errors), 'error')}.{outcome}", file=sys.stderr)
 
 
+def _output_shown(project: Project) -> str:
+    """The output folder from the working folder (`tk/site` for `--root tk`) when it is under
+    it; else from the project root, as every other message shows a project's paths."""
+    inside = project.output.is_relative_to(Path.cwd())
+    return display_path(project.output, Path.cwd()) if inside else project.shown(project.output)
+
+
+def _no_project(project: Project, args: argparse.Namespace, form: str) -> int:
+    """Say once that the command has no project to work on (no content/ folder); return 1."""
+    here = Path.cwd()
+    where = "here" if project.root.resolve() == here else f"in {display_path(project.root, here)}"
+    failure = failed(
+        f"no timeline project {where}: there is no {display_path(project.content, here)}/ folder",
+        "run the command in a project folder, pass --root FOLDER, or start a project with "
+        "`timeline init FOLDER`",
+    )
+    if form == "text":  # one line: a count of one error would add nothing
+        print(visible(str(failure.errors[0])), file=sys.stderr)
+    else:
+        _report(failure, args, form)
+    return 1
+
+
 def _run(args: argparse.Namespace) -> int:
     """The parsed arguments; run the command and return its exit status. Every failure the user
     can cause arrives here as one BuildFailed and is reported in the command's --format."""
     form = getattr(args, "format", "text")
     base_url = None if args.base_url is None else _base_url(args.base_url)
     project = Project.at(args.root, templates=args.templates, output=args.output, base_url=base_url)
+    if args.command in _IN_A_PROJECT and not project.content.is_dir():
+        return _no_project(project, args, form)
     # With json, standard output holds the one JSON document; what the command says goes to
     # standard error.
     with contextlib.redirect_stdout(sys.stderr) if form == "json" else contextlib.nullcontext():

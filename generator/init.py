@@ -1,6 +1,7 @@
 """Starting things: `timeline init`, a new project that builds at once, from the starter files
 the package ships (`generator/starter/`: example content, a README, TimelineJS pinned for npm, a
-GitHub Pages workflow that installs the same generator as the one running); and `timeline theme
+GitHub Pages workflow that installs the generator `--generator` names, else the same as the one
+running); and `timeline theme
 copy`, the packaged theme's files copied into a project's templates/ to edit."""
 
 from __future__ import annotations
@@ -24,11 +25,26 @@ DISTRIBUTION = "timeline-generator"
 _RENAMED = {"gitignore": ".gitignore", "github-pages.yml": ".github/workflows/pages.yml"}
 # What may go into the workflow's `run:` line as it is: no quotes, spaces or `${{`.
 _SAFE_URL = re.compile(r"[A-Za-z0-9:/._~%+@-]+")
+# A requirement given with --generator goes between double quotes in that line: no quote, `$`,
+# backquote or backslash for the shell, no `#` or `: ` for YAML, and a first character that
+# pip cannot read as an option.
+_SAFE_REQUIREMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._~%+@=<>!,:/\[\]-]*")
+_VERSION = re.compile(r"[0-9]+(\.[0-9]+)*([a-z0-9.+!-]*)")
+EXAMPLE_REQUIREMENT = f"{DISTRIBUTION} @ git+https://github.com/OWNER/REPOSITORY@COMMIT"
 
 
-def init_project(folder: Path, title: str | None = None, base_url: str | None = None) -> list[Path]:
-    """Write a new project into `folder` (missing or empty); return the files written, sorted.
-    Raises BuildFailed for a folder that is not empty."""
+def init_project(
+    folder: Path,
+    title: str | None = None,
+    base_url: str | None = None,
+    generator: str | None = None,
+) -> list[Path]:
+    """Write a new project into `folder` (missing or empty), its workflow installing the
+    requirement `generator` (see `generator_requirement`; default: the running generator's);
+    return the files written, sorted. Raises BuildFailed for a folder that is not empty or a
+    requirement that cannot go into the workflow."""
+    if generator is not None:
+        generator = generator_requirement(generator)
     if folder.exists() and not folder.is_dir():
         raise failed("is a file", "choose a new or empty folder", path=str(folder))
     if folder.is_dir() and any(folder.iterdir()):
@@ -37,7 +53,9 @@ def init_project(folder: Path, title: str | None = None, base_url: str | None = 
             "choose a new or empty folder, so that no file of yours is overwritten",
             path=str(folder),
         )
-    files = starter_files(title or _title_from(folder), base_url or "https://example.org/")
+    files = starter_files(
+        title or _title_from(folder), base_url or "https://example.org/", generator
+    )
     written = []
     for name, text in sorted(files.items()):
         path = folder / name
@@ -47,16 +65,18 @@ def init_project(folder: Path, title: str | None = None, base_url: str | None = 
     return written
 
 
-def starter_files(title: str, base_url: str) -> dict[str, str]:
+def starter_files(title: str, base_url: str, generator: str | None = None) -> dict[str, str]:
     """Every file of a new project by its path in the project: the starter files, site.yaml with
-    `title` and `base_url`, and the workflow installing this generator."""
+    `title` and `base_url`, and the workflow installing the pip requirement `generator`, or the
+    running generator when None."""
     files = {
         _RENAMED.get(name, name): (STARTER / name).read_text(encoding="utf-8")
         for name in (p.relative_to(STARTER).as_posix() for p in sorted(STARTER.rglob("*")))
         if (STARTER / name).is_file()
     }
     workflow = ".github/workflows/pages.yml"
-    files[workflow] = files[workflow].replace("@INSTALL@", install_step(*installed_from()))
+    step = install_step(generator or running_requirement())
+    files[workflow] = files[workflow].replace("@INSTALL@", step)
     files["content/site.yaml"] = site_yaml(title, base_url)
     return files
 
@@ -81,19 +101,34 @@ def site_yaml(title: str, base_url: str) -> str:
     )
 
 
-def installed_from() -> tuple[str | None, str]:
-    """The running generator's PEP 610 record (`direct_url.json`, None when it was installed
-    from an index or is not installed at all) and its version."""
+def running_requirement() -> str | None:
+    """What pip installs in a workflow to get the running generator, or None when that cannot be
+    known: it was installed from a local folder or file, or is not installed at all."""
     try:
         distribution = importlib.metadata.distribution(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
-        return None, __version__
-    return distribution.read_text("direct_url.json"), distribution.version
+        return None
+    return requirement(distribution.read_text("direct_url.json"), distribution.version)
 
 
-def requirement(direct_url: str | None, version: str) -> tuple[str, str]:
-    """What pip installs to get the same generator, and a comment saying what to change when
-    that cannot be known: a git URL at its commit, else the released version."""
+def workflow_notice(generator: str | None) -> str:
+    """What `init` says when the workflow installs a version no index may serve, having neither
+    a requirement `generator` from --generator nor the running generator's; else ''."""
+    if generator is not None or running_requirement() is not None:
+        return ""
+    return (
+        f"Notice: its .github/workflows/pages.yml installs `{DISTRIBUTION}=={__version__}`, as "
+        "this generator was installed from a local folder or file, which the workflow cannot "
+        "reach — change its two `pip install` lines to a requirement pip can install there, "
+        f"such as `{EXAMPLE_REQUIREMENT}`, or make the project with "
+        "`timeline init --generator REQUIREMENT`."
+    )
+
+
+def requirement(direct_url: str | None, version: str) -> str | None:
+    """From an installed generator's PEP 610 record (`direct_url.json`, None when it came from
+    an index) and its version: a git URL at its commit, or the version from the index; None for
+    a local folder or file, which a workflow cannot reach."""
     try:
         record = json.loads(direct_url) if direct_url else {}
     except ValueError:
@@ -103,23 +138,41 @@ def requirement(direct_url: str | None, version: str) -> tuple[str, str]:
     if isinstance(vcs, dict) and vcs.get("vcs") == "git" and _SAFE_URL.fullmatch(url):
         commit = str(vcs.get("commit_id", ""))
         if re.fullmatch(r"[0-9a-f]{40}", commit):
-            return f"{DISTRIBUTION} @ git+{url}@{commit}", ""
-    released = f"{DISTRIBUTION}=={version}"
-    if not url:
-        return released, ""
-    comment = (
-        "The generator that made this project was installed from a local folder or file, which "
-        "this workflow cannot reach: change the line below to where it can be installed from, "
-        f"such as `{DISTRIBUTION} @ git+https://github.com/OWNER/REPOSITORY@COMMIT`."
+            return f"{DISTRIBUTION} @ git+{url}@{commit}"
+    return None if url else f"{DISTRIBUTION}=={version}"
+
+
+def generator_requirement(given: str) -> str:
+    """--generator as given: any pip requirement (a bare version means this package at that
+    version). Raises BuildFailed for one that cannot go into the workflow's `run:` line as it is."""
+    given = given.strip()
+    if _VERSION.fullmatch(given):
+        return f"{DISTRIBUTION}=={given}"
+    if _SAFE_REQUIREMENT.fullmatch(given) and ": " not in given:
+        return given
+    raise failed(
+        f"`{given.encode('unicode_escape').decode()}` cannot go into the workflow's "
+        "`pip install` line as it is",
+        "give a pip requirement that starts with a letter or digit, without quotes, `$`, `#`, "
+        f"`\\` or `: `, such as `{EXAMPLE_REQUIREMENT}` or `{DISTRIBUTION}==1.0.0`",
+        field="--generator",
     )
-    return released, comment
 
 
-def install_step(direct_url: str | None, version: str) -> str:
-    """The workflow lines under `- name: Install the generator`."""
-    line, comment = requirement(direct_url, version)
+def install_step(generator: str | None) -> str:
+    """The workflow lines under `- name: Install the generator`: pip installing the requirement
+    `generator`, else the released version, with a comment saying what to change."""
+    comment = ""
+    if generator is None:
+        generator = f"{DISTRIBUTION}=={__version__}"
+        comment = (
+            "The generator that made this project was installed from a local folder or file, "
+            "which this workflow cannot reach. Change the line below (here and in the other "
+            "job) to a requirement pip can install here, such as "
+            f"`{EXAMPLE_REQUIREMENT}`; `timeline init --generator REQUIREMENT` writes it."
+        )
     lines = [f"        # {part}" for part in textwrap.wrap(comment, 90)]
-    lines.append(f'        run: python -m pip install "{line}"')
+    lines.append(f'        run: python -m pip install "{generator}"')
     return "\n".join(lines)
 
 

@@ -149,10 +149,10 @@ def test_check_says_how_many_drafts_it_left_out(
     args = ["--root", str(root), "--templates", str(TEMPLATES), "check"]
     assert main(args) == 0
     assert capsys.readouterr().out == (
-        "No errors: 3 events (1 draft left out), 2 actors, 1 source.\n"
+        "No errors: 3 events (1 draft left out), 2 actors, 1 place, 1 source.\n"
     )
     assert main([*args, "--drafts"]) == 0
-    assert capsys.readouterr().out == "No errors: 4 events, 2 actors, 1 source.\n"
+    assert capsys.readouterr().out == "No errors: 4 events, 2 actors, 1 place, 1 source.\n"
 
 
 def test_build_says_how_many_drafts_it_left_out(

@@ -110,7 +110,7 @@ def test_cli_build_of_files_that_cannot_be_read_has_no_traceback(
 
 def test_cli_check_exit_status(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(root, "check") == 0
-    assert capsys.readouterr().out == "No errors: 3 events, 2 actors, 1 source.\n"
+    assert capsys.readouterr().out == "No errors: 3 events, 2 actors, 1 place, 1 source.\n"
     replace(root, "events/strike.md", "status: confirmed", "status: confirmd")
     assert cli(root, "check") == 1
     out, err = capsys.readouterr()
@@ -172,7 +172,7 @@ def test_counts_agree_in_number(root: Path, capsys: pytest.CaptureFixture[str]) 
     replace(root, "events/strike.md", "actors: [army]", "actors: [country]")
     replace(root, "events/strike.md", "The [[army]] struck.", "The army struck.")
     assert cli(root, "check") == 0
-    assert capsys.readouterr().out == "No errors: 1 event, 1 actor, 1 source.\n"
+    assert capsys.readouterr().out == "No errors: 1 event, 1 actor, 1 place, 1 source.\n"
     assert cli(root, "build") == 0
     assert capsys.readouterr().out.startswith("Built 20 pages for 1 event into site/ in ")
     assert cli(root, "build") == 0

@@ -2,8 +2,9 @@
 virtual environment with neither the checkout nor npm on its path; `timeline init` in an empty
 folder, then `timeline build` there, without TimelineJS and then with it.
 
-Building the wheel fetches setuptools, and installing it fetches the runtime dependencies, from
-the package index; one module-scoped fixture does both once.
+Building the wheel fetches setuptools, and installing it (with the pip the new environment comes
+with) fetches the runtime dependencies, from the package index; one module-scoped fixture does
+both once.
 """
 
 from __future__ import annotations
@@ -82,20 +83,26 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
         _sources(work),
     )
     [wheel] = (work / "wheels").glob("timeline_generator-*.whl")
-    _run(sys.executable, "-m", "venv", "--without-pip", work / "venv")
-    # pip from this environment installs into the new one: nothing of the checkout comes along.
-    python = work / "venv" / "bin" / "python"
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "-q", wheel)
+    # As a user would: a new environment, and the pip it comes with (not upgraded), which may
+    # be older than this checkout's and read dependencies differently (extras' names, say).
+    _run(sys.executable, "-m", "venv", work / "venv")
+    _run(work / "venv" / "bin" / "python", "-m", "pip", "install", "-q", wheel, cwd=work)
     return Installed(wheel, work / "venv" / "bin", work)
 
 
 @pytest.fixture(scope="module")
-def project(installed: Installed) -> Path:
-    """A project made by the installed `timeline init`, in a folder outside the checkout."""
+def made(installed: Installed) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A project made by the installed `timeline init`, in a folder outside the checkout, and
+    what init said."""
     (installed.work / "elsewhere").mkdir()
     result = installed.run("init", "new-timeline", cwd=installed.work / "elsewhere")
     assert result.returncode == 0, result.stderr
-    return installed.work / "elsewhere" / "new-timeline"
+    return installed.work / "elsewhere" / "new-timeline", result
+
+
+@pytest.fixture(scope="module")
+def project(made: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    return made[0]
 
 
 def test_the_wheel_carries_the_theme_and_the_starter(installed: Installed) -> None:
@@ -103,6 +110,12 @@ def test_the_wheel_carries_the_theme_and_the_starter(installed: Installed) -> No
     for folder, packaged in ((TEMPLATES, "generator/theme/"), (STARTER, "generator/starter/")):
         files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
         assert sorted(n.removeprefix(packaged) for n in names if n.startswith(packaged)) == files
+
+
+def test_the_installed_command_starts(installed: Installed) -> None:
+    result = installed.run("--help", cwd=installed.work)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: timeline ")
 
 
 def test_the_installed_generator_runs_from_the_environment(installed: Installed) -> None:
@@ -124,7 +137,8 @@ def test_a_new_project_builds_at_once_without_timelinejs(
 ) -> None:
     result = installed.run("build", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built 19 pages for 2 events into site/")
+    assert result.stdout.startswith("Built ")
+    assert " pages for 2 events into site/ in " in result.stdout
     assert result.stderr.count(NOTICE) == 1
     assert "`npm ci`" in result.stderr
     site = project / "site"
@@ -136,7 +150,8 @@ def test_a_new_project_builds_at_once_without_timelinejs(
     assert link in (site / "events/footbridge-repairs-begin/index.html").read_text()
 
 
-def test_the_new_projects_workflow_passes_both_linters(project: Path) -> None:
+def _linted(project: Path) -> str:
+    """The project's workflow, after both linters pass it; its actions pinned as ours are."""
     workflow = project / ".github" / "workflows" / "pages.yml"
     schema = run_tool(
         "check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(workflow)
@@ -152,10 +167,30 @@ def test_the_new_projects_workflow_passes_both_linters(project: Path) -> None:
     pins = {line.strip() for line in WORKFLOW.read_text().splitlines() if "uses:" in line}
     assert {line.strip() for line in text.splitlines() if "uses:" in line} == pins
     assert "run: timeline check --format github" in text
-    # Installed from a wheel file, which the workflow cannot reach: the released version, and
-    # a comment saying what to change.
+    return text
+
+
+def test_the_new_projects_workflow_passes_both_linters(
+    made: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    project, said = made
+    text = _linted(project)
+    # Installed from a wheel file, which the workflow cannot reach: the released version, a
+    # comment saying what to change, and init says so too, with the flag to pass.
     assert text.count('run: python -m pip install "timeline-generator==0.1.0"') == 2
     assert "installed from a local folder or file" in text
+    assert said.stderr.startswith("Notice: its .github/workflows/pages.yml installs ")
+    assert "`timeline init --generator REQUIREMENT`" in said.stderr
+
+
+def test_init_writes_the_generator_it_is_given_into_the_workflow(installed: Installed) -> None:
+    wanted = f"timeline-generator @ git+https://github.com/example/timeline@{'c' * 40}"
+    result = installed.run("init", "given", "--generator", wanted, cwd=installed.work)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    text = _linted(installed.work / "given")
+    assert text.count(f'run: python -m pip install "{wanted}"') == 2
+    assert "local folder" not in text
 
 
 def test_after_npm_ci_the_project_gets_the_interactive_view(
@@ -215,7 +250,7 @@ def test_an_editable_install_finds_the_theme_in_the_checkout(installed: Installe
 
 
 @pytest.mark.parametrize(
-    ("direct_url", "wanted", "comment"),
+    ("direct_url", "wanted"),
     [
         (
             {
@@ -223,26 +258,21 @@ def test_an_editable_install_finds_the_theme_in_the_checkout(installed: Installe
                 "vcs_info": {"vcs": "git", "commit_id": "a" * 40, "requested_revision": "main"},
             },
             f"timeline-generator @ git+https://github.com/example/timeline.git@{'a' * 40}",
-            False,
         ),
-        (None, "timeline-generator==1.2.0", False),  # from an index
-        ({"url": "file:///home/me/timeline", "dir_info": {"editable": True}}, None, True),
-        ({"url": "file:///tmp/timeline_generator-1.2.0-py3-none-any.whl"}, None, True),
+        (None, "timeline-generator==1.2.0"),  # from an index
+        ({"url": "file:///home/me/timeline", "dir_info": {"editable": True}}, None),
+        ({"url": "file:///tmp/timeline_generator-1.2.0-py3-none-any.whl"}, None),
         ({"url": "https://x.example/a b", "vcs_info": {"vcs": "git", "commit_id": "1" * 40}},
-         None, True),  # not safe to put in the workflow as it is
-        ({"url": "https://github.com/e/t.git", "vcs_info": {"vcs": "git"}}, None, True),
-        ("not json", "timeline-generator==1.2.0", False),
+         None),  # not safe to put in the workflow as it is
+        ({"url": "https://github.com/e/t.git", "vcs_info": {"vcs": "git"}}, None),
+        ("not json", "timeline-generator==1.2.0"),
     ],
 )  # fmt: skip
-def test_the_workflow_installs_the_same_generator(
-    direct_url: object, wanted: str | None, comment: bool
-) -> None:
+def test_the_workflow_installs_the_same_generator(direct_url: object, wanted: str | None) -> None:
     text = (
         direct_url if isinstance(direct_url, str) or direct_url is None else json.dumps(direct_url)
     )
-    line, note = requirement(text, "1.2.0")
-    assert line == (wanted or "timeline-generator==1.2.0")
-    assert bool(note) == comment
+    assert requirement(text, "1.2.0") == wanted
 
 
 def test_the_starter_pins_the_same_timelinejs_as_this_repository() -> None:
@@ -275,3 +305,14 @@ def test_every_package_and_data_folder_is_listed_for_the_wheel() -> None:
         if p.is_dir()
     }
     assert sorted(listed) == sorted(found)
+
+
+def test_the_readme_starts_a_timeline_of_your_own_with_an_environment() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## A timeline of your own\n", 1)[1].split("\n## ", 1)[0]
+    first_block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert first_block.startswith("python3 -m venv ")
+    assert "pipx install " in section
+    # What to put in the git URL's placeholders.
+    assert "`OWNER/REPOSITORY` is where this repository is published" in section
+    assert "`COMMIT` the full 40-character id" in section

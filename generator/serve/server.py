@@ -108,6 +108,9 @@ class Preview:
 
     def start(self) -> None:
         """Build once and bind the port; raises OSError when the port is taken."""
+        # livereload narrates its own work at INFO ("Reload 0 waiters: None", "Start watching
+        # changes"), which says nothing to a writer; its warnings and errors still show.
+        logging.getLogger("livereload").setLevel(logging.WARNING)
         self.rebuild()
         self.loop = IOLoop.current()
         server = _LiveServer(self)
