@@ -8,7 +8,7 @@ DEV := $(VENV)/.dev-installed
 NODE_SITE := node_modules/.site-installed
 NODE_ALL := node_modules/.all-installed
 
-.PHONY: site check test lint typecheck unit golden clean serve chromium java publish bench hugo
+.PHONY: site check test quick lint typecheck unit golden clean serve chromium java publish bench hugo
 
 # BASE_URL=https://… overrides site.yaml's base_url (the Pages workflow passes the real address).
 site: $(RUNTIME) $(NODE_SITE)
@@ -50,6 +50,11 @@ check: $(RUNTIME)
 	$(BIN)/timeline check
 
 test: $(DEV) $(NODE_ALL) chromium java lint typecheck unit
+
+# While you work: the tests marked neither `browser` (Chromium, the Nu checker) nor `slow`
+# (pyproject.toml says which is which), about a minute; `make test` runs them all.
+quick: $(DEV) $(NODE_ALL)
+	$(BIN)/pytest -m "not browser and not slow"
 
 lint: $(DEV)
 	$(BIN)/ruff check .

@@ -79,6 +79,7 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
 
 
 @pytest.mark.parametrize(("name", "change"), CHANGES, ids=[name for name, _ in CHANGES])
+@pytest.mark.slow
 def test_any_change_builds_again_and_gives_a_cold_builds_bytes(
     project: Path,
     tmp_path: Path,

@@ -168,6 +168,7 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
 ]
 
 
+@pytest.mark.slow
 def test_a_series_of_edits_gives_the_bytes_of_a_cold_build(
     project: Project, tmp_path: Path
 ) -> None:
@@ -296,6 +297,7 @@ edits = st.one_of(
     st.booleans(),
     st.lists(st.tuples(st.sampled_from(EVENT_IDS), edits), min_size=1, max_size=6),
 )
+@pytest.mark.slow
 def test_random_edits_render_as_a_fresh_build_does(
     no_default_status: bool, steps: list[tuple[str, tuple[str, str]]]
 ) -> None:

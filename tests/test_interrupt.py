@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import REPO, TEMPLATES, read_tree
 
 SYNTHETIC = 400
@@ -106,6 +108,7 @@ def leftovers(root: Path) -> list[str]:
     )
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_the_last_good_site_or_the_new_one(tmp_path: Path) -> None:
     root = make_big_project(tmp_path / "project")
     site = root / "site"

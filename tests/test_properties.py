@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -259,6 +260,7 @@ _LAST_RENDER = [RenderCache(PREVIEW)]
 
 @settings(max_examples=25)
 @given(st.lists(valid_events, min_size=1, max_size=3), hostile_bodies)
+@pytest.mark.slow
 def test_every_valid_timeline_renders_to_safe_paths(
     front_matters: list[dict[str, Any]], body: str
 ) -> None:
