@@ -15,8 +15,14 @@ from typing import Any
 
 from generator import __version__
 from generator.build import BuildResult, build_unless_fresh, check
-from generator.capture.add import add_source
 from generator.check.drafts import published
+from generator.commands.import_ import FORMATS as IMPORT_FORMATS
+from generator.commands.import_ import import_file
+from generator.commands.init import init_project
+from generator.commands.new import new_event
+from generator.commands.publish import publish_site
+from generator.commands.source_add import add_source
+from generator.commands.theme_copy import copy_theme
 from generator.errors import (
     BuildFailed,
     ContentError,
@@ -26,15 +32,11 @@ from generator.errors import (
     failed,
     github_command,
 )
-from generator.importing.run import FORMATS as IMPORT_FORMATS
-from generator.importing.run import import_file
 from generator.incremental.store import Fresh
-from generator.init import copy_theme, init_project, workflow_notice
 from generator.load.text import visible
 from generator.model import urls
+from generator.new_project import workflow_notice
 from generator.project import Project
-from generator.publish import publish_site
-from generator.scaffold import new_event
 from generator.serve.server import serve
 from generator.vendor import TIMELINEJS_VERSION
 

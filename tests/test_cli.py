@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.commands.new import new_event, new_event_text
 from generator.errors import ContentError, github_command
 from generator.model.ids import slugify
 from generator.project import Project
-from generator.scaffold import new_event, new_event_text
 from tests.browser import free_port
 from tests.helpers import FIXTURE, TEMPLATES
 from tests.project_files import make_project

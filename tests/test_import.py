@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.importing.run import detect
+from generator.commands.import_ import detect
 from generator.model.media import first_image
 from tests.helpers import FIXTURE, build_into, graph_of
 

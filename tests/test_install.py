@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.init import STARTER, requirement
+from generator.new_project import STARTER, requirement
 from generator.vendor import TIMELINEJS_VERSION
 from tests.helpers import REPO, TEMPLATES
 from tests.test_workflow import WORKFLOW, run_tool, serious, zizmor_findings

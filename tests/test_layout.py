@@ -26,7 +26,15 @@ LAYERS = [
     ("outputs", {"outputs"}),
     ("write", {"write"}),
     ("the pipeline, run by build.py", {"build"}),
-    ("the commands", {"serve", "publish", "scaffold", "init", "capture", "importing"}),
+    (
+        "what the commands use: the preview, fetching sources, reading other formats, the files "
+        "of a new project",
+        {"serve", "capture", "importing", "new_project"},
+    ),
+    (
+        "the commands other than build, one module each, named as the command line says it",
+        {"commands"},
+    ),
     ("the command line", {"cli"}),
     ("python -m generator", {"__main__"}),
 ]

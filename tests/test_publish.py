@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.commands.publish import publish
 from generator.errors import BuildFailed
 from generator.incremental.store import output_digest
-from generator.publish import publish
 from tests.browser import preview_server
 from tests.helpers import TEMPLATES, build_into, read_tree
 from tests.project_files import make_project

@@ -11,9 +11,10 @@ import pytest
 
 from generator.build import build
 from generator.cli import main
+from generator.commands.init import init_project
+from generator.commands.theme_copy import copy_theme
 from generator.errors import BuildFailed
 from generator.incremental.store import inputs_digest
-from generator.init import copy_theme, init_project
 from generator.project import Project, theme_folder
 from tests.helpers import TEMPLATES, read_tree
 

@@ -13,13 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.build import check
+from generator.commands.new import new_event_text
 from generator.model.clock import Time
 from generator.model.dates import DateError, EventDate, Point, parse_date
 from generator.model.days import day_number, days_in_month, from_day_number
 from generator.model.points import Unspecified
 from generator.model.timeline import Event, in_time_order
 from generator.project import Project
-from generator.scaffold import new_event_text
 from tests.helpers import FIXTURE, TEMPLATES
 
 KARACHI = "Asia/Karachi"

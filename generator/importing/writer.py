@@ -15,9 +15,9 @@ import yaml
 from generator.errors import BuildFailed, failed
 from generator.importing.imported import Imported, ImportedEvent, ImportedPlace, problem
 from generator.importing.report import REPORT, report_text
-from generator.init import starter_files
 from generator.model.dates import DateError, parse_date
 from generator.model.ids import RESERVED_IDS, slugify
+from generator.new_project import starter_files
 
 # The starter's example timeline, which an imported one replaces.
 _EXAMPLES = ("content/events/", "content/actors/", "content/sources.yaml", "seeds/")

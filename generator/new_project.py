@@ -1,23 +1,20 @@
-"""Starting things: `timeline init`, a new project that builds at once, from the starter files
-the package ships (`generator/starter/`: example content, a README, TimelineJS pinned for npm, a
-GitHub Pages workflow that installs the generator `--generator` names, else the same as the one
-running); and `timeline theme
-copy`, the packaged theme's files copied into a project's templates/ to edit."""
+"""A new project's files: the starter files the package ships (`generator/starter/`: example
+content, a README, TimelineJS pinned for npm, a GitHub Pages workflow that installs the generator
+`--generator` names, else the same as the one running), for `timeline init` and for
+`timeline import` into a new folder."""
 
 from __future__ import annotations
 
 import importlib.metadata
 import json
 import re
-import shutil
 import textwrap
-from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
 from generator import __version__
-from generator.errors import BuildFailed, ContentError, did_you_mean, display_path, failed
+from generator.errors import failed
 
 STARTER = Path(__file__).resolve().parent / "starter"
 DISTRIBUTION = "timeline-generator"
@@ -31,38 +28,6 @@ _SAFE_URL = re.compile(r"[A-Za-z0-9:/._~%+@-]+")
 _SAFE_REQUIREMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._~%+@=<>!,:/\[\]-]*")
 _VERSION = re.compile(r"[0-9]+(\.[0-9]+)*([a-z0-9.+!-]*)")
 EXAMPLE_REQUIREMENT = f"{DISTRIBUTION} @ git+https://github.com/OWNER/REPOSITORY@COMMIT"
-
-
-def init_project(
-    folder: Path,
-    title: str | None = None,
-    base_url: str | None = None,
-    generator: str | None = None,
-) -> list[Path]:
-    """Write a new project into `folder` (missing or empty), its workflow installing the
-    requirement `generator` (see `generator_requirement`; default: the running generator's);
-    return the files written, sorted. Raises BuildFailed for a folder that is not empty or a
-    requirement that cannot go into the workflow."""
-    if generator is not None:
-        generator = generator_requirement(generator)
-    if folder.exists() and not folder.is_dir():
-        raise failed("is a file", "choose a new or empty folder", path=str(folder))
-    if folder.is_dir() and any(folder.iterdir()):
-        raise failed(
-            "is not empty",
-            "choose a new or empty folder, so that no file of yours is overwritten",
-            path=str(folder),
-        )
-    files = starter_files(
-        title or _title_from(folder), base_url or "https://example.org/", generator
-    )
-    written = []
-    for name, text in sorted(files.items()):
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
 
 
 def starter_files(title: str, base_url: str, generator: str | None = None) -> dict[str, str]:
@@ -79,11 +44,6 @@ def starter_files(title: str, base_url: str, generator: str | None = None) -> di
     files[workflow] = files[workflow].replace("@INSTALL@", step)
     files["content/site.yaml"] = site_yaml(title, base_url)
     return files
-
-
-def _title_from(folder: Path) -> str:
-    words = folder.absolute().name.replace("-", " ").replace("_", " ").strip()
-    return words[:1].upper() + words[1:] if words else "A timeline"
 
 
 def site_yaml(title: str, base_url: str) -> str:
@@ -174,36 +134,3 @@ def install_step(generator: str | None) -> str:
     lines = [f"        # {part}" for part in textwrap.wrap(comment, 90)]
     lines.append(f'        run: python -m pip install "{generator}"')
     return "\n".join(lines)
-
-
-def copy_theme(theme: Path, templates: Path, names: Sequence[str] = ()) -> list[Path]:
-    """Copy the files `names` (files or folders of the packaged theme `theme`; all of it when
-    none) into `templates`; return the files written. Raises BuildFailed, writing nothing, for a
-    name the theme lacks or a file that is already there."""
-    files = sorted(p.relative_to(theme).as_posix() for p in theme.rglob("*") if p.is_file())
-    wanted = []
-    for given in names or [""]:
-        name = given.strip("/").removeprefix("templates/")
-        chosen = [f for f in files if not name or f == name or f.startswith(name + "/")]
-        if not chosen:
-            raise failed(
-                f"`{given}` is not a file of the packaged theme{did_you_mean(name, files)}",
-                f"choose among: {', '.join(files)}",
-            )
-        wanted += [f for f in chosen if f not in wanted]
-    there = [templates / f for f in wanted if (templates / f).exists()]
-    if there:
-        raise BuildFailed(
-            ContentError(
-                display_path(path, templates.parent),
-                0,
-                "",
-                "already there, and not overwritten",
-                "move or delete your copy first, or name only the files you have not copied yet",
-            )
-            for path in there
-        )
-    for name in wanted:
-        (templates / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(theme / name, templates / name)
-    return [templates / name for name in wanted]
