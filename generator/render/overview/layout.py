@@ -10,7 +10,7 @@ from generator.render.overview.eras import EraBand, era_bands
 from generator.render.overview.lanes import Lanes, lane_groups
 from generator.render.overview.placement import Taken, label_options, place
 from generator.render.overview.scale import Scale, Span, rounded, rounded_span, scale, ticks
-from generator.render.overview.shapes import End, Kind, extent, shape
+from generator.render.overview.shapes import End, Kind, shape
 from generator.render.overview.sizes import (
     AXIS_STRIP,
     ERA_STRIP,
@@ -92,14 +92,13 @@ def layout(
         rows: list[list[Taken]] = []
         spots = []
         for i in indexes:
-            kind, body, _, _, start, end = shapes[i]
-            x0, x1 = extent(kind, body, start, end)
+            x0, x1 = shapes[i].extent
             options = label_options(events[i].title, shapes[i], s)
             spots.append((i, x0, x1, *place(rows, x0, x1, options)))
         lines = wrap(name, gutter)
         height = max(len(rows) * ROW, len(lines) * LINE) + 2 * LANE_PAD
         for i, x0, x1, row, (label_x, text, width) in spots:
-            kind, body, known, core, start, end = shapes[i]
+            kind, body, known, core, start, end = shapes[i]  # every part of the shape is drawn
             mark = Mark(
                 event=events[i],
                 lane=lane_index,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.render.overview.scale import Scale
-from generator.render.overview.shapes import Shape, extent
+from generator.render.overview.shapes import Shape
 from generator.render.overview.sizes import GAP, LABEL_SIZE, WHISKER
 from generator.render.overview.text import shorten, text_width
 
@@ -20,8 +20,8 @@ def label_options(title: str, shape: Shape, s: Scale) -> list[Label]:
     """Where a label may go, best first, as (left x, text, width): beside the mark or over its
     own open or unknown run-out; then cut shorter beside it; then over its own bar (a long bar
     leaves no room beside it); then as short as still says something."""
-    kind, body, known, _, start, end = shape
-    x0, x1 = extent(kind, body, start, end)
+    known, start, end = shape.known, shape.start, shape.end
+    x0, x1 = shape.extent
     # (room, x where the room starts or ends, whether the label ends there)
     beside = [(s.right - x1 - GAP, x1 + GAP, False), (x0 - GAP - s.left, x0 - GAP, True)]
     if start in ("open", "unknown"):
@@ -29,7 +29,7 @@ def label_options(title: str, shape: Shape, s: Scale) -> list[Label]:
     if end in ("open", "unknown"):
         beside.append((s.right - GAP - known[1] - GAP - WHISKER, known[1] + GAP + WHISKER, False))
     inner0, inner1 = max(known[0], s.left) + GAP, min(known[1], s.right) - GAP
-    over = [(inner1 - inner0, inner0, False)] if kind != "point" else []
+    over = [(inner1 - inner0, inner0, False)] if shape.kind != "point" else []
     whole = shorten(title, MAX_LABEL)
     options: list[Label] = []
 

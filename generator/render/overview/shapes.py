@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from generator.model.dates import Bound, EventDate, Point
 from generator.model.days import DAY_SECONDS
@@ -11,28 +11,43 @@ from generator.render.overview.sizes import RADIUS, WHISKER
 
 End = Literal["exact", "fuzzy", "open", "unknown"]
 Kind = Literal["point", "span", "interval"]
-Shape = tuple[Kind, Span, Span, Span | None, End, End]  # kind, body, known, core, start, end
+
+
+class Shape(NamedTuple):
+    """What one date looks like on the axis."""
+
+    kind: Kind
+    body: Span  # all the date may cover
+    known: Span  # the part before an unknown end begins
+    core: Span | None  # the part it surely covers, where that is narrower
+    start: End  # how each end ends
+    end: End
+
+    @property
+    def extent(self) -> Span:
+        """The x range all of it covers, whiskers included."""
+        return extent(self.kind, self.body, self.start, self.end)
 
 
 def shape(date: EventDate, s: Scale) -> Shape:
     """A date -> its Shape, bars widened to stay visible on a long axis."""
-    kind, body, known, core, start, end = _geometry(date, s)
-    if kind != "point":
-        body, known = _widen(body, 3), _widen(known, 3)
-    return kind, body, known, core, start, end
+    geometry = _geometry(date, s)
+    if geometry.kind == "point":
+        return geometry
+    return geometry._replace(body=_widen(geometry.body, 3), known=_widen(geometry.known, 3))
 
 
 def _geometry(date: EventDate, s: Scale) -> Shape:
-    """A date -> (kind, body, known, core, start end, end end) on the scale."""
+    """A date -> its Shape on the scale, as the date says it."""
     start, end = date.start, date.end
     if end is None:
         assert isinstance(start, Point)
         fuzzy: End = "fuzzy" if start.approximate or start.uncertain else "exact"
         if start.time is not None or (start.to_the_day and not s.by_hours):
             cx = s.x(_moment(start, date.zone))
-            return "point", (cx, cx), (cx, cx), None, fuzzy, fuzzy
+            return Shape("point", (cx, cx), (cx, cx), None, fuzzy, fuzzy)
         span = (s.x(start.earliest_day()), s.x(start.latest_day() + 1))
-        return "span", span, span, None, fuzzy, fuzzy
+        return Shape("span", span, span, None, fuzzy, fuzzy)
     left, left_end = _side(start, s, date.zone, at_start=True)
     right, right_end = _side(end, s, date.zone, at_start=False)
     # The known part stops where an unknown end begins: at the other end's possible span.
@@ -44,7 +59,7 @@ def _geometry(date: EventDate, s: Scale) -> Shape:
         c0 = s.left if start is Bound.OPEN else s.x(_surely_after(as_point(start), date.zone))
         c1 = s.right if end is Bound.OPEN else s.x(_surely_before(as_point(end), date.zone))
         core = (c0, c1) if c1 > c0 else None
-    return "interval", (left, right), (k0, k1), core, left_end, right_end
+    return Shape("interval", (left, right), (k0, k1), core, left_end, right_end)
 
 
 def _coarse(end: object) -> int:
