@@ -29,14 +29,11 @@ def tag_pages(graph: Graph) -> Iterator[Page]:
 
 
 def _tag_values(tag: str, path: str, parts: Parts) -> Values:
-    events = parts.lst(parts.graph.by_tag[tag])
+    events = parts.graph.by_tag[tag]
     return {
         "tag": tag,
-        "events": events,
-        "items": parts.items(events, path, "h2"),
-        "actors": parts.graph.timeline.actors,
-        "overview": parts.figures[path],
-        "map": events_map(parts.graph, parts.graph.by_tag[tag], path, f"Places tagged “{tag}”"),
+        **parts.listing(events, path, "h2"),
+        "map": events_map(parts.graph, events, path, f"Places tagged “{tag}”"),
     }
 
 
@@ -56,16 +53,11 @@ def year_pages(graph: Graph) -> Iterator[Page]:
 def _year_values(
     year: int, around: tuple[int | None, int | None], path: str, parts: Parts
 ) -> Values:
-    events = parts.lst(parts.graph.by_year[year])
+    events = parts.graph.by_year[year]
     return {
         "year": year,
-        "events": events,
-        "items": parts.items(events, path, "h2"),
-        "overview": parts.figures[path],
-        "map": events_map(
-            parts.graph, parts.graph.by_year[year], path, f"Places of {year_label(year)}"
-        ),
-        "actors": parts.graph.timeline.actors,
+        **parts.listing(events, path, "h2"),
+        "map": events_map(parts.graph, events, path, f"Places of {year_label(year)}"),
         "previous_year": around[0],
         "next_year": around[1],
     }
@@ -81,13 +73,7 @@ def status_pages(graph: Graph) -> Iterator[Page]:
 
 
 def _status_values(status: str, path: str, parts: Parts) -> Values:
-    events = parts.lst(parts.graph.by_status[status])
-    return {
-        "status": status,
-        "events": events,
-        "items": parts.items(events, path, "h2"),
-        "actors": parts.graph.timeline.actors,
-    }
+    return {"status": status, **parts.listing(parts.graph.by_status[status], path, "h2")}
 
 
 def source_pages(graph: Graph) -> Iterator[Page]:
@@ -101,14 +87,11 @@ def source_pages(graph: Graph) -> Iterator[Page]:
 def _source_values(source_id: str, path: str, parts: Parts) -> Values:
     graph = parts.graph
     source = graph.timeline.sources[source_id]
-    events = parts.lst(graph.by_source[source_id])
     quotes = graph.quotes.get(source_id, ())
     published = source.publish_text and bool(source.text)
     return {
         "source": source,
-        "events": events,
-        "items": parts.items(events, path, "h3"),
-        "actors": graph.timeline.actors,
+        **parts.listing(graph.by_source[source_id], path, "h3"),
         "text": highlighted(source, quotes, path) if published and source.kind != "pdf" else "",
         "pages": pdf_pages(source, quotes, path) if published and source.kind == "pdf" else (),
         "passages": () if source.publish_text else passages(source, quotes),

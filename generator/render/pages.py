@@ -23,7 +23,7 @@ from generator.render.figures import Figure
 from generator.render.indexes import index_pages
 from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
 from generator.render.maps import events_map, locator_map
-from generator.render.overview.lanes import LANE_WORDS, status_lanes
+from generator.render.overview.lanes import at_a_glance, status_lanes
 from generator.render.places import place_pages
 from generator.render.plan import Page, Parts, Values
 from generator.render.values import ShownRelation, backlinks, with_sources
@@ -98,7 +98,7 @@ def actor_pages(graph: Graph) -> Iterator[Page]:
         parts = frozenset((SITE, ACTORS, PLACES, *((SOURCES,) if actor.media else ())))
         shown = Shown((*(e.id for e in events), *linking, *targets), parts)
         lanes = status_lanes(events)
-        title = f"Events of {actor.name} at a glance, {LANE_WORDS[lanes]}"
+        title = at_a_glance(f"Events of {actor.name}", events, lanes)
         figure = Figure(events, lanes, title) if events else None
 
         values = partial(_actor_values, actor.id, path)
@@ -108,16 +108,12 @@ def actor_pages(graph: Graph) -> Iterator[Page]:
 def _actor_values(actor_id: str, path: str, parts: Parts) -> Values:
     graph = parts.graph
     actor = graph.timeline.actors[actor_id]
-    events = parts.lst(graph.by_actor[actor_id])
     return {
         "actor": actor,
-        "actors": graph.timeline.actors,
-        "overview": parts.figures.get(path, Markup("")),
+        **parts.listing(graph.by_actor[actor_id], path, "h3"),
         "map": events_map(graph, graph.by_actor[actor_id], path, f"Places of {actor.name}"),
         "body": parts.bodies.for_page(actor.body, path),
         "media": with_sources(actor.media, graph.timeline.sources),
-        "events": events,
-        "items": parts.items(events, path, "h3"),
         "backlinks": backlinks(graph, graph.backlinks.get(actor_id, ())),
     }
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from markupsafe import Markup
-
 from generator.incremental.affected import ACTORS, PLACES, SITE, Shown
 from generator.model import urls
 from generator.model.countries import COUNTRIES
@@ -41,16 +39,12 @@ def place_pages(graph: Graph) -> Iterator[Page]:
 def _place_values(place_id: str, path: str, parts: Parts) -> Values:
     graph = parts.graph
     place = graph.timeline.places[place_id]
-    events = parts.lst(graph.by_place[place_id])
     return {
         "place": place,
         "country": COUNTRIES.get(place.country, ""),
-        "actors": graph.timeline.actors,
-        "overview": parts.figures.get(path, Markup("")),
+        **parts.listing(graph.by_place[place_id], path, "h3"),
         "locator": locator_map(graph, (place_id,), path, f"Where {place.name} is"),
         "body": parts.bodies.for_page(place.body, path),
-        "events": events,
-        "items": parts.items(events, path, "h3"),
     }
 
 

@@ -36,6 +36,18 @@ class Parts:
         listed = self.listed
         return tuple(listed[event.id] for event in events)
 
+    def listing(self, events: tuple[Event, ...], path: str, heading: str) -> Values:
+        """What every page that lists `events` shows of them: the events as lists show them,
+        their items with titles at `heading` (h2, h3), the actors by id (for their names), and
+        the page's overview, empty where it has none."""
+        listed = self.lst(events)
+        return {
+            "events": listed,
+            "items": self.items(listed, path, heading),
+            "actors": self.graph.timeline.actors,
+            "overview": self.figures.get(path, Markup("")),
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
