@@ -36,7 +36,9 @@ _KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 
 
 def test_a_catalog_is_shipped_for_each_language_the_readme_names() -> None:
-    assert {"en", "fr"} <= set(SHIPPED)
+    named = "ar, de, en, es, fr, hi, it, ja, pt, ru, ur and zh"
+    assert named in (REPO / "README.md").read_text(encoding="utf-8").replace("\n", " ")
+    assert sorted(named.replace(" and", ",").split(", ")) == SHIPPED
 
 
 @pytest.mark.parametrize("language", SHIPPED)
@@ -68,15 +70,30 @@ def test_the_golden_fixture_speaks_french(tmp_path: Path) -> None:
     assert "événement" in pages["tags/index.html"].decode() or "Étiquettes" in index
 
 
+@pytest.mark.parametrize("language", [tag for tag in SHIPPED if tag not in ("en", "fr")])
+def test_the_golden_fixture_builds_in_every_shipped_language(tmp_path: Path, language: str) -> None:
+    # Rendering every page catches a translation whose %(name)s placeholders do not match.
+    pages = build_into(_project(tmp_path, language), tmp_path / "site")
+    index = pages["index.html"].decode()
+    direction = ' dir="rtl"' if language in i18n.RIGHT_TO_LEFT else ""
+    assert f'<html lang="{language}"{direction}>' in index
+    words = i18n.language(language)
+    assert f">{words.gettext('Timeline')}</a>" in index and "Skip to content" not in index
+    # The fixture's counts (7 events, 3 actors, 5 tags, 1 source) take several plural forms.
+    counts = [("event", 7), ("actor", 3), ("tag", 5), ("source", 1)]
+    shown = " · ".join(words.ngettext(f"%(num)d {w}", f"%(num)d {w}s", n) for w, n in counts)
+    assert f'<p class="counts">{shown}</p>' in index
+
+
 def test_a_language_without_a_catalog_keeps_english_words_with_one_warning(
     tmp_path: Path,
 ) -> None:
-    root = _project(tmp_path, "ur")
+    root = _project(tmp_path, "fa")
     timeline = check(Project.at(root, templates=TEMPLATES))
     warnings = [w for w in timeline.warnings if w.field == "language"]
-    assert len(warnings) == 1 and "translations/ur.po" in warnings[0].fix
+    assert len(warnings) == 1 and "translations/fa.po" in warnings[0].fix
     pages = build_into(root, tmp_path / "site")
-    assert '<html lang="ur" dir="rtl">' in pages["index.html"].decode()
+    assert '<html lang="fa" dir="rtl">' in pages["index.html"].decode()
 
 
 def test_a_projects_translations_add_to_and_override_the_catalog(tmp_path: Path) -> None:

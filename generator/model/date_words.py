@@ -1,8 +1,11 @@
 """Dates in words, as readers expect them: '26 Feb 2019, 03:30 PKT', 'c. 2016?', 'the 1960s',
-'13.8 billion years ago'; short forms for lists, long ones for the event page."""
+'13.8 billion years ago'; short forms for lists, long ones for the event page. English by
+default, in the project's own words; another language takes its month and era names and its
+order of day, month and year from CLDR (date_cldr.py)."""
 
 from __future__ import annotations
 
+from generator.model import date_cldr
 from generator.model.clock import utc_label
 from generator.model.date_hints import MONTHS
 from generator.model.points import Point, Unspecified, year_label
@@ -43,16 +46,34 @@ def _words(p: Point, names: tuple[str, ...], ad_prefix: bool = False) -> str:
     return f"{p.day} {names[p.month - 1]} {year}"
 
 
-def short(p: Point, ad_prefix: bool = False) -> str:
-    """'c. 26 Feb 2019, 03:30 PKT?' and the like, for lists."""
+def _english(language: str) -> bool:
+    return language.replace("_", "-").split("-")[0].lower() == "en"
+
+
+def _cldr_words(p: Point, language: str, long: bool, ad_prefix: bool) -> str:
+    """Point -> its day, month and year in `language`, as CLDR orders and names them."""
+    if p.is_deep or p.year_span()[0] != p.year_span()[1]:
+        return _year_words(p, ad_prefix)  # a decade, century or deep year keeps its numbers
+    return date_cldr.words(p.year, p.month, p.day, language, long, ad_prefix)
+
+
+def short(p: Point, ad_prefix: bool = False, language: str = "en") -> str:
+    """'c. 26 Feb 2019, 03:30 PKT?' and the like, for lists; `language` names the months."""
+    if not _english(language):
+        text = _cldr_words(p, language, False, ad_prefix)
+        return text + (", " + p.time.words() if p.time is not None else "")
     text = _words(p, ABBR, ad_prefix)
     if p.time is not None:
         text += ", " + p.time.words()
     return ("c. " if p.approximate else "") + text + ("?" if p.uncertain else "")
 
 
-def long(p: Point, ad_prefix: bool = False) -> str:
-    """'about 26 February 2019, 03:30 PKT (UTC+5)', 'the 1960s', 'some month of 2019'."""
+def long(p: Point, ad_prefix: bool = False, language: str = "en") -> str:
+    """'about 26 February 2019, 03:30 PKT (UTC+5)', 'the 1960s', 'some month of 2019';
+    in another `language`, its long date ('26 février 2019') with no English qualifier."""
+    if not _english(language):
+        text = _cldr_words(p, language, True, ad_prefix)
+        return text + (", " + p.time.words() if p.time is not None else "")
     text = _words(p, MONTHS, ad_prefix)
     if p.unspecified in (Unspecified.DECADE, Unspecified.CENTURY) and p.year >= 0:
         text = f"the {text}"
