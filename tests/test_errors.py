@@ -694,7 +694,7 @@ def test_a_place_needs_a_name_and_a_kind(root: Path) -> None:
     assert errors(root) == [
         "content/places/nowhere.md:2: name: is missing — add a `name: …` line",
         "content/places/nowhere.md:3: where: unknown key — use one of: name, kind, aliases, "
-        "coordinates, country, note",
+        "coordinates, country, note, updates",
     ]
 
 
@@ -978,7 +978,7 @@ def test_cli_build_reports_every_error_and_leaves_the_site_unchanged(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(root, "build") == 0
-    assert capsys.readouterr().out.startswith("Built 23 pages for 3 events into site/ in ")
+    assert capsys.readouterr().out.startswith("Built 24 pages for 3 events into site/ in ")
     before = read_tree(root / "site")
     assert "events/strike/index.html" in before
     break_several(root)
@@ -1704,10 +1704,10 @@ def test_counts_agree_in_number(root: Path, capsys: pytest.CaptureFixture[str]) 
     assert cli(root, "check") == 0
     assert capsys.readouterr().out == "No errors: 1 event, 1 actor, 1 source.\n"
     assert cli(root, "build") == 0
-    assert capsys.readouterr().out.startswith("Built 20 pages for 1 event into site/ in ")
+    assert capsys.readouterr().out.startswith("Built 21 pages for 1 event into site/ in ")
     assert cli(root, "build") == 0
     assert capsys.readouterr().out.startswith(
-        "site/ is up to date: 20 pages for 1 event, nothing changed since the last build"
+        "site/ is up to date: 21 pages for 1 event, nothing changed since the last build"
     )
 
 

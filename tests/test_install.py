@@ -124,7 +124,7 @@ def test_a_new_project_builds_at_once_without_timelinejs(
 ) -> None:
     result = installed.run("build", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built 19 pages for 2 events into site/")
+    assert result.stdout.startswith("Built 20 pages for 2 events into site/")
     assert result.stderr.count(NOTICE) == 1
     assert "`npm ci`" in result.stderr
     site = project / "site"

@@ -8,12 +8,13 @@ from collections.abc import Mapping
 
 from generator.check.fields import Fields, value_kind
 from generator.check.ids import check_id
+from generator.check.updates import check_updates
 from generator.errors import ContentError, did_you_mean
 from generator.load.documents import Document
 from generator.model.countries import COUNTRIES
 from generator.model.timeline import Place
 
-PLACE_KEYS = ("name", "kind", "aliases", "coordinates", "country", "note")
+PLACE_KEYS = ("name", "kind", "aliases", "coordinates", "country", "note", "updates")
 _COORDINATES_FIX = "write `coordinates: [latitude, longitude]` in decimal degrees, as [41.9, 12.5]"
 
 
@@ -46,6 +47,7 @@ def check_places(documents: list[Document], errors: list[ContentError]) -> dict[
             body=document.body,
             path=document.shown,
             body_line=document.body_line,
+            updates=check_updates(fields),
         )
     return places
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from generator.errors import ContentError
 from generator.model.dates import EventDate
 from generator.model.media import Media
+from generator.model.updates import Update
 
 STATUSES: dict[str, tuple[str, str]] = {
     # status: (label, heading of its page)
@@ -104,6 +105,7 @@ class Actor:
     country: str = ""  # ISO 3166-1 alpha-2, for a state, its army or its government
     media: tuple[Media, ...] = ()  # its `media:` list
     body_media: tuple[Media, ...] = ()  # the images its body places, in order
+    updates: tuple[Update, ...] = ()  # its `updates:`, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,7 @@ class Place:
     body: str  # Markdown
     path: str  # as errors show it
     body_line: int = field(default=0, compare=False)
+    updates: tuple[Update, ...] = ()  # its `updates:`, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +174,7 @@ class Event:
     media: tuple[Media, ...] = ()  # its `media:` list
     body_media: tuple[Media, ...] = ()  # the images its body places, in order
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
+    updates: tuple[Update, ...] = ()  # its `updates:`, as written
     # Incremental builds look events up by value many times over; the hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -179,7 +183,7 @@ class Event:
             values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
             more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
             flags = (self.draft, self.order, self.date_label, self.media, self.body_media)
-            object.__setattr__(self, "_hash", hash((*values, *more, *flags)) or 1)
+            object.__setattr__(self, "_hash", hash((*values, *more, *flags, self.updates)) or 1)
         return self._hash
 
     @property

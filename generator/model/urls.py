@@ -20,6 +20,7 @@ YEARS = "years/index.html"
 SOURCES = "sources/index.html"
 STATUSES = "status/index.html"
 PLACES = "places/index.html"
+CORRECTIONS = "corrections/index.html"
 
 
 def event(event_id: str) -> str:
@@ -126,6 +127,7 @@ ICS = "events.ics"
 SITEMAP = "sitemap.xml"
 PLACES_GEOJSON = "places.geojson"
 ROBOTS = "robots.txt"
+CORRECTIONS_FEED = "corrections.xml"
 
 
 def actor_feed(actor_id: str) -> str:

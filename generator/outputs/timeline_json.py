@@ -25,6 +25,8 @@ Schema in `schema/timeline.schema.json`). It holds everything the content says, 
   end is open or unknown. A date with a time of day adds `earliest_instant` and
   `latest_instant`, the first and last instant it can mean in UTC. Bodies are the Markdown as
   written.
+- `updates` (an event's, actor's or place's corrections, updates and clarifications,
+  `{date, kind, note}`, newest first) appears only when it has some.
 
 The version goes up when a field is removed or changes meaning; adding a field does not change it.
 """
@@ -41,6 +43,7 @@ from generator.model.days import iso_day, iso_instant
 from generator.model.graph import Graph
 from generator.model.media import Media
 from generator.model.timeline import Actor, Citation, Event, Place, Source
+from generator.model.updates import Update, newest_first
 from generator.outputs.protocol import Files
 from generator.outputs.text import dumps
 from generator.render.inputs import Inputs
@@ -150,6 +153,7 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
         record["order"] = event.order
     if event.date_label:
         record["date_label"] = event.date_label
+    add_updates(record, event.updates)
     return record
 
 
@@ -165,7 +169,17 @@ def _actor_record(base_url: str, actor: Actor) -> dict[str, Any]:
         record["country"] = actor.country
     record["body"] = actor.body
     add_media(record, base_url, actor.media, actor.body_media)
+    add_updates(record, actor.updates)
     return record
+
+
+def add_updates(record: dict[str, Any], updates: tuple[Update, ...]) -> None:
+    """Add `updates`, newest first, to an event's, actor's or place's record when it has some."""
+    if updates:
+        record["updates"] = [
+            {"date": update.iso, "kind": update.kind, "note": update.note}
+            for update in newest_first(updates)
+        ]
 
 
 def add_media(
@@ -209,7 +223,7 @@ def _media_record(base_url: str, entry: Media) -> dict[str, Any]:
 
 
 def _place_record(base_url: str, place: Place) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "id": place.id,
         "page": urls.absolute(base_url, urls.place(place.id)),
         "name": place.name,
@@ -220,6 +234,8 @@ def _place_record(base_url: str, place: Place) -> dict[str, Any]:
         "note": place.note,
         "body": place.body,
     }
+    add_updates(record, place.updates)
+    return record
 
 
 def _citation_record(citation: Citation) -> dict[str, Any]:

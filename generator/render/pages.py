@@ -18,6 +18,7 @@ from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import Event
 from generator.model.wikilinks import find_wikilinks
+from generator.render.corrections import corrections_pages
 from generator.render.figures import Figure
 from generator.render.indexes import index_pages
 from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
@@ -132,4 +133,5 @@ def plan_pages(graph: Graph, interactive_language: str | None) -> list[Page]:
         *status_pages(graph),
         *source_pages(graph),
         *place_pages(graph),
+        *corrections_pages(graph.timeline),
     ]
