@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.drafts import published
+from generator.check.history import with_history
 from generator.check.validate import ValidateCache, validate
+from generator.errors import BuildFailed, ContentError
 from generator.incremental.mode import Mode
 from generator.incremental.store import (
     Fresh,
@@ -22,6 +24,7 @@ from generator.incremental.store import (
     save_bodies,
 )
 from generator.load.files import LoadCache, load
+from generator.load.git_history import GitUnavailable
 from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
 from generator.outputs.driver import output_files
@@ -52,7 +55,29 @@ class BuildResult:
 def check(project: Project, *, drafts: bool = False) -> Timeline:
     """Load and validate the content, without its drafts unless `drafts`; raise BuildFailed
     with every error."""
-    return _kept(validate(load(project)), drafts)
+    return _kept(git_history(project, validate(load(project))), drafts)
+
+
+def git_history(project: Project, timeline: Timeline) -> Timeline:
+    """With `history: git` in site.yaml, `timeline` with each event's history from git; else
+    `timeline` as it is. Raise BuildFailed when the project is not in a git repository."""
+    site = timeline.site
+    if not site.history:
+        return timeline
+    try:
+        return with_history(timeline, project.content / "events", site.history_messages)
+    except GitUnavailable as error:
+        raise BuildFailed(
+            [
+                ContentError(
+                    project.shown(project.content / "site.yaml"),
+                    site.history_line,
+                    "history",
+                    f"`history: git` needs a git repository: {error}",
+                    "run `git init` and commit the project, or remove `history: git`",
+                )
+            ]
+        ) from None
 
 
 def _kept(timeline: Timeline, drafts: bool) -> Timeline:
@@ -129,7 +154,7 @@ def build(
     earlier runs is reused and this run's is saved (see incremental/store.py).
     """
     with _no_cycle_collection():
-        graph = link(_kept(validate(load(project)), drafts))
+        graph = link(_kept(git_history(project, validate(load(project))), drafts))
         cache = _saved(cache_folder, Mode.ONE_OFF)
         staging = Staging(project.output)
         try:
@@ -189,6 +214,7 @@ class Builder:
     def _build(self) -> BuildResult:
         project = self.project
         timeline = validate(load(project, self.load_cache), self.validate_cache)
+        timeline = git_history(project, timeline)
         graph = link(_kept(timeline, self.drafts))
         folders = project.template_folders
         pages = render_site(graph, folders, self.render_cache, project.timelinejs)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from generator.errors import ContentError
 from generator.model.dates import EventDate
+from generator.model.history import History
 from generator.model.media import Media
 from generator.model.updates import Update
 
@@ -58,6 +59,9 @@ class SiteConfig:
     timezone: str = "UTC"  # the IANA zone of times written without an offset
     default_status: str | None = DEFAULT_STATUS  # None: an event without `status` has none
     thumbnails: bool = False  # lists show each event's first image
+    history: bool = False  # `history: git`: event pages show their history from git
+    history_messages: bool = False  # the history shows commits' subjects
+    history_line: int = field(default=0, compare=False)  # where site.yaml says `history`
     # Part of the key of every per-event piece that the incremental build reuses: hashed once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -65,7 +69,8 @@ class SiteConfig:
         if not self._hash:
             values = (self.title, self.description, self.language, self.base_url, self.eras)
             more = (self.domain, self.default_status, self.timezone, self.thumbnails)
-            object.__setattr__(self, "_hash", hash((*values, *more)) or 1)
+            git = (self.history, self.history_messages)
+            object.__setattr__(self, "_hash", hash((*values, *more, *git)) or 1)
         return self._hash
 
 
@@ -175,6 +180,7 @@ class Event:
     body_media: tuple[Media, ...] = ()  # the images its body places, in order
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
     updates: tuple[Update, ...] = ()  # its `updates:`, as written
+    history: History | None = None  # from git, with `history: git` in site.yaml
     # Incremental builds look events up by value many times over; the hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -183,7 +189,8 @@ class Event:
             values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
             more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
             flags = (self.draft, self.order, self.date_label, self.media, self.body_media)
-            object.__setattr__(self, "_hash", hash((*values, *more, *flags, self.updates)) or 1)
+            later = (self.updates, self.history)
+            object.__setattr__(self, "_hash", hash((*values, *more, *flags, *later)) or 1)
         return self._hash
 
     @property

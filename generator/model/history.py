@@ -1,0 +1,80 @@
+"""An event's history from git: when it was first published and last changed, each change in
+words, and how long each status has held. Dates are the commits' own, never the clock's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model.days import day_number, iso_day, rfc3339_instant
+from generator.model.updates import day_words
+
+_EPOCH_DAY = day_number(1970, 1, 1)
+_DAY = 86400
+
+
+def commit_day(time: int) -> int:
+    """Seconds since 1970-01-01 UTC -> the day number of that day in UTC."""
+    return _EPOCH_DAY + time // _DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One commit that changed a published event."""
+
+    time: int  # the commit's date, seconds since 1970-01-01 UTC
+    words: tuple[str, ...]  # what changed: "Status: Reported → Confirmed", "Body edited"
+    message: str = ""  # the commit's subject, only with `history_messages: true`
+
+    @property
+    def iso(self) -> str:
+        """The commit's day, ISO 8601."""
+        text = iso_day(commit_day(self.time))
+        assert text is not None
+        return text
+
+    @property
+    def day_words(self) -> str:
+        """The commit's day in words: '20 February 2024'."""
+        return day_words(commit_day(self.time))
+
+    @property
+    def instant(self) -> str:
+        """The commit's date in RFC 3339, UTC."""
+        return rfc3339_instant(commit_day(self.time) * _DAY - _DAY + self.time % _DAY)
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What git says of one event since it was first published."""
+
+    changes: tuple[Change, ...]  # oldest first; the first is its publication
+    statuses: tuple[tuple[str, int], ...]  # (status label, since when), oldest first
+    uncommitted: bool = False  # the file has changes not yet committed
+
+    @property
+    def published(self) -> Change:
+        """The commit that first published the event."""
+        return self.changes[0]
+
+    @property
+    def changed(self) -> Change:
+        """The last commit that changed it."""
+        return self.changes[-1]
+
+    @property
+    def newest_first(self) -> tuple[Change, ...]:
+        """The changes, newest first."""
+        return self.changes[::-1]
+
+    @property
+    def status_words(self) -> str:
+        """'Confirmed since 20 February 2024; reported from 10 January 2024', or ''."""
+        if not self.statuses:
+            return ""
+        label, since = self.statuses[-1]
+        words = [f"{label} since {day_words(commit_day(since))}"]
+        words += [
+            f"{label.lower()} from {day_words(commit_day(since))}"
+            for label, since in reversed(self.statuses[:-1])
+        ]
+        return "; ".join(words)

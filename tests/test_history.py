@@ -1,0 +1,174 @@
+"""`history: git`: each event's history read from real git repositories made here, with set
+commit dates: a status change, a corrected date, an added quote, a rename, a draft period, a
+merge, a shallow clone, uncommitted changes; and no author's name or address in any file."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.build import build, check
+from generator.errors import BuildFailed
+from generator.model import urls
+from generator.project import Project
+from tests.helpers import TEMPLATES, read_tree
+from tests.test_errors import make_project, replace
+
+NAME, EMAIL = "Ada Secretauthor", "ada.secret@example.invalid"
+
+
+def git(root: Path, *args: str, day: str = "2024-01-10") -> str:
+    """Run git in `root` as NAME, its dates set to noon UTC of `day`."""
+    stamp = f"{day}T12:00:00Z"
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": NAME,
+        "GIT_AUTHOR_EMAIL": EMAIL,
+        "GIT_COMMITTER_NAME": NAME,
+        "GIT_COMMITTER_EMAIL": EMAIL,
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(root),
+    }
+    done = subprocess.run(
+        ["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def commit(root: Path, message: str, day: str) -> None:
+    git(root, "add", "-A", day=day)
+    git(root, "commit", "-q", "-m", message, day=day)
+
+
+def text_of(html: bytes) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.decode()))
+
+
+def history_of(page: bytes) -> list[str]:
+    section = page.decode().split('<section class="history"')[1].split("</section>")[0]
+    return [text_of(item.encode()).strip() for item in re.findall(r"<li>(.*?)</li>", section)]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A project in git: the strike reported, then confirmed, its date corrected, a quote
+    added; the denial a draft for a while; the aftermath renamed."""
+    root = make_project(tmp_path / "project")
+    replace(root, "site.yaml", "language: en\n", "language: en\nhistory: git\n")
+    replace(root, "events/strike.md", "status: confirmed\n", "status: reported\n")
+    replace(root, "events/strike.md", "date: 2019-02-26\n", "date: 2019-02-25\n")
+    quote = "  - source: article\n    quote: 'said on Tuesday that \"the strike hit its target\"'\n"
+    replace(root, "events/strike.md", quote, "  - article\n")
+    replace(root, "events/denial.md", "status: denied\n", "status: denied\ndraft: true\n")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "First events", "2024-01-10")
+    replace(root, "events/strike.md", "status: reported\n", "status: confirmed\n")
+    replace(root, "events/denial.md", "date: 2019-02-27\n", "date: 2019-02-28\n")
+    commit(root, "Strike confirmed", "2024-02-20")
+    replace(root, "events/strike.md", "date: 2019-02-25\n", "date: 2019-02-26\n")
+    replace(root, "events/denial.md", "draft: true\n", "")
+    commit(root, "Corrected date; denial published", "2024-03-05")
+    replace(root, "events/strike.md", "  - article\n", quote)
+    replace(root, "events/strike.md", "The [[army]] struck.", "The [[army]] struck at dawn.")
+    commit(root, "Quote", "2024-04-01")
+    return root
+
+
+def built(root: Path) -> dict[str, bytes]:
+    return build(Project.at(root, templates=TEMPLATES)).pages
+
+
+def test_each_change_in_words_newest_first(root: Path) -> None:
+    page = built(root)[urls.event("strike")]
+    assert history_of(page) == [
+        "1 April 2024: Quote added from article; Body edited",
+        "5 March 2024: Date: 2019-02-25 → 2019-02-26",
+        "20 February 2024: Status: Reported → Confirmed",
+        "10 January 2024: First published",
+    ]
+    text = text_of(page)
+    assert "Confirmed since 20 February 2024; reported from 10 January 2024" in text
+    assert "Published 10 January 2024; last changed 1 April 2024 (history)" in text
+
+
+def test_a_draft_period_does_not_count_and_a_rename_keeps_the_history(root: Path) -> None:
+    (root / "content/events/aftermath.md").rename(root / "content/events/calm.md")
+    replace(root, "events/calm.md", "title: The aftermath\n", "title: The calm\n")
+    commit(root, "Renamed", "2024-05-02")
+    site = built(root)
+    assert history_of(site[urls.event("denial")]) == ["5 March 2024: First published"]
+    assert history_of(site[urls.event("calm")]) == [
+        "2 May 2024: Title: The aftermath → The calm",
+        "10 January 2024: First published",
+    ]
+
+
+def test_a_merge_is_one_change_dated_when_it_was_merged(root: Path) -> None:
+    git(root, "checkout", "-q", "-b", "side", day="2024-05-01")
+    replace(root, "events/strike.md", "actors: [army]\n", "actors: [army, country]\n")
+    commit(root, "Side: actor", "2024-05-01")
+    git(root, "checkout", "-q", "main", day="2024-05-01")
+    replace(root, "events/denial.md", "The [[country|Country]]", "The [[country|Country]] then")
+    commit(root, "Main: denial", "2024-05-02")
+    git(root, "merge", "-q", "--no-ff", "-m", "Merge side", "side", day="2024-05-03")
+    assert history_of(built(root)[urls.event("strike")])[0] == "3 May 2024: Actors added: country"
+
+
+def test_messages_only_when_asked_and_no_author_anywhere(root: Path) -> None:
+    site = built(root)
+    assert "Strike confirmed" not in site[urls.event("strike")].decode()
+    replace(root, "site.yaml", "history: git\n", "history: git\nhistory_messages: true\n")
+    commit(root, "Messages", "2024-05-01")
+    site = built(root)
+    assert "20 February 2024: Status: Reported → Confirmed (Strike confirmed)" in history_of(
+        site[urls.event("strike")]
+    )
+    for path, data in site.items():
+        for secret in (NAME, EMAIL, "Secretauthor", "ada.secret"):
+            assert secret.encode() not in data, path
+
+
+def test_two_builds_of_one_commit_are_byte_identical(root: Path, tmp_path: Path) -> None:
+    first = built(root)
+    (root / "site").rename(tmp_path / "first")
+    assert built(root) == first == read_tree(tmp_path / "first")
+
+
+def test_uncommitted_changes_build_as_they_are_with_a_warning(root: Path) -> None:
+    replace(root, "events/strike.md", "title: The strike\n", "title: The air strike\n")
+    timeline = check(Project.at(root, templates=TEMPLATES))
+    assert [str(w) for w in timeline.warnings] == [
+        "content/events/strike.md:1: history: has changes not yet committed — commit them: "
+        "its History shows the last commit until then"
+    ]
+    page = built(root)[urls.event("strike")]
+    assert "The air strike" in page.decode()
+    assert history_of(page)[0].startswith("1 April 2024:")
+
+
+def test_a_shallow_clone_warns_and_keeps_what_it_has(root: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{root}", str(clone))
+    timeline = check(Project.at(clone, templates=TEMPLATES))
+    assert [w.problem for w in timeline.warnings] == [
+        "this is a shallow clone: each event's history starts at its oldest commit"
+    ]
+    assert history_of(built(clone)[urls.event("strike")]) == ["1 April 2024: First published"]
+
+
+def test_history_git_outside_a_repository_is_an_error(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    replace(root, "site.yaml", "language: en\n", "language: en\nhistory: git\n")
+    with pytest.raises(BuildFailed) as failure:
+        check(Project.at(root, templates=TEMPLATES))
+    [error] = failure.value.errors
+    assert str(error).startswith(
+        "content/site.yaml:4: history: `history: git` needs a git repository: "
+    )
+    assert str(error).endswith("— run `git init` and commit the project, or remove `history: git`")
