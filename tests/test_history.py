@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build, check
+from generator.build import Builder, build, build_unless_fresh, check
 from generator.errors import BuildFailed
+from generator.incremental.store import Fresh
+from generator.load.git_history import head_files
 from generator.model import urls
 from generator.project import Project
+from generator.serve.watcher import snapshot
 from tests.helpers import TEMPLATES, read_tree
 from tests.test_errors import make_project, replace
 
@@ -172,3 +175,27 @@ def test_history_git_outside_a_repository_is_an_error(tmp_path: Path) -> None:
         "content/site.yaml:4: history: `history: git` needs a git repository: "
     )
     assert str(error).endswith("— run `git init` and commit the project, or remove `history: git`")
+
+
+def test_the_preview_picks_up_a_new_commit(root: Path) -> None:
+    builder = Builder(Project.at(root, templates=TEMPLATES), drafts=False)
+    builder.build()
+    watched = head_files(root / "content")
+    before = snapshot(watched)
+    replace(root, "events/strike.md", "summary: The army strikes.", "summary: The army struck.")
+    builder.build()  # the edit, not yet committed
+    page = (root / "site" / urls.event("strike")).read_bytes()
+    assert history_of(page)[0].startswith("1 April 2024:")
+    commit(root, "Summary", "2024-06-01")
+    assert snapshot(watched) != before  # the watcher sees the commit, and rebuilds
+    assert urls.event("strike") in builder.build().changed
+    page = (root / "site" / urls.event("strike")).read_bytes()
+    assert history_of(page)[0] == "1 June 2024: Summary edited"
+
+
+def test_a_commit_makes_the_output_stale(root: Path) -> None:
+    cache = root / ".cache"
+    build_unless_fresh(Project.at(root, templates=TEMPLATES), cache)
+    assert isinstance(build_unless_fresh(Project.at(root, templates=TEMPLATES), cache), Fresh)
+    git(root, "commit", "-q", "--allow-empty", "-m", "Nothing", day="2024-06-02")
+    assert not isinstance(build_unless_fresh(Project.at(root, templates=TEMPLATES), cache), Fresh)

@@ -76,6 +76,16 @@ def head_commit(top: Path) -> str:
         return ""
 
 
+def head_files(folder: Path) -> list[Path]:
+    """The files a commit or checkout rewrites in the repository holding `folder` (HEAD and its
+    log), for the preview to notice a new commit; [] outside a repository."""
+    try:
+        git_dir = Path(_git(folder, "rev-parse", "--absolute-git-dir").decode().strip())
+    except GitUnavailable:
+        return []
+    return [git_dir / "HEAD", git_dir / "logs" / "HEAD"]
+
+
 def read_git_log(events: Path, *, subjects: bool) -> GitLog:
     """Every version of the files of `events` (a folder inside a git work tree), renames
     followed, with their commits' subjects when `subjects`."""
