@@ -1,6 +1,7 @@
 """`history: git`: each event's history read from real git repositories made here, with set
 commit dates: a status change, a corrected date, an added quote, a rename, a draft period, a
-merge, a shallow clone, uncommitted changes; and no author's name or address in any file."""
+merge, a shallow clone, uncommitted changes; the page and feed (read by feedparser) of recent
+changes; and no author's name or address in any file."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from generator.build import Builder, build, build_unless_fresh, check
@@ -17,8 +19,9 @@ from generator.incremental.store import Fresh
 from generator.load.git_history import head_files
 from generator.model import urls
 from generator.project import Project
+from generator.render.changes import recent_changes
 from generator.serve.watcher import snapshot
-from tests.helpers import TEMPLATES, read_tree
+from tests.helpers import TEMPLATES, broken_links, build_into, parse_page, read_tree
 from tests.test_errors import make_project, replace
 
 NAME, EMAIL = "Ada Secretauthor", "ada.secret@example.invalid"
@@ -55,7 +58,7 @@ def text_of(html: bytes) -> str:
 
 def history_of(page: bytes) -> list[str]:
     section = page.decode().split('<section class="history"')[1].split("</section>")[0]
-    return [text_of(item.encode()).strip() for item in re.findall(r"<li>(.*?)</li>", section)]
+    return [text_of(item.encode()).strip() for item in re.findall(r"<li[^>]*>(.*?)</li>", section)]
 
 
 @pytest.fixture
@@ -199,3 +202,67 @@ def test_a_commit_makes_the_output_stale(root: Path) -> None:
     assert isinstance(build_unless_fresh(Project.at(root, templates=TEMPLATES), cache), Fresh)
     git(root, "commit", "-q", "--allow-empty", "-m", "Nothing", day="2024-06-02")
     assert not isinstance(build_unless_fresh(Project.at(root, templates=TEMPLATES), cache), Fresh)
+
+
+RECENT = [
+    ("1 April 2024", "The strike", "change-4", "Quote added from article; Body edited"),
+    ("5 March 2024", "The denial", "change-1", "First published"),
+    ("5 March 2024", "The strike", "change-3", "Date: 2019-02-25 → 2019-02-26"),
+    ("20 February 2024", "The strike", "change-2", "Status: Reported → Confirmed"),
+    ("10 January 2024", "The aftermath", "change-1", "First published"),
+    ("10 January 2024", "The strike", "change-1", "First published"),
+]
+
+
+def test_recent_changes_newest_first_each_linked_to_its_change(root: Path) -> None:
+    site = build_into(root, root / "site")
+    page = site[urls.CHANGES].decode()
+    days = re.findall(r'<h2 id="changes-[^"]+"><time datetime="[^"]+">(.*?)</time>', page)
+    assert days == ["1 April 2024", "5 March 2024", "20 February 2024", "10 January 2024"]
+    items = re.findall(r'<li><a href="\.\./events/(\w+)/#(change-\d)">(.*?)</a>: (.*?)</li>', page)
+    ids = {"The strike": "strike", "The denial": "denial", "The aftermath": "aftermath"}
+    assert items == [(ids[title], anchor, title, words) for _, title, anchor, words in RECENT]
+    assert 'id="change-4"><time datetime="2024-04-01">' in site[urls.event("strike")].decode()
+    assert broken_links(root / "site", "/timeline/") == []
+    timeline = check(Project.at(root, templates=TEMPLATES))
+    assert [c.change.anchor for c in recent_changes(timeline, 2)] == ["change-4", "change-1"]
+
+
+def test_the_feed_of_changes_reads_back_in_feedparser(root: Path) -> None:
+    feed = feedparser.parse(built(root)[urls.CHANGES_FEED])
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title == "Recent changes · Test timeline"
+    assert feed.feed.updated == "2024-04-01T12:00:00Z"  # the newest commit, not the clock
+    assert feed.feed.link == "https://example.org/timeline/changes/"
+    entries = [(e.title, e.link, e.updated, e.summary) for e in feed.entries]
+    assert entries == [
+        (
+            f"{title}: {words}",
+            f"https://example.org/timeline/events/{title.split()[1]}/#{anchor}",
+            f"{_iso(day)}T12:00:00Z",
+            words,
+        )
+        for day, title, anchor, words in RECENT
+    ]
+    assert len({entry.id for entry in feed.entries}) == len(RECENT)
+    assert feed.feed.author == "Test timeline"  # the site, never a commit's author
+
+
+def _iso(day: str) -> str:
+    number, month, year = day.split()
+    months = ["January", "February", "March", "April"]
+    return f"{year}-{months.index(month) + 1:02d}-{int(number):02d}"
+
+
+def test_every_page_names_the_feed_of_changes_only_with_history(root: Path, tmp_path: Path) -> None:
+    site = built(root)
+    pages = [path for path in site if path.endswith(".html")]
+    assert urls.CHANGES in pages and len(pages) > 10
+    for path in pages:
+        refs = {urls.href(path, urls.CHANGES), urls.href(path, urls.CHANGES_FEED)}
+        if path == urls.NOT_FOUND:  # served at any depth: its links start at the root
+            refs = {urls.rooted("https://example.org/timeline/", p) for p in refs}
+        assert refs <= set(parse_page(site[path]).refs), path
+    plain = build_into(make_project(tmp_path / "plain"), tmp_path / "plain" / "site")
+    assert urls.CHANGES not in plain and urls.CHANGES_FEED not in plain
+    assert not any(b"changes.xml" in data for data in plain.values())

@@ -91,12 +91,13 @@ def event_history(event: Event, log: GitLog, default: str | None) -> History:
         if now is None or _is_draft(now[0]):
             continue
         status = _status(now[0], default)
+        number = len(changes) + 1
         if before is None:
-            changes.append(Change(version.time, ("First published",), version.subject))
+            changes.append(Change(version.time, ("First published",), version.subject, number))
         else:
             words = _differences(before, now, default)
             if words:
-                changes.append(Change(version.time, words, version.subject))
+                changes.append(Change(version.time, words, version.subject, number))
         if status and (not statuses or statuses[-1][0] != status):
             statuses.append((status, version.time))
         before = now

@@ -24,6 +24,13 @@ class Change:
     time: int  # the commit's date, seconds since 1970-01-01 UTC
     words: tuple[str, ...]  # what changed: "Status: Reported → Confirmed", "Body edited"
     message: str = ""  # the commit's subject, only with `history_messages: true`
+    number: int = 1  # its place in the event's history, 1 for the publication
+
+    @property
+    def anchor(self) -> str:
+        """Its fragment on the event page: 'change-3'. Numbered from the oldest, so a new
+        commit leaves the anchors of the earlier ones, which feeds link to, as they were."""
+        return f"change-{self.number}"
 
     @property
     def iso(self) -> str:

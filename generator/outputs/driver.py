@@ -11,6 +11,7 @@ from generator.incremental.memo import Memo
 from generator.incremental.mode import Mode
 from generator.model.graph import Graph
 from generator.outputs.atom import ATOM
+from generator.outputs.changes import changes_feed
 from generator.outputs.corrections import corrections_feed
 from generator.outputs.crawlers import crawler_files
 from generator.outputs.geojson import geojson_files
@@ -22,7 +23,12 @@ from generator.outputs.timelinejs import TIMELINEJS
 from generator.render.inputs import Inputs
 
 OUTPUTS: tuple[Output, ...] = (ATOM, ICALENDAR, TIMELINE_JSON, TIMELINEJS, SEARCH)
-SITE_OUTPUTS: tuple[SiteOutput, ...] = (crawler_files, geojson_files, corrections_feed)
+SITE_OUTPUTS: tuple[SiteOutput, ...] = (
+    crawler_files,
+    geojson_files,
+    corrections_feed,
+    changes_feed,
+)
 
 
 def output_files(inputs: Inputs, memo: Memo, pages: Sequence[str]) -> Files:

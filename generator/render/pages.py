@@ -18,6 +18,7 @@ from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import Event
 from generator.model.wikilinks import find_wikilinks
+from generator.render.changes import changes_pages
 from generator.render.corrections import corrections_pages
 from generator.render.figures import Figure
 from generator.render.indexes import index_pages
@@ -134,4 +135,5 @@ def plan_pages(graph: Graph, interactive_language: str | None) -> list[Page]:
         *source_pages(graph),
         *place_pages(graph),
         *corrections_pages(graph.timeline),
+        *changes_pages(graph.timeline),
     ]
