@@ -5,10 +5,12 @@ changes; and no author's name or address in any file."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -23,6 +25,7 @@ from generator.render.changes import recent_changes
 from generator.serve.watcher import snapshot
 from tests.helpers import TEMPLATES, broken_links, build_into, parse_page, read_tree
 from tests.test_errors import make_project, replace
+from tests.test_exports import validate
 
 NAME, EMAIL = "Ada Secretauthor", "ada.secret@example.invalid"
 
@@ -266,3 +269,71 @@ def test_every_page_names_the_feed_of_changes_only_with_history(root: Path, tmp_
     plain = build_into(make_project(tmp_path / "plain"), tmp_path / "plain" / "site")
     assert urls.CHANGES not in plain and urls.CHANGES_FEED not in plain
     assert not any(b"changes.xml" in data for data in plain.values())
+
+
+def jsonld_page(page: bytes) -> Any:
+    """The event page's JSON-LD `WebPage` (its `subjectOf`)."""
+    script = page.decode().split('<script type="application/ld+json">')[1].split("</script>")[0]
+    return json.loads(script)["subjectOf"]
+
+
+def test_json_ld_dates_the_page_by_its_first_and_last_commit(root: Path) -> None:
+    page = jsonld_page(built(root)[urls.event("strike")])
+    assert (page["datePublished"], page["dateModified"]) == (
+        "2024-01-10T12:00:00Z",
+        "2024-04-01T12:00:00Z",
+    )
+    updates = "updates:\n  - {date: 2024-06-01, kind: correction, note: Its hour.}\n"
+    replace(root, "events/strike.md", "status: confirmed\n", "status: confirmed\n" + updates)
+    commit(root, "Noted ahead", "2024-05-02")
+    site = built(root)
+    page = jsonld_page(site[urls.event("strike")])
+    # An update of a later day than the last commit is the later change.
+    assert (page["datePublished"], page["dateModified"]) == ("2024-01-10T12:00:00Z", "2024-06-01")
+    replace(root, "events/strike.md", "Its hour.", "Its minute.")
+    commit(root, "Later still", "2024-06-03")
+    assert jsonld_page(built(root)[urls.event("strike")])["dateModified"] == "2024-06-03T12:00:00Z"
+    assert "datePublished" not in jsonld_page(
+        built(make_project(root.parent / "plain"))[urls.event("strike")]
+    )
+
+
+def test_timeline_json_has_each_events_history_valid_by_its_schema(root: Path) -> None:
+    replace(root, "site.yaml", "history: git\n", "history: git\nhistory_messages: true\n")
+    commit(root, "Messages", "2024-05-01")
+    document = json.loads(built(root)[urls.TIMELINE_JSON])
+    validate(document)
+    events = {event["id"]: event for event in document["events"]}
+    assert events["strike"]["history"] == {
+        "published": "2024-01-10T12:00:00Z",
+        "changed": "2024-04-01T12:00:00Z",
+        "changes": [
+            {
+                "date": f"{_iso(day)}T12:00:00Z",
+                "number": int(anchor[-1]),
+                "what": words.split("; "),
+                "message": message,
+            }
+            for (day, title, anchor, words), message in zip(
+                [c for c in RECENT if c[1] == "The strike"],
+                ["Quote", "Corrected date; denial published", "Strike confirmed", "First events"],
+                strict=True,
+            )
+        ],
+        "statuses": [
+            {"status": "confirmed", "since": "2024-02-20T12:00:00Z"},
+            {"status": "reported", "since": "2024-01-10T12:00:00Z"},
+        ],
+    }
+    assert events["denial"]["history"]["changes"] == [
+        {
+            "date": "2024-03-05T12:00:00Z",
+            "number": 1,
+            "what": ["First published"],
+            "message": "Corrected date; denial published",
+        }
+    ]
+    plain = json.loads(
+        build_into(make_project(root.parent / "plain"), root.parent / "out")[urls.TIMELINE_JSON]
+    )
+    assert not any("history" in event for event in plain["events"])

@@ -17,7 +17,7 @@ import yaml
 
 from generator.errors import ContentError
 from generator.load.git_history import GitLog, read_git_log
-from generator.model.history import Change, History
+from generator.model.history import Change, Held, History
 from generator.model.timeline import STATUSES, Event, Timeline
 
 _KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
@@ -84,7 +84,7 @@ def event_history(event: Event, log: GitLog, default: str | None) -> History:
     """The history of `event` from its file's versions in `log`."""
     name = Path(event.path).name
     changes: list[Change] = []
-    statuses: list[tuple[str, int]] = []
+    statuses: list[Held] = []
     before: tuple[Blocks, str] | None = None
     for version in log.versions.get(name, ()):
         now = _split(version.text)
@@ -98,8 +98,8 @@ def event_history(event: Event, log: GitLog, default: str | None) -> History:
             words = _differences(before, now, default)
             if words:
                 changes.append(Change(version.time, words, version.subject, number))
-        if status and (not statuses or statuses[-1][0] != status):
-            statuses.append((status, version.time))
+        if status and (not statuses or statuses[-1].status != status):
+            statuses.append(Held(status, STATUSES[status][0], version.time))
         before = now
     return History(tuple(changes), tuple(statuses), name in log.uncommitted)
 
@@ -140,7 +140,11 @@ def _is_draft(blocks: Blocks) -> bool:
 def _status(blocks: Blocks, default: str | None) -> str:
     value = _value(blocks, "status")
     status = value.strip() if isinstance(value, str) and value.strip() else default
-    return STATUSES[status][0] if status in STATUSES else ""
+    return status if status in STATUSES else ""
+
+
+def _label(status: str) -> str:
+    return STATUSES[status][0] if status else "none"
 
 
 def _differences(
@@ -155,7 +159,7 @@ def _differences(
         if key == "status":
             was, status = _status(old, default), _status(new, default)
             if was != status:
-                words.append(f"Status: {was or 'none'} → {status or 'none'}")
+                words.append(f"Status: {_label(was)} → {_label(status)}")
         elif key in ("title", "date"):
             was, value = _value(old, key), _value(new, key)
             if was != value:

@@ -17,6 +17,11 @@ def commit_day(time: int) -> int:
     return _EPOCH_DAY + time // _DAY
 
 
+def commit_instant(time: int) -> str:
+    """Seconds since 1970-01-01 UTC -> that instant in RFC 3339, UTC."""
+    return rfc3339_instant(commit_day(time) * _DAY - _DAY + time % _DAY)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """One commit that changed a published event."""
@@ -47,7 +52,16 @@ class Change:
     @property
     def instant(self) -> str:
         """The commit's date in RFC 3339, UTC."""
-        return rfc3339_instant(commit_day(self.time) * _DAY - _DAY + self.time % _DAY)
+        return commit_instant(self.time)
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A status the event held from a commit on."""
+
+    status: str  # its key: "confirmed"
+    label: str  # as pages show it: "Confirmed"
+    since: int  # the commit's date, seconds since 1970-01-01 UTC
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +69,7 @@ class History:
     """What git says of one event since it was first published."""
 
     changes: tuple[Change, ...]  # oldest first; the first is its publication
-    statuses: tuple[tuple[str, int], ...]  # (status label, since when), oldest first
+    statuses: tuple[Held, ...]  # oldest first
     uncommitted: bool = False  # the file has changes not yet committed
 
     @property
@@ -78,10 +92,10 @@ class History:
         """'Confirmed since 20 February 2024; reported from 10 January 2024', or ''."""
         if not self.statuses:
             return ""
-        label, since = self.statuses[-1]
-        words = [f"{label} since {day_words(commit_day(since))}"]
+        latest = self.statuses[-1]
+        words = [f"{latest.label} since {day_words(commit_day(latest.since))}"]
         words += [
-            f"{label.lower()} from {day_words(commit_day(since))}"
-            for label, since in reversed(self.statuses[:-1])
+            f"{held.label.lower()} from {day_words(commit_day(held.since))}"
+            for held in reversed(self.statuses[:-1])
         ]
         return "; ".join(words)

@@ -27,6 +27,12 @@ Schema in `schema/timeline.schema.json`). It holds everything the content says, 
   written.
 - `updates` (an event's, actor's or place's corrections, updates and clarifications,
   `{date, kind, note}`, newest first) appears only when it has some.
+- `history` (an event's, with `history: git`, once committed): `published` and `changed`, the
+  instants (UTC) of the commits that first published it and last changed it; `changes`, newest
+  first, each `{date, number, what}` (the commit's instant, its place in the event's history
+  from 1, which is also its page's anchor `#change-<number>`, and what changed in words, as
+  the page says it), with `message` (the commit's subject) under `history_messages: true`;
+  `statuses`, newest first, each `{status, since}`.
 
 The version goes up when a field is removed or changes meaning; adding a field does not change it.
 """
@@ -41,6 +47,7 @@ from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.days import iso_day, iso_instant
 from generator.model.graph import Graph
+from generator.model.history import History, commit_instant
 from generator.model.media import Media
 from generator.model.timeline import Actor, Citation, Event, Place, Source
 from generator.model.updates import Update, newest_first
@@ -154,7 +161,32 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
     if event.date_label:
         record["date_label"] = event.date_label
     add_updates(record, event.updates)
+    if event.history is not None and event.history.changes:
+        record["history"] = history_record(event.history)
     return record
+
+
+def history_record(history: History) -> dict[str, Any]:
+    """An event's history from git -> its timeline.json object, changes newest first."""
+    changes = []
+    for change in history.newest_first:
+        entry: dict[str, Any] = {
+            "date": change.instant,
+            "number": change.number,
+            "what": list(change.words),
+        }
+        if change.message:  # read only under `history_messages: true`
+            entry["message"] = change.message
+        changes.append(entry)
+    return {
+        "published": history.published.instant,
+        "changed": history.changed.instant,
+        "changes": changes,
+        "statuses": [
+            {"status": held.status, "since": commit_instant(held.since)}
+            for held in reversed(history.statuses)
+        ],
+    }
 
 
 def _actor_record(base_url: str, actor: Actor) -> dict[str, Any]:

@@ -28,6 +28,9 @@ The JSON-LD is one schema.org `Event`:
   `CorrectionComment` with `name` (Correction, Update or Clarification), `datePublished`, `text`
   and the `url` of the note on the page; `dateModified` is the newest one's day. schema.org
   defines both on creative works: the page was corrected, not the event.
+- With `history: git`, the `WebPage`'s `datePublished` is the commit that first published the
+  event and its `dateModified` the last commit that changed it (or the newest update's day,
+  when that is later): both from git, never the clock.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from typing import Any
 from generator.model import urls
 from generator.model.dates import iso_date
 from generator.model.graph import Graph
+from generator.model.history import History
 from generator.model.media import Media, first_image
 from generator.model.timeline import STATUSES, Event, Place, Source, event_places
 from generator.model.updates import Update, newest_first
@@ -105,6 +109,8 @@ def event_jsonld(graph: Graph, event: Event) -> str:
         page["citation"] = [_creative_work(sources[source_id]) for source_id in cited]
     if event.updates:
         add_corrections(page, event.updates)
+    if event.history is not None and event.history.changes:
+        add_history(page, event.history)
     data["subjectOf"] = page
     return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
 
@@ -123,6 +129,15 @@ def add_corrections(page: dict[str, Any], updates: tuple[Update, ...]) -> None:
         }
         for update in newest
     ]
+
+
+def add_history(page: dict[str, Any], history: History) -> None:
+    """Add to a `WebPage` when its event was first published and last changed, from git; an
+    update of a later day than the last commit (see add_corrections) stays `dateModified`."""
+    page["datePublished"] = history.published.instant
+    changed = history.changed
+    if page.get("dateModified", "") <= changed.iso:
+        page["dateModified"] = changed.instant
 
 
 def _image_object(base_url: str, image: Media) -> dict[str, Any]:
