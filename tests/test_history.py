@@ -66,9 +66,13 @@ def history_of(page: bytes) -> list[str]:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """A project in git: the strike reported, then confirmed, its date corrected, a quote
-    added; the denial a draft for a while; the aftermath renamed."""
-    root = make_project(tmp_path / "project")
+    return history_project(tmp_path / "project")
+
+
+def history_project(root: Path) -> Path:
+    """A project in git at `root`: the strike reported, then confirmed, its date corrected, a
+    quote added; the denial a draft for a while."""
+    make_project(root)
     replace(root, "site.yaml", "language: en\n", "language: en\nhistory: git\n")
     replace(root, "events/strike.md", "status: confirmed\n", "status: reported\n")
     replace(root, "events/strike.md", "date: 2019-02-26\n", "date: 2019-02-25\n")
