@@ -22,11 +22,11 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import generate
-from bench.run import Run, timed
 
 FIRST_DAY = 1_704_110_400  # 2024-01-01T12:00:00Z
 DAY = 86_400
@@ -87,6 +87,9 @@ def make_repository(events: int, out: Path) -> None:
         when = FIRST_DAY + number * DAY
         git(out, "add", "-A", when=when)
         git(out, "commit", "-q", "-m", f"Round {number}", when=when)
+    # Packed, as a clone (a workflow's checkout) or any repository after `git gc` is: loose
+    # objects cost git about four times as much to read.
+    git(out, "gc", "-q")
 
 
 def set_history(out: Path, on: bool) -> None:
@@ -94,6 +97,28 @@ def set_history(out: Path, on: bool) -> None:
     site = out / "content" / "site.yaml"
     text = site.read_text(encoding="utf-8").replace(HISTORY_LINE, "")
     site.write_text(text + (HISTORY_LINE if on else ""), encoding="utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One timed build: wall seconds, CPU seconds of its whole process tree, peak memory."""
+
+    seconds: float
+    cpu: float
+    peak_mb: float
+
+
+def timed(command: Sequence[str], cwd: Path, log: Path) -> Run:
+    """Run `command` in `cwd`, its output in `log`: wait4 gives its CPU time, its reaped
+    workers' included, which a machine shared with other work changes less than wall time."""
+    with log.open("wb") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed: see {log}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def cold_builds(out: Path, repeat: int) -> dict[str, list[Run]]:
@@ -105,18 +130,22 @@ def cold_builds(out: Path, repeat: int) -> dict[str, list[Run]]:
             set_history(out, name == "with")
             for leftover in ("site", ".cache"):
                 shutil.rmtree(out / leftover, ignore_errors=True)
-            runs[name].append(timed(command, out, out.parent / f"history-{name}.log"))
-            print(f"  {name} history, run {index + 1}: {runs[name][-1].seconds:.2f} s", flush=True)
+            run = timed(command, out, out.parent / f"history-{name}.log")
+            runs[name].append(run)
+            print(f"  {name} history, run {index + 1}: {run.seconds:.2f} s, CPU {run.cpu:.2f} s")
     set_history(out, True)
     return runs
 
 
 def readers(out: Path, repeat: int) -> dict[str, list[float]]:
-    """Seconds to read every version of the events' files: the git program, and dulwich."""
-    from generator.load.git_history import read_git_log
+    """Seconds to read every version of the events' files: the git program, and dulwich
+    (when installed), which must read the same versions."""
+    from generator.load.git_history import Version, read_git_log
 
     events = out / "content" / "events"
-    tries = {"git": lambda: read_git_log(events, subjects=False)}
+    tries: dict[str, Callable[[], dict[str, tuple[Version, ...]]]] = {
+        "git": lambda: read_git_log(events, subjects=False).versions
+    }
     try:
         from bench.dulwich_history import read_with_dulwich
     except ImportError:
@@ -124,11 +153,15 @@ def readers(out: Path, repeat: int) -> dict[str, list[float]]:
     else:
         tries["dulwich"] = lambda: read_with_dulwich(events)
     seconds: dict[str, list[float]] = {name: [] for name in tries}
+    read: dict[str, dict[str, list[tuple[int, str]]]] = {}
     for _ in range(repeat):
-        for name, read in tries.items():
+        for name, reader in tries.items():
             started = time.perf_counter()
-            read()
+            versions = reader()
             seconds[name].append(time.perf_counter() - started)
+            read[name] = {key: [(v.time, v.text) for v in kept] for key, kept in versions.items()}
+    if len(read) == 2 and read["git"] != read["dulwich"]:
+        raise SystemExit("dulwich read other versions than the git program")
     return seconds
 
 
@@ -150,8 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeat:
         for name, runs in cold_builds(out, args.repeat).items():
             median = statistics.median(run.seconds for run in runs)
+            cpu = statistics.median(run.cpu for run in runs)
             peak = max(run.peak_mb for run in runs)
-            print(f"cold build {name} history: median {median:.2f} s, peak {peak:.0f} MB")
+            figures = f"median {median:.2f} s, CPU {cpu:.2f} s, peak {peak:.0f} MB"
+            print(f"cold build {name} history: {figures}")
     return 0
 
 

@@ -20,7 +20,12 @@ from generator.load.git_history import GitLog, read_git_log
 from generator.model.history import Change, Held, History
 from generator.model.timeline import STATUSES, Event, Timeline
 
-_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
+# A top-level key, and its value's text: the rest of its line and every line after it that
+# does not start another key (indented lines, list items, comments, blank lines).
+_BLOCK = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(.*(?:\n(?![A-Za-z_]).*)*)", re.MULTILINE)
+# ` word`, a one-line plain scalar, which YAML's base loader reads as the word itself: the
+# common case (a status, a date, a draft flag) read without a YAML parser.
+_PLAIN = re.compile(r"[ \t]+([A-Za-z0-9][\w.-]*)[ \t]*")
 _LOADER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar as text
 _TRUE = {"true", "yes", "on", "y"}
 _NAMED = {
@@ -86,11 +91,19 @@ def event_history(event: Event, log: GitLog, default: str | None) -> History:
     changes: list[Change] = []
     statuses: list[Held] = []
     before: tuple[Blocks, str] | None = None
+    head, status = "", ""
     for version in log.versions.get(name, ()):
-        now = _split(version.text)
-        if now is None or _is_draft(now[0]):
+        split = _split(version.text)
+        if split is None:
             continue
-        status = _status(now[0], default)
+        if before is not None and split[0] == head:  # only the body changed: the usual edit
+            now = (before[0], split[1])
+        else:
+            now = (dict(_BLOCK.findall(split[0])), split[1])
+            if _is_draft(now[0]):
+                continue
+            if before is None or now[0].get("status") != before[0].get("status"):
+                status = _status(now[0], default)
         number = len(changes) + 1
         if before is None:
             changes.append(Change(version.time, ("First published",), version.subject, number))
@@ -100,33 +113,27 @@ def event_history(event: Event, log: GitLog, default: str | None) -> History:
                 changes.append(Change(version.time, words, version.subject, number))
         if status and (not statuses or statuses[-1].status != status):
             statuses.append(Held(status, STATUSES[status][0], version.time))
-        before = now
+        before, head = now, split[0]
     return History(tuple(changes), tuple(statuses), name in log.uncommitted)
 
 
-def _split(text: str) -> tuple[Blocks, str] | None:
-    """A file's text -> its front matter's top-level keys with their text, and its body."""
+def _split(text: str) -> tuple[str, str] | None:
+    """A file's text -> its front matter's text and its body, or None without front matter."""
     if not text.startswith("---"):
         return None
     head, _, body = text[3:].partition("\n---")
-    blocks: Blocks = {}
-    key = ""
-    for line in head.splitlines(keepends=True):
-        match = _KEY.match(line)
-        if match:
-            key = match.group(1)
-            blocks[key] = ""
-        if key:
-            blocks[key] += line
-    return blocks, body.partition("\n")[2].strip()
+    return head, body.partition("\n")[2].strip()
 
 
 def _value(blocks: Blocks, key: str) -> Any:
     text = blocks.get(key)
     if text is None:
         return None
+    plain = _PLAIN.fullmatch(text)
+    if plain is not None:
+        return plain.group(1)
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        data = yaml.load(f"{key}:{text}", Loader=_LOADER)
     except yaml.YAMLError:
         return text
     return data.get(key) if isinstance(data, dict) else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -43,19 +44,24 @@ class GitLog:
 
 
 def _git(top: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(top), *args],
-            input=stdin,
-            capture_output=True,
-            env={**os.environ, **_GIT_ENV},
-            check=False,
-        )
-    except FileNotFoundError as error:
-        raise GitUnavailable("git is not installed") from error
-    if done.returncode != 0:
-        raise GitUnavailable(done.stderr.decode(errors="replace").strip().splitlines()[-1])
-    return done.stdout
+    # Git's output goes to a temporary file, read at once: through a pipe, the tens of
+    # megabytes of `cat-file --batch` came a few kilobytes per wakeup, twenty thousand of them.
+    with tempfile.TemporaryFile() as output:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(top), *args],
+                input=stdin,
+                stdout=output,
+                stderr=subprocess.PIPE,
+                env={**os.environ, **_GIT_ENV},
+                check=False,
+            )
+        except FileNotFoundError as error:
+            raise GitUnavailable("git is not installed") from error
+        if done.returncode != 0:
+            raise GitUnavailable(done.stderr.decode(errors="replace").strip().splitlines()[-1])
+        output.seek(0)
+        return output.read()
 
 
 def repository_top(folder: Path) -> tuple[Path, bool]:
@@ -132,6 +138,7 @@ def _changes(top: Path, folder: PurePosixPath, subjects: bool) -> list[Change]:
         str(folder),
     )
     changes: list[Change] = []
+    cut = _prefix(folder)
     for chunk in log.split(_COMMIT)[1:]:
         header, _, rest = chunk.partition(b"\0")
         commit, time, *subject = header.decode(errors="replace").split(" ", 2)
@@ -141,7 +148,7 @@ def _changes(top: Path, folder: PurePosixPath, subjects: bool) -> list[Change]:
             meta = fields[at].decode().split()
             blob, kind = meta[3], meta[4]
             paths = 2 if kind[0] in "RC" else 1
-            names = [_name(fields[at + 1 + n], folder) for n in range(paths)]
+            names = [fields[at + 1 + n][cut:].decode() for n in range(paths)]
             at += 1 + paths
             old = names[0] if kind[0] == "R" else ""
             blob = "" if kind[0] == "D" or set(blob) == {"0"} else blob
@@ -149,15 +156,18 @@ def _changes(top: Path, folder: PurePosixPath, subjects: bool) -> list[Change]:
     return changes
 
 
-def _name(path: bytes, folder: PurePosixPath) -> str:
-    """A path from the repository's top -> its name under `folder` ('x.md')."""
-    return PurePosixPath(path.decode()).relative_to(folder).as_posix()
+def _prefix(folder: PurePosixPath) -> int:
+    """The length in bytes of the prefix `folder` gives the paths git names ('content/events/'):
+    git names only paths under `folder`, as asked, so a name is cut from them, with no parsing."""
+    return 0 if folder == PurePosixPath(".") else len(f"{folder}/".encode())
 
 
 def _blobs(top: Path, blobs: set[str]) -> dict[str, str]:
     """The text of each blob, read by one `git cat-file --batch`."""
     order = sorted(blobs)
-    out = _git(top, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in order).encode())
+    # --buffer: git writes a buffer at a time, not an object at a time.
+    wanted = "".join(f"{blob}\n" for blob in order).encode()
+    out = _git(top, "cat-file", "--batch", "--buffer", stdin=wanted)
     texts: dict[str, str] = {}
     at = 0
     for blob in order:
@@ -172,10 +182,11 @@ def _blobs(top: Path, blobs: set[str]) -> dict[str, str]:
 def _uncommitted(status: bytes, folder: PurePosixPath) -> list[str]:
     """The names under `folder` that `git status --porcelain -z` lists."""
     names = []
+    cut = _prefix(folder)
     entries = status.split(b"\0")
     at = 0
     while at < len(entries) and entries[at]:
         entry = entries[at]
-        names.append(_name(entry[3:], folder))
+        names.append(entry[3 + cut :].decode())
         at += 2 if entry[:1] in (b"R", b"C") else 1  # a rename's old path follows
     return names
