@@ -18,7 +18,9 @@ from functools import partial
 from pathlib import Path
 
 from generator.check.drafts import published
+from generator.check.history import with_history
 from generator.check.validate import ValidateCache, validate
+from generator.errors import BuildFailed, ContentError
 from generator.incremental.keep import ONE_OFF, PREVIEW, Keep
 from generator.incremental.store import (
     Fresh,
@@ -31,6 +33,7 @@ from generator.incremental.store import (
     save_bodies,
 )
 from generator.load.files import LoadCache, load
+from generator.load.git_history import GitUnavailable
 from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
 from generator.outputs.driver import site_files
@@ -76,7 +79,8 @@ def _run(project: Project, drafts: bool, last: Kept, write: Write) -> tuple[Buil
     Content errors raise BuildFailed before `write` has replaced anything."""
     with _no_cycle_collection():
         raw = load(project, last.load)
-        everything = validate(raw, last.check)
+        # With `history: git`, each event's history from git, read in one pass.
+        everything = git_history(project, validate(raw, last.check))
         del raw  # the parsed files: a one-off build holds none of them while it makes the site
         graph = link(_shown(everything, drafts))
         html = render(graph, project.template_folders, project.timelinejs, last.render)
@@ -99,7 +103,29 @@ def _run(project: Project, drafts: bool, last: Kept, write: Write) -> tuple[Buil
 def check(project: Project, *, drafts: bool = False) -> Timeline:
     """Load and validate the content, without its drafts unless `drafts`; raise BuildFailed
     with every error."""
-    return _shown(validate(load(project)), drafts)
+    return _shown(git_history(project, validate(load(project))), drafts)
+
+
+def git_history(project: Project, timeline: Timeline) -> Timeline:
+    """With `history: git` in site.yaml, `timeline` with each event's history from git; else
+    `timeline` as it is. Raise BuildFailed when the project is not in a git repository."""
+    site = timeline.site
+    if not site.history:
+        return timeline
+    try:
+        return with_history(timeline, project.content / "events", site.history_messages)
+    except GitUnavailable as error:
+        raise BuildFailed(
+            [
+                ContentError(
+                    project.shown(project.content / "site.yaml"),
+                    site.history_line,
+                    "history",
+                    f"`history: git` needs a git repository: {error}",
+                    "run `git init` and commit the project, or remove `history: git`",
+                )
+            ]
+        ) from None
 
 
 def _shown(timeline: Timeline, drafts: bool) -> Timeline:

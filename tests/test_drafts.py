@@ -167,14 +167,14 @@ def test_build_says_how_many_drafts_it_left_out(
     args = ["--root", str(root), "--templates", str(TEMPLATES), "build"]
     assert main(args) == 0
     assert capsys.readouterr().out.startswith(
-        "Built 29 pages for 3 events (1 draft left out) into site/ in "
+        "Built 30 pages for 3 events (1 draft left out) into site/ in "
     )
     assert main(args) == 0
     assert capsys.readouterr().out.startswith(
-        "site/ is up to date: 29 pages for 3 events (1 draft left out), nothing changed"
+        "site/ is up to date: 30 pages for 3 events (1 draft left out), nothing changed"
     )
     assert main([*args, "--drafts"]) == 0
-    assert capsys.readouterr().out.startswith("Built 32 pages for 4 events into site/ in ")
+    assert capsys.readouterr().out.startswith("Built 33 pages for 4 events into site/ in ")
 
 
 def test_new_says_it_wrote_a_draft_and_how_to_publish_it(

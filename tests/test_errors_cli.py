@@ -73,7 +73,7 @@ def test_cli_build_reports_every_error_and_leaves_the_site_unchanged(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(root, "build") == 0
-    assert capsys.readouterr().out.startswith("Built 29 pages for 3 events into site/ in ")
+    assert capsys.readouterr().out.startswith("Built 30 pages for 3 events into site/ in ")
     before = read_tree(root / "site")
     assert "events/strike/index.html" in before
     break_several(root)
@@ -174,10 +174,10 @@ def test_counts_agree_in_number(root: Path, capsys: pytest.CaptureFixture[str]) 
     assert cli(root, "check") == 0
     assert capsys.readouterr().out == "No errors: 1 event, 1 actor, 1 place, 1 source.\n"
     assert cli(root, "build") == 0
-    assert capsys.readouterr().out.startswith("Built 25 pages for 1 event into site/ in ")
+    assert capsys.readouterr().out.startswith("Built 26 pages for 1 event into site/ in ")
     assert cli(root, "build") == 0
     assert capsys.readouterr().out.startswith(
-        "site/ is up to date: 25 pages for 1 event, nothing changed since the last build"
+        "site/ is up to date: 26 pages for 1 event, nothing changed since the last build"
     )
 
 

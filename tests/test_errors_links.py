@@ -145,7 +145,7 @@ def test_a_place_needs_a_name_and_a_kind(root: Path) -> None:
     assert errors(root) == [
         "content/places/nowhere.md:2: name: is missing — add a `name: …` line",
         "content/places/nowhere.md:3: where: unknown key — use one of: name, kind, aliases, "
-        "coordinates, country, note",
+        "coordinates, country, note, updates",
     ]
 
 

@@ -414,7 +414,7 @@ def test_a_site_built_with_drafts_is_rebuilt_without_them_before_publishing(
     capsys.readouterr()
     assert timeline(root, "publish") == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("Built 29 pages for 3 events (1 draft left out) into site/")
+    assert out[0].startswith("Built 30 pages for 3 events (1 draft left out) into site/")
     assert out[1].startswith("Published site/ to origin gh-pages (")
     published = branch_files(remote, "gh-pages")
     assert secret_in(published) == []
@@ -426,12 +426,12 @@ def test_publish_builds_the_site_when_there_is_none(
 ) -> None:
     remote, root = project_repo
     assert timeline(root, "publish") == 0
-    assert capsys.readouterr().out.startswith("Built 29 pages for 3 events into site/")
+    assert capsys.readouterr().out.startswith("Built 30 pages for 3 events into site/")
     assert branch_files(remote, "gh-pages") == without_drafts(root, tmp_path)
     # Nothing changed since: nothing is built, and nothing is committed.
     assert timeline(root, "publish") == 0
     assert capsys.readouterr().out.splitlines() == [
-        "site/ is up to date: 29 pages for 3 events, nothing changed since the last build",
+        "site/ is up to date: 30 pages for 3 events, nothing changed since the last build",
         "site/ is unchanged since it was last published to gh-pages.",
     ]
     assert commit_count(remote, "gh-pages") == 1

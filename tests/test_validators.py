@@ -20,6 +20,8 @@ from generator.project import Project
 from tests.browser import CHROMIUM, FLAGS, serve_site
 from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into
 from tests.source_files import make_storm
+from tests.project_files import replace
+from tests.test_history import commit, history_project
 
 # Chromium or the Nu HTML Checker: left out of `make quick`.
 pytestmark = pytest.mark.browser
@@ -200,6 +202,33 @@ def test_source_pages_of_every_kind_are_valid_and_accessible(
     build_into(root, site)
     names = ("sources/herald", "sources/report", "sources/notes", "events/reopening")
     files = [(site / name / "index.html").resolve() for name in names]
+    errors = vnu(files)
+    assert [error for file in files for error in errors[file]] == []
+    violations: list[str] = []
+    for scheme, width in VIEWS:
+        page = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 900})
+        try:
+            for name, file in zip(names, files, strict=True):
+                page.goto(file.as_uri())
+                violations += axe(page, f"{name} ({scheme}, {width} px)")
+        finally:
+            page.close()
+    assert violations == []
+
+
+def test_history_and_corrections_are_valid_and_accessible(browser: Browser, tmp_path: Path) -> None:
+    """An event page with corrections and a History from git, and the page of recent changes."""
+    root = history_project(tmp_path / "project")
+    updates = "updates:\n  - {date: 2024-04-02, kind: correction, note: The hour of the strike.}\n"
+    replace(root, "events/strike.md", "status: confirmed\n", "status: confirmed\n" + updates)
+    commit(root, "Corrected", "2024-04-02")
+    site = tmp_path / "site"
+    pages = build_into(root, site)
+    event = pages[urls.event("strike")].decode()
+    assert '<section class="history"' in event and '<aside class="updates"' in event
+    assert pages[urls.CHANGES].decode().count('<li><a href="../events/') == 7
+    names = (urls.event("strike"), urls.CHANGES)
+    files = [(site / name).resolve() for name in names]
     errors = vnu(files)
     assert [error for file in files for error in errors[file]] == []
     violations: list[str] = []

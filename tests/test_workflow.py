@@ -114,7 +114,10 @@ def test_the_workflow_builds_with_make_and_deploys_with_githubs_pages_actions() 
     assert order.index("actions/setup-python") < order.index("make site")
     assert order.index("make site") < order.index("actions/upload-pages-artifact")
     by_action = {step["uses"].split("@")[0]: step for step in steps if "uses" in step}
-    assert by_action["actions/checkout"]["with"] == {"persist-credentials": False}
+    assert by_action["actions/checkout"]["with"] == {
+        "persist-credentials": False,
+        "fetch-depth": 0,  # the whole history, which `history: git` reads
+    }
     assert by_action["actions/setup-python"]["with"] == {"python-version": "3.11"}
     assert by_action["actions/upload-pages-artifact"]["with"] == {"path": "site"}
 

@@ -8,11 +8,12 @@ from generator.check.fields import Fields
 from generator.check.ids import check_id
 from generator.check.media import Files, body_media, check_media
 from generator.check.places import country_code
+from generator.check.updates import check_updates
 from generator.errors import ContentError
 from generator.load.documents import Document
 from generator.model.timeline import Actor
 
-ACTOR_KEYS = ("name", "kind", "aliases", "country", "media")
+ACTOR_KEYS = ("name", "kind", "aliases", "country", "media", "updates")
 
 
 def check_actors(
@@ -39,5 +40,6 @@ def check_actors(
             country=country_code(fields),
             media=check_media(fields, files, sources),
             body_media=body_media(document, files, errors),
+            updates=check_updates(fields),
         )
     return actors

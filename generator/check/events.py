@@ -12,6 +12,7 @@ from generator.check.ids import check_id, reserved_error
 from generator.check.media import Files, body_media, check_media
 from generator.check.nearest import wrong_quote
 from generator.check.quotes import SearchableText
+from generator.check.updates import check_updates
 from generator.errors import ContentError, did_you_mean
 from generator.load.documents import Document
 from generator.load.yaml_lines import KeyPath
@@ -41,6 +42,7 @@ EVENT_KEYS = (
     "date_label",
     "timezone",
     "media",
+    "updates",
 )
 CITATION_KEYS = ("source", "quote")
 RELATED_KEYS = ("id", "relation")
@@ -80,6 +82,7 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
     order = _order(fields)
     media = check_media(fields, known.media, known.sources)
     placed = body_media(document, known.media, errors)
+    updates = check_updates(fields)
     if not valid_id or not title or date is None:
         return None
     return Event(
@@ -101,6 +104,7 @@ def check_event(document: Document, known: Known, errors: list[ContentError]) ->
         body_line=document.body_line,
         media=media,
         body_media=placed,
+        updates=updates,
     )
 
 

@@ -8,13 +8,14 @@ from collections.abc import Mapping
 
 from generator.check.fields import Fields, value_kind
 from generator.check.ids import check_id
+from generator.check.updates import check_updates
 from generator.errors import ContentError, did_you_mean
 from generator.load.documents import Document
 from generator.model.borders import country_at, near, plausible
 from generator.model.countries import COUNTRIES
 from generator.model.timeline import Place
 
-PLACE_KEYS = ("name", "kind", "aliases", "coordinates", "country", "note")
+PLACE_KEYS = ("name", "kind", "aliases", "coordinates", "country", "note", "updates")
 # The countries whose English names take "the" ("not in the United States").
 # fmt: off
 _WITH_THE = frozenset({
@@ -57,6 +58,7 @@ def check_places(documents: list[Document], errors: list[ContentError]) -> dict[
             body=document.body,
             path=document.shown,
             body_line=document.body_line,
+            updates=check_updates(fields),
         )
     return places
 

@@ -24,6 +24,8 @@ SITE_KEYS = (
     "eras",
     "timezone",
     "thumbnails",
+    "history",
+    "history_messages",
 )
 DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 ERA_KEYS = ("name", "date", "note")
@@ -68,6 +70,13 @@ def check_site(
         timezone=timezone,
         default_status=_default_status(fields),
         thumbnails=_thumbnails(fields),
+        history=_history(fields),
+        history_messages=fields.flag(
+            "history_messages",
+            default=False,
+            fix="write `history_messages: true` to show commit messages in event histories",
+        ),
+        history_line=data.line("history") if "history" in fields.mapping else 0,
     )
 
 
@@ -82,6 +91,14 @@ def _language(fields: Fields) -> str:
         "write a language tag such as en, fr, pt-BR or zh-Hant",
     )
     return "en"
+
+
+def _history(fields: Fields) -> bool:
+    """Whether event pages show their history from git: `history: git`."""
+    value = fields.text("history")
+    if value and value != "git":
+        fields.error("history", f"unknown history `{value}`", "write `history: git`, or remove it")
+    return value == "git"
 
 
 def _default_status(fields: Fields) -> str | None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.load.git_history import head_files
 from generator.project import Project
 from generator.system import replace_file
 from generator.vendor import TIMELINEJS_FILES
@@ -110,6 +111,11 @@ def inputs_digest(project: Project, *, drafts: bool = False) -> str | None:
     digest.update(f"base_url {project.base_url}\0".encode())
     digest.update(f"drafts {drafts}\0".encode())
     digest.update(f"epoch {os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
+    # A commit changes the events' history (`history: git`) without changing a file here.
+    for head in head_files(project.content):
+        digest.update(
+            f"git {head.name}\0".encode() + (head.read_bytes() if head.is_file() else b"")
+        )
     trees = [("content", project.content), ("seeds", project.seeds)]
     # The project's own templates and the packaged theme they override, as the render stage
     # looks them up (one folder when they are the same).

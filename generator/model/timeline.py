@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from generator.errors import ContentError
 from generator.i18n import N_
 from generator.model.dates import EventDate
+from generator.model.history import History
 from generator.model.media import Media
+from generator.model.updates import Update
 
 STATUSES: dict[str, tuple[str, str]] = {
     # status: (label, heading of its page), translated where they are shown
@@ -61,6 +63,9 @@ class SiteConfig:
     default_status: str | None = DEFAULT_STATUS  # None: an event without `status` has none
     thumbnails: bool = False  # lists show each event's first image
     translations: bytes = b""  # the project's translations/<language>.po, over the theme's
+    history: bool = False  # `history: git`: event pages show their history from git
+    history_messages: bool = False  # the history shows commits' subjects
+    history_line: int = field(default=0, compare=False)  # where site.yaml says `history`
     # Part of the key of every per-event piece that the incremental build reuses: hashed once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -68,7 +73,8 @@ class SiteConfig:
         if not self._hash:
             values = (self.title, self.description, self.language, self.base_url, self.eras)
             more = (self.domain, self.default_status, self.timezone, self.thumbnails)
-            object.__setattr__(self, "_hash", hash((*values, *more, self.translations)) or 1)
+            git = (self.history, self.history_messages)
+            object.__setattr__(self, "_hash", hash((*values, *more, self.translations, *git)) or 1)
         return self._hash
 
 
@@ -108,6 +114,7 @@ class Actor:
     country: str = ""  # ISO 3166-1 alpha-2, for a state, its army or its government
     media: tuple[Media, ...] = ()  # its `media:` list
     body_media: tuple[Media, ...] = ()  # the images its body places, in order
+    updates: tuple[Update, ...] = ()  # its `updates:`, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +131,7 @@ class Place:
     body: str  # Markdown
     path: str  # as errors show it
     body_line: int = field(default=0, compare=False)
+    updates: tuple[Update, ...] = ()  # its `updates:`, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +183,8 @@ class Event:
     media: tuple[Media, ...] = ()  # its `media:` list
     body_media: tuple[Media, ...] = ()  # the images its body places, in order
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
+    updates: tuple[Update, ...] = ()  # its `updates:`, as written
+    history: History | None = None  # from git, with `history: git` in site.yaml
     # Incremental builds look events up by value many times over; the hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -183,7 +193,8 @@ class Event:
             values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
             more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
             flags = (self.draft, self.order, self.date_label, self.media, self.body_media)
-            object.__setattr__(self, "_hash", hash((*values, *more, *flags)) or 1)
+            later = (self.updates, self.history)
+            object.__setattr__(self, "_hash", hash((*values, *more, *flags, *later)) or 1)
         return self._hash
 
     @property

@@ -20,6 +20,8 @@ YEARS = "years/index.html"
 SOURCES = "sources/index.html"
 STATUSES = "status/index.html"
 PLACES = "places/index.html"
+CORRECTIONS = "corrections/index.html"
+CHANGES = "changes/index.html"
 
 
 def event(event_id: str) -> str:
@@ -137,6 +139,8 @@ ICS = "events.ics"
 SITEMAP = "sitemap.xml"
 PLACES_GEOJSON = "places.geojson"
 ROBOTS = "robots.txt"
+CORRECTIONS_FEED = "corrections.xml"
+CHANGES_FEED = "changes.xml"
 
 
 def actor_feed(actor_id: str) -> str:

@@ -13,6 +13,8 @@ from generator.incremental.keep import ONE_OFF
 from generator.incremental.memo import Memo
 from generator.model.graph import Graph
 from generator.outputs.atom import ATOM
+from generator.outputs.changes import changes_feed
+from generator.outputs.corrections import corrections_feed
 from generator.outputs.crawlers import crawler_files
 from generator.outputs.geojson import geojson_files
 from generator.outputs.hosting import hosting_files
@@ -26,7 +28,14 @@ from generator.render.inputs import Inputs
 from generator.render.site import HtmlSite
 
 OUTPUTS: tuple[Output, ...] = (ATOM, ICALENDAR, TIMELINE_JSON, TIMELINEJS, SEARCH)
-SITE_OUTPUTS: tuple[SiteOutput, ...] = (crawler_files, geojson_files, oembed_files, hosting_files)
+SITE_OUTPUTS: tuple[SiteOutput, ...] = (
+    crawler_files,
+    geojson_files,
+    oembed_files,
+    hosting_files,
+    corrections_feed,
+    changes_feed,
+)
 
 
 def site_files(html: HtmlSite) -> Files:

@@ -25,6 +25,14 @@ Schema in `schema/timeline.schema.json`). It holds everything the content says, 
   end is open or unknown. A date with a time of day adds `earliest_instant` and
   `latest_instant`, the first and last instant it can mean in UTC. Bodies are the Markdown as
   written.
+- `updates` (an event's, actor's or place's corrections, updates and clarifications,
+  `{date, kind, note}`, newest first) appears only when it has some.
+- `history` (an event's, with `history: git`, once committed): `published` and `changed`, the
+  instants (UTC) of the commits that first published it and last changed it; `changes`, newest
+  first, each `{date, number, what}` (the commit's instant, its place in the event's history
+  from 1, which is also its page's anchor `#change-<number>`, and what changed in words, as
+  the page says it), with `message` (the commit's subject) under `history_messages: true`;
+  `statuses`, newest first, each `{status, since}`.
 
 The version goes up when a field is removed or changes meaning; adding a field does not change it.
 """
@@ -38,8 +46,10 @@ from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.days import iso_day, iso_instant
 from generator.model.graph import Graph
+from generator.model.history import History, commit_instant
 from generator.model.media import Media
 from generator.model.timeline import Actor, Citation, Event, Place, Source
+from generator.model.updates import Update, newest_first
 from generator.outputs.protocol import Files
 from generator.outputs.splice import spliced
 from generator.outputs.text import dumps
@@ -150,7 +160,33 @@ def _event_record(base_url: str, event: Event) -> dict[str, Any]:
         record["order"] = event.order
     if event.date_label:
         record["date_label"] = event.date_label
+    add_updates(record, event.updates)
+    if event.history is not None and event.history.changes:
+        record["history"] = history_record(event.history)
     return record
+
+
+def history_record(history: History) -> dict[str, Any]:
+    """An event's history from git -> its timeline.json object, changes newest first."""
+    changes = []
+    for change in history.newest_first:
+        entry: dict[str, Any] = {
+            "date": change.instant,
+            "number": change.number,
+            "what": list(change.words),
+        }
+        if change.message:  # read only under `history_messages: true`
+            entry["message"] = change.message
+        changes.append(entry)
+    return {
+        "published": history.published.instant,
+        "changed": history.changed.instant,
+        "changes": changes,
+        "statuses": [
+            {"status": held.status, "since": commit_instant(held.since)}
+            for held in reversed(history.statuses)
+        ],
+    }
 
 
 def _actor_record(base_url: str, actor: Actor) -> dict[str, Any]:
@@ -165,7 +201,17 @@ def _actor_record(base_url: str, actor: Actor) -> dict[str, Any]:
         record["country"] = actor.country
     record["body"] = actor.body
     add_media(record, base_url, actor.media, actor.body_media)
+    add_updates(record, actor.updates)
     return record
+
+
+def add_updates(record: dict[str, Any], updates: tuple[Update, ...]) -> None:
+    """Add `updates`, newest first, to an event's, actor's or place's record when it has some."""
+    if updates:
+        record["updates"] = [
+            {"date": update.iso, "kind": update.kind, "note": update.note}
+            for update in newest_first(updates)
+        ]
 
 
 def add_media(
@@ -209,7 +255,7 @@ def _media_record(base_url: str, entry: Media) -> dict[str, Any]:
 
 
 def _place_record(base_url: str, place: Place) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "id": place.id,
         "page": urls.absolute(base_url, urls.place(place.id)),
         "name": place.name,
@@ -220,6 +266,8 @@ def _place_record(base_url: str, place: Place) -> dict[str, Any]:
         "note": place.note,
         "body": place.body,
     }
+    add_updates(record, place.updates)
+    return record
 
 
 def _citation_record(citation: Citation) -> dict[str, Any]:

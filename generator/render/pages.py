@@ -18,6 +18,8 @@ from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import Event
 from generator.model.wikilinks import find_wikilinks
+from generator.render.changes import changes_pages
+from generator.render.corrections import corrections_pages
 from generator.render.embeds import embedding
 from generator.render.figures import Figure
 from generator.render.indexes import index_pages
@@ -129,5 +131,7 @@ def plan_pages(graph: Graph, interactive_language: str | None) -> list[Page]:
         *status_pages(graph),
         *source_pages(graph),
         *place_pages(graph),
+        *corrections_pages(graph.timeline),
+        *changes_pages(graph.timeline),
     ]
     return embedding(graph, plan)

@@ -24,6 +24,13 @@ The JSON-LD is one schema.org `Event`:
 - `subjectOf`: the event's `WebPage`, carrying the sources as `citation` (`CreativeWork`s with
   name, author, publisher, url and date when known): schema.org defines `citation` on creative
   works, and it is the page, not the event, that cites them.
+- `correction` on that `WebPage`: each of the event's `updates:`, newest first, a
+  `CorrectionComment` with `name` (Correction, Update or Clarification), `datePublished`, `text`
+  and the `url` of the note on the page; `dateModified` is the newest one's day. schema.org
+  defines both on creative works: the page was corrected, not the event.
+- With `history: git`, the `WebPage`'s `datePublished` is the commit that first published the
+  event and its `dateModified` the last commit that changed it (or the newest update's day,
+  when that is later): both from git, never the clock.
 """
 
 from __future__ import annotations
@@ -35,8 +42,10 @@ from typing import Any
 from generator.model import urls
 from generator.model.dates import iso_date
 from generator.model.graph import Graph
+from generator.model.history import History
 from generator.model.media import Media, first_image
 from generator.model.timeline import STATUSES, Event, Place, Source, event_places
+from generator.model.updates import Update, newest_first
 from generator.render.inputs import Inputs
 
 SCHEMA_ORG = "https://schema.org"
@@ -98,8 +107,37 @@ def event_jsonld(graph: Graph, event: Event) -> str:
     if cited:
         sources = graph.timeline.sources
         page["citation"] = [_creative_work(sources[source_id]) for source_id in cited]
+    if event.updates:
+        add_corrections(page, event.updates)
+    if event.history is not None and event.history.changes:
+        add_history(page, event.history)
     data["subjectOf"] = page
     return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
+
+
+def add_corrections(page: dict[str, Any], updates: tuple[Update, ...]) -> None:
+    """Add to a `WebPage` its updates as `correction`s, newest first, and `dateModified`."""
+    newest = newest_first(updates)
+    page["dateModified"] = newest[0].iso
+    page["correction"] = [
+        {
+            "@type": "CorrectionComment",
+            "name": update.label,
+            "datePublished": update.iso,
+            "text": update.note,
+            "url": page["url"] + "#" + update.anchor,
+        }
+        for update in newest
+    ]
+
+
+def add_history(page: dict[str, Any], history: History) -> None:
+    """Add to a `WebPage` when its event was first published and last changed, from git; an
+    update of a later day than the last commit (see add_corrections) stays `dateModified`."""
+    page["datePublished"] = history.published.instant
+    changed = history.changed
+    if page.get("dateModified", "") <= changed.iso:
+        page["dateModified"] = changed.instant
 
 
 def _image_object(base_url: str, image: Media) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from tornado.ioloop import IOLoop
 
 from generator.build import Builder
 from generator.errors import BuildFailed, ContentError, counted
+from generator.load.git_history import head_files
 from generator.model import urls
 from generator.project import Project
 from generator.serve.watcher import ChangeWatcher
@@ -62,9 +63,9 @@ class Preview:
         self.state = PreviewState()
         self.loop: IOLoop | None = None
         self.base_path = "/"
-        self.watcher = ChangeWatcher(
-            [project.content, *project.template_folders, project.seeds], self.rebuild
-        )
+        # A new commit changes the events' history from git (`history: git`): HEAD is watched.
+        sources = [project.content, *project.template_folders, project.seeds]
+        self.watcher = ChangeWatcher([*sources, *head_files(project.content)], self.rebuild)
 
     @property
     def url(self) -> str:

@@ -19,9 +19,13 @@ Snapshot = dict[str, tuple[int, int, int]]
 
 
 def snapshot(folders: list[Path]) -> Snapshot:
-    """The stamp (mtime, size, inode) of every file under `folders`, skipping hidden files."""
+    """The stamp (mtime, size, inode) of every file under `folders`, skipping hidden files;
+    a file among `folders` is stamped itself (git's HEAD, whose commits change the history)."""
     stamps: Snapshot = {}
     for folder in folders:
+        if folder.is_file():
+            info = folder.stat()
+            stamps[str(folder)] = (info.st_mtime_ns, info.st_size, info.st_ino)
         for directory, subdirectories, files in os.walk(folder):
             subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
             for name in files:
