@@ -19,8 +19,8 @@ from generator.model import urls
 from generator.project import Project
 from tests.browser import CHROMIUM, FLAGS, serve_site
 from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into
-from tests.source_files import make_storm
 from tests.project_files import replace
+from tests.source_files import make_storm
 from tests.test_history import commit, history_project
 
 # Chromium or the Nu HTML Checker: left out of `make quick`.
