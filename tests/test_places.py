@@ -21,7 +21,7 @@ from generator.model.countries import COUNTRIES
 from generator.model.graph import Graph, countries_of
 from generator.model.outlines import codes, outlines
 from generator.project import Project
-from generator.render.map.draw import Area, Point, Unplaced, map_svg
+from generator.render.map.draw import Area, Point, Unplaced, framed, map_svg
 from generator.render.map.frame import centre_of, frame_of, project_turned
 from generator.render.map.projection import WORLD_X, WORLD_Y, project, wrap
 from generator.render.map.world import cut
@@ -130,6 +130,27 @@ def test_every_frame_holds_its_places_with_a_margin_in_a_readable_shape(
     assert -WORLD_X - 1e-9 <= frame.west < frame.east <= WORLD_X + 1e-9
     assert -WORLD_Y - 1e-9 <= frame.south < frame.north <= WORLD_Y + 1e-9
     for x, y in points:
+        assert frame.west < x < frame.east and frame.south < y < frame.north
+
+
+SOUTH_ASIA = [("Lahore", 31.55, 74.34, "PK"), ("Delhi", 28.61, 77.21, "IN")]
+
+
+def test_a_huge_country_beside_the_places_frames_a_region_not_the_world() -> None:
+    # Places in Pakistan and India, and Russia shaded through an actor: Russia's whole outline
+    # spans 170 degrees of longitude, from the Baltic to the Bering Strait.
+    points = [Point(name, "p/", 1, lat, lon, code) for name, lat, lon, code in SOUTH_ASIA]
+    frame = framed(points, {"PK", "IN", "RU"})
+    assert frame is not None
+    near = 60.0  # degrees of the places; the equator is where a degree is widest
+    west = project_turned(0.0, min(lon for _, _, lon, _ in SOUTH_ASIA) - near, frame.centre)[0]
+    east = project_turned(0.0, max(lon for _, _, lon, _ in SOUTH_ASIA) + near, frame.centre)[0]
+    north = project(max(lat for _, lat, _, _ in SOUTH_ASIA) + near, 0.0)[1]
+    south = project(min(lat for _, lat, _, _ in SOUTH_ASIA) - near, 0.0)[1]
+    assert west < frame.west < frame.east < east
+    assert south < frame.south < frame.north < north
+    for _, lat, lon, _ in SOUTH_ASIA:
+        x, y = project_turned(lat, lon, frame.centre)
         assert frame.west < x < frame.east and frame.south < y < frame.north
 
 

@@ -69,7 +69,8 @@ def _map(
         if place.coordinates is None:
             unplaced.append(Unplaced(place.name, href, places[place_id]))
         else:
-            points.append(Point(place.name, href, places[place_id], *place.coordinates))
+            count = places[place_id]
+            points.append(Point(place.name, href, count, *place.coordinates, place.country))
     shapes = codes()
     areas = tuple(
         _area(graph, code, countries[code], page) for code in sorted(countries) if code in shapes

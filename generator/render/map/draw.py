@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.model.outlines import outlines
 from generator.render.map.frame import Frame, centre_of, frame_of, project_turned
 from generator.render.map.projection import project
-from generator.render.map.world import projected
+from generator.render.map.world import heart, projected
 from generator.render.overview.svg import esc, num
 from generator.render.overview.text import text_width
 
@@ -34,6 +33,7 @@ class Point:
     count: int
     latitude: float
     longitude: float
+    country: str = ""  # the code of the country it lies in, if known
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +97,11 @@ def _drawing(
     points: tuple[Point, ...], areas: tuple[Area, ...], title: str, width: int, counted: str
 ) -> Iterator[str]:
     shaded = {area.code for area in areas}
-    longitudes = [p.longitude for p in points]
-    longitudes += [
-        lon
-        for outline in outlines()
-        if outline.code in shaded
-        for ring in outline.rings
-        for lon, _ in ring
-    ]
-    centre = centre_of(longitudes)
+    frame = framed(points, shaded)
+    assert frame is not None, "a map is drawn only for points or countries"
+    centre = frame.centre
     world = projected(centre)
     placed = [project_turned(p.latitude, p.longitude, centre) for p in points]
-    focus = [
-        *placed,
-        *(xy for code, rings in world if code in shaded for ring in rings for xy in ring),
-    ]
-    frame = frame_of(focus, centre)
-    assert frame is not None, "a map is drawn only for points or countries"
     scale = width / frame.width
     height = frame.height * scale
 
@@ -143,6 +131,34 @@ def _drawing(
     yield from _points(points, [pixel(xy) for xy in placed], width, height, counted)
     yield "</svg>"
     yield "</div>"
+
+
+def framed(points: Sequence[Point], shaded: set[str]) -> Frame | None:
+    """The frame of a map of `points` and the `shaded` countries: the points, and the heart of
+    each country no point lies in (its whole outline would frame Russia as half the world)."""
+    boxes = _hearts(shaded - {p.country for p in points})
+    longitudes = [p.longitude for p in points]
+    longitudes += [lon for west, _, east, _ in boxes for lon in (west, (west + east) / 2, east)]
+    centre = centre_of(longitudes)
+    placed = [project_turned(p.latitude, p.longitude, centre) for p in points]
+    return frame_of([*placed, *(xy for box in boxes for xy in _edges(box, centre))], centre)
+
+
+def _hearts(codes: set[str]) -> list[tuple[float, float, float, float]]:
+    """The boxes a map frames for the shaded countries `codes` that no drawn point lies in:
+    each one's heart, not its whole outline, so that a huge country frames a region."""
+    return [box for code in sorted(codes) if (box := heart(code)) is not None]
+
+
+def _edges(box: tuple[float, float, float, float], centre: float) -> Iterator[tuple[float, float]]:
+    """Points along the edges of a box of degrees on the map about `centre`: Equal Earth
+    curves its meridians, so the corners alone do not hold it."""
+    west, south, east, north = box
+    for step in range(11):
+        lon = west + (east - west) * step / 10
+        lat = south + (north - south) * step / 10
+        yield from (project_turned(lat, west, centre), project_turned(lat, east, centre))
+        yield from (project_turned(south, lon, centre), project_turned(north, lon, centre))
 
 
 def _sphere() -> tuple[tuple[float, float], ...]:

@@ -95,3 +95,53 @@ def _along_edges(points: list[tuple[float, float]]) -> Iterator[tuple[float, flo
             count = int(abs(next_lat - lat) // _EDGE_STEP)
             for step in range(1, count + 1):
                 yield lon, lat + (next_lat - lat) * step / (count + 1)
+
+
+# Half the size of a country's heart, in degrees: about the span of a large region, so that
+# a huge country without a place (Russia spans 170 degrees of longitude) frames a map of its
+# middle, not of the world.
+HEART_LON, HEART_LAT = 15.0, 10.0
+
+
+@functools.cache
+def heart(code: str) -> tuple[float, float, float, float] | None:
+    """The part of country `code` a map frames when none of its places is drawn: the box
+    (west, south, east, north, in degrees, west maybe below -180) of its largest ring, cut to
+    HEART_LON and HEART_LAT about that ring's middle; None for a code with no outline."""
+    rings = [ring for outline in outlines() if outline.code == code for ring in outline.rings]
+    if not rings:
+        return None
+    biggest = max((_unwrapped(ring, 0.0) for ring in rings), key=_area)
+    lon, lat = _middle(biggest)
+    lons = [x for x, _ in biggest]
+    lats = [y for _, y in biggest]
+    return (
+        max(min(lons), lon - HEART_LON),
+        max(min(lats), lat - HEART_LAT),
+        min(max(lons), lon + HEART_LON),
+        min(max(lats), lat + HEART_LAT),
+    )
+
+
+def _area(ring: list[tuple[float, float]]) -> float:
+    """A ring's area in square degrees (the shoelace formula), for comparing rings."""
+    return abs(_shoelace(ring)[0])
+
+
+def _shoelace(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Twice the ring's signed area and its first moments, in degrees."""
+    twice, mx, my = 0.0, 0.0, 0.0
+    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        cross = x0 * y1 - x1 * y0
+        twice += cross
+        mx += (x0 + x1) * cross
+        my += (y0 + y1) * cross
+    return twice, mx, my
+
+
+def _middle(ring: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centroid (longitude, latitude) of a ring, or its first point when it has no area."""
+    twice, mx, my = _shoelace(ring)
+    if twice == 0.0:
+        return ring[0]
+    return mx / (3 * twice), my / (3 * twice)
