@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, date, datetime
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
+from pathlib import Path
 
 import feedparser
 import icalendar
@@ -16,6 +18,7 @@ from generator.model.graph import Graph, link
 from generator.outputs import atom
 from generator.outputs import icalendar as ics
 from tests.helpers import FIXTURE, REPO, graph_of
+from tests.project_files import make_project
 
 
 def with_events(graph: Graph, **changes: dict[str, object]) -> Graph:
@@ -153,6 +156,120 @@ def test_entry_content_states_date_and_status_and_links_absolutely(fixture: Grap
     html = entry.content[0].value
     assert "about 45 BC, uncertain" in html and "Disputed" in html
     assert 'href="https://example.org/ancient/events/ides-of-march/"' in html
+
+
+# Archived feeds (RFC 5005, section 4)
+
+
+def add_events(root: Path, count: int, start: date = date(2000, 1, 1)) -> None:
+    """`count` more events in the project at `root`, a day apart from `start`, each of the
+    army, the tag air-strike and the Border."""
+    for number in range(count):
+        day = start + timedelta(days=number)
+        (root / "content" / "events" / f"filler-{day.isoformat()}.md").write_text(
+            f"---\ntitle: Filler of {day.isoformat()}\ndate: {day.isoformat()}\n"
+            "actors: [army]\ntags: [air-strike]\nplaces: [The Border]\n---\nText.\n",
+            encoding="utf-8",
+        )
+
+
+def read_archived(feeds: dict[str, bytes], base: str, feed: str) -> list[str]:
+    """The entries' ids of the feed at output path `feed`, read from its subscription document
+    back through every archive by `prev-archive`, checking each archive's marks on the way."""
+    by_url = {urls.absolute(base, path): path for path in feeds}
+    ids: list[str] = []
+    path: str | None = feed
+    while path is not None:
+        parsed = parse(feeds[path])
+        ids += [entry.id for entry in parsed.entries]
+        rels = {link.rel: link.href for link in parsed.feed.links}
+        assert rels["self"] == urls.absolute(base, path)
+        assert parsed.feed.id == urls.absolute(base, feed)
+        archive = ET.fromstring(feeds[path]).find(
+            "{http://purl.org/syndication/history/1.0}archive"
+        )
+        assert (archive is not None) == (path != feed)
+        if path != feed:
+            assert rels["current"] == urls.absolute(base, feed)
+        path = by_url[rels["prev-archive"]] if "prev-archive" in rels else None
+    return ids
+
+
+@pytest.fixture
+def long_root(tmp_path: Path) -> Path:
+    """The small project with enough events for its feeds to have three archives each."""
+    root = make_project(tmp_path)
+    add_events(root, atom.CURRENT_ENTRIES + 2 * atom.ARCHIVE_ENTRIES + 20)
+    return root
+
+
+def test_long_feeds_keep_the_latest_and_archive_every_other_event_once_in_order(
+    long_root: Path,
+) -> None:
+    graph = graph_of(long_root)
+    base = graph.timeline.site.base_url
+    feeds = atom.feeds(graph)
+    for feed, events in [
+        (urls.FEED, graph.timeline.events),
+        (urls.actor_feed("army"), graph.by_actor["army"]),
+        (urls.tag_feed("air-strike"), graph.by_tag["air-strike"]),
+        (urls.place_feed("border"), graph.by_place["border"]),
+    ]:
+        expected = [urls.absolute(base, urls.event(event.id)) for event in reversed(events)]
+        current = parse(feeds[feed]).entries
+        assert [entry.id for entry in current] == expected[: atom.CURRENT_ENTRIES]
+        assert read_archived(feeds, base, feed) == expected
+        archives = [urls.feed_archive(feed, number) for number in (1, 2, 3)]
+        assert {path for path in feeds if path.startswith(feed.removesuffix(".xml") + "/")} == set(
+            archives
+        )
+        # Fixed pages from the oldest: full ones, then the newest holding what is left.
+        sizes = [len(parse(feeds[path]).entries) for path in archives]
+        assert sizes == [atom.ARCHIVE_ENTRIES, atom.ARCHIVE_ENTRIES, len(events) - 250]
+        first = {link.rel for link in parse(feeds[archives[0]]).feed.links}
+        assert first == {"self", "alternate", "current", "next-archive"}
+    # A feed of few events is one document, without paging.
+    country = parse(feeds[urls.actor_feed("country")])
+    assert {link.rel for link in country.feed.links} == {"self", "alternate"}
+    assert atom.feeds(graph) == feeds
+
+
+def changed(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def test_a_new_event_changes_only_the_subscription_documents_and_newest_archives(
+    long_root: Path,
+) -> None:
+    before = atom.feeds(graph_of(long_root))
+    add_events(long_root, 1, start=date(2030, 1, 1))
+    after = atom.feeds(graph_of(long_root))
+    feeds = [urls.FEED, urls.actor_feed("army"), urls.tag_feed("air-strike")]
+    feeds.append(urls.place_feed("border"))
+    assert changed(before, after) == {
+        *feeds,
+        *(urls.feed_archive(feed, 3) for feed in feeds),
+    }
+
+
+def test_a_full_archive_keeps_its_entries_when_the_next_one_starts(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    # The fixture's three events and these fill the site feed's two archives exactly.
+    add_events(root, atom.CURRENT_ENTRIES + 2 * atom.ARCHIVE_ENTRIES - 3)
+    before = atom.feeds(graph_of(root))
+    assert urls.feed_archive(urls.FEED, 3) not in before
+    add_events(root, 1, start=date(2030, 1, 1))
+    after = atom.feeds(graph_of(root))
+    newest = urls.feed_archive(urls.FEED, 2)
+    site = {
+        path for path in changed(before, after) if not path.startswith(("actors", "tags", "places"))
+    }
+    assert site == {urls.FEED, newest, urls.feed_archive(urls.FEED, 3)}
+    assert len(parse(after[urls.feed_archive(urls.FEED, 3)]).entries) == 1
+    # The full archive gains its link to the next one, and nothing else.
+    assert parse(before[newest]).entries == parse(after[newest]).entries
+    links = {link.rel for link in parse(after[newest]).feed.links}
+    assert links - {link.rel for link in parse(before[newest]).feed.links} == {"next-archive"}
 
 
 # iCalendar

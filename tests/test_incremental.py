@@ -16,6 +16,7 @@ from generator.build import Builder, check, render_site
 from generator.errors import BuildFailed
 from generator.incremental.keep import PREVIEW
 from generator.model.graph import link
+from generator.outputs.atom import ARCHIVE_ENTRIES, CURRENT_ENTRIES
 from generator.project import Project
 from generator.render.site import RenderCache
 from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree
@@ -179,6 +180,32 @@ def test_a_series_of_edits_gives_the_bytes_of_a_cold_build(
         result = builder.build()
         assert result.changed, name
         assert_same_as_cold(project, tmp_path)
+
+
+def test_edits_across_the_feeds_archive_pages_give_the_bytes_of_a_cold_build(
+    project: Project, tmp_path: Path
+) -> None:
+    def filler(number: int) -> Path:
+        return project.content / "events" / f"filler-{number}.md"
+
+    # Enough events that the site feed has a full archive and a second one begun.
+    for number in range(CURRENT_ENTRIES + ARCHIVE_ENTRIES + 3):
+        filler(number).write_text(
+            f"---\ntitle: Filler {number}\ndate: {1000 + number}\n---\nText.\n",
+            encoding="utf-8",
+        )
+    builder = Builder(project)
+    builder.build()
+    assert (project.output / "feed/archive/2.xml").exists()
+    filler(0).unlink()  # every archived event moves one place towards the newest
+    builder.build()
+    assert_same_as_cold(project, tmp_path)
+    for number in range(ARCHIVE_ENTRIES):
+        filler(number + 1).unlink()
+    result = builder.build()
+    assert "feed/archive/2.xml" in result.changed
+    assert not (project.output / "feed/archive/2.xml").exists()
+    assert_same_as_cold(project, tmp_path)
 
 
 def test_a_failed_rebuild_leaves_the_site_and_the_next_good_one_catches_up(

@@ -21,6 +21,10 @@ from generator.model import urls
         (urls.status("denied"), "status/denied/index.html"),
         (urls.source("theprint"), "sources/theprint/index.html"),
         (urls.static("style.css"), "static/style.css"),
+        (urls.feed_archive(urls.FEED, 1), "feed/archive/1.xml"),
+        (urls.feed_archive(urls.actor_feed("russia"), 12), "actors/russia/feed/archive/12.xml"),
+        (urls.feed_archive(urls.tag_feed("air-defence"), 3), "tags/air-defence/feed/archive/3.xml"),
+        (urls.feed_archive(urls.place_feed("rome"), 2), "places/rome/feed/archive/2.xml"),
     ],
 )
 def test_output_paths(made: str, expected: str) -> None:

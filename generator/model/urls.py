@@ -158,6 +158,12 @@ def place_feed(place_id: str) -> str:
     return f"places/{place_id}/feed.xml"
 
 
+def feed_archive(feed: str, number: int) -> str:
+    """Output path of archive `number` (1 is the oldest) of the Atom feed at output path `feed`,
+    in a folder beside it named as it is: `feed/archive/1.xml` for `feed.xml`."""
+    return f"{feed.removesuffix('.xml')}/archive/{number}.xml"
+
+
 def media(digest: str, name: str) -> str:
     """Output path of a file made from a media file with SHA-256 `digest`: named by content, so
     that two files never clash and an edited image gets a new address."""
