@@ -54,7 +54,7 @@ test: $(DEV) $(NODE_ALL) chromium java lint typecheck unit
 # While you work: the tests marked neither `browser` (Chromium, the Nu checker) nor `slow`
 # (pyproject.toml says which is which), about a minute; `make test` runs them all.
 quick: $(DEV) $(NODE_ALL)
-	$(BIN)/pytest -m "not browser and not slow"
+	$(BIN)/pytest $(PYTEST_WORKERS) -m "not browser and not slow"
 
 lint: $(DEV)
 	$(BIN)/ruff check .
@@ -65,8 +65,10 @@ lint: $(DEV)
 typecheck: $(DEV)
 	$(BIN)/mypy --strict generator
 
+# On every core, each test module on one worker (its fixtures are made once).
+PYTEST_WORKERS ?= -n auto --dist loadscope
 unit: $(DEV) $(NODE_ALL)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_WORKERS)
 
 # Rewrites the golden test's expected output; review the diff before committing it.
 golden: $(DEV)

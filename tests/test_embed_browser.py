@@ -176,12 +176,19 @@ def test_embed_pages_pass_the_nu_checker_and_axe(hosted: Hosted) -> None:
     assert len(embeds) > 10
     errors = vnu([file.resolve() for file in embeds])
     assert [error for found in errors.values() for error in found] == []
+    # axe on the largest embed of each kind (the index's, an actor's, a tag's, a place's, a
+    # year's): they share one template, and axe takes about a second a page.
+    by_kind: dict[str, Path] = {}
+    for file in embeds:
+        kind = file.relative_to(hosted.site).parts[0]
+        if kind not in by_kind or file.stat().st_size > by_kind[kind].stat().st_size:
+            by_kind[kind] = file
     violations: list[str] = []
     for scheme, width in (("light", 320), ("dark", 1280)):
         page = hosted.browser.new_page(
             color_scheme=scheme, viewport={"width": width, "height": 900}
         )
-        for file in embeds:
+        for file in sorted(by_kind.values()):
             path = file.relative_to(hosted.site).as_posix()
             page.goto(hosted.site_url + urls.page_url_path(path))
             violations += axe(page, f"{path} ({scheme}, {width} px)")
