@@ -49,3 +49,15 @@ def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless and quiet (tests/browser.py), one for each module."""
     with chromium() as launched:
         yield launched
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules with browser or slow tests first: the workers of `make test` take a module at a
+    time in this order, so the long ones start at once instead of leaving one worker to finish
+    them alone at the end. The order within a module is kept."""
+    heavy = {
+        item.nodeid.split("::")[0]
+        for item in items
+        if item.get_closest_marker("browser") or item.get_closest_marker("slow")
+    }
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in heavy)
