@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.build import Pages, build, check
+from generator.incremental.store import media_cache
 from generator.model.graph import Graph, link
 from generator.project import Project
 
@@ -21,9 +26,35 @@ def graph_of(root: Path) -> Graph:
     return link(check(Project.at(root, templates=TEMPLATES)))
 
 
+@cache
+def shared_renditions() -> Path:
+    """One folder of image renditions for every build this test process makes with
+    `build_into`: resizing the fixture's images is most of a small build's time (seconds, where
+    the pages take tenths), and what those tests compare is pages. tests/test_media.py holds the
+    renditions themselves, and a build that uses this folder to one that makes them afresh."""
+    folder = Path(tempfile.mkdtemp(prefix="timeline-test-renditions-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def build_into(root: Path, output: Path, templates: Path = TEMPLATES) -> Pages:
-    """Build the project at `root` (with the repository's templates) into `output`."""
-    return build(Project.at(root, templates=templates, output=output)).pages
+    """Build the project at `root` (with the repository's templates) into `output`, as a cold
+    build does but for the image renditions, which come from `shared_renditions()`."""
+    with tempfile.TemporaryDirectory(prefix="timeline-test-cache-") as folder:
+        cache_folder = Path(folder)
+        media_cache(cache_folder).symlink_to(shared_renditions(), target_is_directory=True)
+        return build(Project.at(root, templates=templates, output=output), cache_folder).pages
+
+
+def seed_renditions(root: Path) -> None:
+    """Give the project at `root` a `.cache/` holding the renditions `build_into` made, so that
+    the CLI's builds in a test skip resizing the images as `build_into` does (the fixture's are
+    made first if this process has not made them yet)."""
+    if not any(shared_renditions().iterdir()):
+        with tempfile.TemporaryDirectory(prefix="timeline-test-site-") as output:
+            build_into(FIXTURE, Path(output) / "site")
+    media_cache(root / ".cache").parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(shared_renditions(), media_cache(root / ".cache"), dirs_exist_ok=True)
 
 
 def read_tree(folder: Path) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree
+from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree, seed_renditions
 
 UP_TO_DATE = "is up to date"
 
@@ -21,6 +21,7 @@ def project(tmp_path: Path) -> Path:
     for part in ("content", "seeds"):
         shutil.copytree(FIXTURE / part, root / part)
     shutil.copytree(TEMPLATES, root / "templates")
+    seed_renditions(root)
     return root
 
 
