@@ -103,13 +103,12 @@ def _languages(fields: Fields) -> tuple[str, ...]:
     an error), for a site of one `language:`."""
     if "languages" not in fields.mapping:
         return ()
-    if "language" in fields.mapping:
+    if "language" in fields.mapping:  # reported, and `languages` read all the same
         fields.error(
             "languages",
             "both `language` and `languages` are set",
             "keep `languages: [en, fr]` (its first is the default) and remove `language:`",
         )
-        return ()
     written = fields.text_list("languages")
     if not written:
         fields.error("languages", "is empty", "list the site's languages: `languages: [en, fr]`")
