@@ -101,6 +101,9 @@ def test_an_untranslated_event_shows_its_original_under_a_notice(site: Path) -> 
     )
     assert '<h1 lang="en">The aftermath</h1>' in page
     assert '<div class="prose" lang="en">' in page
+    index = (site / "fr/index.html").read_text()
+    assert 'class="event-title" lang="en"><a href="events/aftermath/">The aftermath</a>' in index
+    assert 'class="event-title"><a href="events/strike/">La frappe</a>' in index
     english = (site / "events/aftermath/index.html").read_text()
     assert "translation-notice" not in english and 'lang="en">The aftermath' not in english
 
