@@ -90,6 +90,9 @@ def test_a_translated_page_shows_the_translation_and_the_facts_of_the_original(
     assert "<h1>La frappe</h1>" in page and "L’armée frappe." in page
     assert "translation-notice" not in page
     assert "L’Armée" in page  # the actor's translated name
+    army = (site / "fr/actors/army/index.html").read_text()
+    assert "<h1>L’Armée</h1>" in army and '<div class="prose">' in army
+    assert '<div class="prose" lang="en">' in (site / "fr/actors/country/index.html").read_text()
     assert "26 February 2019" in (site / "events/strike/index.html").read_text()
     assert 'datetime="2019-02-26"' in page  # the date, a fact, is the original's
 

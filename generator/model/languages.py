@@ -43,8 +43,8 @@ def translated(timeline: Timeline, language: str) -> Timeline:
         events=tuple(
             _event(event, found.get(("events", event.id)), original) for event in timeline.events
         ),
-        actors=_named(timeline.actors, found, "actors"),
-        places=_named(timeline.places, found, "places"),
+        actors=_named(timeline.actors, found, "actors", original),
+        places=_named(timeline.places, found, "places", original),
     )
 
 
@@ -65,13 +65,19 @@ def _event(event: Event, translation: Translation | None, original: str) -> Even
 
 
 def _named(
-    items: Mapping[str, T], found: Mapping[tuple[str, str], Translation], kind: str
+    items: Mapping[str, T],
+    found: Mapping[tuple[str, str], Translation],
+    kind: str,
+    original: str,
 ) -> dict[str, T]:
-    """Actors or places by id, each with its translation's name and body where it has one."""
+    """Actors or places by id, each with its translation's name and body where it has one,
+    else its body marked as in `original` (a name is mostly the same in every language)."""
     named = dict(items)
     for item_id, item in items.items():
         translation = found.get((kind, item_id))
-        if translation is not None:
+        if translation is None:
+            named[item_id] = dataclasses.replace(item, text_language=original)
+        else:
             named[item_id] = dataclasses.replace(
                 item,
                 name=translation.title,

@@ -128,6 +128,7 @@ class Actor:
     media: tuple[Media, ...] = ()  # its `media:` list
     body_media: tuple[Media, ...] = ()  # the images its body places, in order
     updates: tuple[Update, ...] = ()  # its `updates:`, as written
+    text_language: str = ""  # its body's, when a page in another language shows it untranslated
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ class Place:
     path: str  # as errors show it
     body_line: int = field(default=0, compare=False)
     updates: tuple[Update, ...] = ()  # its `updates:`, as written
+    text_language: str = ""  # its body's, when a page in another language shows it untranslated
 
 
 @dataclass(frozen=True, slots=True)
