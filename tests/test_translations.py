@@ -228,3 +228,15 @@ def test_the_nu_checker_passes_a_page_of_each_language(site: Path) -> None:
     assert all(parse_page(file.read_bytes()).refs for file in files)
     errors_found = vnu([file.resolve() for file in files])
     assert [e for found in errors_found.values() for e in found] == []
+
+
+def test_a_translation_that_links_to_a_draft_is_refused_in_a_published_build(
+    tmp_path: Path,
+) -> None:
+    root = _two_languages(tmp_path)
+    replace(root, "events/aftermath.md", "date:", "draft: true\ndate:")
+    replace(root, "events/strike.fr.md", "a frappé.", "a frappé, avant [[aftermath]].")
+    assert errors(root) == [
+        "content/events/strike.fr.md:5: body: links to the draft event aftermath — publish "
+        "aftermath (remove draft: true) or remove the link"
+    ]

@@ -96,10 +96,10 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     )
     warnings = unused_warnings(raw.media, used_files(shown_media(timeline)))
     warnings += missing_warnings(timeline)
-    if not i18n.language(site.language, site.translations).has_catalog:
-        warnings.append(
-            ContentError(raw.site_shown, 1, "language", *i18n.missing_catalog(site.language))
-        )
+    for tag, po in site.catalogs or ((site.language, site.translations),):
+        if not i18n.language(tag, po).has_catalog:
+            field = "languages" if site.languages else "language"
+            warnings.append(ContentError(raw.site_shown, 1, field, *i18n.missing_catalog(tag)))
     return dataclasses.replace(timeline, warnings=tuple(warnings))
 
 
