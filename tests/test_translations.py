@@ -159,12 +159,12 @@ def test_check_warns_of_every_missing_translation(tmp_path: Path) -> None:
     timeline = check(project(_two_languages(tmp_path)))
     missing = [str(w) for w in timeline.warnings if w.field == "translation"]
     assert missing == [
-        "content/events/denial.md:1: translation: no `fr` translation — add "
-        "content/events/denial.fr.md with its title, summary and body; until then its page "
-        "in that language shows the original",
         "content/events/aftermath.md:1: translation: no `fr` translation — add "
         "content/events/aftermath.fr.md with its title, summary and body; until then its "
         "page in that language shows the original",
+        "content/events/denial.md:1: translation: no `fr` translation — add "
+        "content/events/denial.fr.md with its title, summary and body; until then its page "
+        "in that language shows the original",
     ]
 
 

@@ -101,7 +101,8 @@ def _unknown(
 
 
 def missing_warnings(timeline: Timeline) -> list[ContentError]:
-    """A warning for every event without a translation into one of the site's other languages."""
+    """A warning for every event without a translation into one of the site's other languages,
+    by file."""
     return [
         ContentError(
             event.path,
@@ -111,5 +112,5 @@ def missing_warnings(timeline: Timeline) -> list[ContentError]:
             f"add {event.path.removesuffix('.md')}.{language}.md with its title, summary and "
             "body; until then its page in that language shows the original",
         )
-        for event, language in missing(timeline)
+        for event, language in sorted(missing(timeline), key=lambda m: (m[0].path, m[1]))
     ]
