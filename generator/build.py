@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from generator.check.drafts import published
@@ -37,6 +38,7 @@ from generator.load.git_history import GitUnavailable
 from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
 from generator.outputs.driver import site_files
+from generator.outputs.languages import translation_files, translation_sites
 from generator.project import Project
 from generator.render.site import Files, RenderCache, render
 from generator.render.templates import Folders
@@ -72,6 +74,8 @@ class Kept:
     load: LoadCache | None
     check: ValidateCache | None
     render: RenderCache
+    # With `languages:`, what the render stage kept of each language's site but the first.
+    translations: Mapping[str, RenderCache] = dataclasses.field(default_factory=dict)
 
 
 def _run(project: Project, drafts: bool, last: Kept, write: Write) -> tuple[BuildResult, Kept]:
@@ -84,10 +88,15 @@ def _run(project: Project, drafts: bool, last: Kept, write: Write) -> tuple[Buil
         del raw  # the parsed files: a one-off build holds none of them while it makes the site
         graph = link(_shown(everything, drafts))
         html = render(graph, project.template_folders, project.timelinejs, last.render)
-        files = site_files(html)
+        others = translation_sites(
+            graph, project.template_folders, project.timelinejs, last.translations, last.render
+        )
+        languages = graph.timeline.site.languages
+        files = chain(site_files(html), translation_files(others, languages))
         written = write(files)
         # Only now is every file made: the outputs, after the pages, add bodies and pieces.
-        kept = dataclasses.replace(last, render=html.kept())
+        translations = {language: made.kept() for language, made in others.items()}
+        kept = dataclasses.replace(last, render=html.kept(), translations=translations)
     drafts_left_out = len(everything.events) - len(graph.timeline.events)
     result = BuildResult(
         graph.timeline,

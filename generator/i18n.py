@@ -100,6 +100,12 @@ def known(tag: str) -> bool:
     return True
 
 
+def own_name(tag: str) -> str:
+    """The language `tag` named in itself, as a language switcher lists it: 'Français'."""
+    name = babel.Locale.parse(tag.replace("-", "_")).get_display_name() or tag
+    return name[:1].upper() + name[1:]
+
+
 def missing_catalog(tag: str) -> tuple[str, str]:
     """The warning for a language without a catalog: what stays English, and how to add one."""
     base = base_language(tag)

@@ -45,7 +45,7 @@ SEVERAL = [
     "content/site.yaml:4: base_url: `/timeline/` is not an absolute http(s) URL — write the full "
     "address, such as https://example.github.io/project/",
     "content/sources.yaml:8: article.notes: unknown key (did you mean `note`?) — use one of: "
-    "title, publisher, author, date, url, local, note, accessed, archive, publish_text",
+    "title, publisher, author, date, url, local, note, accessed, archive, publish_text, language",
 ]
 
 

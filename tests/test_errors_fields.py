@@ -105,7 +105,7 @@ def test_unknown_key_with_did_you_mean(root: Path) -> None:
     replace(root, "events/denial.md", "    quote: Officials", "    qoute: Officials")
     assert errors(root) == [
         "content/events/denial.md:8: sources[0].qoute: unknown key (did you mean `quote`?) — "
-        "use one of: source, quote",
+        "use one of: source, quote, translation",
         f"content/events/strike.md:2: titel: unknown key (did you mean `title`?) — use one of: "
         f"{EVENT_KEYS}",
         "content/events/strike.md:2: title: is missing — add a `title: …` line",

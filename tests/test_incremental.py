@@ -20,6 +20,7 @@ from generator.outputs.atom import ARCHIVE_ENTRIES, CURRENT_ENTRIES
 from generator.project import Project
 from generator.render.site import RenderCache
 from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree
+from tests.project_files import make_project
 
 
 def edit(path: Path, change: Callable[[str], str]) -> None:
@@ -357,3 +358,29 @@ def test_random_edits_render_as_a_fresh_build_does(
             fresh, _ = render_site(graph, TEMPLATES, RenderCache(PREVIEW, renditions))
             pages, cache = render_site(graph, TEMPLATES, cache)
             assert pages == fresh
+
+
+@pytest.mark.slow
+def test_edits_of_translations_give_the_bytes_of_a_cold_build(tmp_path: Path) -> None:
+    # The small project of the content-error tests, not the fixture: each language is a site.
+    root = make_project(tmp_path / "two")
+    site = root / "content/site.yaml"
+    edit(site, lambda t: t.replace("language: en", "languages: [en, fr]"))
+    translation = root / EVENTS / "strike.fr.md"
+    translation.write_text("---\ntitle: La frappe\n---\nL’[[army]] frappe.\n", encoding="utf-8")
+    project = Project.at(root, templates=TEMPLATES)
+    builder = Builder(project)
+    builder.build()
+    edits: list[Callable[[], None]] = [
+        lambda: edit(translation, lambda t: t.replace("La frappe", "La frappe aérienne")),
+        lambda: edit(root / EVENTS / "strike.md", lambda t: t.replace("2019-02-26", "2019-02-25")),
+        lambda: (root / "content/actors/army.fr.md").write_text(
+            "---\nname: L’Armée\n---\n", encoding="utf-8"
+        ),
+        translation.unlink,
+    ]
+    for change in edits:
+        change()
+        result = builder.build()
+        assert any(path.startswith("fr/") for path in result.changed)
+        assert_same_as_cold(project, tmp_path)

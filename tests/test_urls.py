@@ -81,3 +81,29 @@ def test_absolute_urls(base_url: str, path: str, expected: str) -> None:
 )
 def test_links_from_the_site_root_for_the_404_page(base_url: str, path: str, expected: str) -> None:
     assert urls.rooted(base_url, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "languages", "expected"),
+    [
+        ("index.html", "en", (), "index.html"),
+        ("events/x/index.html", "en", ("en", "fr"), "events/x/index.html"),
+        ("events/x/index.html", "fr", ("en", "fr"), "fr/events/x/index.html"),
+        ("index.html", "fr", ("en", "fr"), "fr/index.html"),
+        ("feed.xml", "pt-BR", ("en", "pt-BR"), "pt-BR/feed.xml"),
+        ("404.html", "fr", ("fr", "en"), "404.html"),
+        ("404.html", "en", ("fr", "en"), "en/404.html"),
+    ],
+)
+def test_translated_paths(
+    path: str, language: str, languages: tuple[str, ...], expected: str
+) -> None:
+    assert urls.translated(path, language, languages) == expected
+
+
+def test_links_between_a_page_and_its_translation() -> None:
+    page = "events/x/index.html"
+    french = urls.translated(page, "fr", ("en", "fr"))
+    assert urls.href(page, french) == "../../fr/events/x/"
+    assert urls.href(french, page) == "../../../events/x/"
+    assert urls.href(urls.translated(urls.INDEX, "fr", ("en", "fr")), urls.INDEX) == "../"

@@ -11,8 +11,8 @@ from generator.model.wikilinks import find_wikilinks
 
 
 def published(timeline: Timeline) -> Timeline:
-    """`timeline` without its drafts; raise BuildFailed when a published event or an actor
-    links to one, since its page would link to nothing."""
+    """`timeline` without its drafts; raise BuildFailed when a published event or an actor,
+    or a translation of one, links to one, since its page would link to nothing."""
     drafts = {event.id for event in timeline.events if event.draft}
     if not drafts:
         return timeline
@@ -26,6 +26,9 @@ def published(timeline: Timeline) -> Timeline:
         _check_body(event.path, event.body, event.body_line, drafts, errors)
     for actor in timeline.actors.values():
         _check_body(actor.path, actor.body, actor.body_line, drafts, errors)
+    for translation in timeline.translations:  # a draft's own are left out with it
+        if translation.kind != "places" and translation.id not in drafts:
+            _check_body(translation.path, translation.body, translation.body_line, drafts, errors)
     if errors:
         raise BuildFailed(errors)
     events = tuple(event for event in timeline.events if not event.draft)

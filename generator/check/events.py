@@ -4,6 +4,7 @@ it is related to."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -44,7 +45,7 @@ EVENT_KEYS = (
     "media",
     "updates",
 )
-CITATION_KEYS = ("source", "quote")
+CITATION_KEYS = ("source", "quote", "translation")
 RELATED_KEYS = ("id", "relation")
 
 
@@ -246,7 +247,8 @@ def _citations(fields: Fields, known: Known) -> list[Citation]:
             continue
         citation = _citation(fields, index, source, quote, known)
         if citation is not None:
-            citations.append(citation)
+            translations = _quote_translations(fields, index) if quote else ()
+            citations.append(dataclasses.replace(citation, translations=translations))
     return citations
 
 
@@ -278,6 +280,22 @@ def _citation(
     page = bisect.bisect_right(source.pages, parts[0][0]) if source.pages else 0
     return Citation(
         source.id, quote, parts[0][0], parts[-1][1], parts if len(parts) > 1 else (), page
+    )
+
+
+def _quote_translations(fields: Fields, index: int) -> tuple[tuple[str, str], ...]:
+    """`translation:` beside the quote at sources[index]: one text, in the content's language,
+    or texts by language (`{fr: …, de: …}`); by language, '' for the content's."""
+    entry = fields.nested("sources", index)
+    value = entry.mapping.get("translation")
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        text = entry.text("translation")
+        return (("", text),) if text else ()
+    by_language = entry.nested("translation")
+    return tuple(
+        (str(tag), text) for tag in value if (text := by_language.text(str(tag), required=True))
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection
 
+from generator import i18n
 from generator.errors import ContentError
 from generator.load.documents import Document
 from generator.load.text import visible
@@ -34,6 +35,7 @@ def check_id(
             fix = (
                 f"rename the file; `{suggestion}.md` exists, so merge the two or choose another id"
             )
+        fix += _translation_hint(identifier)
         problem = (
             f"`{visible(identifier)}` is not a valid {what} id (lowercase letters, digits and "
             f"hyphens){_foreign(identifier)}"
@@ -44,6 +46,18 @@ def check_id(
         errors.append(reserved_error(shown, 1, "id", identifier, "rename the file"))
         return False
     return True
+
+
+def _translation_hint(identifier: str) -> str:
+    """For `x.fr`, named as a translation would be: how to make it one, which only a language
+    of site.yaml's `languages:` other than the first is."""
+    original, dot, tag = identifier.rpartition(".")
+    if not dot or not ID_PATTERN.fullmatch(original) or not i18n.known(tag):
+        return ""
+    return (
+        f"; or, if it is the `{tag}` translation of `{original}`, list `{tag}` after the "
+        "default language in `languages:` in site.yaml"
+    )
 
 
 def _foreign(identifier: str) -> str:

@@ -18,6 +18,7 @@ SITE_KEYS = (
     "title",
     "description",
     "language",
+    "languages",
     "base_url",
     "domain",
     "default_status",
@@ -58,12 +59,16 @@ def check_site(
         base_url += "/"
     timezone = fields.zone("timezone") or UTC
     eras = _eras(fields, timezone)
-    language = _language(fields)
+    languages = _languages(fields)
+    language = languages[0] if languages else _language(fields)
+    by_language = translations or {}
     return SiteConfig(
         title=title,
         description=fields.text("description"),
         language=language,
-        translations=(translations or {}).get(i18n.base_language(language), b""),
+        translations=by_language.get(i18n.base_language(language), b""),
+        languages=languages,
+        catalogs=tuple((tag, by_language.get(i18n.base_language(tag), b"")) for tag in languages),
         base_url=base_url,
         eras=tuple(eras),
         domain=_domain(fields, base_url),
@@ -91,6 +96,35 @@ def _language(fields: Fields) -> str:
         "write a language tag such as en, fr, pt-BR or zh-Hant",
     )
     return "en"
+
+
+def _languages(fields: Fields) -> tuple[str, ...]:
+    """site.yaml's `languages`, the first the default: () when it is not set (or is wrong, with
+    an error), for a site of one `language:`."""
+    if "languages" not in fields.mapping:
+        return ()
+    if "language" in fields.mapping:  # reported, and `languages` read all the same
+        fields.error(
+            "languages",
+            "both `language` and `languages` are set",
+            "keep `languages: [en, fr]` (its first is the default) and remove `language:`",
+        )
+    written = fields.text_list("languages")
+    if not written:
+        fields.error("languages", "is empty", "list the site's languages: `languages: [en, fr]`")
+    tags: list[str] = []
+    for index, tag in written:
+        if not i18n.known(tag):
+            fields.error(
+                ("languages", index),
+                f"`{tag}` is not a language CLDR knows",
+                "write a language tag such as en, fr, pt-BR or zh-Hant",
+            )
+        elif tag in tags:
+            fields.error(("languages", index), f"`{tag}` is listed twice", "list it once")
+        else:
+            tags.append(tag)
+    return tuple(tags) if len(tags) == len(written) else ()
 
 
 def _history(fields: Fields) -> bool:

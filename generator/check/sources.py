@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from generator import i18n
 from generator.check.fields import Fields
 from generator.check.ids import reserved_error
 from generator.errors import ContentError
@@ -17,7 +18,7 @@ from generator.model.timeline import Source
 
 SOURCE_KEYS = (
     *("title", "publisher", "author", "date", "url", "local", "note"),
-    *("accessed", "archive", "publish_text"),
+    *("accessed", "archive", "publish_text", "language"),
 )
 
 
@@ -85,7 +86,21 @@ def _source(source_id: str, fields: Fields, raw: RawContent) -> Source:
         kind=seed.kind if seed else "text",
         pages=seed.pages if seed else (),
         article=seed.article if seed else None,
+        language=_language(fields),
     )
+
+
+def _language(fields: Fields) -> str:
+    """The language of the source's text, whose quotes pages mark with it: '' when unset."""
+    tag = fields.text("language")
+    if tag and not i18n.known(tag):
+        fields.error(
+            "language",
+            f"`{tag}` is not a language CLDR knows",
+            "write the language tag of the source's text, such as en, ru or ur",
+        )
+        return ""
+    return tag
 
 
 def _publish_text(fields: Fields) -> bool:

@@ -3,28 +3,36 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from generator import i18n
-from generator.check.actors import check_actors
+from generator.check.actors import ACTOR_KEYS, check_actors
 from generator.check.bodies import check_body_links
-from generator.check.events import Known, check_event
+from generator.check.events import EVENT_KEYS, Known, check_event
 from generator.check.ids import check_actor_event_clashes, check_case_clashes
 from generator.check.media import unused_warnings, used_files
-from generator.check.places import check_places, place_names
+from generator.check.places import PLACE_KEYS, check_places, place_names
 from generator.check.quotes import searchable
 from generator.check.site import check_site
 from generator.check.sources import check_sources, usable
+from generator.check.translations import (
+    check_translations,
+    missing_warnings,
+    split_translations,
+)
 from generator.errors import BuildFailed, ContentError, did_you_mean
 from generator.load.documents import Document
 from generator.load.files import RawContent
 from generator.model.timeline import (
     DEFAULT_STATUS,
     Event,
+    SiteConfig,
     Timeline,
     in_time_order,
     shown_media,
 )
+from generator.model.translations import Translation
 from generator.model.wikilinks import find_wikilinks
 
 _Checked = tuple[Document, Event | None, list[ContentError]]
@@ -51,6 +59,7 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         if raw.site is not None
         else None
     )
+    raw, translated = _originals(raw, site.languages if site is not None else ())
     sources = check_sources(raw, errors)
     actors = check_actors(raw.actors, errors, raw.media, sources)
     places = check_places(raw.places, errors)
@@ -74,19 +83,58 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     check_case_clashes(raw.places, errors)
     check_actor_event_clashes(raw.actors, raw.events, errors)
     events = _events(raw.events, known, cache if cache is not None else ValidateCache(), errors)
+    translations = _translations(translated, known, places.keys(), site, errors)
     linkable = known.actors | known.events
-    for document in (*raw.actors, *raw.events, *raw.places):
+    words = [document for documents in translated.values() for document in documents]
+    for document in (*raw.actors, *raw.events, *raw.places, *words):
         _check_wikilinks(document, linkable, errors)
         check_body_links(document, linkable, errors)
     if errors or site is None:
         raise BuildFailed(errors)
-    timeline = Timeline(site, sources, actors, tuple(in_time_order(events)), places)
+    timeline = Timeline(
+        site, sources, actors, tuple(in_time_order(events)), places, translations=translations
+    )
     warnings = unused_warnings(raw.media, used_files(shown_media(timeline)))
-    if not i18n.language(site.language, site.translations).has_catalog:
-        warnings.append(
-            ContentError(raw.site_shown, 1, "language", *i18n.missing_catalog(site.language))
-        )
+    warnings += missing_warnings(timeline)
+    for tag, po in site.catalogs or ((site.language, site.translations),):
+        if not i18n.language(tag, po).has_catalog:
+            field = "languages" if site.languages else "language"
+            warnings.append(ContentError(raw.site_shown, 1, field, *i18n.missing_catalog(tag)))
     return dataclasses.replace(timeline, warnings=tuple(warnings))
+
+
+def _originals(
+    raw: RawContent, languages: tuple[str, ...]
+) -> tuple[RawContent, dict[str, list[Document]]]:
+    """`raw` with only the originals of actors, events and places, and their translations
+    (`<id>.<lang>.md`, see check/translations.py) by kind."""
+    actors, actor_translations = split_translations(raw.actors, languages)
+    events, event_translations = split_translations(raw.events, languages)
+    places, place_translations = split_translations(raw.places, languages)
+    originals = dataclasses.replace(raw, actors=actors, events=events, places=places)
+    found = {"actors": actor_translations, "events": event_translations}
+    return originals, {**found, "places": place_translations}
+
+
+def _translations(
+    documents: dict[str, list[Document]],
+    known: Known,
+    places: Collection[str],
+    site: SiteConfig | None,
+    errors: list[ContentError],
+) -> tuple[Translation, ...]:
+    """The translations of every kind, each of an actor, event or place in `known`."""
+    if site is None:
+        return ()
+    facts = {"actors": ACTOR_KEYS, "events": EVENT_KEYS, "places": PLACE_KEYS}
+    originals = {"actors": known.actors, "events": known.events, "places": places}
+    return tuple(
+        translation
+        for kind, found in documents.items()
+        for translation in check_translations(
+            kind, found, facts[kind], (originals[kind], site.languages, known.media), errors
+        )
+    )
 
 
 def _events(

@@ -11,6 +11,7 @@ from generator.i18n import N_
 from generator.model.dates import EventDate
 from generator.model.history import History
 from generator.model.media import Media
+from generator.model.translations import Translation
 from generator.model.updates import Update
 
 STATUSES: dict[str, tuple[str, str]] = {
@@ -66,6 +67,11 @@ class SiteConfig:
     history: bool = False  # `history: git`: event pages show their history from git
     history_messages: bool = False  # the history shows commits' subjects
     history_line: int = field(default=0, compare=False)  # where site.yaml says `history`
+    # `languages:`: every language of the site, the first its default, at the site's root; ()
+    # for a site of one `language:`. In a translation's site, `language` is one of the others.
+    languages: tuple[str, ...] = ()
+    catalogs: tuple[tuple[str, bytes], ...] = ()  # translations/<lang>.po of each of them
+    root_url: str = ""  # in a translation's site, the default language's address (base_url's)
     # Part of the key of every per-event piece that the incremental build reuses: hashed once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -74,8 +80,14 @@ class SiteConfig:
             values = (self.title, self.description, self.language, self.base_url, self.eras)
             more = (self.domain, self.default_status, self.timezone, self.thumbnails)
             git = (self.history, self.history_messages)
-            object.__setattr__(self, "_hash", hash((*values, *more, self.translations, *git)) or 1)
+            spoken = (self.translations, self.languages, self.catalogs, self.root_url)
+            object.__setattr__(self, "_hash", hash((*values, *more, *spoken, *git)) or 1)
         return self._hash
+
+    @property
+    def content_language(self) -> str:
+        """The language the content's originals are written in: the first of `languages`."""
+        return self.languages[0] if self.languages else self.language
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +110,7 @@ class Source:
     pages: tuple[int, ...] = ()  # a PDF's: where each page starts in `text`
     # A web page's: the span of `text` that its article holds, which its page shows.
     article: tuple[int, int] | None = None
+    language: str = ""  # the copy's language, '' when it is the content's
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +128,7 @@ class Actor:
     media: tuple[Media, ...] = ()  # its `media:` list
     body_media: tuple[Media, ...] = ()  # the images its body places, in order
     updates: tuple[Update, ...] = ()  # its `updates:`, as written
+    text_language: str = ""  # its body's, when a page in another language shows it untranslated
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +146,7 @@ class Place:
     path: str  # as errors show it
     body_line: int = field(default=0, compare=False)
     updates: tuple[Update, ...] = ()  # its `updates:`, as written
+    text_language: str = ""  # its body's, when a page in another language shows it untranslated
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +160,16 @@ class Citation:
     # A quote with an ellipsis: the span of each of its parts; () for a quote in one piece.
     parts: tuple[tuple[int, int], ...] = ()
     page: int = 0  # the PDF page the quote starts on; 0 for other sources
+    # `translation:` beside the quote, by language ('' for the content's language); shown as
+    # a translation, never as the quote, which stays verbatim in its source's language.
+    translations: tuple[tuple[str, str], ...] = ()
+
+    def translation(self, language: str, content_language: str) -> str:
+        """The quote's translation into `language`, or ''."""
+        for tag, text in self.translations:
+            if tag == language or (not tag and language == content_language):
+                return text
+        return ""
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -185,6 +210,9 @@ class Event:
     body_line: int = field(default=0, compare=False)  # the file line where the body starts
     updates: tuple[Update, ...] = ()  # its `updates:`, as written
     history: History | None = None  # from git, with `history: git` in site.yaml
+    # The language of its title, summary and body when a page in another language shows them
+    # untranslated; '' when they are in the page's language.
+    text_language: str = ""
     # Incremental builds look events up by value many times over; the hash is worked out once.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -193,7 +221,7 @@ class Event:
             values = (self.id, self.title, self.summary, self.date, self.status, self.actors)
             more = (self.places, self.tags, self.citations, self.related, self.body, self.path)
             flags = (self.draft, self.order, self.date_label, self.media, self.body_media)
-            later = (self.updates, self.history)
+            later = (self.updates, self.history, self.text_language)
             object.__setattr__(self, "_hash", hash((*values, *more, *flags, *later)) or 1)
         return self._hash
 
@@ -249,6 +277,7 @@ class Timeline:
     places: dict[str, Place] = field(default_factory=dict)
     # Problems that do not stop a build, such as a media file nothing uses.
     warnings: tuple[ContentError, ...] = ()
+    translations: tuple[Translation, ...] = ()  # <id>.<lang>.md files, with `languages:`
 
 
 def event_places(timeline: Timeline, event: Event) -> tuple[Place, ...]:

@@ -80,6 +80,14 @@ def static(name: str) -> str:
     return f"static/{name}"
 
 
+def translated(path: str, language: str, languages: tuple[str, ...]) -> str:
+    """Output path of the file at `path` in the site's `language`: `path` itself in the first of
+    `languages` (the default, at the site's root), else `<language>/path`."""
+    if not languages or language == languages[0]:
+        return path
+    return f"{language}/{path}"
+
+
 def page_url_path(path: str) -> str:
     """The URL path of an output file from the site root: `events/x/` for `events/x/index.html`."""
     if path == INDEX:

@@ -14,28 +14,55 @@ from generator.render.embeds import embeddable
 from generator.render.inputs import Inputs
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
 def crawler_files(inputs: Inputs, pages: Sequence[str]) -> Files:
-    """The sitemap of the site's HTML `pages` and the robots.txt that names it."""
-    base_url = inputs.graph.timeline.site.base_url
+    """The sitemap of the site's HTML `pages` and the robots.txt that names it; none for the
+    site of a language other than the default, whose pages the default's sitemap lists."""
+    site = inputs.graph.timeline.site
+    if site.root_url:
+        return
     embeds = {embed.path for embed in embeddable(inputs.graph)}
-    yield urls.SITEMAP, sitemap(base_url, (page for page in pages if page not in embeds))
-    yield urls.ROBOTS, robots(base_url)
+    shown = (page for page in pages if page not in embeds)
+    yield urls.SITEMAP, sitemap(site.base_url, shown, site.languages)
+    yield urls.ROBOTS, robots(site.base_url)
 
 
-def sitemap(base_url: str, html_pages: Iterable[str]) -> bytes:
-    """Base URL and HTML output paths -> a sitemap (sitemaps.org 0.9) of all but the 404 page."""
+def sitemap(base_url: str, html_pages: Iterable[str], languages: tuple[str, ...] = ()) -> bytes:
+    """Base URL and HTML output paths -> a sitemap (sitemaps.org 0.9) of all but the 404 page;
+    with `languages`, each page in each of them, with its every language's address as an
+    `xhtml:link` alternate (and the default's as `x-default`), as search engines read them."""
     chosen = {p for p in html_pages if p.endswith(".html") and p != urls.NOT_FOUND}
     # Written out rather than built with ElementTree, which took a tenth of a second at 10,000
     # pages on every edit; the layout is ElementTree's (indent, then tostring).
     entries = "".join(
-        f"  <url>\n    <loc>{html.escape(address, quote=False)}</loc>\n  </url>\n"
-        for address in sorted(urls.absolute(base_url, path) for path in chosen)
+        f"  <url>\n    <loc>{html.escape(address, quote=False)}</loc>\n{links}  </url>\n"
+        for address, links in sorted(_entries(base_url, chosen, languages))
     )
-    body = f'<urlset xmlns="{SITEMAP_NS}">\n{entries}</urlset>' if entries else ""
-    body = body or f'<urlset xmlns="{SITEMAP_NS}" />'
+    xmlns = f'xmlns="{SITEMAP_NS}"' + (f' xmlns:xhtml="{XHTML_NS}"' if languages else "")
+    body = f"<urlset {xmlns}>\n{entries}</urlset>" if entries else ""
+    body = body or f"<urlset {xmlns} />"
     return f"<?xml version='1.0' encoding='utf-8'?>\n{body}\n".encode()
+
+
+def _entries(
+    base_url: str, paths: Iterable[str], languages: tuple[str, ...]
+) -> Iterable[tuple[str, str]]:
+    """Each page's address in each language, with its alternates' lines ('' with one)."""
+    if not languages:
+        yield from ((urls.absolute(base_url, path), "") for path in paths)
+        return
+    for path in paths:
+        spoken = [
+            (tag, urls.absolute(base_url, urls.translated(path, tag, languages)))
+            for tag in languages
+        ]
+        links = "".join(
+            f'    <xhtml:link rel="alternate" hreflang="{tag}" href="{html.escape(address)}" />\n'
+            for tag, address in [*spoken, ("x-default", spoken[0][1])]
+        )
+        yield from ((address, links) for _, address in spoken)
 
 
 def robots(base_url: str) -> bytes:

@@ -10,8 +10,12 @@ from generator.render.inputs import Inputs
 
 
 def hosting_files(inputs: Inputs, pages: Sequence[str]) -> Files:
-    """`.nojekyll`, and `CNAME` with the site's domain when it has one."""
+    """`.nojekyll`, and `CNAME` with the site's domain when it has one; at the site's root
+    only, not again in a language's folder (`root_url`)."""
+    site = inputs.graph.timeline.site
+    if site.root_url:
+        return
     yield ".nojekyll", b""
-    domain = inputs.graph.timeline.site.domain
+    domain = site.domain
     if domain:
         yield "CNAME", f"{domain}\n".encode()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -93,8 +93,38 @@ def environment(
         link=_link,
         picture=_picture,
         absolute=lambda path, anchor="": urls.absolute(site.base_url, path, anchor),
+        versions=lambda page: versions(site, page),
     )
     return env
+
+
+class Version(NamedTuple):
+    """A page in one of the site's languages: its tag, the language's own name, a link from the
+    page being rendered, its absolute URL, and whether it is that page."""
+
+    tag: str
+    name: str
+    href: str
+    url: str
+    current: bool
+
+
+def versions(site: SiteConfig, page: str) -> tuple[Version, ...]:
+    """The page at `page` (as every language's site names it) in each of `site.languages`, for
+    its `hreflang` alternates and its language switcher; none with one language, or for the
+    404 page, which a server shows at any address."""
+    if not site.languages or page == urls.NOT_FOUND:
+        return ()
+    root = site.root_url or site.base_url
+    here = urls.translated(page, site.language, site.languages)
+    found = []
+    for tag in site.languages:
+        there = urls.translated(page, tag, site.languages)
+        link = urls.href(here, there)
+        found.append(
+            Version(tag, i18n.own_name(tag), link, urls.absolute(root, there), here == there)
+        )
+    return tuple(found)
 
 
 @jinja2.pass_context

@@ -38,6 +38,7 @@ class Listed:
     date_label: str
     places: tuple[str, ...] = ()
     thumbnail: LocalFile | None = None  # its first image, when the site shows thumbnails
+    text_language: str = ""  # its title's and summary's, when untranslated (see Event)
 
 
 def listed(event: Event, thumbnails: bool = False) -> Listed:
@@ -45,7 +46,8 @@ def listed(event: Event, thumbnails: bool = False) -> Listed:
     shown = (event.id, event.title, event.summary, event.date, event.status, event.actors)
     image = first_image(event.media, event.body_media) if thumbnails else None
     thumbnail = None if image is None else image.local
-    return Listed(*shown, event.tags, event.draft, event.date_label, event.places, thumbnail)
+    more = (event.tags, event.draft, event.date_label, event.places, thumbnail)
+    return Listed(*shown, *more, event.text_language)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,41 @@
+"""The sites of a site's other languages (`languages:` in site.yaml): each made as the default
+language's is, from the timeline in its words, and written under `<lang>/` with its own feeds,
+search index and assets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from generator.model import urls
+from generator.model.graph import Graph, link
+from generator.model.languages import translated
+from generator.outputs.driver import site_files
+from generator.outputs.protocol import Files
+from generator.render.site import HtmlSite, RenderCache, render
+from generator.render.templates import Folders
+
+
+def translation_sites(
+    graph: Graph,
+    templates: Folders,
+    timelinejs: Path | None,
+    last: Mapping[str, RenderCache],
+    first: RenderCache,
+) -> dict[str, HtmlSite]:
+    """The pages of each of the site's languages but the first, by language, made from what the
+    `last` run kept of that language, else from a cache like `first` (the default language's)."""
+    site = graph.timeline.site
+    sites: dict[str, HtmlSite] = {}
+    for language in site.languages[1:]:
+        cache = last.get(language) or RenderCache(first.keep, first.media)
+        spoken = link(translated(graph.timeline, language))
+        sites[language] = render(spoken, templates, timelinejs, cache)
+    return sites
+
+
+def translation_files(sites: Mapping[str, HtmlSite], languages: tuple[str, ...]) -> Files:
+    """Every file of each language's site, pages then outputs, under its language's folder."""
+    for language, html in sites.items():
+        for path, data in site_files(html):
+            yield urls.translated(path, language, languages), data
