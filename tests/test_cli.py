@@ -23,7 +23,7 @@ from generator.errors import ContentError, github_command
 from generator.model.ids import slugify
 from generator.project import Project
 from tests.browser import free_port
-from tests.helpers import FIXTURE, TEMPLATES
+from tests.helpers import FIXTURE, TEMPLATES, seed_renditions
 from tests.project_files import make_project
 
 
@@ -311,6 +311,7 @@ def test_paths_are_shown_from_the_working_folder_and_check_counts_places(
 ) -> None:
     for part in ("content", "seeds"):
         shutil.copytree(FIXTURE / part, tmp_path / "tk" / part)
+    seed_renditions(tmp_path / "tk")
     monkeypatch.chdir(tmp_path)
     args = ["--root", "tk", "--templates", str(TEMPLATES)]
     assert main([*args, "build"]) == 0
@@ -340,6 +341,7 @@ def _lines_until(lines: queue.Queue[str], prefix: str, seen: list[str], wait: fl
 def test_the_preview_log_is_ours_alone(tmp_path: Path) -> None:
     for part in ("content", "seeds"):
         shutil.copytree(FIXTURE / part, tmp_path / part)
+    seed_renditions(tmp_path)
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(tmp_path), "--templates",

@@ -19,7 +19,7 @@ from generator.model.graph import link
 from generator.outputs.atom import ARCHIVE_ENTRIES, CURRENT_ENTRIES
 from generator.project import Project
 from generator.render.site import RenderCache
-from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree
+from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree, seed_renditions
 from tests.project_files import make_project
 
 
@@ -34,6 +34,13 @@ def project(tmp_path: Path) -> Project:
     return Project.at(tmp_path / "project", templates=TEMPLATES)
 
 
+def builder_of(project: Project) -> Builder:
+    """The preview's builder of `project`, whose `.cache/` starts with the fixture's image
+    renditions (see tests/helpers.py): what these tests compare is pages."""
+    seed_renditions(project.root)
+    return Builder(project, cache_folder=project.root / ".cache")
+
+
 def assert_same_as_cold(project: Project, tmp_path: Path) -> None:
     cold = tmp_path / "cold"
     shutil.rmtree(cold, ignore_errors=True)
@@ -42,14 +49,14 @@ def assert_same_as_cold(project: Project, tmp_path: Path) -> None:
 
 
 def test_an_unchanged_rebuild_renders_and_writes_nothing(project: Project) -> None:
-    builder = Builder(project)
+    builder = builder_of(project)
     builder.build()
     result = builder.build()
     assert (result.rendered, result.changed) == (0, ())
 
 
 def test_a_body_edit_renders_only_its_page(project: Project, tmp_path: Path) -> None:
-    builder = Builder(project)
+    builder = builder_of(project)
     builder.build()
     edit(project.content / "events/rubicon.md", lambda t: t.replace("The start", "The very start"))
     result = builder.build()
@@ -174,7 +181,7 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
 def test_a_series_of_edits_gives_the_bytes_of_a_cold_build(
     project: Project, tmp_path: Path
 ) -> None:
-    builder = Builder(project)
+    builder = builder_of(project)
     builder.build()
     for name, change in EDITS:
         change(project.root)
@@ -195,7 +202,7 @@ def test_edits_across_the_feeds_archive_pages_give_the_bytes_of_a_cold_build(
             f"---\ntitle: Filler {number}\ndate: {1000 + number}\n---\nText.\n",
             encoding="utf-8",
         )
-    builder = Builder(project)
+    builder = builder_of(project)
     builder.build()
     assert (project.output / "feed/archive/2.xml").exists()
     filler(0).unlink()  # every archived event moves one place towards the newest
@@ -212,7 +219,7 @@ def test_edits_across_the_feeds_archive_pages_give_the_bytes_of_a_cold_build(
 def test_a_failed_rebuild_leaves_the_site_and_the_next_good_one_catches_up(
     project: Project, tmp_path: Path
 ) -> None:
-    builder = Builder(project)
+    builder = builder_of(project)
     builder.build()
     before = read_tree(project.output)
     event = project.content / "events/rubicon.md"
@@ -231,7 +238,7 @@ def test_a_rebuild_that_dies_while_rendering_is_no_base_for_the_next(
 ) -> None:
     import generator.render.site as site
 
-    builder = Builder(project)
+    builder = builder_of(project)
     builder.build()
     event = project.content / "events/rubicon.md"
     good = event.read_text()
@@ -273,7 +280,7 @@ def test_a_preview_without_a_cache_folder_keeps_the_renditions_in_memory(
 
 
 def test_unchanged_events_are_not_checked_again(project: Project) -> None:
-    builder = Builder(project)
+    builder = builder_of(project)
     first = {event.id: event for event in builder.build().timeline.events}
     edit(project.content / "events/rubicon.md", lambda t: t.replace("The start", "The very start"))
     second = {event.id: event for event in builder.build().timeline.events}
@@ -336,9 +343,11 @@ def test_random_edits_render_as_a_fresh_build_does(
         if no_default_status:  # then an empty `status:` leaves an event without one
             edit(root / "content/site.yaml", lambda t: t + "default_status: none\n")
         project = Project.at(root, templates=TEMPLATES)
-        # Both builds share one folder of image renditions, made on the first build: resizing
-        # the fixture's images is most of a fresh render's time, and what this test compares is
-        # the pages (tests/test_media.py holds renditions to a build without the folder).
+        # Both builds share one folder of image renditions, the one every build of the fixture
+        # in this process uses: resizing the fixture's images is most of a fresh render's time,
+        # and what this test compares is the pages (tests/test_media.py holds renditions to a
+        # build without the folder).
+        seed_renditions(root)
         renditions = root / ".cache" / "media"
         _, cache = render_site(link(check(project)), TEMPLATES, RenderCache(PREVIEW, renditions))
         for event_id, (kind, value) in steps:
@@ -369,7 +378,7 @@ def test_edits_of_translations_give_the_bytes_of_a_cold_build(tmp_path: Path) ->
     translation = root / EVENTS / "strike.fr.md"
     translation.write_text("---\ntitle: La frappe\n---\nL’[[army]] frappe.\n", encoding="utf-8")
     project = Project.at(root, templates=TEMPLATES)
-    builder = Builder(project)
+    builder = builder_of(project)
     builder.build()
     edits: list[Callable[[], None]] = [
         lambda: edit(translation, lambda t: t.replace("La frappe", "La frappe aérienne")),
