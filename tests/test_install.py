@@ -105,6 +105,7 @@ def project(made: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
     return made[0]
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_theme_and_the_starter(installed: Installed) -> None:
     names = zipfile.ZipFile(installed.wheel).namelist()
     for folder, packaged in ((TEMPLATES, "generator/theme/"), (STARTER, "generator/starter/")):
@@ -112,12 +113,14 @@ def test_the_wheel_carries_the_theme_and_the_starter(installed: Installed) -> No
         assert sorted(n.removeprefix(packaged) for n in names if n.startswith(packaged)) == files
 
 
+@pytest.mark.slow
 def test_the_installed_command_starts(installed: Installed) -> None:
     result = installed.run("--help", cwd=installed.work)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("usage: timeline ")
 
 
+@pytest.mark.slow
 def test_the_installed_generator_runs_from_the_environment(installed: Installed) -> None:
     python = installed.bin / "python"
     found = subprocess.run(
@@ -132,6 +135,7 @@ def test_the_installed_generator_runs_from_the_environment(installed: Installed)
     assert Path(found[1]).name == "theme"
 
 
+@pytest.mark.slow
 def test_a_new_project_builds_at_once_without_timelinejs(
     installed: Installed, project: Path
 ) -> None:
@@ -170,6 +174,7 @@ def _linted(project: Path) -> str:
     return text
 
 
+@pytest.mark.slow
 def test_the_new_projects_workflow_passes_both_linters(
     made: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
@@ -183,6 +188,7 @@ def test_the_new_projects_workflow_passes_both_linters(
     assert "`timeline init --generator REQUIREMENT`" in said.stderr
 
 
+@pytest.mark.slow
 def test_init_writes_the_generator_it_is_given_into_the_workflow(installed: Installed) -> None:
     wanted = f"timeline-generator @ git+https://github.com/example/timeline@{'c' * 40}"
     result = installed.run("init", "given", "--generator", wanted, cwd=installed.work)
@@ -193,6 +199,7 @@ def test_init_writes_the_generator_it_is_given_into_the_workflow(installed: Inst
     assert "local folder" not in text
 
 
+@pytest.mark.slow
 def test_after_npm_ci_the_project_gets_the_interactive_view(
     installed: Installed, project: Path
 ) -> None:
@@ -225,6 +232,7 @@ def test_after_npm_ci_the_project_gets_the_interactive_view(
     assert "Interactive view" in (site / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_init_refuses_a_folder_that_is_not_empty(installed: Installed, project: Path) -> None:
     result = installed.run("init", ".", cwd=project)
     assert result.returncode == 1
@@ -234,6 +242,7 @@ def test_init_refuses_a_folder_that_is_not_empty(installed: Installed, project: 
     )
 
 
+@pytest.mark.slow
 def test_an_editable_install_finds_the_theme_in_the_checkout(installed: Installed) -> None:
     source, venv = installed.work / "source", installed.work / "editable"
     _run(sys.executable, "-m", "venv", "--without-pip", venv)
