@@ -16,6 +16,7 @@ from typing import Any
 from generator import __version__
 from generator.build import BuildResult, build_unless_fresh, check
 from generator.check.drafts import published
+from generator.check.translations import missing_counted
 from generator.commands.import_ import FORMATS as IMPORT_FORMATS
 from generator.commands.import_ import import_file
 from generator.commands.init import init_project
@@ -177,7 +178,7 @@ def _built(project: Project, result: BuildResult | Fresh, form: str, seconds: fl
     if isinstance(result, Fresh):
         pages, events, drafts = result.pages, result.events, result.drafts
     else:
-        _warn(result.timeline.warnings, form)
+        _warn(missing_counted(result.timeline.warnings), form)
         pages = sum(1 for path in result.paths if path.endswith(".html"))
         events, drafts = len(result.timeline.events), result.drafts
     made = f"{counted(pages, 'page')} for {counted(events, 'event')}"

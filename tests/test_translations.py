@@ -13,7 +13,8 @@ import feedparser
 import pytest
 
 from generator.build import check
-from tests.helpers import broken_links, build_into, parse_page
+from generator.cli import main
+from tests.helpers import TEMPLATES, broken_links, build_into, parse_page
 from tests.project_files import errors, make_project, project, replace, write
 
 STRIKE_FR = """\
@@ -166,6 +167,21 @@ def test_check_warns_of_every_missing_translation(tmp_path: Path) -> None:
         "content/events/denial.fr.md with its title, summary and body; until then its page "
         "in that language shows the original",
     ]
+
+
+def test_a_build_counts_the_missing_translations_and_check_lists_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _two_languages(tmp_path)
+    assert main(["--root", str(root), "--templates", str(TEMPLATES), "build"]) == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "translation" in line]
+    assert warned == [
+        "warning: translation: no `fr` translation for 2 events — `timeline check` lists them; "
+        "until then their pages show the original"
+    ]
+    assert main(["--root", str(root), "--templates", str(TEMPLATES), "check"]) == 0
+    listed = [line for line in capsys.readouterr().err.splitlines() if "translation" in line]
+    assert len(listed) == 2 and listed[0].startswith("warning: content/events/aftermath.md:1:")
 
 
 def test_a_translation_that_sets_a_fact_is_refused(tmp_path: Path) -> None:

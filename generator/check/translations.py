@@ -4,11 +4,12 @@ original's; which events lack a translation, as warnings."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections import Counter
+from collections.abc import Collection, Sequence
 
 from generator.check.fields import Fields
 from generator.check.media import Files, body_media
-from generator.errors import ContentError, did_you_mean
+from generator.errors import ContentError, counted, did_you_mean
 from generator.load.documents import Document
 from generator.model.languages import missing
 from generator.model.timeline import Timeline
@@ -114,3 +115,18 @@ def missing_warnings(timeline: Timeline) -> list[ContentError]:
         )
         for event, language in sorted(missing(timeline), key=lambda m: (m[0].path, m[1]))
     ]
+
+
+def missing_counted(warnings: Sequence[ContentError]) -> list[ContentError]:
+    """`warnings` with the missing translations into each language said once, counted: a build
+    of a site still being translated would otherwise print a line per event on every run
+    (`timeline check` lists them one by one)."""
+    missing = Counter(w.problem for w in warnings if w.field == "translation")
+    kept = [w for w in warnings if w.field != "translation"]
+    return kept + [
+        ContentError(
+            "", 0, "translation", f"{problem} for {counted(count, 'event')}",
+            "`timeline check` lists them; until then their pages show the original",
+        )
+        for problem, count in sorted(missing.items())
+    ]  # fmt: skip
