@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 
 from generator.model import urls
 from generator.outputs.protocol import Files
-from generator.render.embeds import embeddable
 from generator.render.inputs import Inputs
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -19,7 +18,8 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 def crawler_files(inputs: Inputs, pages: Sequence[str]) -> Files:
     """The sitemap of the site's HTML `pages` and the robots.txt that names it."""
     base_url = inputs.graph.timeline.site.base_url
-    embeds = {embed.path for embed in embeddable(inputs.graph)}
+    # The embed of any page, a later page of a list's too, is left out.
+    embeds = {urls.embed(page) for page in pages}
     yield urls.SITEMAP, sitemap(base_url, (page for page in pages if page not in embeds))
     yield urls.ROBOTS, robots(base_url)
 
