@@ -7,11 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from bench.corpus import generate
 from generator.model import urls
 from generator.model.graph import Graph
 from tests.helpers import broken_links, build_into, graph_of, read_tree
+from tests.test_validators import VIEWS, axe, vnu
 
 PAGE_SIZE = 10
 _PAGER = re.compile(r'<nav class="pages" id="pages" aria-label="Pages">(.*?)</nav>', re.S)
@@ -146,3 +148,32 @@ def test_the_sitemap_lists_every_page_and_no_embed(corpus: Built) -> None:
     assert f"<loc>{base}page/2/</loc>" in sitemap
     assert f"<loc>{urls.absolute(base, urls.paged(urls.status('confirmed'), 2))}</loc>" in sitemap
     assert "/embed/" not in sitemap
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_paged_pages_are_valid_accessible_and_fit_a_phone(corpus: Built, browser: Browser) -> None:
+    graph, _, site = corpus
+    tag = next(t for t, events in graph.by_tag.items() if len(events) > PAGE_SIZE)
+    actor = next(a for a, events in graph.by_actor.items() if len(events) > PAGE_SIZE)
+    names = (
+        urls.paged(urls.INDEX, 2),
+        urls.paged(urls.tag(tag), 2),
+        urls.paged(urls.actor(actor), 2),
+        urls.embed(urls.paged(urls.INDEX, 2)),
+    )
+    files = [(site / name).resolve() for name in names]
+    errors = vnu(files)
+    assert [error for file in files for error in errors[file]] == []
+    problems: list[str] = []
+    for scheme, width in VIEWS:
+        page = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 900})
+        try:
+            for name, file in zip(names, files, strict=True):
+                page.goto(file.as_uri())
+                problems += axe(page, f"{name} ({scheme}, {width} px)")
+                if page.evaluate("document.documentElement.scrollWidth > innerWidth"):
+                    problems.append(f"{name} scrolls sideways at {width} px")
+        finally:
+            page.close()
+    assert problems == []
