@@ -33,10 +33,10 @@ def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page
     glance = "The timeline at a glance" + (", by status" if by_status else "")
     figure = Figure(events, "status", glance)
     everything = Shown(every, frozenset((SITE, ACTORS, SOURCES, PLACES)))
-    interactive = partial(_index, interactive_language is not None)
+    index_values = partial(_index, interactive_language is not None)
     in_order = tuple(event for year in graph.by_year.values() for event in year)
     size = graph.timeline.site.page_size
-    yield from paged(urls.INDEX, "index.html", in_order, everything, interactive, figure, size)
+    yield from paged(urls.INDEX, "index.html", in_order, everything, index_values, figure, size)
     site_only = Shown((), frozenset((SITE,)))
     yield Page(urls.NOT_FOUND, "404.html", site_only, lambda parts: {})
     with_actors = Shown(every, frozenset((SITE, ACTORS)))
@@ -66,12 +66,12 @@ def _index(interactive: bool, page: ListPage, parts: Parts) -> Values:
     for event in page.events:
         years.setdefault(event.date.anchor_year(), []).append(event)
     first = page.first
+    title = "The timeline’s places"
+    places = events_map(graph, timeline.events, urls.INDEX, title) if first else Markup("")
     return {
         "overview": parts.figures[urls.INDEX] if first else Markup(""),
         "actor_lanes": _actor_lanes(graph),
-        "map": events_map(graph, timeline.events, urls.INDEX, "The timeline’s places")
-        if first
-        else Markup(""),
+        "map": places,
         "years": {year: parts.lst(tuple(events)) for year, events in years.items()},
         "items": {
             year: parts.items(parts.lst(tuple(events)), page.path, "h3")
