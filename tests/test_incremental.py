@@ -208,6 +208,7 @@ def test_edits_across_the_feeds_archive_pages_give_the_bytes_of_a_cold_build(
     assert_same_as_cold(project, tmp_path)
 
 
+@pytest.mark.slow
 def test_edits_that_move_events_across_list_pages_give_the_bytes_of_a_cold_build(
     project: Project, tmp_path: Path
 ) -> None:
