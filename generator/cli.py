@@ -245,8 +245,7 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 
 def _publish(project: Project, args: argparse.Namespace) -> int:
     _notice_without_timelinejs(project)
-    cache = project.root / ".cache"
-    built, published = publish_site(project, cache, args.remote, args.branch)
+    built, published = publish_site(project, project.root / ".cache", args.remote, args.branch)
     _built(project, built, "text", None)
     shown = project.shown(project.output)
     if published.commit is None:

@@ -184,6 +184,18 @@ def test_default_status_that_yaml_reads_as_a_boolean(root: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("5", "`5`"), ("2000", "`2000`"), ("many", "`many`"), ("yes", "a yes/no value")],
+)
+def test_page_size_out_of_range(root: Path, value: str, shown: str) -> None:
+    replace(root, "site.yaml", "language: en\n", f"language: en\npage_size: {value}\n")
+    assert errors(root) == [
+        f"content/site.yaml:4: page_size: {shown} is not a number of events from 10 to 1000 — "
+        "write a whole number such as `page_size: 100` (the default), or remove it"
+    ]
+
+
 def test_base_url_that_is_not_absolute(root: Path) -> None:
     replace(root, "site.yaml", "https://example.org/timeline/", "/timeline/")
     assert errors(root) == [

@@ -216,6 +216,35 @@ def test_edits_across_the_feeds_archive_pages_give_the_bytes_of_a_cold_build(
     assert_same_as_cold(project, tmp_path)
 
 
+@pytest.mark.slow
+def test_edits_that_move_events_across_list_pages_give_the_bytes_of_a_cold_build(
+    project: Project, tmp_path: Path
+) -> None:
+    def filler(number: int) -> Path:
+        return project.content / "events" / f"filler-{number}.md"
+
+    edit(project.content / "site.yaml", lambda t: t + "page_size: 10\n")
+    for number in range(17):  # with the fixture's 7 events, the index has 3 pages
+        filler(number).write_text(
+            f"---\ntitle: Filler {number}\ndate: {1000 + number}\nstatus: confirmed\n"
+            "tags: [filler]\n---\nText.\n",
+            encoding="utf-8",
+        )
+    builder = Builder(project)
+    builder.build()
+    assert (project.output / "page/3/index.html").exists()
+    # An event before all the others moves every other one a place along every list.
+    edit(filler(16), lambda t: t.replace("date: 1016", "date: -0100"))
+    builder.build()
+    assert_same_as_cold(project, tmp_path)
+    for number in range(4):  # the last page goes, and the pager on every other page changes
+        filler(number).unlink()
+    result = builder.build()
+    assert "page/2/index.html" in result.changed
+    assert not (project.output / "page/3/index.html").exists()
+    assert_same_as_cold(project, tmp_path)
+
+
 def test_a_failed_rebuild_leaves_the_site_and_the_next_good_one_catches_up(
     project: Project, tmp_path: Path
 ) -> None:

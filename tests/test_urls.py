@@ -46,6 +46,11 @@ def test_output_paths(made: str, expected: str) -> None:
         ("events/a/index.html", "sources/s/index.html", "q-a-1", "../../sources/s/#q-a-1"),
         ("actors/index.html", "index.html", "y-2019", "../#y-2019"),
         ("404.html", "events/a/index.html", "", "events/a/"),
+        ("page/2/index.html", "index.html", "", "../../"),
+        ("page/2/index.html", "page/3/index.html", "", "../3/"),
+        ("tags/x/page/2/index.html", "tags/x/index.html", "", "../../"),
+        ("tags/x/index.html", "tags/x/page/2/index.html", "", "page/2/"),
+        ("tags/x/page/2/index.html", "events/a/index.html", "", "../../../../events/a/"),
     ],
 )
 def test_relative_links(from_page: str, to_path: str, anchor: str, expected: str) -> None:

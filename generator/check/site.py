@@ -12,7 +12,14 @@ from generator.errors import ContentError, did_you_mean
 from generator.load.yaml_lines import YamlData
 from generator.model import urls
 from generator.model.clock import UTC
-from generator.model.timeline import DEFAULT_STATUS, DEFAULT_STATUSES, Era, SiteConfig
+from generator.model.timeline import (
+    DEFAULT_STATUS,
+    DEFAULT_STATUSES,
+    PAGE_SIZE,
+    PAGE_SIZES,
+    Era,
+    SiteConfig,
+)
 
 SITE_KEYS = (
     "title",
@@ -25,6 +32,7 @@ SITE_KEYS = (
     "eras",
     "timezone",
     "thumbnails",
+    "page_size",
     "history",
     "history_messages",
 )
@@ -75,6 +83,7 @@ def check_site(
         timezone=timezone,
         default_status=_default_status(fields),
         thumbnails=_thumbnails(fields),
+        page_size=_page_size(fields),
         history=_history(fields),
         history_messages=fields.flag(
             "history_messages",
@@ -162,6 +171,21 @@ def _thumbnails(fields: Fields) -> bool:
         default=False,
         fix="write `thumbnails: true` to show each event's first image in lists",
     )
+
+
+def _page_size(fields: Fields) -> int:
+    """How many events a list page shows before the next page begins: `page_size: 100`."""
+    value = fields.mapping.get("page_size", PAGE_SIZE)
+    low, high = PAGE_SIZES[0], PAGE_SIZES[-1]
+    if isinstance(value, int) and not isinstance(value, bool) and value in PAGE_SIZES:
+        return value
+    shown = "a yes/no value" if isinstance(value, bool) else f"`{value}`" if value else "nothing"
+    fields.error(
+        "page_size",
+        f"{shown} is not a number of events from {low} to {high}",
+        f"write a whole number such as `page_size: {PAGE_SIZE}` (the default), or remove it",
+    )
+    return PAGE_SIZE
 
 
 def _eras(fields: Fields, timezone: str) -> list[Era]:

@@ -25,6 +25,10 @@ STATUSES: dict[str, tuple[str, str]] = {
 DEFAULT_STATUS = "reported"
 # site.yaml's `default_status`: the status of events that state none; "none" leaves them without.
 DEFAULT_STATUSES: dict[str, str | None] = {"reported": DEFAULT_STATUS, "none": None}
+# Events on one list page: a few screens of a chronology to read on, about 90 KB of HTML at the
+# benchmark's event size; site.yaml's `page_size` may say otherwise, within PAGE_SIZES.
+PAGE_SIZE = 100
+PAGE_SIZES = range(10, 1001)
 
 RELATIONS: dict[str, tuple[str, str]] = {
     # relation: (how the event that states it reads, how the other event reads)
@@ -63,6 +67,7 @@ class SiteConfig:
     timezone: str = "UTC"  # the IANA zone of times written without an offset
     default_status: str | None = DEFAULT_STATUS  # None: an event without `status` has none
     thumbnails: bool = False  # lists show each event's first image
+    page_size: int = PAGE_SIZE  # events a list page shows before the next page/<n>/ begins
     translations: bytes = b""  # the project's translations/<language>.po, over the theme's
     history: bool = False  # `history: git`: event pages show their history from git
     history_messages: bool = False  # the history shows commits' subjects
@@ -81,7 +86,8 @@ class SiteConfig:
             more = (self.domain, self.default_status, self.timezone, self.thumbnails)
             git = (self.history, self.history_messages)
             spoken = (self.translations, self.languages, self.catalogs, self.root_url)
-            object.__setattr__(self, "_hash", hash((*values, *more, *spoken, *git)) or 1)
+            rest = (self.page_size, *git)
+            object.__setattr__(self, "_hash", hash((*values, *more, *spoken, *rest)) or 1)
         return self._hash
 
     @property

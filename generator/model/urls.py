@@ -64,6 +64,12 @@ def source(source_id: str) -> str:
     return f"sources/{source_id}/index.html"
 
 
+def paged(path: str, number: int) -> str:
+    """Output path of page `number` of the list page at `path`: page 1 is the page itself,
+    the next ones are below it, `tags/x/page/2/index.html` (Hugo's layout)."""
+    return path if number == 1 else f"{page_url_path(path)}page/{number}/{INDEX}"
+
+
 def embed(path: str) -> str:
     """Output path of the embed of the page at `path`: `actors/x/embed/index.html` for
     `actors/x/index.html`, one folder below it, so that its links are the page's from `../`."""

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 
 from generator.model import urls
 from generator.outputs.protocol import Files
-from generator.render.embeds import embeddable
 from generator.render.inputs import Inputs
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -23,7 +22,8 @@ def crawler_files(inputs: Inputs, pages: Sequence[str]) -> Files:
     site = inputs.graph.timeline.site
     if site.root_url:
         return
-    embeds = {embed.path for embed in embeddable(inputs.graph)}
+    # The embed of any page, a later page of a list's too, is left out.
+    embeds = {urls.embed(page) for page in pages}
     shown = (page for page in pages if page not in embeds)
     yield urls.SITEMAP, sitemap(site.base_url, shown, site.languages)
     yield urls.ROBOTS, robots(site.base_url)

@@ -89,10 +89,16 @@ def embedding(graph: Graph, plan: Sequence[Page]) -> list[Page]:
     result: list[Page] = []
     for page in plan:
         embed = embeds.get(page.path)
-        if embed is None:
+        if embed is not None:
+            result.append(replace(page, values=partial(_with_embed, page.values, embed)))
+        elif page.first in embeds:
+            # A later page of a list has an embed page too, for the embed's own pager to lead
+            # to; the snippet and the oEmbed document are the list's, on its first page.
+            result.append(page)
+            embed = replace(embeds[page.first], page=page.path)
+        else:
             result.append(page)
             continue
-        result.append(replace(page, values=partial(_with_embed, page.values, embed)))
         values = partial(_embed_values, page.values, embed)
         result.append(Page(embed.path, "embed.html", page.shown, values))
     return result
@@ -111,4 +117,6 @@ def _embed_values(values: Any, embed: Embed, parts: Parts) -> Values:
         "link_from": embed.page,
         "overview": full["overview"],
         "items": full["items"],
+        "pager": full["pager"],
+        "total": full.get("total"),  # the index's embed shows its events by year, uncounted
     }

@@ -16,6 +16,7 @@ from generator.model.graph import Graph
 from generator.model.timeline import Era, Event
 from generator.render.figures import Figure
 from generator.render.maps import events_map
+from generator.render.paging import ListPage, paged
 from generator.render.plan import Page, Parts, Values
 from generator.render.values import Filters, counts
 from generator.vendor import TIMELINEJS_FONT
@@ -32,8 +33,10 @@ def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page
     glance = "The timeline at a glance" + (", by status" if by_status else "")
     figure = Figure(events, "status", glance)
     everything = Shown(every, frozenset((SITE, ACTORS, SOURCES, PLACES)))
-    interactive = interactive_language is not None
-    yield Page(urls.INDEX, "index.html", everything, partial(_index, interactive), figure)
+    index_values = partial(_index, interactive_language is not None)
+    in_order = tuple(event for year in graph.by_year.values() for event in year)
+    size = graph.timeline.site.page_size
+    yield from paged(urls.INDEX, "index.html", in_order, everything, index_values, figure, size)
     site_only = Shown((), frozenset((SITE,)))
     yield Page(urls.NOT_FOUND, "404.html", site_only, lambda parts: {})
     with_actors = Shown(every, frozenset((SITE, ACTORS)))
@@ -53,24 +56,33 @@ def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page
         yield Page(urls.INTERACTIVE, "interactive.html", site_only, lambda parts: dict(values))
 
 
-def _index(interactive: bool, parts: Parts) -> Values:
+def _index(interactive: bool, page: ListPage, parts: Parts) -> Values:
+    """The index: its share of the events by year, and on the first page the overview, map
+    and a way to the interactive view."""
     graph = parts.graph
     timeline = graph.timeline
     actors = timeline.actors
+    years: dict[int, list[Event]] = {}
+    for event in page.events:
+        years.setdefault(event.date.anchor_year(), []).append(event)
+    first = page.first
+    title = "The timeline’s places"
+    places = events_map(graph, timeline.events, urls.INDEX, title) if first else Markup("")
     return {
-        "overview": parts.figures[urls.INDEX],
+        "overview": parts.figures[urls.INDEX] if first else Markup(""),
         "actor_lanes": _actor_lanes(graph),
-        "map": events_map(graph, timeline.events, urls.INDEX, "The timeline’s places"),
-        "years": {year: parts.lst(events) for year, events in graph.by_year.items()},
+        "map": places,
+        "years": {year: parts.lst(tuple(events)) for year, events in years.items()},
         "items": {
-            year: parts.items(parts.lst(events), urls.INDEX, "h3")
-            for year, events in graph.by_year.items()
+            year: parts.items(parts.lst(tuple(events)), page.path, "h3")
+            for year, events in years.items()
         },
+        "pager": page.pager,
         "actors": actors,
         "eras": timeline.site.eras,
         "era_years": _eras_by_year(timeline.site.eras, graph.by_year),
         "counts": (len(timeline.events), len(actors), len(graph.by_tag), len(timeline.sources)),
-        "interactive": interactive,
+        "interactive": interactive and first,
         "filters": Filters(
             actors=tuple(
                 (a.id, a.name)

@@ -2,7 +2,8 @@
 
 Links from a list item depend only on how deep its page is, so an item rendered for
 `_/_/index.html` serves every actor, tag, year, status and source page (its links climb to the
-site's root and back down, valid from any of them), one for `index.html` the index. Pages are
+site's root and back down, valid from any of them), one for `_/_/_/_/index.html` every later page
+of theirs (`tags/x/page/2/`), one for `index.html` the index. Pages are
 planned first with the keys of their items; the items are then rendered on all cores and put in
 place of the keys.
 """
@@ -54,7 +55,8 @@ class Items:
 
     def __call__(self, events: Iterable[Listed], page: str, heading: str) -> ItemList:
         """The items of `events` on `page`, to be rendered once the whole site is planned."""
-        stand_in = "_/_/index.html" if page.count("/") == 2 else page
+        depth = page.count("/")
+        stand_in = "_/" * depth + "index.html" if depth >= 2 else page
         keys = tuple((event, stand_in, heading, self._names(event)) for event in events)
         for key in keys:
             if key not in self.used:

@@ -26,6 +26,7 @@ from generator.render.indexes import index_pages
 from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
 from generator.render.maps import events_map, locator_map
 from generator.render.overview.lanes import at_a_glance, status_lanes
+from generator.render.paging import ListPage, listing, paged
 from generator.render.places import place_pages
 from generator.render.plan import Page, Parts, Values
 from generator.render.values import ShownRelation, backlinks, with_sources
@@ -89,8 +90,8 @@ def _event_values(event: Event, path: str, parts: Parts) -> Values:
 
 def actor_pages(graph: Graph) -> Iterator[Page]:
     """A page per actor: its profile, its events with their overview, links to it."""
+    size = graph.timeline.site.page_size
     for actor in graph.timeline.actors.values():
-        path = urls.actor(actor.id)
         events = graph.by_actor[actor.id]
         linking = tuple(b.id for b in graph.backlinks.get(actor.id, ()) if b.kind == "event")
         targets = tuple(
@@ -102,21 +103,23 @@ def actor_pages(graph: Graph) -> Iterator[Page]:
         lanes = status_lanes(events)
         title = at_a_glance(f"Events of {actor.name}", events, lanes)
         figure = Figure(events, lanes, title) if events else None
+        values = partial(_actor_values, actor.id)
+        yield from paged(urls.actor(actor.id), "actor.html", events, shown, values, figure, size)
 
-        values = partial(_actor_values, actor.id, path)
-        yield Page(path, "actor.html", shown, values, figure)
 
-
-def _actor_values(actor_id: str, path: str, parts: Parts) -> Values:
+def _actor_values(actor_id: str, page: ListPage, parts: Parts) -> Values:
+    """An actor's page: its events, and on the first page its profile and map too."""
     graph = parts.graph
     actor = graph.timeline.actors[actor_id]
+    path, events = page.path, graph.by_actor[actor_id]
+    first = page.first
     return {
         "actor": actor,
-        **parts.listing(graph.by_actor[actor_id], path, "h3"),
-        "map": events_map(graph, graph.by_actor[actor_id], path, f"Places of {actor.name}"),
-        "body": parts.bodies.for_page(actor.body, path),
-        "media": with_sources(actor.media, graph.timeline.sources),
-        "backlinks": backlinks(graph, graph.backlinks.get(actor_id, ())),
+        **listing(parts, page, "h3"),
+        "map": events_map(graph, events, path, f"Places of {actor.name}") if first else "",
+        "body": parts.bodies.for_page(actor.body, path) if first else "",
+        "media": with_sources(actor.media, graph.timeline.sources) if first else (),
+        "backlinks": backlinks(graph, graph.backlinks.get(actor_id, ())) if first else (),
     }
 
 

@@ -14,6 +14,7 @@ from generator.model.wikilinks import find_wikilinks
 from generator.render.figures import Figure
 from generator.render.maps import events_map, locator_map
 from generator.render.overview.lanes import at_a_glance, status_lanes
+from generator.render.paging import ListPage, listing, paged
 from generator.render.plan import Page, Parts, Values
 
 _PARTS = frozenset((SITE, ACTORS, PLACES))
@@ -23,8 +24,8 @@ def place_pages(graph: Graph) -> Iterator[Page]:
     """A page per place, and the index of places."""
     every = tuple(graph.events)
     yield Page(urls.PLACES, "places.html", Shown(every, _PARTS), _places)
+    size = graph.timeline.site.page_size
     for place in graph.timeline.places.values():
-        path = urls.place(place.id)
         events = graph.by_place[place.id]
         targets = tuple(
             link.target for link in find_wikilinks(place.body) if link.target in graph.events
@@ -33,18 +34,21 @@ def place_pages(graph: Graph) -> Iterator[Page]:
         lanes = status_lanes(events)
         title = at_a_glance(f"Events in {place.name}", events, lanes)
         figure = Figure(events, lanes, title) if events else None
-        yield Page(path, "place.html", shown, partial(_place_values, place.id, path), figure)
+        values = partial(_place_values, place.id)
+        yield from paged(urls.place(place.id), "place.html", events, shown, values, figure, size)
 
 
-def _place_values(place_id: str, path: str, parts: Parts) -> Values:
+def _place_values(place_id: str, page: ListPage, parts: Parts) -> Values:
+    """A place's page: its events, and on the first page its profile and locator map too."""
     graph = parts.graph
     place = graph.timeline.places[place_id]
+    path, first = page.path, page.first
     return {
         "place": place,
         "country": COUNTRIES.get(place.country, ""),
-        **parts.listing(graph.by_place[place_id], path, "h3"),
-        "locator": locator_map(graph, (place_id,), path, f"Where {place.name} is"),
-        "body": parts.bodies.for_page(place.body, path),
+        **listing(parts, page, "h3"),
+        "locator": locator_map(graph, (place_id,), path, f"Where {place.name} is") if first else "",
+        "body": parts.bodies.for_page(place.body, path) if first else "",
     }
 
 

@@ -58,3 +58,4 @@ class Page:
     shown: Shown
     values: Callable[[Parts], Values]
     figure: Figure | None = None
+    first: str = ""  # on a later page of a list, the output path of the list's first page
