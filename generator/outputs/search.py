@@ -10,9 +10,10 @@ are fed to Pagefind rather than pages parsed by it: the model already holds the 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from generator.model import urls
@@ -93,8 +94,15 @@ SEARCH = _Search()
 def search_bundle(records: dict[str, Sequence[bytes]]) -> dict[str, bytes]:
     """Pagefind's files from each language's records (in time order, as `record`s without
     braces): one index per language."""
+    return dict(_indexed(tuple((language, tuple(pieces)) for language, pieces in records.items())))
+
+
+# Pagefind cannot update an index, only make one: the preview keeps the last bundle for a
+# rebuild whose records are all unchanged (an edit to an actor's body, a source, a template).
+@functools.lru_cache(maxsize=1)
+def _indexed(records: tuple[tuple[str, tuple[bytes, ...]], ...]) -> Mapping[str, bytes]:
     index = Index()
-    for language, pieces in records.items():
+    for language, pieces in records:
         # Pagefind sorts by numbers when every value is one: the timeline's order is the date's.
         index.add(language, (b'"sort":{"date":"%d"},%s' % (n, p) for n, p in enumerate(pieces)))
     files = index.files()
