@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import atexit
+import gzip
+import json
 import shutil
 import tempfile
+from collections.abc import Mapping
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from generator.build import Pages, build, check
@@ -157,3 +161,14 @@ def _normalise(path: str) -> str | None:
     elif last == ".":
         last = ""
     return "/".join([*parts, last]) if parts else last
+
+
+def search_records(files: Mapping[str, bytes]) -> dict[str, dict[str, Any]]:
+    """The search index's records (Pagefind's fragments: url, content, meta, filters) by their
+    page's path, from a site's files by output path."""
+    records = {}
+    for path, data in files.items():
+        if path.startswith("pagefind/fragment/"):
+            record = json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
+            records[record["url"]] = record
+    return records

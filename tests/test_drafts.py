@@ -11,7 +11,7 @@ from generator.build import Builder, build, build_unless_fresh, check
 from generator.errors import BuildFailed
 from generator.incremental.store import Fresh
 from generator.project import Project
-from tests.helpers import TEMPLATES
+from tests.helpers import TEMPLATES, search_records
 from tests.project_files import make_project
 
 DRAFT = """\
@@ -51,8 +51,13 @@ def test_a_build_leaves_drafts_out_of_every_output(root: Path) -> None:
     result = build(project(root))
     pages = result.pages
     assert [event.id for event in result.timeline.events] == ["strike", "denial", "aftermath"]
-    for name in ("feed.xml", "timeline.json", "timelinejs.json", "search-index.js", "sitemap.xml"):
+    for name in ("feed.xml", "timeline.json", "timelinejs.json", "sitemap.xml"):
         assert name in pages
+    assert sorted(search_records(pages)) == [
+        "events/aftermath/",
+        "events/denial/",
+        "events/strike/",
+    ]
     for name in ("index.html", "events.ics", "years/2019/index.html", "actors/army/feed.xml"):
         assert name in pages
     assert [path for path in pages if "rumour" in path] == []
@@ -66,8 +71,9 @@ def test_build_with_drafts_shows_them_with_a_banner(root: Path) -> None:
     assert BANNER in page
     assert b"DRAFTWORD" in page
     assert "tags/rumour-tag/index.html" in pages
-    for name in ("feed.xml", "timeline.json", "search-index.js", "sitemap.xml"):
+    for name in ("feed.xml", "timeline.json", "sitemap.xml"):
         assert b"rumour" in pages[name], name
+    assert "DRAFTWORD" in search_records(pages)["events/rumour/"]["content"]
     assert MARK in pages["index.html"]
     assert MARK not in pages["events/strike/index.html"]  # only drafts are marked
     assert BANNER not in pages["events/strike/index.html"]

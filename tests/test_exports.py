@@ -16,7 +16,7 @@ from generator.model import urls
 from generator.model.graph import Graph
 from generator.model.timeline import STATUSES
 from generator.outputs import driver, timelinejs
-from tests.helpers import FIXTURE, REPO, build_into, graph_of
+from tests.helpers import FIXTURE, REPO, build_into, graph_of, search_records
 
 SCHEMA = json.loads((REPO / "schema" / "timeline.schema.json").read_text(encoding="utf-8"))
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -276,4 +276,6 @@ def test_a_date_label_is_shown_for_the_date_which_still_sorts(tmp_path: Path) ->
     slide = next(s for s in slides if s["unique_id"] == "the-night")
     assert slide["display_date"] == "The night of 14 March"
     assert slide["start_date"] == {"year": -44, "month": 3, "day": 14}
-    assert '"The night before","The night of 14 March"' in pages[urls.SEARCH_INDEX].decode()
+    records = search_records(pages)
+    assert records["events/the-night/"]["meta"]["date"] == "The night of 14 March"
+    assert "The night of 14 March" in records["events/the-night/"]["content"]

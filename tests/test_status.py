@@ -20,7 +20,7 @@ import pytest
 from generator.model import urls
 from generator.model.timeline import STATUSES
 from tests.browser import chromium, serve_site
-from tests.helpers import FIXTURE, broken_links, build_into, graph_of, read_tree
+from tests.helpers import FIXTURE, broken_links, build_into, graph_of, read_tree, search_records
 from tests.test_exports import validate
 from tests.test_validators import axe, vnu
 
@@ -188,11 +188,11 @@ def test_exports_leave_out_the_status_of_an_event_without_one(mixed: Path) -> No
     slides = json.loads((mixed / urls.TIMELINEJS_JSON).read_bytes())["events"]
     groups = {slide["unique_id"]: slide.get("group") for slide in slides}
     assert groups[WITHOUT] is None and groups["later-claims"] == "Denied"
-    search = (mixed / urls.SEARCH_INDEX).read_text(encoding="utf-8")
-    rows = json.loads(search.removeprefix("window.timelineSearchIndex=").rstrip(";\n"))["events"]
-    by_path = {row[0]: row for row in rows}
-    assert by_path[f"events/{WITHOUT}/"][3] == ""
-    assert by_path["events/later-claims/"][3] == "Denied"
+    records = search_records(read_tree(mixed))
+    assert records[f"events/{WITHOUT}/"]["meta"].get("status", "") == ""
+    assert "status" not in records[f"events/{WITHOUT}/"]["filters"]
+    assert records["events/later-claims/"]["meta"]["status"] == "Denied"
+    assert records["events/later-claims/"]["filters"]["status"] == ["denied"]
 
 
 # ---- Validators ----------------------------------------------------------------------------

@@ -6,15 +6,17 @@ page of each language."""
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
 
 from generator.build import check
 from generator.cli import main
-from tests.helpers import TEMPLATES, broken_links, build_into, parse_page
+from tests.helpers import TEMPLATES, broken_links, build_into, parse_page, search_records
 from tests.project_files import errors, make_project, project, replace, write
 
 STRIKE_FR = """\
@@ -125,6 +127,11 @@ def test_quotes_stay_verbatim_with_their_language(site: Path) -> None:
     assert QUOTE.replace('"', "&#34;") in (site / "fr/events/strike/index.html").read_text()
 
 
+def _search_records(folder: Path) -> dict[str, dict[str, Any]]:
+    files = folder.glob("pagefind/fragment/*")
+    return search_records({p.relative_to(folder).as_posix(): p.read_bytes() for p in files})
+
+
 def test_each_language_has_its_feed_and_search_index(site: Path) -> None:
     english = feedparser.parse((site / "feed.xml").read_bytes())
     french = feedparser.parse((site / "fr/feed.xml").read_bytes())
@@ -134,8 +141,12 @@ def test_each_language_has_its_feed_and_search_index(site: Path) -> None:
     assert [entry.link for entry in french.entries if entry.title == "La frappe"] == [
         "https://example.org/timeline/fr/events/strike/"
     ]
-    assert "La frappe" in (site / "fr/search-index.js").read_text()
-    assert "La frappe" not in (site / "search-index.js").read_text()
+    french_titles = [r["meta"]["title"] for r in _search_records(site / "fr").values()]
+    english_titles = [r["meta"]["title"] for r in _search_records(site).values()]
+    assert "La frappe" in french_titles and "The strike" in english_titles
+    assert "La frappe" not in english_titles
+    entry = json.loads((site / "fr/pagefind/pagefind-entry.json").read_bytes())
+    assert list(entry["languages"]) == ["fr"]
     assert not (site / "fr/sitemap.xml").exists() and not (site / "fr/.nojekyll").exists()
 
 

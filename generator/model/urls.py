@@ -146,7 +146,7 @@ def rooted(base_url: str, path: str) -> str:
 # Machine-readable outputs (feeds, exports, crawler files), from the site root.
 FEED = "feed.xml"
 INTERACTIVE = "interactive/index.html"
-SEARCH_INDEX = "search-index.js"
+SEARCH_FILTERS = "search-filters.json"  # the search's filter choices, named
 TIMELINE_JSON = "timeline.json"
 TIMELINEJS_JSON = "timelinejs.json"
 ICS = "events.ics"
@@ -155,6 +155,11 @@ PLACES_GEOJSON = "places.geojson"
 ROBOTS = "robots.txt"
 CORRECTIONS_FEED = "corrections.xml"
 CHANGES_FEED = "changes.xml"
+
+
+def search_bundle(name: str) -> str:
+    """Output path of a file of Pagefind's search bundle (its script, index chunks, filters)."""
+    return f"pagefind/{name}"
 
 
 def actor_feed(actor_id: str) -> str:

@@ -1,73 +1,71 @@
-"""The search index shipped with the site: every event's searchable text, as a small script.
+"""The site's search: a Pagefind index in `pagefind/`, fed one record per event from the model.
 
-It is a script rather than JSON so that the search also works from `file://`, where browsers
-refuse to fetch files. Bodies are reduced to their distinct words, which keeps the index small.
+Pagefind splits the index into chunks by word, so a first search downloads the chunks of the
+words searched and the few results shown, not the whole index. Each event's record is its
+title, summary, date, status, actors (and aliases), places (and aliases), tags and body text,
+with filters by actor, place, tag, status and year (ids, which `search-filters.json` names in
+the order the index's filters show them) and its place in the timeline to sort by date. Records
+are fed to Pagefind rather than pages parsed by it: the model already holds the text.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-import unicodedata
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from generator.model import urls
 from generator.model.graph import Graph
-from generator.model.timeline import Event, event_places
+from generator.model.points import year_label
+from generator.model.timeline import STATUSES, Event, event_places
 from generator.model.wikilinks import WIKILINK
+from generator.outputs.pagefind_service import Index
+from generator.outputs.pagefind_stable import stable_bundle
 from generator.outputs.protocol import Files
-from generator.outputs.splice import spliced
 from generator.render.inputs import Inputs
+from generator.render.values import filters_of
 
-FORMAT_VERSION = 1
-_WORD = re.compile(r"[^\W_]{3,}")
-_COMBINING = re.compile("[\u0300-\u036f]")
-_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`#>|~]")
-
-
-def fold_case(text: str) -> str:
-    """Lowercase text without accents, folded exactly as static/search.js folds a query:
-    NFKD, then the combining diacritical marks removed, then lowercase."""
-    if text.isascii():
-        return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+# Pagefind's ready-made interfaces and highlighter: the site's own script uses pagefind.js.
+_UNUSED = re.compile(r"pagefind-(.+-)?(ui|highlight)\.(js|css)")
+_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`#>|~\[\]]")
 
 
-def _body_words(body: str, known: str) -> str:
-    """The distinct words of a Markdown body that the event's other fields do not already hold."""
+def plain_body(body: str) -> str:
+    """A Markdown body as words to search: `[[links]]` as their text, no markup or addresses."""
     plain = WIKILINK.sub(lambda m: f" {m.group(2) or m.group(1)} ", body)
-    plain = _MARKUP.sub(" ", plain)
-    words = dict.fromkeys(_WORD.findall(fold_case(plain)))
-    return " ".join(word for word in words if word not in known)
+    return " ".join(_MARKUP.sub(" ", plain).split())
 
 
-def _row(graph: Graph, event: Event) -> list[str]:
-    """One event's entry in the index: path, title, date, status, folded fields, body words."""
-    actors = graph.timeline.actors
-    actor_names = [actors[a].name for a in event.actors] + [
-        alias for a in event.actors for alias in actors[a].aliases
-    ]
-    places = event_places(graph.timeline, event)
-    place_names = [name for place in places for name in (place.name, *place.aliases)]
-    fields = fold_case(
-        " ".join(
-            [event.title, event.summary, *actor_names, *place_names, *event.tags, *event.actors]
-        )
-    )
-    return [
-        urls.page_url_path(urls.event(event.id)),
-        event.title,
-        event.date_words,
-        event.status_label,
-        fields,
-        _body_words(event.body, fields),
-    ]
+def record(graph: Graph, event: Event) -> dict[str, Any]:
+    """One event's Pagefind record, but for its language and sort: its page's path from the
+    site's root, its text, what a result shows of it, and its filters' values."""
+    timeline = graph.timeline
+    actors = [timeline.actors[a] for a in event.actors]
+    places = event_places(timeline, event)
+    names = [n for a in actors for n in (a.name, *a.aliases)]
+    names += [n for p in places for n in (p.name, *p.aliases)]
+    content = [event.title, event.date_words, event.summary, *names, *event.tags]
+    meta = {"title": event.title, "date": event.date_words, "status": event.status_label}
+    filters = {
+        "actor": list(event.actors),
+        "place": list(event.places),
+        "tag": list(event.tags),
+        "status": [event.status] if event.status is not None else [],
+        "year": [str(event.date.anchor_year())],
+    }
+    return {
+        "url": urls.page_url_path(urls.event(event.id)),
+        "content": ". ".join([*content, plain_body(event.body)]),
+        "meta": meta,
+        "filters": {name: values for name, values in filters.items() if values},
+    }
 
 
-class _SearchIndex:
-    """`search-index.js`: every event's row, in time order, for static/search.js; each row is
-    encoded once while its event and actors are unchanged, and spliced in."""
+class _Search:
+    """`pagefind/`: each event's record is encoded once while its event, actors and places are
+    unchanged; Pagefind indexes them all in one run."""
 
     name = "search"
 
@@ -80,28 +78,52 @@ class _SearchIndex:
         return event, actors, event_places(timeline, event)
 
     def make(self, inputs: Inputs, shared: Any, event: Event) -> bytes:
-        return _dumps(_row(inputs.graph, event))
+        return _dumps(record(inputs.graph, event))[1:-1]
 
     def files(self, inputs: Inputs, pieces: Sequence[Any]) -> Files:
-        yield urls.SEARCH_INDEX, _index(pieces)
+        graph = inputs.graph
+        yield urls.SEARCH_FILTERS, _filters(graph)
+        bundle = search_bundle({graph.timeline.site.language: pieces})
+        for path, data in bundle.items():
+            yield urls.search_bundle(path), data
 
 
-SEARCH = _SearchIndex()
+SEARCH = _Search()
 
 
-def _index(rows: Sequence[bytes]) -> bytes:
-    head = _dumps(
-        {"version": FORMAT_VERSION, "fields": ["path", "title", "date", "status", "text", "body"]}
+def search_bundle(records: dict[str, Sequence[bytes]]) -> dict[str, bytes]:
+    """Pagefind's files from each language's records (in time order, as `record`s without
+    braces): one index per language."""
+    return dict(_indexed(tuple((language, tuple(pieces)) for language, pieces in records.items())))
+
+
+# Pagefind cannot update an index, only make one: the preview keeps the last bundle for a
+# rebuild whose records are all unchanged (an edit to an actor's body, a source, a template).
+@functools.lru_cache(maxsize=1)
+def _indexed(records: tuple[tuple[str, tuple[bytes, ...]], ...]) -> Mapping[str, bytes]:
+    index = Index()
+    for language, pieces in records:
+        # Pagefind sorts by numbers when every value is one: the timeline's order is the date's.
+        index.add(language, (b'"sort":{"date":"%d"},%s' % (n, p) for n, p in enumerate(pieces)))
+    files = index.files()
+    return stable_bundle(
+        {path: data for path, data in files.items() if not _UNUSED.fullmatch(path)}
     )
-    start = b"window.timelineSearchIndex=" + head[:-1] + b',"events":['
-    return spliced(start, rows, b"]};\n")
 
 
-def search_index(graph: Graph) -> bytes:
-    """`search-index.js` of `graph`, made on its own."""
-    inputs = Inputs.of(graph)
-    return _index([SEARCH.make(inputs, None, event) for event in graph.timeline.events])
+def _filters(graph: Graph) -> bytes:
+    """`search-filters.json`: each filter's values and their names, in the order to offer them."""
+    chosen = filters_of(graph)
+    return _dumps(
+        {
+            "actor": chosen.actors,
+            "place": chosen.places,
+            "tag": [(tag, tag) for tag in chosen.tags],
+            "status": [(status, STATUSES[status][0]) for status in chosen.statuses],
+            "year": [(str(year), year_label(year)) for year in chosen.years],
+        }
+    )
 
 
 def _dumps(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode()
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

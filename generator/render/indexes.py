@@ -18,7 +18,7 @@ from generator.render.figures import Figure
 from generator.render.maps import events_map
 from generator.render.paging import ListPage, paged
 from generator.render.plan import Page, Parts, Values
-from generator.render.values import Filters, counts
+from generator.render.values import counts, filters_of
 from generator.vendor import TIMELINEJS_FONT
 
 
@@ -83,21 +83,7 @@ def _index(interactive: bool, page: ListPage, parts: Parts) -> Values:
         "era_years": _eras_by_year(timeline.site.eras, graph.by_year),
         "counts": (len(timeline.events), len(actors), len(graph.by_tag), len(timeline.sources)),
         "interactive": interactive and first,
-        "filters": Filters(
-            actors=tuple(
-                (a.id, a.name)
-                for a in sorted(actors.values(), key=lambda a: (a.name.casefold(), a.id))
-                if graph.by_actor[a.id]
-            ),
-            tags=tuple(graph.by_tag),
-            statuses=tuple(s for s, events in graph.by_status.items() if events),
-            years=tuple(graph.by_year),
-            places=tuple(
-                (p.id, p.name)
-                for p in sorted(timeline.places.values(), key=lambda p: (p.name.casefold(), p.id))
-                if graph.by_place[p.id]
-            ),
-        ),
+        "filters": filters_of(graph),
     }
 
 

@@ -70,6 +70,26 @@ class Filters:
     places: tuple[tuple[str, str], ...] = ()  # (id, name)
 
 
+def filters_of(graph: Graph) -> Filters:
+    """The choices of the index's filters (and of the search's): actors and places by name."""
+    timeline = graph.timeline
+    return Filters(
+        actors=tuple(
+            (a.id, a.name)
+            for a in sorted(timeline.actors.values(), key=lambda a: (a.name.casefold(), a.id))
+            if graph.by_actor[a.id]
+        ),
+        tags=tuple(graph.by_tag),
+        statuses=tuple(s for s, events in graph.by_status.items() if events),
+        years=tuple(graph.by_year),
+        places=tuple(
+            (p.id, p.name)
+            for p in sorted(timeline.places.values(), key=lambda p: (p.name.casefold(), p.id))
+            if graph.by_place[p.id]
+        ),
+    )
+
+
 def counts(groups: Mapping[Any, tuple[Event, ...]]) -> tuple[tuple[Any, int], ...]:
     """Groups of events -> (group, number of events) in the groups' order."""
     return tuple((key, len(events)) for key, events in groups.items())

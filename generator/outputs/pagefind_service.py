@@ -1,0 +1,107 @@
+"""Pagefind's indexer, driven as a service: records in, the search bundle's files out, in memory.
+
+Pagefind (PyPI `pagefind[bin]`, which ships its binary) reads base64-encoded JSON messages,
+each followed by a comma, on its standard input and answers each the same way on its standard
+output, one message at a time in the order sent. Its own Python wrapper polls for answers ten
+times a second, one answer a poll (ten thousand records would take seventeen minutes), and reads
+them into a 2 MiB buffer that the files of a large index overflow; so this module speaks the
+protocol itself: a thread writes every message while this one reads the answers.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+
+class PagefindError(Exception):
+    """Pagefind refused a message or stopped: a bug of ours or of Pagefind's, not the user's."""
+
+
+def _message(message_id: int, payload: bytes) -> bytes:
+    """One message of the protocol, from its payload's JSON."""
+    return base64.b64encode(b'{"message_id":%d,"payload":%s}' % (message_id, payload)) + b","
+
+
+class Index:
+    """One Pagefind index being filled: records of any languages, then its files.
+
+    Pagefind writes one index per language found among the records (and one entry file naming
+    them all), so a site in several languages is one `add` per language, then one `files`."""
+
+    def __init__(self) -> None:
+        self._payloads: list[bytes] = [b'{"type":"NewIndex","config":null}']
+
+    def add(self, language: str, records: Iterable[bytes]) -> None:
+        """Queue `records` in `language`: each the JSON members of an AddRecord message (url,
+        content, meta, filters, sort) without its braces."""
+        head = b'{"type":"AddRecord","index_id":0,"language":%s,' % json.dumps(language).encode()
+        self._payloads.extend(head + record + b"}" for record in records)
+
+    def files(self) -> dict[str, bytes]:
+        """Every file of the search bundle by its path inside the bundle's folder, from one run
+        of the Pagefind binary."""
+        self._payloads.append(b'{"type":"GetFiles","index_id":0}')
+        with tempfile.TemporaryFile() as errors:
+            answer = _run(self._payloads, errors)
+        return {file["path"]: base64.b64decode(file["content"]) for file in answer["files"]}
+
+
+def _run(payloads: list[bytes], errors: IO[bytes]) -> dict[str, Any]:
+    """Send every payload to one Pagefind service and return the answer to the last one."""
+    process = subprocess.Popen(
+        [str(get_executable()), "--service"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=errors,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    writer = threading.Thread(target=_write, args=(process.stdin, payloads), daemon=True)
+    writer.start()
+    try:
+        last: dict[str, Any] | None = None
+        for answer in _answers(process.stdout):
+            if answer["payload"]["type"] == "Error":
+                raise PagefindError(answer["payload"]["message"])
+            if answer.get("message_id") == len(payloads) - 1:
+                last = answer["payload"]
+                break
+    finally:
+        # The service exits when its input closes.
+        writer.join()
+        process.stdin.close()
+        process.wait()
+    if last is None:
+        errors.seek(0)
+        raise PagefindError(f"Pagefind stopped: {errors.read().decode(errors='replace')}")
+    return last
+
+
+def _write(stream: IO[bytes], payloads: list[bytes]) -> None:
+    try:
+        for message_id, payload in enumerate(payloads):
+            stream.write(_message(message_id, payload))
+        stream.flush()
+    except BrokenPipeError:
+        pass  # Pagefind stopped; the reader says why.
+
+
+def _answers(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
+    """Each answer read from Pagefind's output; a large one comes in many reads, which are
+    joined once its comma arrives rather than at every read."""
+    parts: list[bytes] = []
+    while chunk := stream.read1(1 << 20):  # type: ignore[attr-defined]
+        if b"," not in chunk:
+            parts.append(chunk)
+            continue
+        *done, rest = (b"".join(parts) + chunk).split(b",")
+        parts = [rest]
+        for encoded in done:
+            yield json.loads(base64.b64decode(encoded))

@@ -1,0 +1,97 @@
+"""The search index without a browser: each event's record from the model, Pagefind's bundle
+byte-identical from one run of Pagefind to the next, and one index per language."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from generator.model.graph import Graph
+from generator.outputs import pagefind_stable
+from generator.outputs.pagefind_service import Index
+from generator.outputs.search import SEARCH, plain_body, record, search_bundle
+from generator.render.inputs import Inputs
+
+
+def _pieces(graph: Graph) -> list[bytes]:
+    inputs = Inputs.of(graph)
+    return [SEARCH.make(inputs, None, event) for event in graph.timeline.events]
+
+
+def _run(pieces: list[bytes], languages: tuple[str, ...] = ("en",)) -> dict[str, bytes]:
+    """Pagefind's own files from a fresh run of its binary, before they are put in order."""
+    index = Index()
+    for language in languages:
+        index.add(language, (b'"sort":{"date":"%d"},%s' % (n, p) for n, p in enumerate(pieces)))
+    return index.files()
+
+
+def test_a_record_holds_the_events_words_names_and_filters(fixture: Graph) -> None:
+    event = fixture.events["ides-of-march"]
+    found = record(fixture, event)
+    assert found["url"] == "events/ides-of-march/"
+    assert found["meta"] == {
+        "title": event.title,
+        "date": event.date_words,
+        "status": event.status_label,
+    }
+    actors = [fixture.timeline.actors[a] for a in event.actors]
+    for text in (event.title, event.summary, *(a.name for a in actors), *event.tags):
+        assert text in found["content"], text
+    assert plain_body(event.body) in found["content"]
+    assert found["filters"]["actor"] == list(event.actors)
+    assert found["filters"]["year"] == ["-43"]  # astronomical, as search-filters.json names it
+
+
+def test_a_body_is_searched_as_text_with_its_links_as_their_words() -> None:
+    body = "The [[rubicon|river]] is **crossed**; see [a map](https://example.org/m), `code`."
+    assert plain_body(body) == "The river is crossed ; see a map , code ."
+
+
+def test_two_runs_of_pagefind_give_the_same_bytes_once_put_in_order(fixture: Graph) -> None:
+    pieces = _pieces(fixture)
+    first, second = _run(pieces), _run(pieces)
+    assert pagefind_stable.stable_bundle(first) == pagefind_stable.stable_bundle(second)
+    # What is put in order is what Pagefind names it by: each file named by its bytes' digest.
+    stable = pagefind_stable.stable_bundle(first)
+    for path, data in stable.items():
+        if path.startswith("filter/"):
+            name, values = pagefind_stable._decoded(data)
+            assert [v[0] for v in values] == sorted(v[0] for v in values), name
+            digest = pagefind_stable._digest(gzip.decompress(data)[12:])
+            assert path == f"filter/en_{digest[:7]}.pf_filter"
+
+
+def test_the_metadata_names_every_filter_file_and_the_entry_file_the_metadata(
+    fixture: Graph,
+) -> None:
+    stable = pagefind_stable.stable_bundle(_run(_pieces(fixture)))
+    entry = json.loads(stable["pagefind-entry.json"])
+    meta_hash = entry["languages"]["en"]["hash"]
+    meta = pagefind_stable._decoded(stable[f"pagefind.{meta_hash}.pf_meta"])
+    filters = meta[3]
+    assert [name for name, _ in filters] == ["actor", "place", "status", "tag", "year"]
+    assert all(f"filter/{hash_}.pf_filter" in stable for _, hash_ in filters)
+    assert entry["languages"]["en"]["page_count"] == len(fixture.timeline.events)
+
+
+def test_the_cbor_reader_and_writer_give_back_pagefinds_own_bytes(fixture: Graph) -> None:
+    # The files put in order; the word chunks hold negative numbers, which are left as they are.
+    for path, data in _run(_pieces(fixture)).items():
+        if path.endswith((".pf_meta", ".pf_filter")):
+            plain = gzip.decompress(data)[12:]
+            assert pagefind_stable._encode(pagefind_stable._decoded(data)) == plain, path
+
+
+def test_one_index_per_language(fixture: Graph) -> None:
+    pieces = _pieces(fixture)
+    # Pagefind keeps one record per URL: a translation has pages of its own.
+    french = [p.replace(b'"url":"', b'"url":"fr/', 1) for p in pieces]
+    bundle = search_bundle({"fr": french, "en": pieces})
+    entry = json.loads(bundle["pagefind-entry.json"])
+    assert list(entry["languages"]) == ["en", "fr"]
+    for language, about in entry["languages"].items():
+        assert f"pagefind.{about['hash']}.pf_meta" in bundle
+        assert about["page_count"] == len(pieces)
+        assert about["hash"].startswith(f"{language}_")
+    assert "wasm.fr.pagefind" in bundle

@@ -1,0 +1,154 @@
+"""Pagefind's search on a generated timeline of 300 events, built for a project site and served
+under its base path as GitHub Pages would: a word finds its events, a filter and the order by
+date work, the first search downloads no more than 300 KB, no request leaves the site, and
+without JavaScript the search's place says where the list pages are."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from bench.corpus import generate
+from generator.build import build
+from generator.model import urls
+from generator.project import Project
+from tests.browser import serve_site
+
+# Chromium or the Nu HTML Checker: left out of `make quick`.
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+BASE = "/timeline-of-events/"
+FIRST_SEARCH_BUDGET = 300 * 1024
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    root = tmp_path_factory.mktemp("corpus")
+    generate(300, root)
+    output = root / "site"
+    build(Project.at(root, output=output, base_url=f"https://example.org{BASE}"))
+    with serve_site(output, BASE) as origin:
+        yield origin + BASE, output
+
+
+def _events(output: Path) -> dict[str, dict[str, object]]:
+    """timeline.json's events by their page's path under the base path."""
+    export = json.loads((output / urls.TIMELINE_JSON).read_text(encoding="utf-8"))
+    return {BASE + urls.page_url_path(urls.event(e["id"])): e for e in export["events"]}
+
+
+def _results(page: Page) -> list[str]:
+    """The paths the shown results link to, once the status says how many match."""
+    page.wait_for_function("/match/.test(document.getElementById('search-status').textContent)")
+    hrefs = page.locator("#search-results a").evaluate_all("links => links.map(a => a.href)")
+    return [urlsplit(href).path for href in hrefs]
+
+
+def test_a_word_finds_its_events_with_little_transfer_and_nothing_from_elsewhere(
+    browser: Browser, site: tuple[str, Path]
+) -> None:
+    url, output = site
+    events = _events(output)
+    origin = url[: -len(BASE)]
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(origin) else outside.append(r.url))
+    page.goto(url + "years/", wait_until="networkidle")
+    searched: list[int] = []
+    page.on("requestfinished", lambda r: searched.append(_size(r)))
+    # A word of one event's title: every result holds it; that event is among them.
+    target, event = next((p, e) for p, e in events.items() if len(str(e["title"]).split()) > 2)
+    word = max(re.findall(r"[A-Za-z]+", str(event["title"])), key=len)
+    page.fill("#search-input", word)
+    found = _results(page)
+    assert found and set(found) <= events.keys()
+    assert target in found or len(found) == 20
+    for path in found:
+        text = json.dumps(events[path]).lower()
+        assert word.lower()[:5] in text, (word, path)  # Pagefind matches a word's stem
+    assert sum(searched) <= FIRST_SEARCH_BUDGET, f"{sum(searched)} bytes for a first search"
+    assert outside == []
+    assert errors == []
+    # A result is a link under the base path to its event's page.
+    page.click("#search-results a >> nth=0")
+    page.wait_for_url(f"**{found[0]}")
+    assert page.inner_text("h1") == events[found[0]]["title"]
+
+
+def _size(request: object) -> int:
+    sizes = request.sizes()  # type: ignore[attr-defined]
+    return int(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+
+def test_a_filter_narrows_the_results_and_the_date_order_sorts_them(
+    browser: Browser, site: tuple[str, Path]
+) -> None:
+    url, output = site
+    events = _events(output)
+    page = browser.new_page()
+    page.goto(url)
+    page.click(".search-options summary")
+    # The choices come from search-filters.json, named, in the index's order.
+    page.wait_for_function("document.getElementById('search-filter-actor').options.length > 1")
+    chosen = json.loads((output / urls.SEARCH_FILTERS).read_text(encoding="utf-8"))
+    actor, name = chosen["actor"][0]
+    shown = page.locator("#search-filter-actor option").all_inner_texts()
+    assert shown[1:] == [n for _, n in chosen["actor"]]
+    assert page.locator("#search-filter-year option").all_inner_texts()[1:] == [
+        label for _, label in chosen["year"]
+    ]
+    with_actor = [p for p, e in events.items() if actor in e["actors"]]  # type: ignore[operator]
+    # The actor's name is in the text of its events, and of others that mention it.
+    word = max(re.findall(r"[A-Za-z]+", name), key=len)
+    page.fill("#search-input", word)
+    everywhere = int(_status(page).split()[0])
+    page.select_option("#search-filter-actor", actor)
+    page.select_option("#search-sort", "asc")
+    page.wait_for_function(
+        "n => !document.getElementById('search-status').textContent.startsWith(n)",
+        arg=str(everywhere),
+    )
+    found = _results(page)
+    assert _status(page).startswith(f"{len(with_actor)} event")
+    assert everywhere > len(with_actor), "the filter leaves out events that only mention the actor"
+    # timeline.json lists the events in the timeline's order: the oldest first.
+    assert found == with_actor[:20], name
+    page.select_option("#search-sort", "desc")
+    page.wait_for_function(
+        "path => new URL(document.querySelector('#search-results a').href).pathname === path",
+        arg=with_actor[-1],
+    )
+    newest = _results(page)
+    assert newest == with_actor[::-1][:20]
+
+
+def _status(page: Page) -> str:
+    page.wait_for_function("/match/.test(document.getElementById('search-status').textContent)")
+    return page.inner_text("#search-status")
+
+
+def test_without_javascript_the_search_says_where_the_list_pages_are(
+    browser: Browser, site: tuple[str, Path]
+) -> None:
+    url, _ = site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url + "tags/")
+    assert not page.is_visible("#site-search")
+    note = page.locator(".search-noscript")
+    assert note.is_visible()
+    assert "JavaScript" in note.inner_text()
+    links = note.locator("a")
+    assert links.all_inner_texts()[:3] == ["Timeline", "Actors", "Tags"]
+    links.nth(1).click()
+    page.wait_for_url(f"**{BASE}actors/")
+    assert page.inner_text("h1") == "Actors"
+    context.close()
