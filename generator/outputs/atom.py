@@ -74,7 +74,8 @@ class _Feeds:
     name = "atom-entry"
 
     def shared(self, inputs: Inputs) -> Hashable:
-        return inputs.graph.timeline.site.base_url
+        site = inputs.graph.timeline.site
+        return site.base_url, site.spoken
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
         return event, inputs.bodies.links(event.body)
@@ -222,7 +223,9 @@ def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
 
 
 def _content(bodies: Bodies, event: Event) -> str:
-    facts = " · ".join(html.escape(w) for w in (event.date_described, event.status_label) if w)
+    spoken = bodies.graph.timeline.site.spoken
+    described = event.date_described(spoken)
+    facts = " · ".join(html.escape(w) for w in (described, event.status_label) if w)
     facts = f"<p>{facts}</p>"
     base = bodies.graph.timeline.site.base_url
     images = "".join(f"\n{_figure(base, entry)}" for entry in event.media if entry.kind == "image")

@@ -21,17 +21,18 @@ def corrections_feed(inputs: Inputs, pages: Sequence[str]) -> Files:
     """The feed of corrections and updates, whatever pages the site has."""
     timeline = inputs.graph.timeline
     base_url = timeline.site.base_url
+    spoken = timeline.site.spoken
     notes = []
     for corrected in site_updates(timeline):
         update = corrected.update
         notes.append(
             Note(
                 url=urls.absolute(base_url, corrected.path, update.anchor),
-                title=f"{update.label}: {corrected.title}",
+                title=f"{update.label(spoken)}: {corrected.title}",
                 updated=update.instant,
                 text=update.note,
                 published=update.instant,
-                category=(update.kind, update.label),
+                category=(update.kind, update.label(spoken)),
             )
         )
     title = "Corrections and updates"

@@ -121,8 +121,8 @@ class _Calendar:
     name = "vevent"
 
     def shared(self, inputs: Inputs) -> Hashable:
-        base_url = inputs.graph.timeline.site.base_url
-        return base_url, dtstamp(inputs.graph), uid_domain(base_url)
+        site = inputs.graph.timeline.site
+        return site.base_url, dtstamp(inputs.graph), uid_domain(site.base_url), site.spoken
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
         return event, event_places(inputs.graph.timeline, event)
@@ -131,7 +131,7 @@ class _Calendar:
         times = calendar_times(event.date)
         if times is None:
             return b""
-        _, stamp, domain = shared
+        _, stamp, domain, _ = shared
         lines = _vevent(inputs.graph, event, times, stamp, domain)
         return "".join(fold_line(line) for line in lines).encode()
 
@@ -173,7 +173,7 @@ def _vevent(graph: Graph, event: Event, times: list[str], stamp: str, domain: st
     status = f"Status: {event.status_label}\n" if event.status is not None else ""
     places = event_places(graph.timeline, event)
     description = (event.summary + "\n\n" if event.summary else "") + (
-        f"Date: {event.date_described}\n{status}{url}"
+        f"Date: {event.date_described(graph.timeline.site.spoken)}\n{status}{url}"
     )
     lines = [
         "BEGIN:VEVENT",

@@ -58,7 +58,7 @@ def _row(graph: Graph, event: Event) -> list[str]:
     return [
         urls.page_url_path(urls.event(event.id)),
         event.title,
-        event.date_words,
+        event.date_words(graph.timeline.site.spoken),
         event.status_label,
         fields,
         _body_words(event.body, fields),
@@ -72,7 +72,7 @@ class _SearchIndex:
     name = "search"
 
     def shared(self, inputs: Inputs) -> Hashable:
-        return None
+        return inputs.graph.timeline.site.spoken  # the dates' words
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
         timeline = inputs.graph.timeline

@@ -39,6 +39,7 @@ import json
 from collections.abc import Hashable
 from typing import Any
 
+from generator.i18n import Language
 from generator.model import urls
 from generator.model.dates import iso_date
 from generator.model.graph import Graph
@@ -108,21 +109,22 @@ def event_jsonld(graph: Graph, event: Event) -> str:
         sources = graph.timeline.sources
         page["citation"] = [_creative_work(sources[source_id]) for source_id in cited]
     if event.updates:
-        add_corrections(page, event.updates)
+        add_corrections(page, event.updates, site.spoken)
     if event.history is not None and event.history.changes:
         add_history(page, event.history)
     data["subjectOf"] = page
     return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
 
 
-def add_corrections(page: dict[str, Any], updates: tuple[Update, ...]) -> None:
-    """Add to a `WebPage` its updates as `correction`s, newest first, and `dateModified`."""
+def add_corrections(page: dict[str, Any], updates: tuple[Update, ...], spoken: Language) -> None:
+    """Add to a `WebPage` its updates as `correction`s (named in `spoken`), newest first, and
+    `dateModified`."""
     newest = newest_first(updates)
     page["dateModified"] = newest[0].iso
     page["correction"] = [
         {
             "@type": "CorrectionComment",
-            "name": update.label,
+            "name": update.label(spoken),
             "datePublished": update.iso,
             "text": update.note,
             "url": page["url"] + "#" + update.anchor,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
+from generator.i18n import ENGLISH, Language
 from generator.model.dates import year_label
 from generator.model.timeline import Actor, Event
 from generator.render.overview.lanes import Lanes, lane_groups
@@ -37,8 +38,10 @@ def density_svg(
     actors: Mapping[str, Actor],
     year_href: Callable[[int], str],
     title: str,
+    spoken: Language = ENGLISH,
 ) -> Markup:
-    """Events -> a <figure> with one cell per lane and year, each a link to `year_href(year)`."""
+    """Events -> a <figure> with one cell per lane and year, each a link to `year_href(year)`,
+    in the words of `spoken`."""
     groups = [
         (name, Counter(events[i].date.anchor_year() for i in members))
         for name, members in lane_groups(events, lanes, actors)
@@ -54,15 +57,15 @@ def density_svg(
         f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {num(height)}" width="100%"'
         f' role="group" aria-label="{escape(title)}">',
         '<g class="overview-axis" aria-hidden="true">',
-        *_year_ticks(first, last, step),
+        *_year_ticks(first, last, step, spoken),
         "</g>",
         '<g class="overview-lanes" aria-hidden="true">',
         *_lane_names(groups),
         "</g>",
         '<g class="overview-marks">',
-        *_cells(groups, years, step, most, year_href),
+        *_cells(groups, years, step, most, year_href, spoken),
         "</g></svg></div>",
-        *density_phone_svg(events, year_href, title),
+        *density_phone_svg(events, year_href, title, spoken),
         f'<figcaption><p class="overview-title">{escape(title)}</p>'
         f"<p>Each cell counts one lane's events in one year; the darker, the more (the darkest "
         f"holds {most}). A cell links to its year's page.</p>",
@@ -73,7 +76,7 @@ def density_svg(
     return Markup("\n".join(parts) + "\n")
 
 
-def _year_ticks(first: int, last: int, step: float) -> Iterator[str]:
+def _year_ticks(first: int, last: int, step: float, spoken: Language) -> Iterator[str]:
     """The years first..last, a column of `step` each -> a label every year or every few."""
     columns = last - first + 1
     label_step = next((s for s in _STEPS if columns / s <= 10), _STEPS[-1])
@@ -82,7 +85,7 @@ def _year_ticks(first: int, last: int, step: float) -> Iterator[str]:
             x = _LEFT + (year - first + 0.5) * step
             yield (
                 f'<text class="overview-tick" x="{num(x)}" y="16" text-anchor="middle">'
-                f"{escape(year_label(year))}</text>"
+                f"{escape(year_label(year, spoken))}</text>"
             )
 
 
@@ -97,7 +100,12 @@ def _lane_names(groups: _Counts) -> Iterator[str]:
 
 
 def _cells(
-    groups: _Counts, years: list[int], step: float, most: int, year_href: Callable[[int], str]
+    groups: _Counts,
+    years: list[int],
+    step: float,
+    most: int,
+    year_href: Callable[[int], str],
+    spoken: Language,
 ) -> Iterator[str]:
     """A linked cell for each lane and year with events, shaded by count out of `most`."""
     first = years[0]
@@ -109,7 +117,9 @@ def _cells(
                 continue
             level = max(1, -(-count * LEVELS // most))
             x, y = _LEFT + (year - first) * step, _AXIS + row * _ROW
-            label = f"{name}: {count} event{'s' if count != 1 else ''} in {year_label(year)}"
+            label = (
+                f"{name}: {count} event{'s' if count != 1 else ''} in {year_label(year, spoken)}"
+            )
             yield (
                 f'<a href="{escape(year_href(year))}" target="_top" aria-label="{escape(label)}">'
                 f"<title>{escape(label)}</title>"

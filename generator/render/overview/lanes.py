@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from generator.i18n import Language
 from generator.model.timeline import STATUSES, Actor, Event
 
 OTHER = "Other"
@@ -12,6 +13,12 @@ NO_STATUS = "No status"
 
 Lanes = Literal["actor", "status"]
 LANE_WORDS: dict[Lanes, str] = {"actor": "one lane per actor", "status": "by status"}
+
+
+def mark_words(event: Event, spoken: Language) -> str:
+    """What a mark says to a screen reader: 'Title — 26 February 2019 — Confirmed'."""
+    status = spoken.gettext(event.status_label) if event.status_label else ""
+    return " — ".join(w for w in (event.title, event.date_described(spoken), status) if w)
 
 
 def at_a_glance(what: str, events: Sequence[Event], lanes: Lanes) -> str:
