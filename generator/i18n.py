@@ -75,13 +75,23 @@ class Language:
         """`message` in this language with its `%(name)s` placeholders filled."""
         return self.gettext(message) % values
 
+    @property
+    def plural_samples(self) -> tuple[tuple[str, int], ...]:
+        """Each CLDR plural category of this language ('one', 'few', 'other'…) with the least
+        count that takes it: the counts a page's script words are made with."""
+        found: dict[str, int] = {}
+        for count in range(1000):
+            found.setdefault(self.locale.plural_form(count), count)
+        return tuple(found.items())
+
     def either(self, items: Iterable[str]) -> str:
         """'a, b or c' as this language lists alternatives."""
         return format_list(list(items), style="or", locale=self.locale)
 
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        """The form of `singular`/`plural` that `count` takes in this language, formatted."""
-        return str(self.translations.ngettext(singular, plural, count)) % {"num": count}
+    def ngettext(self, singular: str, plural: str, count: int, **values: str) -> str:
+        """The form of `singular`/`plural` that `count` takes in this language, formatted with
+        `count` as `%(num)d` and `values`."""
+        return str(self.translations.ngettext(singular, plural, count)) % {"num": count, **values}
 
 
 @functools.cache

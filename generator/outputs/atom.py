@@ -217,7 +217,8 @@ def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
         _sub(entry, "category", term=tag, scheme=urls.absolute(base, urls.TAGS), label=tag)
     if event.status is not None:
         scheme = urls.absolute(base, urls.STATUSES)
-        _sub(entry, "category", term=event.status, scheme=scheme, label=event.status_label)
+        label = graph.timeline.site.spoken.gettext(event.status_label)
+        _sub(entry, "category", term=event.status, scheme=scheme, label=label)
     ET.indent(entry, level=1)
     return "  " + ET.tostring(entry, encoding="unicode") + "\n"
 
@@ -225,7 +226,8 @@ def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
 def _content(bodies: Bodies, event: Event) -> str:
     spoken = bodies.graph.timeline.site.spoken
     described = event.date_described(spoken)
-    facts = " · ".join(html.escape(w) for w in (described, event.status_label) if w)
+    status = spoken.gettext(event.status_label) if event.status_label else ""
+    facts = " · ".join(html.escape(w) for w in (described, status) if w)
     facts = f"<p>{facts}</p>"
     base = bodies.graph.timeline.site.base_url
     images = "".join(f"\n{_figure(base, entry)}" for entry in event.media if entry.kind == "image")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.i18n import N_
 from generator.model import urls
 from generator.outputs.notes_feed import Note, notes_feed
 from generator.outputs.protocol import Files
@@ -35,6 +36,6 @@ def corrections_feed(inputs: Inputs, pages: Sequence[str]) -> Files:
                 category=(update.kind, update.label(spoken)),
             )
         )
-    title = "Corrections and updates"
+    title = spoken.gettext(N_("Corrections and updates"))
     feed = notes_feed(timeline, urls.CORRECTIONS_FEED, urls.CORRECTIONS, title, notes)
     yield urls.CORRECTIONS_FEED, feed

@@ -17,18 +17,22 @@ from generator.parallel import map_indexes
 from generator.render.overview.density import DENSE_LIMIT, density_svg
 from generator.render.overview.draw import overview_svg
 
-# page, lanes, title, what each event shows, eras, actor names, language: all a figure shows
-FigureKey = tuple[str, str, str, tuple[Any, ...], tuple[Era, ...], tuple[str, ...], Language]
+# page, lanes, titles, what each event shows, eras, actor names, language: all a figure shows
+FigureKey = tuple[
+    str, str, tuple[str, str], tuple[Any, ...], tuple[Era, ...], tuple[str, ...], Language
+]
 Drawn = dict[str, tuple[FigureKey, Markup]]  # by page: what it showed, and the figure
 
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """The overview a page shows: its events, one lane per actor or per status, and a title."""
+    """The overview a page shows: its events, one lane per actor or per status, a title, and
+    the title of its drawing for phones, which has no lanes."""
 
     events: tuple[Event, ...]
     lanes: Literal["actor", "status"]
     title: str
+    phone_title: str
 
 
 def draw_figures(
@@ -75,7 +79,8 @@ def _key(
     events = figure.events
     shown = tuple((e.id, e.title, e.date, e.date_label, e.status, e.actors) for e in events)
     names = tuple(actors[a].name for a in dict.fromkeys(a for e in events for a in e.actors))
-    return page, figure.lanes, figure.title, shown, eras, names, spoken
+    titles = (figure.title, figure.phone_title)
+    return page, figure.lanes, titles, shown, eras, names, spoken
 
 
 def _draw(
@@ -93,6 +98,7 @@ def _draw(
             year_href=lambda year: urls.href(page, urls.year(year)),
             title=figure.title,
             spoken=spoken,
+            phone_title=figure.phone_title,
         )
     return overview_svg(
         figure.events,
@@ -102,4 +108,5 @@ def _draw(
         href=lambda event: urls.href(page, urls.event(event.id)),
         title=figure.title,
         spoken=spoken,
+        phone_title=figure.phone_title,
     )

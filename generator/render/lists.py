@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from generator.i18n import N_
 from generator.incremental.affected import ACTORS, PLACES, SITE, SOURCES, YEARS, Shown
 from generator.model import urls
 from generator.model.dates import year_label
@@ -13,7 +14,7 @@ from generator.model.graph import Graph
 from generator.render.figures import Figure
 from generator.render.highlight import highlighted, passages, pdf_pages, shown_span
 from generator.render.maps import events_map
-from generator.render.overview.lanes import at_a_glance, status_lanes
+from generator.render.overview.lanes import figure_titles, glance, status_lanes
 from generator.render.plan import Page, Parts, Values
 
 _LISTS = frozenset((SITE, ACTORS))  # list items show each event's actors by name
@@ -23,7 +24,11 @@ def tag_pages(graph: Graph) -> Iterator[Page]:
     """A page per tag, with its overview and feed."""
     for tag, events in graph.by_tag.items():
         path = urls.tag(tag)
-        figure = Figure(events, status_lanes(events), f"Events tagged “{tag}” at a glance")
+        spoken = graph.timeline.site.spoken
+        what = spoken.say(N_("Events tagged “%(tag)s”"), tag=tag)
+        figure = Figure(
+            events, status_lanes(events), glance(what, "", spoken), glance(what, "year", spoken)
+        )
         shown = Shown(tuple(e.id for e in events), _LISTS | {PLACES})
         yield Page(path, "tag.html", shown, partial(_tag_values, tag, path), figure)
 
@@ -33,8 +38,18 @@ def _tag_values(tag: str, path: str, parts: Parts) -> Values:
     return {
         "tag": tag,
         **parts.listing(events, path, "h2"),
-        "map": events_map(parts.graph, events, path, f"Places tagged “{tag}”"),
+        "map": events_map(
+            parts.graph,
+            events,
+            path,
+            parts.graph.timeline.site.spoken.say(N_("Places tagged “%(tag)s”"), tag=tag),
+        ),
     }
+
+
+def _places_of(parts: Parts, what: str) -> str:
+    """A map's title: 'Places of 2019'."""
+    return parts.graph.timeline.site.spoken.say(N_("Places of %(what)s"), what=what)
 
 
 def year_pages(graph: Graph) -> Iterator[Page]:
@@ -44,7 +59,10 @@ def year_pages(graph: Graph) -> Iterator[Page]:
     for at, (year, events) in enumerate(graph.by_year.items()):
         path = urls.year(year)
         lanes = status_lanes(events)
-        figure = Figure(events, lanes, at_a_glance(year_label(year), events, lanes))
+        spoken = graph.timeline.site.spoken
+        figure = Figure(
+            events, lanes, *figure_titles(year_label(year, spoken), events, lanes, spoken)
+        )
         shown = Shown(tuple(e.id for e in events), parts)
         around = (years[at - 1] if at > 0 else None, years[at + 1] if at + 1 < len(years) else None)
         yield Page(path, "year.html", shown, partial(_year_values, year, around, path), figure)
@@ -57,7 +75,12 @@ def _year_values(
     return {
         "year": year,
         **parts.listing(events, path, "h2"),
-        "map": events_map(parts.graph, events, path, f"Places of {year_label(year)}"),
+        "map": events_map(
+            parts.graph,
+            events,
+            path,
+            _places_of(parts, year_label(year, parts.graph.timeline.site.spoken)),
+        ),
         "previous_year": around[0],
         "next_year": around[1],
     }
@@ -89,11 +112,16 @@ def _source_values(source_id: str, path: str, parts: Parts) -> Values:
     source = graph.timeline.sources[source_id]
     quotes = graph.quotes.get(source_id, ())
     published = source.publish_text and bool(source.text)
+    spoken = graph.timeline.site.spoken
     return {
         "source": source,
         **parts.listing(graph.by_source[source_id], path, "h3"),
-        "text": highlighted(source, quotes, path) if published and source.kind != "pdf" else "",
-        "pages": pdf_pages(source, quotes, path) if published and source.kind == "pdf" else (),
+        "text": highlighted(source, quotes, path, spoken)
+        if published and source.kind != "pdf"
+        else "",
+        "pages": pdf_pages(source, quotes, path, spoken)
+        if published and source.kind == "pdf"
+        else (),
         "passages": () if source.publish_text else passages(source, quotes),
         "partial": published and shown_span(source, quotes) != (0, len(source.text)),
     }

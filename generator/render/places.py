@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from generator.i18n import N_
 from generator.incremental.affected import ACTORS, PLACES, SITE, Shown
 from generator.model import urls
-from generator.model.countries import COUNTRIES
 from generator.model.graph import Graph
 from generator.model.wikilinks import find_wikilinks
 from generator.render.figures import Figure
-from generator.render.maps import events_map, locator_map
-from generator.render.overview.lanes import at_a_glance, status_lanes
+from generator.render.maps import country_name, events_map, locator_map
+from generator.render.overview.lanes import figure_titles, status_lanes
 from generator.render.plan import Page, Parts, Values
 
 _PARTS = frozenset((SITE, ACTORS, PLACES))
@@ -31,8 +31,11 @@ def place_pages(graph: Graph) -> Iterator[Page]:
         )
         shown = Shown((*(e.id for e in events), *targets), _PARTS)
         lanes = status_lanes(events)
-        title = at_a_glance(f"Events in {place.name}", events, lanes)
-        figure = Figure(events, lanes, title) if events else None
+        spoken = graph.timeline.site.spoken
+        what = spoken.say(N_("Events in %(place)s"), place=place.name)
+        figure = (
+            Figure(events, lanes, *figure_titles(what, events, lanes, spoken)) if events else None
+        )
         yield Page(path, "place.html", shown, partial(_place_values, place.id, path), figure)
 
 
@@ -41,9 +44,14 @@ def _place_values(place_id: str, path: str, parts: Parts) -> Values:
     place = graph.timeline.places[place_id]
     return {
         "place": place,
-        "country": COUNTRIES.get(place.country, ""),
+        "country": country_name(place.country, graph.timeline.site.spoken),
         **parts.listing(graph.by_place[place_id], path, "h3"),
-        "locator": locator_map(graph, (place_id,), path, f"Where {place.name} is"),
+        "locator": locator_map(
+            graph,
+            (place_id,),
+            path,
+            graph.timeline.site.spoken.say(N_("Where %(place)s is"), place=place.name),
+        ),
         "body": parts.bodies.for_page(place.body, path),
     }
 
@@ -54,8 +62,17 @@ def _places(parts: Parts) -> Values:
     ordered = sorted(places, key=lambda p: (p.name.casefold(), p.id))
     return {
         "rows": tuple(
-            (place, COUNTRIES.get(place.country, ""), len(graph.by_place[place.id]))
+            (
+                place,
+                country_name(place.country, graph.timeline.site.spoken),
+                len(graph.by_place[place.id]),
+            )
             for place in ordered
         ),
-        "map": events_map(graph, graph.timeline.events, urls.PLACES, "Every place on the map"),
+        "map": events_map(
+            graph,
+            graph.timeline.events,
+            urls.PLACES,
+            graph.timeline.site.spoken.gettext(N_("Every place on the map")),
+        ),
     }

@@ -32,7 +32,7 @@
     };
     script.onerror = function () {
       loading = false;
-      status.textContent = "The search index could not be loaded.";
+      status.textContent = form.getAttribute("data-unloaded") || "The search index could not be loaded.";
     };
     document.head.appendChild(script);
   }
@@ -77,10 +77,24 @@
       item.appendChild(meta);
       list.appendChild(item);
     });
-    var count = hits.length;
-    status.textContent = count === 0 ? "No events match." :
-      count + (count === 1 ? " event matches" : " events match") +
-      (count > LIMIT ? "; the first " + LIMIT + " are shown." : ".");
+    status.textContent = matches(hits.length);
+  }
+
+  // The page's words for a count when it carries them (a site in another language than
+  // English, by CLDR plural category), else English.
+  function matches(count) {
+    var category = new Intl.PluralRules(document.documentElement.lang).select(count);
+    var words = form.getAttribute("data-match-" + category) ||
+      form.getAttribute("data-match-other");
+    if (!words) {
+      return count === 0 ? "No events match." :
+        count + (count === 1 ? " event matches" : " events match") +
+        (count > LIMIT ? "; the first " + LIMIT + " are shown." : ".");
+    }
+    if (count === 0 && form.getAttribute("data-none")) return form.getAttribute("data-none");
+    words = words.replace("{n}", count);
+    if (count <= LIMIT) return form.getAttribute("data-all").replace("{matches}", words);
+    return form.getAttribute("data-first").replace("{matches}", words).replace("{limit}", LIMIT);
   }
 
   input.addEventListener("input", load);

@@ -27,10 +27,12 @@ def overview_svg(
     title: str,
     id_prefix: str = "overview",
     spoken: Language = ENGLISH,
+    phone_title: str = "",
 ) -> Markup:
     """Events in time order -> a <figure> with the inline SVG overview, its caption and legend;
     '' for no events. `href(event)` is the link to the event's page; `id_prefix` keeps this
-    figure's ids unique on its page; `spoken` is the language of its words."""
+    figure's ids unique on its page; `spoken` is the language of its words; `phone_title` the
+    phone drawing's title, which has no lanes (`title` without one)."""
     if not events:
         return Markup("")
     view = layout(events, lanes=lanes, actors=actors, eras=eras, spoken=spoken)
@@ -55,7 +57,7 @@ def overview_svg(
         *phone_svg(events, href, title, spoken),
         f'<figcaption><p class="overview-title">{esc(title)}</p>',
         *legend(view, id_prefix),
-        *phone_caption(events, title),
+        *phone_caption(events, phone_title or title, spoken),
         "</figcaption>",
         "</figure>",
     ]

@@ -82,7 +82,7 @@ def layout(
     spoken: Language = ENGLISH,
 ) -> Layout:
     """Events in time order (not empty) -> their overview Layout, marks in time order."""
-    groups = lane_groups(events, lanes, actors)
+    groups = lane_groups(events, lanes, actors, spoken)
     gutter = min(150.0, max(text_width(name, LABEL_SIZE, bold=True) for name, _ in groups))
     s = scale(events, rounded(gutter + 14), WIDTH - MARGIN)
     bands = era_bands(eras, s)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
-from generator.i18n import ENGLISH, Language
+from generator.i18n import ENGLISH, N_, Language
 from generator.model.dates import year_label
-from generator.model.timeline import STATUSES, Event
-from generator.render.overview.lanes import LANE_WORDS, mark_words
-from generator.render.overview.legend import STATUS_LOOKS
+from generator.model.timeline import Event
+from generator.render.overview.lanes import mark_words
+from generator.render.overview.legend import NO_STATUS_LOOK, STATUS_LOOKS, status_look
 from generator.render.overview.svg import esc, num
 from generator.render.overview.text import shorten
 
@@ -26,6 +26,13 @@ YEAR_ROW = 26
 DOT_X = 10
 TEXT_X = 24
 BAR_X = 90  # a density row's bar, after its year
+
+
+def events_in(count: int, year: str, spoken: Language) -> str:
+    """'3 events in 2019' in `spoken`."""
+    return spoken.ngettext(
+        "%(num)d event in %(year)s", "%(num)d events in %(year)s", count, year=year
+    )
 
 
 def phone_svg(
@@ -82,19 +89,20 @@ def _mark(event: Event, link: str, y: float, spoken: Language) -> Iterator[str]:
     yield "</a>"
 
 
-def phone_caption(events: Sequence[Event], title: str) -> Iterator[str]:
-    """The phone drawing's title and legend, shown in place of the wide drawing's: no lanes, and
-    only the dots' looks that it draws."""
-    yield f'<p class="overview-title overview-phone-only">{esc(by_year(title))}</p>'
+def phone_caption(events: Sequence[Event], title: str, spoken: Language = ENGLISH) -> Iterator[str]:
+    """The phone drawing's title (`title`, by year) and legend, shown in place of the wide
+    drawing's: no lanes, and only the dots' looks that it draws."""
+    yield f'<p class="overview-title overview-phone-only">{esc(title)}</p>'
     statuses = {event.status for event in events}
     items = [
-        (f"status-{status}", f"{STATUSES[status][0]}: {look}")
-        for status, look in STATUS_LOOKS.items()
+        (f"status-{status}", status_look(status, spoken))
+        for status in STATUS_LOOKS
         if status in statuses
     ]
     if None in statuses and len(statuses) > 1:
-        items.append(("", "No status: outlined, in the text's colour"))
-    items.append(("" if len(statuses) > 1 else _look(next(iter(statuses))), _ROW_WORDS))
+        items.append(("", spoken.gettext(NO_STATUS_LOOK)))
+    row = spoken.gettext(_ROW_WORDS)
+    items.append(("" if len(statuses) > 1 else _look(next(iter(statuses))), row))
     yield '<ul class="overview-legend overview-phone-only">'
     for css_class, words in items:
         strike = '<path class="overview-strike" d="M11 8H25"/>' if "denied" in css_class else ""
@@ -106,18 +114,11 @@ def phone_caption(events: Sequence[Event], title: str) -> Iterator[str]:
     yield "</ul>"
 
 
-_ROW_WORDS = "a row: one event, in time order under its year"
+_ROW_WORDS = N_("a row: one event, in time order under its year")
 
 
 def _look(status: str | None) -> str:
     return f"status-{status}" if status is not None else ""
-
-
-def by_year(title: str) -> str:
-    """The wide drawing's title without its lanes, which the phone drawing does not have."""
-    for words in LANE_WORDS.values():
-        title = title.removesuffix(f", {words}")
-    return f"{title}, by year"
 
 
 def density_phone_svg(
@@ -137,7 +138,7 @@ def density_phone_svg(
     )
     for row, year in enumerate(sorted(counts)):
         y, count = row * PHONE_ROW, counts[year]
-        label = f"{count} event{'s' if count != 1 else ''} in {year_label(year, spoken)}"
+        label = events_in(count, year_label(year, spoken), spoken)
         width = max(room * count / most, 2)
         yield (
             f'<a class="overview-mark" href="{esc(year_href(year))}" target="_top"'
