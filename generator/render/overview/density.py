@@ -16,6 +16,7 @@ from generator.i18n import ENGLISH, N_, Language
 from generator.model.dates import year_label
 from generator.model.timeline import Actor, Event
 from generator.render.overview.lanes import Lanes, lane_groups
+from generator.render.overview.mirror import mirrored
 from generator.render.overview.phone import density_phone_svg, events_in
 from generator.render.overview.sizes import LABEL_SIZE, MARGIN, WIDTH
 from generator.render.overview.svg import num
@@ -64,15 +65,21 @@ def density_svg(
         '<div class="overview-scroll">',
         f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {num(height)}" width="100%"'
         f' role="group" aria-label="{escape(title)}">',
-        '<g class="overview-axis" aria-hidden="true">',
-        *_year_ticks(first, last, step, spoken),
-        "</g>",
-        '<g class="overview-lanes" aria-hidden="true">',
-        *_lane_names(groups),
-        "</g>",
-        '<g class="overview-marks">',
-        *_cells(groups, years, step, most, year_href, spoken),
-        "</g></svg></div>",
+        *_plot(
+            [
+                '<g class="overview-axis" aria-hidden="true">',
+                *_year_ticks(first, last, step, spoken),
+                "</g>",
+                '<g class="overview-lanes" aria-hidden="true">',
+                *_lane_names(groups),
+                "</g>",
+                '<g class="overview-marks">',
+                *_cells(groups, years, step, most, year_href, spoken),
+                "</g>",
+            ],
+            spoken,
+        ),
+        "</svg></div>",
         *density_phone_svg(events, year_href, title, spoken),
         f'<figcaption><p class="overview-title">{escape(title)}</p>'
         f"<p>{escape(spoken.say(_CELLS, most=str(most)))}</p>",
@@ -81,6 +88,11 @@ def density_svg(
         "</figcaption></figure>",
     ]
     return Markup("\n".join(parts) + "\n")
+
+
+def _plot(lines: list[str], spoken: Language) -> Iterator[str]:
+    """The drawing, its years running right to left in a language written so."""
+    return iter(lines) if spoken.direction == "ltr" else mirrored(lines, WIDTH)
 
 
 def _year_ticks(first: int, last: int, step: float, spoken: Language) -> Iterator[str]:

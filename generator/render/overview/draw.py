@@ -11,6 +11,7 @@ from generator.model.timeline import Actor, Era, Event
 from generator.render.overview.lanes import Lanes, mark_words
 from generator.render.overview.layout import Layout, Mark, layout
 from generator.render.overview.legend import legend
+from generator.render.overview.mirror import mirrored
 from generator.render.overview.phone import phone_caption, phone_svg
 from generator.render.overview.sizes import ARROW, BAR, LANE_PAD, LINE, RADIUS, ROW, WIDTH
 from generator.render.overview.svg import esc, linear_gradient, num, whisker
@@ -42,16 +43,7 @@ def overview_svg(
         '<div class="overview-scroll">',
         f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="group"'
         f' aria-label="{esc(title)}">',
-        *_draw_eras(view, id_prefix),
-        *_draw_axis(view),
-        *_draw_lanes(view),
-        '<g class="overview-marks">',
-        *(
-            line
-            for number, mark in enumerate(view.marks)
-            for line in _draw_mark(mark, href(mark.event), f"{id_prefix}-f{number}", spoken)
-        ),
-        "</g>",
+        *_plot(view, href, id_prefix),
         "</svg>",
         "</div>",
         *phone_svg(events, href, title, spoken),
@@ -62,6 +54,25 @@ def overview_svg(
         "</figure>",
     ]
     return Markup("\n".join(parts) + "\n")
+
+
+def _plot(view: Layout, href: Callable[[Event], str], id_prefix: str) -> Iterator[str]:
+    """The drawing inside the SVG: eras, axis, lanes and marks; mirrored, so that time runs
+    right to left, in a language written so."""
+    spoken = view.spoken
+    lines = [
+        *_draw_eras(view, id_prefix),
+        *_draw_axis(view),
+        *_draw_lanes(view),
+        '<g class="overview-marks">',
+        *(
+            line
+            for number, mark in enumerate(view.marks)
+            for line in _draw_mark(mark, href(mark.event), f"{id_prefix}-f{number}", spoken)
+        ),
+        "</g>",
+    ]
+    return iter(lines) if spoken.direction == "ltr" else mirrored(lines, WIDTH)
 
 
 def _draw_eras(view: Layout, prefix: str) -> Iterator[str]:
