@@ -138,6 +138,12 @@ def clock(hour: int, minute: int, second: int | None, language: str) -> str:
     return str(format_time(time(hour, minute, second or 0), width, locale=_locale(language)))
 
 
+def with_time(day: str, clock: str, language: str) -> str:
+    """A date's words and its time's joined as the language joins them: '26 févr. 2019, 03:30',
+    '2019年2月26日 3:30'."""
+    return str(_locale(language).datetime_formats["medium"]).format(clock, day)
+
+
 def clock_span(start: Clock, end: Clock, language: str) -> str:
     """Two times of one day as the language writes a span of them: '03:30–05:00'."""
     locale = _locale(language)

@@ -88,8 +88,14 @@ def short(p: Point, ad_prefix: bool = False, language: Spoken = ENGLISH) -> str:
     lang = spoken(language)
     text = _words(p, False, lang, ad_prefix)
     if p.time is not None:
-        text += ", " + clock_words(p.time, lang)
+        text = _with_time(text, p.time, lang)
     return _qualified(text, p, lang)
+
+
+def _with_time(text: str, time: Time, lang: Language) -> str:
+    if lang.is_english:
+        return f"{text}, {clock_words(time)}"
+    return date_cldr.with_time(text, clock_words(time, lang), lang.tag)
 
 
 def _unspecified_words(text: str, p: Point, lang: Language) -> str:
@@ -108,7 +114,7 @@ def long(p: Point, ad_prefix: bool = False, language: Spoken = ENGLISH) -> str:
     lang = spoken(language)
     text = _unspecified_words(_words(p, True, lang, ad_prefix), p, lang)
     if p.time is not None:
-        text += ", " + clock_words(p.time, lang)
+        text = _with_time(text, p.time, lang)
         if lang.is_english and p.time.zone_name and p.time.zone_name != "UTC":
             text += f" ({utc_label(p.time.offset)})"
     return lang.say(N_("about %(date)s"), date=text) if p.approximate else text
@@ -141,7 +147,8 @@ def _clock_day(a: Point, b: Point, lang: Language) -> str:
         return f"{_words(a, False, lang)}, {a.time.clock()}–{b.time.words()}"
     first, last = ((t.hour, t.minute, t.second) for t in (a.time, b.time))
     span = date_cldr.clock_span(first, last, lang.tag)
-    return f"{_words(a, False, lang)}, {span} {date_cldr.zone(b.time.offset, lang.tag)}"
+    clock = f"{span} {date_cldr.zone(b.time.offset, lang.tag)}"
+    return date_cldr.with_time(_words(a, False, lang), clock, lang.tag)
 
 
 def short_range(a: Point, b: Point, language: Spoken = ENGLISH) -> str:
