@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from generator import i18n
 from tests.browser import serve_site
 from tests.helpers import FIXTURE, build_into
 from tests.test_validators import axe, vnu
@@ -91,6 +92,24 @@ def test_the_urdu_overview_runs_right_to_left(urdu: tuple[Path, str], browser: B
     page.close()
     assert marks[0] > marks[-1] + plot["width"] / 2  # the earliest event far to the right
     assert lanes and min(lanes) > plot["right"] - 20  # the lanes' names on the right edge
+
+
+def test_the_search_and_filter_scripts_count_in_urdu(
+    urdu: tuple[Path, str], browser: Browser
+) -> None:
+    words = i18n.language("ur")
+    page = browser.new_page()
+    page.goto(urdu[1])
+    page.fill("#search-input", "caesar")
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    found = words.ngettext("%(num)d event matches", "%(num)d events match", 3)
+    assert page.text_content("#search-status") == words.say("%(matches)s.", matches=found)
+    page.select_option("select[name=actor]", index=1)
+    shown = words.ngettext(
+        "%(shown)s of %(num)d event shown.", "%(shown)s of %(num)d events shown.", 7, shown="1"
+    )
+    assert page.text_content("#filter-count") == shown
+    page.close()
 
 
 def test_devanagari_and_nastaliq_are_drawn_by_their_fonts(
