@@ -2,7 +2,8 @@
 itself is checked against Babel's own formatting (format_date, format_skeleton, format_interval,
 format_time, get_timezone_gmt, format_decimal, format_compact_decimal) wherever Babel can write
 that date, and the words around it against the language's catalog. Years before AD 1, which
-Python's dates cannot hold, take Babel's pattern and era names of the same date in AD."""
+Python's dates cannot hold, take Babel's pattern and era names of the same date in AD. An
+event's history from git is told in French too."""
 
 from __future__ import annotations
 
@@ -23,7 +24,10 @@ from babel.dates import (
 from babel.numbers import format_compact_decimal, format_decimal
 
 from generator import i18n
+from generator.check.history import event_history
+from generator.load.git_history import GitLog, Version
 from generator.model.dates import parse_date, year_label
+from generator.model.timeline import Event
 from tests.test_languages import SHIPPED
 
 LANGUAGES = [tag for tag in SHIPPED if tag != "en"]
@@ -143,3 +147,19 @@ def test_english_keeps_the_projects_own_words() -> None:
     assert shown["2016%"] == "c. 2016?" and shown["2016-09-24/2016-10-10"] == "24 Sep – 10 Oct 2016"
     assert shown["Y-13800000000"] == "13.8 billion years ago" and shown["196X"] == "1960s"
     assert shown["2019-02-26T03:30+05:00"] == "26 Feb 2019, 03:30 UTC+5"
+
+
+def test_an_events_history_is_told_in_the_language() -> None:
+    first = "---\ntitle: A\ndate: 2019\nstatus: reported\n---\nBody.\n"
+    second = first.replace("reported", "confirmed").replace("Body.", "Body, longer.")
+    versions = (Version("a", 1_550_000_000, "", first), Version("b", 1_560_000_000, "", second))
+    log = GitLog("b", False, {"e.md": versions}, frozenset())
+    event = Event("e", "A", "", parse_date("2019"), "confirmed", (), (), (), (), (), "", "e.md")
+    french = i18n.language("fr")
+    history = event_history(event, log, None, french)
+    assert history.changes[0].words == ("Première publication",)
+    assert history.changes[1].words == ("Statut : Rapporté → Confirmé", "Texte modifié")
+    day = format_date(date(2019, 6, 8), "long", locale="fr")
+    assert history.status_words(french).startswith(f"Confirmé depuis le {day}")
+    english = event_history(event, log, None).changes[1].words
+    assert english == ("Status: Reported → Confirmed", "Body edited")
