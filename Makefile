@@ -8,7 +8,7 @@ DEV := $(VENV)/.dev-installed
 NODE_SITE := node_modules/.site-installed
 NODE_ALL := node_modules/.all-installed
 
-.PHONY: site check test quick lint typecheck unit golden clean serve chromium java publish bench hugo
+.PHONY: site check test quick lint typecheck unit golden clean serve chromium java fonts publish bench hugo
 
 # BASE_URL=https://… overrides site.yaml's base_url (the Pages workflow passes the real address).
 site: $(RUNTIME) $(NODE_SITE)
@@ -67,7 +67,7 @@ typecheck: $(DEV)
 
 # On every core, each test module on one worker (its fixtures are made once).
 PYTEST_WORKERS ?= -n auto --dist loadscope
-unit: $(DEV) $(NODE_ALL)
+unit: $(DEV) $(NODE_ALL) | fonts
 	$(BIN)/pytest $(PYTEST_WORKERS)
 
 # Rewrites the golden test's expected output; review the diff before committing it.
@@ -81,6 +81,15 @@ chromium:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's Noto fonts, so that Chromium draws Devanagari and Arabic script (Noto Nastaliq Urdu)
+# in the screenshots and font checks of the Hindi and Urdu pages rather than empty boxes.
+fonts:
+	@dpkg -s fonts-noto-core >/dev/null 2>&1 || { \
+		echo "Installing Debian's fonts-noto-core for the Hindi and Urdu browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-core >/dev/null; }
 
 # The Nu HTML Checker (npm vnu-jar) runs on Java.
 java:

@@ -62,17 +62,36 @@ class Language:
         """'rtl' or 'ltr', for the `dir` attribute."""
         return "rtl" if base_language(self.tag) in RIGHT_TO_LEFT else "ltr"
 
+    @property
+    def is_english(self) -> bool:
+        """Whether dates keep the project's own English words rather than CLDR's."""
+        return base_language(self.tag) == "en"
+
     def gettext(self, message: str) -> str:
         """`message` in this language."""
         return str(self.translations.gettext(message))
+
+    def say(self, message: str, **values: str) -> str:
+        """`message` in this language with its `%(name)s` placeholders filled."""
+        return self.gettext(message) % values
+
+    @property
+    def plural_samples(self) -> tuple[tuple[str, int], ...]:
+        """Each CLDR plural category of this language ('one', 'few', 'other'…) with the least
+        count that takes it: the counts a page's script words are made with."""
+        found: dict[str, int] = {}
+        for count in range(1000):
+            found.setdefault(self.locale.plural_form(count), count)
+        return tuple(found.items())
 
     def either(self, items: Iterable[str]) -> str:
         """'a, b or c' as this language lists alternatives."""
         return format_list(list(items), style="or", locale=self.locale)
 
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        """The form of `singular`/`plural` that `count` takes in this language, formatted."""
-        return str(self.translations.ngettext(singular, plural, count)) % {"num": count}
+    def ngettext(self, singular: str, plural: str, count: int, **values: str) -> str:
+        """The form of `singular`/`plural` that `count` takes in this language, formatted with
+        `count` as `%(num)d` and `values`."""
+        return str(self.translations.ngettext(singular, plural, count)) % {"num": count, **values}
 
 
 @functools.cache
@@ -89,6 +108,17 @@ def language(tag: str, project_po: bytes = b"") -> Language:
         translations.merge(_read(project_po, base))  # the project's messages win
         has_catalog = True
     return Language(tag, locale, translations, has_catalog)
+
+
+# The language of the project's own words, which every date and label defaults to: its
+# messages are their own msgids, so no catalog is read.
+ENGLISH = Language("en", babel.Locale("en"), Translations())
+Spoken = Language | str  # a Language, or a tag read with the shipped catalog alone
+
+
+def spoken(which: Spoken) -> Language:
+    """`which` if it is a Language, else the Language of the tag `which`, shipped catalog alone."""
+    return which if isinstance(which, Language) else language(which)
 
 
 def known(tag: str) -> bool:

@@ -294,7 +294,7 @@ def test_a_date_label_says_the_date_once_in_one_pair_of_brackets(
     text: str, label: str, expected: str
 ) -> None:
     event = Event("e", "E", "", parse_date(text), None, (), (), (), (), (), "", "e.md", False, 0)
-    assert replace(event, date_label=label).date_described == expected
+    assert replace(event, date_label=label).date_described() == expected
 
 
 @pytest.mark.parametrize(

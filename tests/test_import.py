@@ -163,8 +163,8 @@ def test_our_own_timelinejs_export_imports_as_the_same_events(
         # The export's text is the summary, then the date and status in words, then the body.
         if event.summary:
             assert again.summary == event.summary
-        assert event.date_described in f"{again.summary} {again.body}", event.id
-        assert again.date_words == event.date_words, event.id
+        assert event.date_described() in f"{again.summary} {again.body}", event.id
+        assert again.date_words() == event.date_words(), event.id
         assert again.date.anchor_day() == event.date.anchor_day(), event.id
         text = re.sub(r"\[\[[^]]*\]\]|!\[[^]]*\]\([^)]*\)", "", event.body)  # not links, images
         for word in re.findall(r"[A-Za-z]{4,}", text):

@@ -1,6 +1,7 @@
 """The site's language: every shipped catalog holds every message the theme and the generator
-mark, the golden fixture builds in other languages, a language without a catalog keeps the
-English interface with one warning, and a project's own translations win."""
+mark, the golden fixture builds in other languages (in French and Urdu with no English interface
+word left, its dates in the language, the Urdu overview right to left), a language without a
+catalog keeps the English interface with one warning, and a project's own translations win."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from generator import i18n
 from generator.build import check
 from generator.project import Project
 from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into
+from tests.interface_words import check_french_dates, check_urdu, english_left
 
 METHODS = [("**.py", "python"), ("**.html", "jinja2")]
 OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True"}}
@@ -68,6 +70,9 @@ def test_the_golden_fixture_speaks_french(tmp_path: Path) -> None:
     assert ">Chronologie</a>" in index and "Skip to content" not in index
     assert "Filtrer la chronologie" in index
     assert "événement" in pages["tags/index.html"].decode() or "Étiquettes" in index
+    # No word of the English interface left, dates in French (tests/interface_words.py).
+    assert english_left(pages, "fr") == []
+    check_french_dates(pages)
 
 
 @pytest.mark.parametrize("language", [tag for tag in SHIPPED if tag not in ("en", "fr")])
@@ -83,6 +88,9 @@ def test_the_golden_fixture_builds_in_every_shipped_language(tmp_path: Path, lan
     counts = [("event", 7), ("actor", 3), ("tag", 5), ("source", 1)]
     shown = " · ".join(words.ngettext(f"%(num)d {w}", f"%(num)d {w}s", n) for w, n in counts)
     assert f'<p class="counts">{shown}</p>' in index
+    if language == "ur":  # written right to left (tests/interface_words.py)
+        assert english_left(pages, language) == []
+        check_urdu(pages)
 
 
 def test_a_language_without_a_catalog_keeps_english_words_with_one_warning(

@@ -1,6 +1,7 @@
 """The golden fixture in Urdu, right to left, through the Nu HTML Checker and axe-core on a
-phone and a desktop; its layout mirrored but its map not; screenshots of Urdu and Hindi pages
-in /tmp/lang-shots/ to look at."""
+phone and a desktop; its layout mirrored but its map not, its overview's time running right to
+left; the Nastaliq and Devanagari fonts drawing their scripts; screenshots of Urdu and Hindi
+pages in /tmp/cldr-shots/ to look at."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from generator import i18n
 from tests.browser import serve_site
 from tests.helpers import FIXTURE, build_into
 from tests.test_validators import axe, vnu
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp/lang-shots")
+SHOTS = Path("/tmp/cldr-shots")
 PAGES = ["", "events/ides-of-march/", "places/rome/"]
 
 
@@ -73,10 +75,77 @@ def test_the_layout_mirrors_but_the_map_does_not(urdu: tuple[Path, str], browser
     page.close()
 
 
+def test_the_urdu_overview_runs_right_to_left(urdu: tuple[Path, str], browser: Browser) -> None:
+    _, url = urdu
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url)
+    # Where Chromium draws each mark, in time order, and the axis's labels from left to right.
+    marks = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.overview-svg .overview-mark'),
+            (mark) => mark.getBoundingClientRect().right)"""
+    )
+    lanes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.overview-svg .overview-lane-name'),
+            (name) => name.getBoundingClientRect().right)"""
+    )
+    plot = page.evaluate("document.querySelector('.overview-svg').getBoundingClientRect().toJSON()")
+    page.close()
+    assert marks[0] > marks[-1] + plot["width"] / 2  # the earliest event far to the right
+    assert lanes and min(lanes) > plot["right"] - 20  # the lanes' names on the right edge
+
+
+def test_the_search_and_filter_scripts_count_in_urdu(
+    urdu: tuple[Path, str], browser: Browser
+) -> None:
+    words = i18n.language("ur")
+    page = browser.new_page()
+    page.goto(urdu[1])
+    page.fill("#search-input", "caesar")
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    found = words.ngettext("%(num)d event matches", "%(num)d events match", 3)
+    assert page.text_content("#search-status") == words.say("%(matches)s.", matches=found)
+    page.select_option("select[name=actor]", index=1)
+    shown = words.ngettext(
+        "%(shown)s of %(num)d event shown.", "%(shown)s of %(num)d events shown.", 7, shown="1"
+    )
+    assert page.text_content("#filter-count") == shown
+    page.close()
+
+
+def test_devanagari_and_nastaliq_are_drawn_by_their_fonts(
+    urdu: tuple[Path, str], browser: Browser
+) -> None:
+    page = browser.new_page()
+    page.goto(urdu[1])
+    # The fonts Chromium drew each script's text with, as its DevTools report them: without
+    # Debian's fonts-noto-core (see Makefile) a fallback draws empty boxes instead.
+    page.evaluate(
+        """() => {
+            const span = document.createElement('span');
+            span.id = 'devanagari';
+            span.lang = 'hi';
+            span.style.fontFamily = "'Noto Sans Devanagari', sans-serif";
+            span.textContent = 'समयरेखा';
+            document.body.append(span);
+        }"""
+    )
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    cdp.send("CSS.enable")
+    drawn = {}
+    for selector in (".site-header nav a", "#devanagari"):
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        drawn[selector] = {font["familyName"] for font in fonts if font["glyphCount"]}
+    page.close()
+    assert drawn[".site-header nav a"] == {"Noto Nastaliq Urdu"}, drawn
+    assert drawn["#devanagari"] == {"Noto Sans Devanagari"}, drawn
+
+
 def test_screenshots_of_urdu_and_hindi_pages(
     urdu: tuple[Path, str], browser: Browser, tmp_path: Path
 ) -> None:
-    SHOTS.mkdir(exist_ok=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     hindi = _build(tmp_path, "hi")
     with serve_site(hindi) as origin:
         for language, url in (("ur", urdu[1]), ("hi", origin + "/")):

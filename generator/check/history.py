@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from generator.errors import ContentError
+from generator.i18n import ENGLISH, N_, Language
 from generator.load.git_history import GitLog, read_git_log
 from generator.model.history import Change, Held, History
 from generator.model.timeline import STATUSES, Event, Timeline
@@ -28,15 +29,25 @@ _BLOCK = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(.*(?:\n(?![A-Za-z_]).*)*)", re.M
 _PLAIN = re.compile(r"[ \t]+([A-Za-z0-9][\w.-]*)[ \t]*")
 _LOADER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar as text
 _TRUE = {"true", "yes", "on", "y"}
+# What a change of each key is said as, in the site's language.
 _NAMED = {
-    "summary": "Summary edited",
-    "tags": "Tags changed",
-    "related": "Related events changed",
-    "media": "Media changed",
-    "updates": "Corrections and updates noted",
-    "order": "Order changed",
-    "date_label": "Date label changed",
-    "timezone": "Time zone changed",
+    "summary": N_("Summary edited"),
+    "tags": N_("Tags changed"),
+    "related": N_("Related events changed"),
+    "media": N_("Media changed"),
+    "updates": N_("Corrections and updates noted"),
+    "order": N_("Order changed"),
+    "date_label": N_("Date label changed"),
+    "timezone": N_("Time zone changed"),
+}
+_FROM_TO = {
+    "status": N_("Status: %(was)s → %(now)s"),
+    "title": N_("Title: %(was)s → %(now)s"),
+    "date": N_("Date: %(was)s → %(now)s"),
+}
+_LISTS = {
+    "actors": (N_("Actors added: %(items)s"), N_("Actors removed: %(items)s")),
+    "places": (N_("Places added: %(items)s"), N_("Places removed: %(items)s")),
 }
 
 Blocks = dict[str, str]
@@ -47,9 +58,9 @@ def with_history(timeline: Timeline, events: Path, messages: bool) -> Timeline:
     warning for a shallow clone and for each event with uncommitted changes; GitUnavailable
     when `events` is not in a git repository."""
     log = read_git_log(events, subjects=messages)
-    default = timeline.site.default_status
+    default, spoken = timeline.site.default_status, timeline.site.spoken
     found = [
-        dataclasses.replace(event, history=event_history(event, log, default))
+        dataclasses.replace(event, history=event_history(event, log, default, spoken))
         for event in timeline.events
     ]
     return dataclasses.replace(
@@ -85,8 +96,10 @@ def _warnings(log: GitLog, events: list[Event]) -> list[ContentError]:
     return warnings
 
 
-def event_history(event: Event, log: GitLog, default: str | None) -> History:
-    """The history of `event` from its file's versions in `log`."""
+def event_history(
+    event: Event, log: GitLog, default: str | None, spoken: Language = ENGLISH
+) -> History:
+    """The history of `event` from its file's versions in `log`, its words in `spoken`."""
     name = Path(event.path).name
     changes: list[Change] = []
     statuses: list[Held] = []
@@ -106,9 +119,10 @@ def event_history(event: Event, log: GitLog, default: str | None) -> History:
                 status = _status(now[0], default)
         number = len(changes) + 1
         if before is None:
-            changes.append(Change(version.time, ("First published",), version.subject, number))
+            first = (spoken.gettext(N_("First published")),)
+            changes.append(Change(version.time, first, version.subject, number))
         else:
-            words = _differences(before, now, default)
+            words = _differences(before, now, default, spoken)
             if words:
                 changes.append(Change(version.time, words, version.subject, number))
         if status and (not statuses or statuses[-1].status != status):
@@ -155,9 +169,10 @@ def _label(status: str) -> str:
 
 
 def _differences(
-    before: tuple[Blocks, str], now: tuple[Blocks, str], default: str | None
+    before: tuple[Blocks, str], now: tuple[Blocks, str], default: str | None, spoken: Language
 ) -> tuple[str, ...]:
-    """What changed between two published versions, in words, in the order of the keys."""
+    """What changed between two published versions, in words of `spoken`, in the order of the
+    keys."""
     old, new = before[0], now[0]
     words: list[str] = []
     for key in dict.fromkeys((*new, *old)):
@@ -166,24 +181,30 @@ def _differences(
         if key == "status":
             was, status = _status(old, default), _status(new, default)
             if was != status:
-                words.append(f"Status: {_label(was)} → {_label(status)}")
+                labels = (spoken.gettext(_label(was)), spoken.gettext(_label(status)))
+                words.append(spoken.say(_FROM_TO[key], was=labels[0], now=labels[1]))
         elif key in ("title", "date"):
             was, value = _value(old, key), _value(new, key)
             if was != value:
-                words.append(f"{key.capitalize()}: {_text(was)} → {_text(value)}")
+                texts = (_text(was, spoken), _text(value, spoken))
+                words.append(spoken.say(_FROM_TO[key], was=texts[0], now=texts[1]))
         elif key in ("actors", "places"):
-            words += _list_words(key.capitalize(), _value(old, key), _value(new, key))
+            words += _list_words(_LISTS[key], _value(old, key), _value(new, key), spoken)
         elif key == "sources":
-            words += _source_words(_value(old, key), _value(new, key))
+            words += _source_words(_value(old, key), _value(new, key), spoken)
         else:
-            words.append(_NAMED.get(key, f"{key} changed"))
+            named = _NAMED.get(key)
+            words.append(spoken.gettext(named) if named else spoken.say(_CHANGED, key=key))
     if before[1] != now[1]:
-        words.append("Body edited")
+        words.append(spoken.gettext(N_("Body edited")))
     return tuple(words)
 
 
-def _text(value: Any) -> str:
-    return "none" if value is None else str(value).strip()
+_CHANGED = N_("%(key)s changed")
+
+
+def _text(value: Any, spoken: Language) -> str:
+    return spoken.gettext(N_("none")) if value is None else str(value).strip()
 
 
 def _items(value: Any) -> list[str]:
@@ -192,12 +213,12 @@ def _items(value: Any) -> list[str]:
     return [str(item).strip() for item in value] if isinstance(value, list) else []
 
 
-def _list_words(what: str, old: Any, new: Any) -> list[str]:
+def _list_words(messages: tuple[str, str], old: Any, new: Any, spoken: Language) -> list[str]:
     was, now = _items(old), _items(new)
     added = [item for item in now if item not in was]
     removed = [item for item in was if item not in now]
-    words = [f"{what} added: {', '.join(added)}"] if added else []
-    return words + ([f"{what} removed: {', '.join(removed)}"] if removed else [])
+    words = [spoken.say(messages[0], items=", ".join(added))] if added else []
+    return words + ([spoken.say(messages[1], items=", ".join(removed))] if removed else [])
 
 
 def _citations(value: Any) -> list[tuple[str, str]]:
@@ -210,12 +231,23 @@ def _citations(value: Any) -> list[tuple[str, str]]:
     return found
 
 
-def _source_words(old: Any, new: Any) -> list[str]:
+def _source_words(old: Any, new: Any, spoken: Language) -> list[str]:
     was, now = _citations(old), _citations(new)
     was_cited, now_cited = dict(was), dict(now)
-    words = [f"Source added: {s}" for s in now_cited if s not in was_cited]
-    words += [f"Source removed: {s}" for s in was_cited if s not in now_cited]
+    say = spoken.say
+    words = [say(N_("Source added: %(source)s"), source=s) for s in now_cited if s not in was_cited]
+    words += [
+        say(N_("Source removed: %(source)s"), source=s) for s in was_cited if s not in now_cited
+    ]
     kept = now_cited.keys() & was_cited.keys()
-    words += [f"Quote added from {s}" for s, q in now if s in kept and q and (s, q) not in was]
-    words += [f"Quote removed from {s}" for s, q in was if s in kept and q and (s, q) not in now]
+    words += [
+        say(N_("Quote added from %(source)s"), source=s)
+        for s, q in now
+        if s in kept and q and (s, q) not in was
+    ]
+    words += [
+        say(N_("Quote removed from %(source)s"), source=s)
+        for s, q in was
+        if s in kept and q and (s, q) not in now
+    ]
     return words

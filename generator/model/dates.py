@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TypeAlias
 
+from generator.i18n import ENGLISH, N_, Language, Spoken, spoken
 from generator.model import date_words as words
 from generator.model.clock import UTC
 from generator.model.date_hints import MAX_YEAR, MIN_YEAR, not_a_date
@@ -173,62 +174,79 @@ class EventDate:
         """True when a known endpoint is a year beyond ±9999."""
         return any(p.is_deep for p in self._known())
 
-    def display(self) -> str:
-        """Short English text for lists, such as '26 Feb 2019', 'c. 2016?' or '24–30 Sep 2016'.
+    def display(self, language: Spoken = ENGLISH) -> str:
+        """Short text for lists, such as '26 Feb 2019', 'c. 2016?' or '24–30 Sep 2016', in
+        `language`.
 
         Qualifiers stay on their endpoint ('c. 2015 – 2019'), and shared parts are only
         collapsed when neither end is qualified, so 'c.' or '?' never seems to cover both ends.
         Mixed-era ranges mark the AD side ('44 BC – AD 14').
         """
+        lang = spoken(language)
         start, end = self.start, self.end
         if end is None:
             assert isinstance(start, Point)
-            return words.short(start)
+            return words.short(start, language=lang)
         if isinstance(start, Point):
             if isinstance(end, Point):
-                return words.short_range(start, end)
-            shown = words.short(start)
-            return f"since {shown}" if end is Bound.OPEN else f"{shown} – ?"
+                return words.short_range(start, end, lang)
+            shown = words.short(start, language=lang)
+            if end is Bound.OPEN:
+                return lang.say(N_("since %(date)s"), date=shown)
+            return lang.say(N_("%(date)s – ?"), date=shown)
         assert isinstance(end, Point)
-        shown = words.short(end)
-        return f"until {shown}" if start is Bound.OPEN else f"? – {shown}"
+        shown = words.short(end, language=lang)
+        if start is Bound.OPEN:
+            return lang.say(N_("until %(date)s"), date=shown)
+        return lang.say(N_("? – %(date)s"), date=shown)
 
-    def describe(self) -> str:
-        """Words for the event page, stating precision and uncertainty.
+    def describe(self, language: Spoken = ENGLISH) -> str:
+        """Words for the event page, stating precision and uncertainty, in `language`.
 
         Such as '26 February 2019', 'about 2016, uncertain (approximate; known to the year)',
         'from 2015 to 2019 (known to the year)' or 'since 2019 (open-ended; known to the year)'.
         In intervals, flags go in the note and name their end ('start uncertain') when both
         ends are dates.
         """
-        text, notes = self.describe_parts()
+        text, notes = self.describe_parts(language)
         return f"{text} ({'; '.join(notes)})" if notes else text
 
-    def describe_parts(self) -> tuple[str, tuple[str, ...]]:
+    def describe_parts(self, language: Spoken = ENGLISH) -> tuple[str, tuple[str, ...]]:
         """What `describe` says, as the words for the date and the notes it puts in brackets."""
+        lang = spoken(language)
         start, end = self.start, self.end
         known = self._known()
         notes = []
         if end is None:
             assert isinstance(start, Point)
-            text = words.long(start) + (", uncertain" if start.uncertain else "")
+            text = words.long(start, language=lang)
+            if start.uncertain:
+                text = lang.say(N_("%(date)s, uncertain"), date=text)
             if start.approximate:
-                notes.append("approximate")
+                notes.append(lang.gettext(N_("approximate")))
         else:
-            mixed = len({p.year > 0 for p in known}) == 2
-            a = words.long(start, mixed) if isinstance(start, Point) else "an unknown date"
-            b = words.long(end, mixed) if isinstance(end, Point) else "an unknown date"
+            text = self._interval_words(lang)
             if end is Bound.OPEN:
-                text = f"since {a}"
-                notes.append("open-ended")
-            else:
-                text = f"until {b}" if start is Bound.OPEN else f"from {a} to {b}"
-            for label, p in zip(("start ", "end "), (start, end), strict=True):
-                flags = words.flags(p) if isinstance(p, Point) else ""
+                notes.append(lang.gettext(N_("open-ended")))
+            for label, p in zip(_ENDS, (start, end), strict=True):
+                flags = words.flags(p, lang) if isinstance(p, Point) else ""
                 if flags:
-                    notes.append((label if len(known) == 2 else "") + flags)
-        notes += _precision_notes(known)
+                    notes.append(lang.say(label, note=flags) if len(known) == 2 else flags)
+        notes += _precision_notes(known, lang)
         return text, tuple(notes)
+
+    def _interval_words(self, lang: Language) -> str:
+        """'from 2015 to 2019', 'since 2019', 'until 2019': an interval's ends in long words."""
+        start, end = self.start, self.end
+        mixed = len({p.year > 0 for p in self._known()}) == 2
+        unknown = lang.gettext(N_("an unknown date"))
+        a = words.long(start, mixed, lang) if isinstance(start, Point) else unknown
+        b = words.long(end, mixed, lang) if isinstance(end, Point) else unknown
+        if end is Bound.OPEN:
+            return lang.say(N_("since %(date)s"), date=a)
+        if start is Bound.OPEN:
+            return lang.say(N_("until %(date)s"), date=b)
+        return lang.say(N_("from %(start)s to %(end)s"), start=a, end=b)
 
     def html_datetime(self) -> str | None:
         """HTML <time datetime> value of the anchoring point, or None where ISO has no form."""
@@ -236,20 +254,33 @@ class EventDate:
 
 
 _TO_THE_DAY = {"day", "minute", "second"}
+# The notes of an interval's end: 'start uncertain', 'end known to the month'.
+_ENDS = (N_("start %(note)s"), N_("end %(note)s"))
+_KNOWN_TO = {
+    "century": N_("known to the century"),
+    "decade": N_("known to the decade"),
+    "year": N_("known to the year"),
+    "month": N_("known to the month"),
+}
 
 
-def _precision_notes(known: list[Point]) -> list[str]:
+def _precision_notes(known: list[Point], lang: Language) -> list[str]:
     """'known to the year', 'end known to the month', the parts left unspecified, the exact
     year behind rounded deep-time words."""
-    notes = [note for p in known for note in (words.unstated(p), words.precise_year(p)) if note]
+    notes = [
+        note
+        for p in known
+        for note in (words.unstated(p, lang), words.precise_year(p, lang))
+        if note
+    ]
     coarse = [
         (i, p.precision)
         for i, p in enumerate(known)
         if p.precision not in _TO_THE_DAY and not words.unstated(p) and not p.is_deep
     ]
     if len(coarse) == len(known) and len({prec for _, prec in coarse}) == 1:
-        return [*notes, f"known to the {coarse[0][1]}"]
-    return notes + [f"{('start', 'end')[i]} known to the {prec}" for i, prec in coarse]
+        return [*notes, lang.gettext(_KNOWN_TO[coarse[0][1]])]
+    return notes + [lang.say(_ENDS[i], note=lang.gettext(_KNOWN_TO[prec])) for i, prec in coarse]
 
 
 def iso_date(point: object) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from time import gmtime, strftime
 
+from generator.i18n import ENGLISH, N_, Spoken, spoken
 from generator.model.days import day_number
 from generator.model.updates import day_words
 
@@ -45,10 +46,9 @@ class Change:
         """The commit's day, ISO 8601."""
         return strftime("%Y-%m-%d", gmtime(self.time))
 
-    @property
-    def day_words(self) -> str:
+    def day_words(self, language: Spoken = ENGLISH) -> str:
         """The commit's day in words: '20 February 2024'."""
-        return day_words(commit_day(self.time))
+        return day_words(commit_day(self.time), language)
 
     @property
     def instant(self) -> str:
@@ -88,15 +88,21 @@ class History:
         """The changes, newest first."""
         return self.changes[::-1]
 
-    @property
-    def status_words(self) -> str:
+    def status_words(self, language: Spoken = ENGLISH) -> str:
         """'Confirmed since 20 February 2024; reported from 10 January 2024', or ''."""
         if not self.statuses:
             return ""
+        lang = spoken(language)
+
+        def said(message: str, held: Held, lower: bool) -> str:
+            label = lang.gettext(held.label)
+            day = day_words(commit_day(held.since), lang)
+            return lang.say(message, status=label.lower() if lower else label, date=day)
+
         latest = self.statuses[-1]
-        words = [f"{latest.label} since {day_words(commit_day(latest.since))}"]
+        words = [said(N_("%(status)s since %(date)s"), latest, False)]
         words += [
-            f"{held.label.lower()} from {day_words(commit_day(held.since))}"
+            said(N_("%(status)s from %(date)s"), held, True)
             for held in reversed(self.statuses[:-1])
         ]
         return "; ".join(words)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from generator.model import clock
+from generator.i18n import ENGLISH, Spoken, spoken
+from generator.model import clock, date_cldr
 from generator.model.clock import Time
 from generator.model.date_hints import MAX_YEAR, MIN_YEAR, MONTHS
 from generator.model.days import (
@@ -52,9 +53,13 @@ class Unspecified(Enum):
 _YEAR_X = {Unspecified.DECADE: 1, Unspecified.CENTURY: 2}
 
 
-def year_label(year: int) -> str:
+def year_label(year: int, language: Spoken = ENGLISH) -> str:
     """Astronomical year -> reader's label: '2019', '43', '1 BC' for 0, '44 BC' for -43;
-    thousands separated beyond four digits ('170,000,002', '170,001 BC')."""
+    thousands separated beyond four digits ('170,000,002', '170,001 BC'); in another
+    `language`, as CLDR writes a year and its era ('44 av. J.-C.', '2019年')."""
+    lang = spoken(language)
+    if not lang.is_english:
+        return date_cldr.words(year, None, None, lang.tag, False, year < 1)
     if year > 0:
         return f"{year:,}" if year > MAX_YEAR else str(year)
     bc = 1 - year

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.errors import ContentError
-from generator.i18n import N_
+from generator.i18n import ENGLISH, N_, Language, Spoken, language
 from generator.model.dates import EventDate
 from generator.model.history import History
 from generator.model.media import Media
@@ -94,6 +94,11 @@ class SiteConfig:
     def content_language(self) -> str:
         """The language the content's originals are written in: the first of `languages`."""
         return self.languages[0] if self.languages else self.language
+
+    @property
+    def spoken(self) -> Language:
+        """The site's language: its catalog with the project's translations, and CLDR's data."""
+        return language(self.language, self.translations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,25 +236,24 @@ class Event:
             object.__setattr__(self, "_hash", hash((*values, *more, *flags, *later)) or 1)
         return self._hash
 
-    @property
-    def date_words(self) -> str:
-        """The date as a list or a label shows it: the event's `date_label`, else the short form."""
-        return self.date_label or self.date.display()
+    def date_words(self, language: Spoken = ENGLISH) -> str:
+        """The date as a list or a label shows it: the event's `date_label`, else the short form
+        in `language`."""
+        return self.date_label or self.date.display(language)
 
     @property
     def status_label(self) -> str:
         """The status as badges and feeds name it ("Denied"), or '' when the event has none."""
         return STATUSES[self.status][0] if self.status is not None else ""
 
-    @property
-    def date_described(self) -> str:
+    def date_described(self, language: Spoken = ENGLISH) -> str:
         """The date in full words: the label with what the date means in one pair of brackets,
         or that alone. Where the label already holds the date's words ("c. 100 BC" for
         100 BC), the brackets give only the notes: the date is said one way, once."""
         if not self.date_label:
-            return self.date.describe()
-        text, notes = self.date.describe_parts()
-        said = any(words in self.date_label for words in (text, self.date.display()))
+            return self.date.describe(language)
+        text, notes = self.date.describe_parts(language)
+        said = any(words in self.date_label for words in (text, self.date.display(language)))
         meaning = notes if said else (text, *notes)
         return f"{self.date_label} ({'; '.join(meaning)})" if meaning else self.date_label
 

@@ -5,21 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from generator.i18n import ENGLISH, N_, Spoken, spoken
+from generator.model import date_cldr
 from generator.model.date_hints import MONTHS
 from generator.model.days import from_day_number, iso_day, rfc3339
 
-# kind: (the verb a heading starts with, the name of the kind)
-UPDATE_KINDS: dict[str, tuple[str, str]] = {
-    "correction": ("Corrected", "Correction"),
-    "update": ("Updated", "Update"),
-    "clarification": ("Clarified", "Clarification"),
+# kind: its name, translated where it is shown (a page's heading of each kind is its template's)
+UPDATE_KINDS: dict[str, str] = {
+    "correction": N_("Correction"),
+    "update": N_("Update"),
+    "clarification": N_("Clarification"),
 }
 
 
-def day_words(day: int) -> str:
-    """A day number -> '20 February 2024'."""
+def day_words(day: int, language: Spoken = ENGLISH) -> str:
+    """A day number -> '20 February 2024', or the language's long date ('20 février 2024')."""
     year, month, day_of_month = from_day_number(day)
-    return f"{day_of_month} {MONTHS[month - 1]} {year}"
+    lang = spoken(language)
+    if lang.is_english:
+        return f"{day_of_month} {MONTHS[month - 1]} {year}"
+    return date_cldr.words(year, month, day_of_month, lang.tag, True, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,25 +48,13 @@ class Update:
         """Midnight UTC of the date in RFC 3339, as feeds date it."""
         return rfc3339(self.day)
 
-    @property
-    def verb(self) -> str:
-        """'Corrected', 'Updated' or 'Clarified'."""
-        return UPDATE_KINDS[self.kind][0]
-
-    @property
-    def words(self) -> str:
+    def words(self, language: Spoken = ENGLISH) -> str:
         """The date in words: '20 February 2024'."""
-        return day_words(self.day)
+        return day_words(self.day, language)
 
-    @property
-    def heading(self) -> str:
-        """'Corrected on 20 February 2024'."""
-        return f"{self.verb} on {self.words}"
-
-    @property
-    def label(self) -> str:
+    def label(self, language: Spoken = ENGLISH) -> str:
         """'Correction', 'Update' or 'Clarification'."""
-        return UPDATE_KINDS[self.kind][1]
+        return spoken(language).gettext(UPDATE_KINDS[self.kind])
 
 
 def with_anchors(updates: list[Update]) -> tuple[Update, ...]:

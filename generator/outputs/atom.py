@@ -74,7 +74,8 @@ class _Feeds:
     name = "atom-entry"
 
     def shared(self, inputs: Inputs) -> Hashable:
-        return inputs.graph.timeline.site.base_url
+        site = inputs.graph.timeline.site
+        return site.base_url, site.spoken
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
         return event, inputs.bodies.links(event.body)
@@ -216,13 +217,17 @@ def _entry(graph: Graph, bodies: Bodies, event: Event) -> str:
         _sub(entry, "category", term=tag, scheme=urls.absolute(base, urls.TAGS), label=tag)
     if event.status is not None:
         scheme = urls.absolute(base, urls.STATUSES)
-        _sub(entry, "category", term=event.status, scheme=scheme, label=event.status_label)
+        label = graph.timeline.site.spoken.gettext(event.status_label)
+        _sub(entry, "category", term=event.status, scheme=scheme, label=label)
     ET.indent(entry, level=1)
     return "  " + ET.tostring(entry, encoding="unicode") + "\n"
 
 
 def _content(bodies: Bodies, event: Event) -> str:
-    facts = " · ".join(html.escape(w) for w in (event.date_described, event.status_label) if w)
+    spoken = bodies.graph.timeline.site.spoken
+    described = event.date_described(spoken)
+    status = spoken.gettext(event.status_label) if event.status_label else ""
+    facts = " · ".join(html.escape(w) for w in (described, status) if w)
     facts = f"<p>{facts}</p>"
     base = bodies.graph.timeline.site.base_url
     images = "".join(f"\n{_figure(base, entry)}" for entry in event.media if entry.kind == "image")

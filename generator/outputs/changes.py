@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.i18n import N_
 from generator.model import urls
 from generator.outputs.notes_feed import Note, notes_feed
 from generator.outputs.protocol import Files
@@ -33,5 +34,6 @@ def changes_feed(inputs: Inputs, pages: Sequence[str]) -> Files:
             words += f" ({change.message})"
         url = urls.absolute(site.base_url, changed.path, change.anchor)
         notes.append(Note(url, f"{changed.title}: {words}", change.instant, words))
-    feed = notes_feed(timeline, urls.CHANGES_FEED, urls.CHANGES, "Recent changes", notes)
+    title = site.spoken.gettext(N_("Recent changes"))
+    feed = notes_feed(timeline, urls.CHANGES_FEED, urls.CHANGES, title, notes)
     yield urls.CHANGES_FEED, feed

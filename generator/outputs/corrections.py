@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.i18n import N_
 from generator.model import urls
 from generator.outputs.notes_feed import Note, notes_feed
 from generator.outputs.protocol import Files
@@ -21,19 +22,20 @@ def corrections_feed(inputs: Inputs, pages: Sequence[str]) -> Files:
     """The feed of corrections and updates, whatever pages the site has."""
     timeline = inputs.graph.timeline
     base_url = timeline.site.base_url
+    spoken = timeline.site.spoken
     notes = []
     for corrected in site_updates(timeline):
         update = corrected.update
         notes.append(
             Note(
                 url=urls.absolute(base_url, corrected.path, update.anchor),
-                title=f"{update.label}: {corrected.title}",
+                title=f"{update.label(spoken)}: {corrected.title}",
                 updated=update.instant,
                 text=update.note,
                 published=update.instant,
-                category=(update.kind, update.label),
+                category=(update.kind, update.label(spoken)),
             )
         )
-    title = "Corrections and updates"
+    title = spoken.gettext(N_("Corrections and updates"))
     feed = notes_feed(timeline, urls.CORRECTIONS_FEED, urls.CORRECTIONS, title, notes)
     yield urls.CORRECTIONS_FEED, feed

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.i18n import N_
 from generator.model import urls
 from generator.model.dates import EventDate, Point
 from generator.model.days import DAY_SECONDS, FIRST_DAY, LAST_DAY, ics_date, ics_instant
@@ -121,8 +122,8 @@ class _Calendar:
     name = "vevent"
 
     def shared(self, inputs: Inputs) -> Hashable:
-        base_url = inputs.graph.timeline.site.base_url
-        return base_url, dtstamp(inputs.graph), uid_domain(base_url)
+        site = inputs.graph.timeline.site
+        return site.base_url, dtstamp(inputs.graph), uid_domain(site.base_url), site.spoken
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
         return event, event_places(inputs.graph.timeline, event)
@@ -131,7 +132,7 @@ class _Calendar:
         times = calendar_times(event.date)
         if times is None:
             return b""
-        _, stamp, domain = shared
+        _, stamp, domain, _ = shared
         lines = _vevent(inputs.graph, event, times, stamp, domain)
         return "".join(fold_line(line) for line in lines).encode()
 
@@ -170,11 +171,14 @@ def _calendar(graph: Graph, vevents: Sequence[bytes]) -> bytes:
 
 def _vevent(graph: Graph, event: Event, times: list[str], stamp: str, domain: str) -> list[str]:
     url = urls.absolute(graph.timeline.site.base_url, urls.event(event.id))
-    status = f"Status: {event.status_label}\n" if event.status is not None else ""
+    spoken = graph.timeline.site.spoken
+    status = ""
+    if event.status is not None:
+        status = spoken.say(N_("Status: %(status)s"), status=spoken.gettext(event.status_label))
+        status += "\n"
     places = event_places(graph.timeline, event)
-    description = (event.summary + "\n\n" if event.summary else "") + (
-        f"Date: {event.date_described}\n{status}{url}"
-    )
+    date = spoken.say(N_("Date: %(date)s"), date=event.date_described(spoken))
+    description = (event.summary + "\n\n" if event.summary else "") + f"{date}\n{status}{url}"
     lines = [
         "BEGIN:VEVENT",
         f"UID:{_ics_text(event.id + '@' + domain)}",

@@ -44,10 +44,11 @@ def record(graph: Graph, event: Event) -> dict[str, Any]:
     timeline = graph.timeline
     actors = [timeline.actors[a] for a in event.actors]
     places = event_places(timeline, event)
+    date = event.date_words(timeline.site.spoken)
     names = [n for a in actors for n in (a.name, *a.aliases)]
     names += [n for p in places for n in (p.name, *p.aliases)]
-    content = [event.title, event.date_words, event.summary, *names, *event.tags]
-    meta = {"title": event.title, "date": event.date_words, "status": event.status_label}
+    content = [event.title, date, event.summary, *names, *event.tags]
+    meta = {"title": event.title, "date": date, "status": event.status_label}
     filters = {
         "actor": list(event.actors),
         "place": list(event.places),
@@ -70,7 +71,7 @@ class _Search:
     name = "search"
 
     def shared(self, inputs: Inputs) -> Hashable:
-        return None
+        return inputs.graph.timeline.site.spoken  # the dates' words
 
     def key(self, inputs: Inputs, event: Event) -> Hashable:
         timeline = inputs.graph.timeline

@@ -140,7 +140,8 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
     if len(known) == 2 and known[0] != known[1]:
         slide["end_date"] = tljs_date(known[1], zone)
     label = event.status_label
-    facts = " · ".join(html_text(w) for w in (event.date_described, label) if w)
+    spoken = graph.timeline.site.spoken
+    facts = " · ".join(html_text(w) for w in (event.date_described(spoken), label) if w)
     parts = [f"<p>{html_text(event.summary)}</p>"] if event.summary else []
     parts.append(f"<p>{facts}</p>")
     if event.body.strip():
@@ -156,7 +157,7 @@ def _slide(graph: Graph, bodies: Bodies, event: Event) -> dict[str, Any]:
             "caption": html_text(image.caption),
             "credit": html_text(image.credit),
         }
-    slide["display_date"] = event.date_words
+    slide["display_date"] = event.date_words(spoken)
     slide["text"] = {
         "headline": f'<a href="{html.escape(url)}">{html_text(event.title)}</a>',
         "text": "\n".join(parts),

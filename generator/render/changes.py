@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
+from generator.i18n import ENGLISH, Spoken
 from generator.incremental.affected import SITE, Shown
 from generator.model import urls
 from generator.model.history import Change
@@ -55,10 +56,10 @@ def recent_changes(timeline: Timeline, limit: int) -> tuple[Changed, ...]:
     )
 
 
-def by_day(changes: tuple[Changed, ...]) -> tuple[Day, ...]:
-    """Changes, newest first -> grouped by their day, newest first."""
+def by_day(changes: tuple[Changed, ...], spoken: Spoken = ENGLISH) -> tuple[Day, ...]:
+    """Changes, newest first -> grouped by their day (named in `spoken`), newest first."""
     return tuple(
-        Day(iso, group[0].change.day_words, group)
+        Day(iso, group[0].change.day_words(spoken), group)
         for iso, group in (
             (iso, tuple(found)) for iso, found in groupby(changes, key=lambda c: c.change.iso)
         )
@@ -76,4 +77,5 @@ def changes_pages(timeline: Timeline) -> Iterator[Page]:
 
 def _changes(parts: Parts) -> Values:
     changes = recent_changes(parts.graph.timeline, PAGE_LIMIT)
-    return {"days": by_day(changes), "count": len(changes), "limit": PAGE_LIMIT}
+    days = by_day(changes, parts.graph.timeline.site.spoken)
+    return {"days": days, "count": len(changes), "limit": PAGE_LIMIT}

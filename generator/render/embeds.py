@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
+from generator.i18n import N_
 from generator.model import urls
 from generator.model.dates import year_label
 from generator.model.graph import Graph
@@ -51,12 +52,17 @@ class Embed:
 def embeddable(graph: Graph) -> tuple[Embed, ...]:
     """The index and every actor, tag, year and place page, as embeds."""
     timeline = graph.timeline
+    spoken = timeline.site.spoken
     named: list[tuple[str, str, int]] = [(urls.INDEX, "", len(timeline.events))]
     named += [
         (urls.actor(a.id), a.name, len(graph.by_actor[a.id])) for a in timeline.actors.values()
     ]
-    named += [(urls.tag(t), f"Tag: {t}", len(e)) for t, e in graph.by_tag.items()]
-    named += [(urls.year(y), year_label(y), len(e)) for y, e in graph.by_year.items()]
+    tagged = [
+        (urls.tag(t), spoken.say(N_("Tag: %(tag)s"), tag=t), len(e))
+        for t, e in graph.by_tag.items()
+    ]
+    named += tagged
+    named += [(urls.year(y), year_label(y, spoken), len(e)) for y, e in graph.by_year.items()]
     named += [
         (urls.place(p.id), p.name, len(graph.by_place[p.id])) for p in timeline.places.values()
     ]

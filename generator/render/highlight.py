@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.i18n import ENGLISH, N_, Language
 from generator.model import urls
 from generator.model.graph import QuoteRef
 from generator.model.timeline import Source
 
+_QUOTED_IN = N_("Quoted in: %(titles)s")
 _PARAGRAPH_BREAK = '\n<span class="paragraph-break"></span>'
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
 
@@ -38,23 +40,29 @@ class SourcePage:
     html: Markup
 
 
-def highlighted(source: Source, quotes: tuple[QuoteRef, ...], page: str) -> Markup:
+def highlighted(
+    source: Source, quotes: tuple[QuoteRef, ...], page: str, spoken: Language = ENGLISH
+) -> Markup:
     """The source's text as HTML, each quoted passage a <mark> linking to the events quoting it.
 
     Quotes may overlap, so the text is cut at every quote boundary and each piece is marked with
     every quote that covers it; each quote's first piece carries its anchor. A web page shows
-    its article, widened to take in every quoted passage.
+    its article, widened to take in every quoted passage. Its links' titles are in `spoken`.
     """
     start, end = shown_span(source, quotes)
-    return Markup("".join(_pieces(source, quotes, page, start, end)))
+    quoted = spoken.gettext(_QUOTED_IN)
+    return Markup("".join(_pieces(source, quotes, (page, quoted), start, end)))
 
 
-def pdf_pages(source: Source, quotes: tuple[QuoteRef, ...], page: str) -> tuple[SourcePage, ...]:
+def pdf_pages(
+    source: Source, quotes: tuple[QuoteRef, ...], page: str, spoken: Language = ENGLISH
+) -> tuple[SourcePage, ...]:
     """A PDF's text page by page, its quoted passages marked as `highlighted` marks them."""
+    at = (page, spoken.gettext(_QUOTED_IN))
     bounds = [*source.pages, len(source.text) + 2]
     pieces = []
     for number, (start, end) in enumerate(itertools.pairwise(bounds), 1):
-        text = "".join(_pieces(source, quotes, page, start, max(start, end - 2)))
+        text = "".join(_pieces(source, quotes, at, start, max(start, end - 2)))
         pieces.append(SourcePage(number, Markup(text)))
     return tuple(pieces)
 
@@ -88,9 +96,10 @@ def _one_line(text: str) -> str:
 
 
 def _pieces(
-    source: Source, quotes: tuple[QuoteRef, ...], page: str, low: int, high: int
+    source: Source, quotes: tuple[QuoteRef, ...], at: tuple[str, str], low: int, high: int
 ) -> Iterator[str]:
-    """The HTML of source.text[low:high], cut at every quote boundary within it."""
+    """The HTML of source.text[low:high], cut at every quote boundary within it; `at` is the
+    page's path and its words for a quote's link ('Quoted in: %(titles)s')."""
     text = source.text
     starts: dict[int, list[tuple[QuoteRef, bool]]] = {}
     ends: dict[int, list[QuoteRef]] = {}
@@ -108,7 +117,7 @@ def _pieces(
         for quote, _ in starts.get(start, ()):
             active[quote.anchor] = quote
         piece = _escaped(text[start:end], source.kind)
-        yield _marked(piece, list(active.values()), fresh, page) if active else piece
+        yield _marked(piece, list(active.values()), fresh, at) if active else piece
 
 
 def _escaped(text: str, kind: str) -> str:
@@ -120,14 +129,15 @@ def _escaped(text: str, kind: str) -> str:
     return escaped.replace("\n\n", _PARAGRAPH_BREAK)
 
 
-def _marked(piece: str, covering: list[QuoteRef], fresh: list[QuoteRef], page: str) -> str:
+def _marked(
+    piece: str, covering: list[QuoteRef], fresh: list[QuoteRef], at: tuple[str, str]
+) -> str:
     """A piece of text inside quotes: marked, linked to the first quoting event, anchored."""
     id_attr = f' id="{fresh[0].anchor}"' if fresh else ""
     # Further anchors starting at the same place get empty spans, so every anchor resolves.
     extra = "".join(f'<span id="{quote.anchor}"></span>' for quote in fresh[1:])
     titles = "; ".join(dict.fromkeys(quote.event.title for quote in covering))
+    page, quoted = at
     href = urls.href(page, urls.event(covering[0].event.id))
-    return (
-        f'<mark{id_attr}>{extra}<a href="{href}" title="Quoted in: {html.escape(titles)}">'
-        f"{piece}</a></mark>"
-    )
+    title = html.escape(quoted % {"titles": titles})
+    return f'<mark{id_attr}>{extra}<a href="{href}" title="{title}">{piece}</a></mark>'

@@ -9,6 +9,7 @@ from functools import partial
 
 from markupsafe import Markup
 
+from generator.i18n import N_
 from generator.incremental.affected import ACTORS, PLACES, SITE, SOURCES, Shown
 from generator.model import urls
 from generator.model.days import day_number
@@ -16,6 +17,7 @@ from generator.model.graph import Graph
 from generator.model.timeline import Era, Event
 from generator.render.figures import Figure
 from generator.render.maps import events_map
+from generator.render.overview.lanes import glance
 from generator.render.paging import ListPage, paged
 from generator.render.plan import Page, Parts, Values
 from generator.render.values import counts, filters_of
@@ -30,8 +32,10 @@ def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page
     # The index draws each event once, so that it opens on its events rather than on a drawing
     # of each as many times as it has actors; the lanes per actor are on the Actors page.
     by_status = any(event.status is not None for event in events)
-    glance = "The timeline at a glance" + (", by status" if by_status else "")
-    figure = Figure(events, "status", glance)
+    spoken = graph.timeline.site.spoken
+    whole = spoken.gettext(N_("The timeline"))
+    phone = glance(whole, "year", spoken)
+    figure = Figure(events, "status", glance(whole, "status" if by_status else "", spoken), phone)
     everything = Shown(every, frozenset((SITE, ACTORS, SOURCES, PLACES)))
     index_values = partial(_index, interactive_language is not None)
     in_order = tuple(event for year in graph.by_year.values() for event in year)
@@ -40,7 +44,7 @@ def index_pages(graph: Graph, interactive_language: str | None) -> Iterator[Page
     site_only = Shown((), frozenset((SITE,)))
     yield Page(urls.NOT_FOUND, "404.html", site_only, lambda parts: {})
     with_actors = Shown(every, frozenset((SITE, ACTORS)))
-    lanes = Figure(events, "actor", "The timeline at a glance, one lane per actor")
+    lanes = Figure(events, "actor", glance(whole, "actor", spoken), phone)
     yield Page(
         urls.ACTORS, "actors.html", with_actors, _actors, lanes if _actor_lanes(graph) else None
     )
@@ -66,7 +70,7 @@ def _index(interactive: bool, page: ListPage, parts: Parts) -> Values:
     for event in page.events:
         years.setdefault(event.date.anchor_year(), []).append(event)
     first = page.first
-    title = "The timeline’s places"
+    title = timeline.site.spoken.gettext(N_("The timeline’s places"))
     places = events_map(graph, timeline.events, urls.INDEX, title) if first else Markup("")
     return {
         "overview": parts.figures[urls.INDEX] if first else Markup(""),

@@ -8,6 +8,7 @@ from functools import partial
 
 from markupsafe import Markup
 
+from generator.i18n import N_, Language
 from generator.incremental.affected import ACTORS, PLACES, SITE, SOURCES, YEARS, Shown
 from generator.model import urls
 from generator.model.dates import year_label
@@ -16,7 +17,7 @@ from generator.model.timeline import Event
 from generator.render.figures import Figure
 from generator.render.highlight import highlighted, passages, pdf_pages, shown_span
 from generator.render.maps import events_map
-from generator.render.overview.lanes import at_a_glance, status_lanes
+from generator.render.overview.lanes import figure_titles, glance, status_lanes
 from generator.render.paging import ListPage, listing, paged
 from generator.render.plan import Page, Parts, Values
 
@@ -27,7 +28,11 @@ def tag_pages(graph: Graph) -> Iterator[Page]:
     """A page per tag, with its overview and feed."""
     size = graph.timeline.site.page_size
     for tag, events in graph.by_tag.items():
-        figure = Figure(events, status_lanes(events), f"Events tagged “{tag}” at a glance")
+        spoken = graph.timeline.site.spoken
+        what = spoken.say(N_("Events tagged “%(tag)s”"), tag=tag)
+        figure = Figure(
+            events, status_lanes(events), glance(what, "", spoken), glance(what, "year", spoken)
+        )
         shown = Shown(tuple(e.id for e in events), _LISTS | {PLACES})
         values = partial(_tag_values, tag)
         yield from paged(urls.tag(tag), "tag.html", events, shown, values, figure, size)
@@ -38,13 +43,24 @@ def _tag_values(tag: str, page: ListPage, parts: Parts) -> Values:
     return {
         "tag": tag,
         **listing(parts, page, "h2"),
-        "map": _map(parts, page, events, f"Places tagged “{tag}”"),
+        "map": _map(
+            parts, page, events, _spoken(parts).say(N_("Places tagged “%(tag)s”"), tag=tag)
+        ),
     }
+
+
+def _spoken(parts: Parts) -> Language:
+    return parts.graph.timeline.site.spoken
 
 
 def _map(parts: Parts, page: ListPage, events: tuple[Event, ...], title: str) -> Markup:
     """The map of a list's places, on its first page only."""
     return events_map(parts.graph, events, page.path, title) if page.first else Markup("")
+
+
+def _places_of(parts: Parts, what: str) -> str:
+    """A map's title: 'Places of 2019'."""
+    return _spoken(parts).say(N_("Places of %(what)s"), what=what)
 
 
 def year_pages(graph: Graph) -> Iterator[Page]:
@@ -54,7 +70,10 @@ def year_pages(graph: Graph) -> Iterator[Page]:
     years = list(graph.by_year)
     for at, (year, events) in enumerate(graph.by_year.items()):
         lanes = status_lanes(events)
-        figure = Figure(events, lanes, at_a_glance(year_label(year), events, lanes))
+        spoken = graph.timeline.site.spoken
+        figure = Figure(
+            events, lanes, *figure_titles(year_label(year, spoken), events, lanes, spoken)
+        )
         shown = Shown(tuple(e.id for e in events), parts)
         around = (years[at - 1] if at > 0 else None, years[at + 1] if at + 1 < len(years) else None)
         values = partial(_year_values, year, around)
@@ -68,7 +87,7 @@ def _year_values(
     return {
         "year": year,
         **listing(parts, page, "h2"),
-        "map": _map(parts, page, events, f"Places of {year_label(year)}"),
+        "map": _map(parts, page, events, _places_of(parts, year_label(year, _spoken(parts)))),
         "previous_year": around[0],
         "next_year": around[1],
     }
@@ -104,12 +123,16 @@ def _source_values(source_id: str, page: ListPage, parts: Parts) -> Values:
     source = graph.timeline.sources[source_id]
     quotes = graph.quotes.get(source_id, ()) if page.first else ()
     published = source.publish_text and bool(source.text) and page.first
-    path = page.path
+    path, spoken = page.path, graph.timeline.site.spoken
     return {
         "source": source,
         **listing(parts, page, "h3"),
-        "text": highlighted(source, quotes, path) if published and source.kind != "pdf" else "",
-        "pages": pdf_pages(source, quotes, path) if published and source.kind == "pdf" else (),
+        "text": highlighted(source, quotes, path, spoken)
+        if published and source.kind != "pdf"
+        else "",
+        "pages": pdf_pages(source, quotes, path, spoken)
+        if published and source.kind == "pdf"
+        else (),
         "passages": () if source.publish_text or not page.first else passages(source, quotes),
         "partial": published and shown_span(source, quotes) != (0, len(source.text)),
     }

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from markupsafe import Markup
 
+from generator.i18n import Language
 from generator.model import urls
 from generator.model.countries import COUNTRIES
 from generator.model.graph import Graph, countries_of
@@ -20,9 +21,6 @@ from generator.model.timeline import Event
 from generator.render.map.draw import Area, Point, Unplaced, map_svg
 
 SMALL = 480  # a locator map's width in viewBox units
-# A locator shows where a page's places are, but counts their events in the whole timeline, not
-# those of its page (one, on an event's page), so it says so beside every count.
-WHOLE = "in the whole timeline"
 
 
 def events_map(graph: Graph, events: Iterable[Event], page: str, title: str) -> Markup:
@@ -49,7 +47,9 @@ def locator_map(graph: Graph, place_ids: Iterable[str], page: str, title: str) -
         for code in dict.fromkeys(timeline.places[p].country for p in places)
         if code
     }
-    return _map(graph, places, countries, page, title, SMALL, WHOLE)
+    # A locator shows where a page's places are, but counts their events in the whole timeline,
+    # not those of its page (one, on an event's page), so it says so beside every count.
+    return _map(graph, places, countries, page, title, SMALL, whole=True)
 
 
 def _map(
@@ -59,7 +59,7 @@ def _map(
     page: str,
     title: str,
     width: int,
-    counted: str = "",
+    whole: bool = False,
 ) -> Markup:
     timeline = graph.timeline
     points, unplaced = [], []
@@ -83,7 +83,8 @@ def _map(
         title=title,
         id_prefix=prefix,
         width=width,
-        counted=counted,
+        whole=whole,
+        spoken=timeline.site.spoken,
     )
 
 
@@ -101,4 +102,12 @@ def _area(graph: Graph, code: str, count: int, page: str) -> Area:
         actors = [a for a in timeline.actors.values() if a.country == code]
         actor = min(actors, key=lambda a: (-len(graph.by_actor[a.id]), a.kind != "country", a.id))
         path, via = urls.actor(actor.id), actor.name
-    return Area(code, COUNTRIES[code], urls.href(page, path), count, via)
+    name = country_name(code, timeline.site.spoken)
+    return Area(code, name, urls.href(page, path), count, via)
+
+
+def country_name(code: str, spoken: Language) -> str:
+    """The country `code`'s short name: CLDR's in `spoken`, the project's own in English."""
+    if spoken.is_english:
+        return COUNTRIES.get(code, "")
+    return str(spoken.locale.territories.get(code, COUNTRIES.get(code, "")))

@@ -13,6 +13,7 @@ from functools import partial
 
 from markupsafe import Markup
 
+from generator.i18n import N_
 from generator.incremental.affected import ACTORS, PLACES, SITE, SOURCES, Shown
 from generator.model import urls
 from generator.model.graph import Graph
@@ -25,7 +26,7 @@ from generator.render.figures import Figure
 from generator.render.indexes import index_pages
 from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
 from generator.render.maps import events_map, locator_map
-from generator.render.overview.lanes import at_a_glance, status_lanes
+from generator.render.overview.lanes import figure_titles, status_lanes
 from generator.render.paging import ListPage, listing, paged
 from generator.render.places import place_pages
 from generator.render.plan import Page, Parts, Values
@@ -72,7 +73,9 @@ def _event_values(event: Event, path: str, parts: Parts) -> Values:
         "event": event,
         "actors": timeline.actors,
         "places": tuple(timeline.places[place_id] for place_id in event.places),
-        "locator": locator_map(graph, event.places, path, "Where it happened"),
+        "locator": locator_map(
+            graph, event.places, path, graph.timeline.site.spoken.gettext(N_("Where it happened"))
+        ),
         "body": parts.bodies.for_page(event.body, path),
         "citations": tuple((c, timeline.sources[c.source]) for c in event.citations),
         "relations": tuple(
@@ -101,8 +104,11 @@ def actor_pages(graph: Graph) -> Iterator[Page]:
         parts = frozenset((SITE, ACTORS, PLACES, *((SOURCES,) if actor.media else ())))
         shown = Shown((*(e.id for e in events), *linking, *targets), parts)
         lanes = status_lanes(events)
-        title = at_a_glance(f"Events of {actor.name}", events, lanes)
-        figure = Figure(events, lanes, title) if events else None
+        spoken = graph.timeline.site.spoken
+        what = spoken.say(N_("Events of %(actor)s"), actor=actor.name)
+        figure = (
+            Figure(events, lanes, *figure_titles(what, events, lanes, spoken)) if events else None
+        )
         values = partial(_actor_values, actor.id)
         yield from paged(urls.actor(actor.id), "actor.html", events, shown, values, figure, size)
 
@@ -116,11 +122,16 @@ def _actor_values(actor_id: str, page: ListPage, parts: Parts) -> Values:
     return {
         "actor": actor,
         **listing(parts, page, "h3"),
-        "map": events_map(graph, events, path, f"Places of {actor.name}") if first else "",
+        "map": events_map(graph, events, path, _places_of(graph, actor.name)) if first else "",
         "body": parts.bodies.for_page(actor.body, path) if first else "",
         "media": with_sources(actor.media, graph.timeline.sources) if first else (),
         "backlinks": backlinks(graph, graph.backlinks.get(actor_id, ())) if first else (),
     }
+
+
+def _places_of(graph: Graph, name: str) -> str:
+    """A map's title: 'Places of Pakistan'."""
+    return graph.timeline.site.spoken.say(N_("Places of %(what)s"), what=name)
 
 
 def plan_pages(graph: Graph, interactive_language: str | None) -> list[Page]:

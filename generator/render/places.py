@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from generator.i18n import N_
 from generator.incremental.affected import ACTORS, PLACES, SITE, Shown
 from generator.model import urls
-from generator.model.countries import COUNTRIES
 from generator.model.graph import Graph
+from generator.model.timeline import Place
 from generator.model.wikilinks import find_wikilinks
 from generator.render.figures import Figure
-from generator.render.maps import events_map, locator_map
-from generator.render.overview.lanes import at_a_glance, status_lanes
+from generator.render.maps import country_name, events_map, locator_map
+from generator.render.overview.lanes import figure_titles, status_lanes
 from generator.render.paging import ListPage, listing, paged
 from generator.render.plan import Page, Parts, Values
 
@@ -32,8 +33,11 @@ def place_pages(graph: Graph) -> Iterator[Page]:
         )
         shown = Shown((*(e.id for e in events), *targets), _PARTS)
         lanes = status_lanes(events)
-        title = at_a_glance(f"Events in {place.name}", events, lanes)
-        figure = Figure(events, lanes, title) if events else None
+        spoken = graph.timeline.site.spoken
+        what = spoken.say(N_("Events in %(place)s"), place=place.name)
+        figure = (
+            Figure(events, lanes, *figure_titles(what, events, lanes, spoken)) if events else None
+        )
         values = partial(_place_values, place.id)
         yield from paged(urls.place(place.id), "place.html", events, shown, values, figure, size)
 
@@ -45,11 +49,16 @@ def _place_values(place_id: str, page: ListPage, parts: Parts) -> Values:
     path, first = page.path, page.first
     return {
         "place": place,
-        "country": COUNTRIES.get(place.country, ""),
+        "country": country_name(place.country, graph.timeline.site.spoken),
         **listing(parts, page, "h3"),
-        "locator": locator_map(graph, (place_id,), path, f"Where {place.name} is") if first else "",
+        "locator": locator_map(graph, (place_id,), path, _where(graph, place)) if first else "",
         "body": parts.bodies.for_page(place.body, path) if first else "",
     }
+
+
+def _where(graph: Graph, place: Place) -> str:
+    """A locator map's title: 'Where Balakot is'."""
+    return graph.timeline.site.spoken.say(N_("Where %(place)s is"), place=place.name)
 
 
 def _places(parts: Parts) -> Values:
@@ -58,8 +67,17 @@ def _places(parts: Parts) -> Values:
     ordered = sorted(places, key=lambda p: (p.name.casefold(), p.id))
     return {
         "rows": tuple(
-            (place, COUNTRIES.get(place.country, ""), len(graph.by_place[place.id]))
+            (
+                place,
+                country_name(place.country, graph.timeline.site.spoken),
+                len(graph.by_place[place.id]),
+            )
             for place in ordered
         ),
-        "map": events_map(graph, graph.timeline.events, urls.PLACES, "Every place on the map"),
+        "map": events_map(
+            graph,
+            graph.timeline.events,
+            urls.PLACES,
+            graph.timeline.site.spoken.gettext(N_("Every place on the map")),
+        ),
     }

@@ -260,7 +260,8 @@ def page_parts(
     jsonld = dict(zip(ids, memo.each(JSONLD, inputs, events), strict=True))
     meta = dict(zip(ids, memo.each(META, inputs, events), strict=True))
     jobs = [(page.path, page.figure) for page in plan if page.figure is not None]
-    drawn = draw_figures(jobs, timeline.actors, timeline.site.eras, figures, wanted)
+    site = timeline.site
+    drawn = draw_figures(jobs, timeline.actors, site.eras, figures, wanted, site.spoken)
     svgs = {page: svg for page, (_, svg) in drawn.items()}
     thumbnails = timeline.site.thumbnails
     lists = {event.id: listed(event, thumbnails) for event in events}

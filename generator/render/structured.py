@@ -39,6 +39,7 @@ import json
 from collections.abc import Hashable
 from typing import Any
 
+from generator.i18n import ENGLISH, N_, Language
 from generator.model import urls
 from generator.model.dates import iso_date
 from generator.model.graph import Graph
@@ -55,11 +56,16 @@ FLAGGED = ("denied", "disputed")
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def description(event: Event) -> str:
-    """An event -> its one-line description for metadata, flagging denied and disputed claims."""
+# The flag of each flagged status, before the claim.
+_CLAIMS = {"denied": N_("Denied claim: %(claim)s"), "disputed": N_("Disputed claim: %(claim)s")}
+
+
+def description(event: Event, spoken: Language = ENGLISH) -> str:
+    """An event -> its one-line description for metadata, flagging denied and disputed claims,
+    in `spoken`."""
     text = event.summary or event.title
     if event.status in FLAGGED:
-        return f"{STATUSES[event.status][0]} claim: {text}"
+        return spoken.say(_CLAIMS[event.status], claim=text)
     return text
 
 
@@ -72,7 +78,7 @@ def event_jsonld(graph: Graph, event: Event) -> str:
         "@type": "Event",
         "@id": url + "#event",
         "name": event.title,
-        "description": description(event),
+        "description": description(event, site.spoken),
         "url": url,
     }
     date = event.date
@@ -108,21 +114,22 @@ def event_jsonld(graph: Graph, event: Event) -> str:
         sources = graph.timeline.sources
         page["citation"] = [_creative_work(sources[source_id]) for source_id in cited]
     if event.updates:
-        add_corrections(page, event.updates)
+        add_corrections(page, event.updates, site.spoken)
     if event.history is not None and event.history.changes:
         add_history(page, event.history)
     data["subjectOf"] = page
     return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
 
 
-def add_corrections(page: dict[str, Any], updates: tuple[Update, ...]) -> None:
-    """Add to a `WebPage` its updates as `correction`s, newest first, and `dateModified`."""
+def add_corrections(page: dict[str, Any], updates: tuple[Update, ...], spoken: Language) -> None:
+    """Add to a `WebPage` its updates as `correction`s (named in `spoken`), newest first, and
+    `dateModified`."""
     newest = newest_first(updates)
     page["dateModified"] = newest[0].iso
     page["correction"] = [
         {
             "@type": "CorrectionComment",
-            "name": update.label,
+            "name": update.label(spoken),
             "datePublished": update.iso,
             "text": update.note,
             "url": page["url"] + "#" + update.anchor,
@@ -200,7 +207,7 @@ def _creative_work(source: Source) -> dict[str, Any]:
 def event_meta(graph: Graph, event: Event) -> list[tuple[str, str, str]]:
     """An event -> its Open Graph and Twitter card tags as (attribute, key, value), unescaped."""
     site = graph.timeline.site
-    text = description(event)
+    text = description(event, site.spoken)
     url = urls.absolute(site.base_url, urls.event(event.id))
     tags = [
         ("property", "og:type", "article"),

@@ -88,7 +88,7 @@ def environment(
         urls=urls,
         statuses=STATUSES,
         linked_indexes=linked,
-        year_label=year_label,
+        year_label=lambda year: year_label(year, spoken),
         generator_version=__version__,
         link=_link,
         picture=_picture,

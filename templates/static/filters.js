@@ -16,6 +16,15 @@
 
   form.hidden = false;
 
+  // The page's words for the count when it carries them (a site in another language than
+  // English, by CLDR plural category of the total), else English.
+  function shownWords(shown, total) {
+    var category = new Intl.PluralRules(document.documentElement.lang).select(total);
+    var words = count.getAttribute("data-shown-" + category) || count.getAttribute("data-shown-other");
+    if (!words) return shown + " of " + total + " events shown.";
+    return words.replace("{shown}", shown).replace("{n}", total);
+  }
+
   function words(element, name) {
     return (element.getAttribute(name) || "").split(" ");
   }
@@ -42,7 +51,7 @@
       section.hidden = !section.querySelector(".event-item:not([hidden])");
     });
     var filtered = NAMES.some(function (name) { return chosen[name] !== ""; });
-    count.textContent = filtered ? shown + " of " + items.length + " events shown." : "";
+    count.textContent = filtered ? shownWords(shown, items.length) : "";
     var params = new URLSearchParams();
     NAMES.forEach(function (name) { if (chosen[name] !== "") params.set(name, chosen[name]); });
     var query = params.toString();

@@ -85,7 +85,9 @@
         if (ticket === latest) show(data, found.results.length);
       });
     }).catch(function () {
-      if (ticket === latest) status.textContent = "The search could not be loaded.";
+      if (ticket === latest) {
+        status.textContent = form.getAttribute("data-unloaded") || "The search could not be loaded.";
+      }
     });
   }
 
@@ -127,9 +129,24 @@
       item.appendChild(excerpt(result.excerpt));
       list.appendChild(item);
     });
-    status.textContent = count === 0 ? "No events match." :
-      count + (count === 1 ? " event matches" : " events match") +
-      (count > LIMIT ? "; the first " + LIMIT + " are shown." : ".");
+    status.textContent = matches(count);
+  }
+
+  // The page's words for a count when it carries them (a site in another language than
+  // English, by CLDR plural category), else English.
+  function matches(count) {
+    var category = new Intl.PluralRules(document.documentElement.lang).select(count);
+    var words = form.getAttribute("data-match-" + category) ||
+      form.getAttribute("data-match-other");
+    if (!words) {
+      return count === 0 ? "No events match." :
+        count + (count === 1 ? " event matches" : " events match") +
+        (count > LIMIT ? "; the first " + LIMIT + " are shown." : ".");
+    }
+    if (count === 0 && form.getAttribute("data-none")) return form.getAttribute("data-none");
+    words = words.replace("{n}", count);
+    if (count <= LIMIT) return form.getAttribute("data-all").replace("{matches}", words);
+    return form.getAttribute("data-first").replace("{matches}", words).replace("{limit}", LIMIT);
   }
 
   input.addEventListener("input", run);

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.i18n import ENGLISH, N_, Language
 from generator.render.map.frame import Frame, centre_of, frame_of, project_turned
 from generator.render.map.projection import project
 from generator.render.map.world import heart, projected
@@ -22,6 +23,8 @@ from generator.render.overview.svg import esc, num
 from generator.render.overview.text import text_width
 
 LABEL_SIZE = 12
+_NONE = N_("No place here has a position on the map.")
+Words = tuple[bool, Language]  # whether counts are of the whole timeline, and their language
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +59,20 @@ class Unplaced:
     count: int
 
 
-def events_words(count: int, counted: str = "") -> str:
-    """'4 events', or with what they are counted among: '4 events in the whole timeline'."""
-    return f"{count} event{'' if count == 1 else 's'}{' ' if counted else ''}{counted}"
+def events_words(count: int, whole: bool = False, spoken: Language = ENGLISH) -> str:
+    """'4 events', or counted in the `whole` timeline: '4 events in the whole timeline'."""
+    if whole:
+        return spoken.ngettext(
+            "%(num)d event in the whole timeline", "%(num)d events in the whole timeline", count
+        )
+    return spoken.ngettext("%(num)d event", "%(num)d events", count)
+
+
+def _named(name: str, count: int, whole: bool, spoken: Language) -> str:
+    """'Italy: 2 events', a mark's name for screen readers."""
+    return spoken.say(
+        N_("%(name)s: %(events)s"), name=name, events=events_words(count, whole, spoken)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -70,22 +84,25 @@ def map_svg(
     title: str,
     id_prefix: str = "map",
     width: int = 960,
-    counted: str = "",
+    whole: bool = False,
+    spoken: Language = ENGLISH,
 ) -> Markup:
     """The map figure of `points` and `areas`, `width` units wide, with every place listed;
     only the list when nothing has a position; '' when there is nothing at all. Each count of
-    events is followed by `counted` when the page shows other events than it counts."""
+    events says it counts the `whole` timeline when the page shows other events than it
+    counts. Its words are in `spoken`."""
     if not (points or areas or unplaced):
         return Markup("")
-    drawing = list(_drawing(points, areas, title, width, counted)) if points or areas else []
+    words = (whole, spoken)
+    drawing = list(_drawing(points, areas, title, width, words)) if points or areas else []
     size = "small" if width < 960 else "large"
     parts = [
         f'<figure class="map map-{size}" id="{esc(id_prefix)}">',
         *drawing,
         f'<figcaption><p class="map-title">{esc(title)}</p>',
-        *(() if drawing else ('<p class="map-none">No place here has a position on the map.</p>',)),
+        *(() if drawing else (f'<p class="map-none">{esc(spoken.gettext(_NONE))}</p>',)),
         '<ul class="map-list">',
-        *_listed(points, areas, unplaced, counted),
+        *_listed(points, areas, unplaced, words),
         "</ul>",
         "</figcaption>",
         "</figure>",
@@ -94,7 +111,7 @@ def map_svg(
 
 
 def _drawing(
-    points: tuple[Point, ...], areas: tuple[Area, ...], title: str, width: int, counted: str
+    points: tuple[Point, ...], areas: tuple[Area, ...], title: str, width: int, counted: Words
 ) -> Iterator[str]:
     shaded = {area.code for area in areas}
     frame = framed(points, shaded)
@@ -121,7 +138,7 @@ def _drawing(
     by_code = dict(world)
     yield '<g class="map-areas">'
     for area in sorted(areas, key=lambda a: (a.name.casefold(), a.code)):
-        words = f"{area.name}: {events_words(area.count, counted)}"
+        words = _named(area.name, area.count, *counted)
         yield f'<a class="map-area" href="{esc(area.href)}" aria-label="{esc(words)}">'
         yield f"<title>{esc(words)}</title>"
         shape = _path(by_code.get(area.code, ()), pixel, frame)
@@ -203,7 +220,7 @@ def _points(
     pixels: list[tuple[float, float]],
     width: int,
     height: float,
-    counted: str,
+    counted: Words,
 ) -> Iterator[str]:
     order = sorted(range(len(points)), key=lambda at: (pixels[at][0], points[at].name, at))
     labels = _labels(points, pixels, width, height)
@@ -217,7 +234,7 @@ def _points(
     yield '<g class="map-points">'
     for at in order:
         point, (x, y) = points[at], pixels[at]
-        words = f"{point.name}: {events_words(point.count, counted)}"
+        words = _named(point.name, point.count, *counted)
         yield f'<a class="map-point" href="{esc(point.href)}" aria-label="{esc(words)}">'
         yield f"<title>{esc(words)}</title>"
         yield f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(radius(point.count))}"/>'
@@ -260,21 +277,33 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 def _listed(
-    points: tuple[Point, ...], areas: tuple[Area, ...], unplaced: tuple[Unplaced, ...], counted: str
+    points: tuple[Point, ...],
+    areas: tuple[Area, ...],
+    unplaced: tuple[Unplaced, ...],
+    counted: Words,
 ) -> Iterator[str]:
+    whole, spoken = counted
     for point in sorted(points, key=lambda p: (p.name.casefold(), p.href)):
         yield (
             f'<li class="map-item-point"><a href="{esc(point.href)}">{esc(point.name)}</a>'
-            f" — {events_words(point.count, counted)}</li>"
+            f" — {esc(events_words(point.count, whole, spoken))}</li>"
         )
     for item in sorted(unplaced, key=lambda p: (p.name.casefold(), p.href)):
+        unplaced_words = spoken.say(
+            N_("%(events)s, no position on the map"),
+            events=events_words(item.count, whole, spoken),
+        )
         yield (
             f'<li class="map-item-unplaced"><a href="{esc(item.href)}">{esc(item.name)}</a>'
-            f" — {events_words(item.count, counted)}, no position on the map</li>"
+            f" — {esc(unplaced_words)}</li>"
         )
     for area in sorted(areas, key=lambda a: (a.name.casefold(), a.code)):
-        via = f" (see {esc(area.via)})" if area.via != area.name else ""
+        see = spoken.say(N_("(see %(place)s)"), place=area.via)
+        via = f" {esc(see)}" if area.via != area.name else ""
+        shaded = spoken.say(
+            N_("%(events)s, shaded"), events=events_words(area.count, whole, spoken)
+        )
         yield (
             f'<li class="map-item-area"><a href="{esc(area.href)}">{esc(area.name)}</a>{via}'
-            f" — {events_words(area.count, counted)}, shaded</li>"
+            f" — {esc(shaded)}</li>"
         )

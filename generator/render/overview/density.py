@@ -12,10 +12,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
+from generator.i18n import ENGLISH, N_, Language
 from generator.model.dates import year_label
 from generator.model.timeline import Actor, Event
 from generator.render.overview.lanes import Lanes, lane_groups
-from generator.render.overview.phone import by_year, density_phone_svg
+from generator.render.overview.mirror import mirrored
+from generator.render.overview.phone import density_phone_svg, events_in
 from generator.render.overview.sizes import LABEL_SIZE, MARGIN, WIDTH
 from generator.render.overview.svg import num
 from generator.render.overview.text import shorten
@@ -27,6 +29,13 @@ _ROW = 18.0
 _AXIS = 24.0
 _STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 
+_CELLS = N_(
+    "Each cell counts one lane's events in one year; the darker, the more (the darkest holds "
+    "%(most)s). A cell links to its year's page."
+)
+_BARS = N_(
+    "Each bar counts one year's events, the number after it; a row links to its year's page."
+)
 _Counts = list[tuple[str, Counter[int]]]  # (lane name, events in each year)
 
 
@@ -37,11 +46,14 @@ def density_svg(
     actors: Mapping[str, Actor],
     year_href: Callable[[int], str],
     title: str,
+    spoken: Language = ENGLISH,
+    phone_title: str = "",
 ) -> Markup:
-    """Events -> a <figure> with one cell per lane and year, each a link to `year_href(year)`."""
+    """Events -> a <figure> with one cell per lane and year, each a link to `year_href(year)`,
+    in the words of `spoken`."""
     groups = [
         (name, Counter(events[i].date.anchor_year() for i in members))
-        for name, members in lane_groups(events, lanes, actors)
+        for name, members in lane_groups(events, lanes, actors, spoken)
     ]
     years = sorted({events[i].date.anchor_year() for i in range(len(events))})
     first, last = years[0], years[-1]
@@ -53,27 +65,37 @@ def density_svg(
         '<div class="overview-scroll">',
         f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {num(height)}" width="100%"'
         f' role="group" aria-label="{escape(title)}">',
-        '<g class="overview-axis" aria-hidden="true">',
-        *_year_ticks(first, last, step),
-        "</g>",
-        '<g class="overview-lanes" aria-hidden="true">',
-        *_lane_names(groups),
-        "</g>",
-        '<g class="overview-marks">',
-        *_cells(groups, years, step, most, year_href),
-        "</g></svg></div>",
-        *density_phone_svg(events, year_href, title),
+        *_plot(
+            [
+                '<g class="overview-axis" aria-hidden="true">',
+                *_year_ticks(first, last, step, spoken),
+                "</g>",
+                '<g class="overview-lanes" aria-hidden="true">',
+                *_lane_names(groups),
+                "</g>",
+                '<g class="overview-marks">',
+                *_cells(groups, years, step, most, year_href, spoken),
+                "</g>",
+            ],
+            spoken,
+        ),
+        "</svg></div>",
+        *density_phone_svg(events, year_href, title, spoken),
         f'<figcaption><p class="overview-title">{escape(title)}</p>'
-        f"<p>Each cell counts one lane's events in one year; the darker, the more (the darkest "
-        f"holds {most}). A cell links to its year's page.</p>",
-        f'<p class="overview-title overview-phone-only">{escape(by_year(title))}</p>'
-        '<p class="overview-phone-only">Each bar counts one year\'s events, the number after it;'
-        " a row links to its year's page.</p></figcaption></figure>",
+        f"<p>{escape(spoken.say(_CELLS, most=str(most)))}</p>",
+        f'<p class="overview-title overview-phone-only">{escape(phone_title or title)}</p>'
+        f'<p class="overview-phone-only">{escape(spoken.gettext(_BARS))}</p>'
+        "</figcaption></figure>",
     ]
     return Markup("\n".join(parts) + "\n")
 
 
-def _year_ticks(first: int, last: int, step: float) -> Iterator[str]:
+def _plot(lines: list[str], spoken: Language) -> Iterator[str]:
+    """The drawing, its years running right to left in a language written so."""
+    return iter(lines) if spoken.direction == "ltr" else mirrored(lines, WIDTH)
+
+
+def _year_ticks(first: int, last: int, step: float, spoken: Language) -> Iterator[str]:
     """The years first..last, a column of `step` each -> a label every year or every few."""
     columns = last - first + 1
     label_step = next((s for s in _STEPS if columns / s <= 10), _STEPS[-1])
@@ -82,7 +104,7 @@ def _year_ticks(first: int, last: int, step: float) -> Iterator[str]:
             x = _LEFT + (year - first + 0.5) * step
             yield (
                 f'<text class="overview-tick" x="{num(x)}" y="16" text-anchor="middle">'
-                f"{escape(year_label(year))}</text>"
+                f"{escape(year_label(year, spoken))}</text>"
             )
 
 
@@ -97,7 +119,12 @@ def _lane_names(groups: _Counts) -> Iterator[str]:
 
 
 def _cells(
-    groups: _Counts, years: list[int], step: float, most: int, year_href: Callable[[int], str]
+    groups: _Counts,
+    years: list[int],
+    step: float,
+    most: int,
+    year_href: Callable[[int], str],
+    spoken: Language,
 ) -> Iterator[str]:
     """A linked cell for each lane and year with events, shaded by count out of `most`."""
     first = years[0]
@@ -109,7 +136,7 @@ def _cells(
                 continue
             level = max(1, -(-count * LEVELS // most))
             x, y = _LEFT + (year - first) * step, _AXIS + row * _ROW
-            label = f"{name}: {count} event{'s' if count != 1 else ''} in {year_label(year)}"
+            label = f"{name}: {events_in(count, year_label(year, spoken), spoken)}"
             yield (
                 f'<a href="{escape(year_href(year))}" target="_top" aria-label="{escape(label)}">'
                 f"<title>{escape(label)}</title>"

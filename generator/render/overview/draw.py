@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from markupsafe import Markup
 
+from generator.i18n import ENGLISH, Language
 from generator.model.timeline import Actor, Era, Event
-from generator.render.overview.lanes import Lanes
+from generator.render.overview.lanes import Lanes, mark_words
 from generator.render.overview.layout import Layout, Mark, layout
 from generator.render.overview.legend import legend
+from generator.render.overview.mirror import mirrored
 from generator.render.overview.phone import phone_caption, phone_svg
 from generator.render.overview.sizes import ARROW, BAR, LANE_PAD, LINE, RADIUS, ROW, WIDTH
 from generator.render.overview.svg import esc, linear_gradient, num, whisker
@@ -25,19 +27,40 @@ def overview_svg(
     href: Callable[[Event], str],
     title: str,
     id_prefix: str = "overview",
+    spoken: Language = ENGLISH,
+    phone_title: str = "",
 ) -> Markup:
     """Events in time order -> a <figure> with the inline SVG overview, its caption and legend;
     '' for no events. `href(event)` is the link to the event's page; `id_prefix` keeps this
-    figure's ids unique on its page."""
+    figure's ids unique on its page; `spoken` is the language of its words; `phone_title` the
+    phone drawing's title, which has no lanes (`title` without one)."""
     if not events:
         return Markup("")
-    view = layout(events, lanes=lanes, actors=actors, eras=eras)
+    view = layout(events, lanes=lanes, actors=actors, eras=eras, spoken=spoken)
     height = num(view.height)
     parts = [
         f'<figure class="overview" id="{esc(id_prefix)}">',
         '<div class="overview-scroll">',
         f'<svg class="overview-svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="group"'
         f' aria-label="{esc(title)}">',
+        *_plot(view, href, id_prefix),
+        "</svg>",
+        "</div>",
+        *phone_svg(events, href, title, spoken),
+        f'<figcaption><p class="overview-title">{esc(title)}</p>',
+        *legend(view, id_prefix),
+        *phone_caption(events, phone_title or title, spoken),
+        "</figcaption>",
+        "</figure>",
+    ]
+    return Markup("\n".join(parts) + "\n")
+
+
+def _plot(view: Layout, href: Callable[[Event], str], id_prefix: str) -> Iterator[str]:
+    """The drawing inside the SVG: eras, axis, lanes and marks; mirrored, so that time runs
+    right to left, in a language written so."""
+    spoken = view.spoken
+    lines = [
         *_draw_eras(view, id_prefix),
         *_draw_axis(view),
         *_draw_lanes(view),
@@ -45,19 +68,11 @@ def overview_svg(
         *(
             line
             for number, mark in enumerate(view.marks)
-            for line in _draw_mark(mark, href(mark.event), f"{id_prefix}-f{number}")
+            for line in _draw_mark(mark, href(mark.event), f"{id_prefix}-f{number}", spoken)
         ),
         "</g>",
-        "</svg>",
-        "</div>",
-        *phone_svg(events, href, title),
-        f'<figcaption><p class="overview-title">{esc(title)}</p>',
-        *legend(view, id_prefix),
-        *phone_caption(events, title),
-        "</figcaption>",
-        "</figure>",
     ]
-    return Markup("\n".join(parts) + "\n")
+    return iter(lines) if spoken.direction == "ltr" else mirrored(lines, WIDTH)
 
 
 def _draw_eras(view: Layout, prefix: str) -> Iterator[str]:
@@ -108,16 +123,16 @@ def _draw_lanes(view: Layout) -> Iterator[str]:
     yield "</g>"
 
 
-def _draw_mark(mark: Mark, link: str, gradient: str) -> Iterator[str]:
+def _draw_mark(mark: Mark, link: str, gradient: str, spoken: Language) -> Iterator[str]:
     event = mark.event
-    words = " — ".join(w for w in (event.title, event.date_described, event.status_label) if w)
+    words = mark_words(event, spoken)
     hidden = "" if mark.primary else ' tabindex="-1" aria-hidden="true"'
     status = f" status-{esc(event.status)}" if event.status is not None else ""
     yield (
         f'<a class="overview-mark{status}" href="{esc(link)}" target="_top"'
         f' aria-label="{esc(words)}"{hidden}>'
     )
-    yield f"<title>{esc(event.title)} ({esc(event.date_words)})</title>"
+    yield f"<title>{esc(event.title)} ({esc(event.date_words(spoken))})</title>"
     yield from _mark_shapes(mark, gradient)
     if mark.label:
         if mark.label_x < mark.body[1] and mark.label_x + mark.label_width > mark.body[0]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from generator.i18n import ENGLISH, Language
 from generator.model.timeline import Actor, Era, Event
 from generator.render.overview.eras import EraBand, era_bands
 from generator.render.overview.lanes import Lanes, lane_groups
@@ -69,6 +70,7 @@ class Layout:
     eras: tuple[EraBand, ...]
     axis_y: float  # where the lanes start
     height: float
+    spoken: Language = ENGLISH  # the language of its words
 
 
 def layout(
@@ -77,9 +79,10 @@ def layout(
     lanes: Lanes,
     actors: Mapping[str, Actor],
     eras: Sequence[Era] = (),
+    spoken: Language = ENGLISH,
 ) -> Layout:
     """Events in time order (not empty) -> their overview Layout, marks in time order."""
-    groups = lane_groups(events, lanes, actors)
+    groups = lane_groups(events, lanes, actors, spoken)
     gutter = min(150.0, max(text_width(name, LABEL_SIZE, bold=True) for name, _ in groups))
     s = scale(events, rounded(gutter + 14), WIDTH - MARGIN)
     bands = era_bands(eras, s)
@@ -126,5 +129,6 @@ def layout(
     marks = tuple(
         replace(mark, primary=True) if firsts[i] == lane else mark for i, lane, mark in placed
     )
-    tick_list = tuple((rounded(s.x(day)), text) for day, text in ticks(int(s.start), int(s.end)))
-    return Layout(s, tick_list, tuple(lane_list), marks, bands, axis_y, rounded(y + 1))
+    found = ticks(int(s.start), int(s.end), spoken)
+    tick_list = tuple((rounded(s.x(day)), text) for day, text in found)
+    return Layout(s, tick_list, tuple(lane_list), marks, bands, axis_y, rounded(y + 1), spoken)

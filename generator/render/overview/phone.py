@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
+from generator.i18n import ENGLISH, N_, Language
 from generator.model.dates import year_label
-from generator.model.timeline import STATUSES, Event
-from generator.render.overview.lanes import LANE_WORDS
-from generator.render.overview.legend import STATUS_LOOKS
+from generator.model.timeline import Event
+from generator.render.overview.lanes import mark_words
+from generator.render.overview.legend import NO_STATUS_LOOK, STATUS_LOOKS, status_look
 from generator.render.overview.svg import esc, num
 from generator.render.overview.text import shorten
 
@@ -27,8 +28,17 @@ TEXT_X = 24
 BAR_X = 90  # a density row's bar, after its year
 
 
-def phone_svg(events: Sequence[Event], href: Callable[[Event], str], title: str) -> Iterator[str]:
-    """The phone overview's SVG, a line at a time: events in time order, by year."""
+def events_in(count: int, year: str, spoken: Language) -> str:
+    """'3 events in 2019' in `spoken`."""
+    return spoken.ngettext(
+        "%(num)d event in %(year)s", "%(num)d events in %(year)s", count, year=year
+    )
+
+
+def phone_svg(
+    events: Sequence[Event], href: Callable[[Event], str], title: str, spoken: Language = ENGLISH
+) -> Iterator[str]:
+    """The phone overview's SVG, a line at a time: events in time order, by year, in `spoken`."""
     rows = list(_rows(events))
     height = sum(PHONE_ROW if event is not None else YEAR_ROW for event, _ in rows) + 4
     yield (
@@ -41,11 +51,11 @@ def phone_svg(events: Sequence[Event], href: Callable[[Event], str], title: str)
             y += YEAR_ROW
             yield (
                 f'<text class="overview-tick overview-phone-year" x="0" y="{num(y - 7)}"'
-                f' aria-hidden="true">{esc(year_label(year))}</text>'
+                f' aria-hidden="true">{esc(year_label(year, spoken))}</text>'
             )
             continue
         y += PHONE_ROW
-        yield from _mark(event, href(event), y - PHONE_ROW / 2)
+        yield from _mark(event, href(event), y - PHONE_ROW / 2, spoken)
     yield "</svg>"
 
 
@@ -60,14 +70,14 @@ def _rows(events: Sequence[Event]) -> Iterator[tuple[Event | None, int]]:
         yield event, year
 
 
-def _mark(event: Event, link: str, y: float) -> Iterator[str]:
-    words = " — ".join(w for w in (event.title, event.date_described, event.status_label) if w)
+def _mark(event: Event, link: str, y: float, spoken: Language) -> Iterator[str]:
+    words = mark_words(event, spoken)
     status = f" status-{esc(event.status)}" if event.status is not None else ""
     yield (
         f'<a class="overview-mark{status}" href="{esc(link)}" target="_top"'
         f' aria-label="{esc(words)}">'
     )
-    yield f"<title>{esc(event.title)} ({esc(event.date_words)})</title>"
+    yield f"<title>{esc(event.title)} ({esc(event.date_words(spoken))})</title>"
     yield f'<circle class="overview-point" cx="{DOT_X}" cy="{num(y)}" r="5"/>'
     if event.status == "denied":
         yield f'<path class="overview-strike" d="M{DOT_X - 7} {num(y)}H{DOT_X + 7}"/>'
@@ -79,19 +89,20 @@ def _mark(event: Event, link: str, y: float) -> Iterator[str]:
     yield "</a>"
 
 
-def phone_caption(events: Sequence[Event], title: str) -> Iterator[str]:
-    """The phone drawing's title and legend, shown in place of the wide drawing's: no lanes, and
-    only the dots' looks that it draws."""
-    yield f'<p class="overview-title overview-phone-only">{esc(by_year(title))}</p>'
+def phone_caption(events: Sequence[Event], title: str, spoken: Language = ENGLISH) -> Iterator[str]:
+    """The phone drawing's title (`title`, by year) and legend, shown in place of the wide
+    drawing's: no lanes, and only the dots' looks that it draws."""
+    yield f'<p class="overview-title overview-phone-only">{esc(title)}</p>'
     statuses = {event.status for event in events}
     items = [
-        (f"status-{status}", f"{STATUSES[status][0]}: {look}")
-        for status, look in STATUS_LOOKS.items()
+        (f"status-{status}", status_look(status, spoken))
+        for status in STATUS_LOOKS
         if status in statuses
     ]
     if None in statuses and len(statuses) > 1:
-        items.append(("", "No status: outlined, in the text's colour"))
-    items.append(("" if len(statuses) > 1 else _look(next(iter(statuses))), _ROW_WORDS))
+        items.append(("", spoken.gettext(NO_STATUS_LOOK)))
+    row = spoken.gettext(_ROW_WORDS)
+    items.append(("" if len(statuses) > 1 else _look(next(iter(statuses))), row))
     yield '<ul class="overview-legend overview-phone-only">'
     for css_class, words in items:
         strike = '<path class="overview-strike" d="M11 8H25"/>' if "denied" in css_class else ""
@@ -103,22 +114,18 @@ def phone_caption(events: Sequence[Event], title: str) -> Iterator[str]:
     yield "</ul>"
 
 
-_ROW_WORDS = "a row: one event, in time order under its year"
+_ROW_WORDS = N_("a row: one event, in time order under its year")
 
 
 def _look(status: str | None) -> str:
     return f"status-{status}" if status is not None else ""
 
 
-def by_year(title: str) -> str:
-    """The wide drawing's title without its lanes, which the phone drawing does not have."""
-    for words in LANE_WORDS.values():
-        title = title.removesuffix(f", {words}")
-    return f"{title}, by year"
-
-
 def density_phone_svg(
-    events: Sequence[Event], year_href: Callable[[int], str], title: str
+    events: Sequence[Event],
+    year_href: Callable[[int], str],
+    title: str,
+    spoken: Language = ENGLISH,
 ) -> Iterator[str]:
     """The phone drawing of a long timeline: a row per year with events, its label and a bar as
     long as its count, linked to the year's page."""
@@ -131,13 +138,13 @@ def density_phone_svg(
     )
     for row, year in enumerate(sorted(counts)):
         y, count = row * PHONE_ROW, counts[year]
-        label = f"{count} event{'s' if count != 1 else ''} in {year_label(year)}"
+        label = events_in(count, year_label(year, spoken), spoken)
         width = max(room * count / most, 2)
         yield (
             f'<a class="overview-mark" href="{esc(year_href(year))}" target="_top"'
             f' aria-label="{esc(label)}"><title>{esc(label)}</title>'
             f'<text class="overview-phone-label" x="0" y="{num(y + 16.5)}">'
-            f"{esc(year_label(year))}</text>"
+            f"{esc(year_label(year, spoken))}</text>"
             f'<rect class="overview-cell overview-level-{max(1, -(-count * 5 // most))}"'
             f' x="{BAR_X}" y="{num(y + 5)}" width="{num(width)}" height="14"/>'
             f'<text class="overview-phone-label" x="{num(BAR_X + width + 6)}" y="{num(y + 16.5)}">'

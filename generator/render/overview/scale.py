@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from generator.i18n import ENGLISH, Language
+from generator.model import date_cldr
 from generator.model.date_words import deep_year
 from generator.model.dates import Point, year_label
 from generator.model.days import DAY_SECONDS, day_number, from_day_number
@@ -85,16 +87,16 @@ def scale(events: Sequence[Event], left: float, right: float) -> Scale:
     return Scale(first, last + 1, left, right)
 
 
-def ticks(start_day: int, end_day: int) -> list[tuple[float, str]]:
+def ticks(start_day: int, end_day: int, spoken: Language = ENGLISH) -> list[tuple[float, str]]:
     """A day range -> 2 to about 10 (day, label) ticks: hours, days, months or years (up to
-    billions), whichever suits.
+    billions), whichever suits, labelled in `spoken`.
 
     Years step by 1, 2, 5, 10, 20, 50 … and BCE ticks fall on round BCE numbers ('500 BC'), so
     an axis crossing 1 BC/AD 1 labels its AD years 'AD 500'; from a million years on they are
     years ago. Months are used under 3 years, days under 2 months, hours under DAY_SCALE_DAYS.
     """
     span = end_day - start_day
-    make: Callable[[int, int, int], list[tuple[float, str]]] = _day_ticks
+    make: Callable[[int, int, int, Language], list[tuple[float, str]]] = _day_ticks
     steps: tuple[int, ...] = (1, 2, 5, 10)
     if span >= 3 * 365:
         years = from_day_number(end_day)[0] - from_day_number(start_day)[0]
@@ -106,7 +108,7 @@ def ticks(start_day: int, end_day: int) -> list[tuple[float, str]]:
         make, steps = _hour_ticks, _HOUR_STEPS
     found: list[tuple[float, str]] = []
     for step in steps:
-        found = make(start_day, end_day, step)
+        found = make(start_day, end_day, step, spoken)
         if len(found) <= MAX_TICKS:
             break
     return found
@@ -122,7 +124,9 @@ def _on_step(year: int, step: int) -> bool:
     return (1 - year) % step == 0
 
 
-def _year_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str]]:
+def _year_ticks(
+    start_day: int, end_day: int, step: int, spoken: Language
+) -> list[tuple[float, str]]:
     first, last = from_day_number(start_day)[0], from_day_number(end_day)[0]
     lowest = first - first % step
     years = [y for y in range(lowest, last + 2, step) for y in (y, y + 1) if _on_step(y, step)]
@@ -134,15 +138,17 @@ def _year_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, st
     grouped = max(abs(first), abs(last)) > 9999
     found = [(day_number(y, 1, 1), y) for y in years]
     return [
-        (day, _year_tick_label(y, crosses, grouped))
+        (day, _year_tick_label(y, crosses, grouped, spoken))
         for day, y in found
         if start_day <= day <= end_day
     ]
 
 
-def _year_tick_label(year: int, crosses: bool, grouped: bool) -> str:
+def _year_tick_label(year: int, crosses: bool, grouped: bool, spoken: Language) -> str:
     if 1 - year >= _MILLION:  # a million BC and before: years ago, as deep time is told
-        return deep_year(year - 1)
+        return deep_year(year - 1, spoken)
+    if not spoken.is_english:  # CLDR's year, with its era where the axis crosses AD 1
+        return date_cldr.words(year, None, None, spoken.tag, False, crosses or year < 1)
     number = f"{year if year > 0 else 1 - year:,}" if grouped else ""
     if year > 0:
         label = number or year_label(year)
@@ -150,7 +156,23 @@ def _year_tick_label(year: int, crosses: bool, grouped: bool) -> str:
     return f"{number} BC" if number else year_label(year)
 
 
-def _hour_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str]]:
+def _day_month(year: int, month: int, dom: int | None, spoken: Language, with_year: bool) -> str:
+    """'1 Jan 2019', '1 Jan' or 'Jan 2019' as an axis says them, in `spoken`."""
+    if not spoken.is_english:
+        if with_year:
+            return date_cldr.words(year, month, dom, spoken.tag, False, year < 1)
+        return date_cldr.month_day(month, dom, spoken.tag)
+    head = _MONTHS[month - 1] if dom is None else f"{dom} {_MONTHS[month - 1]}"
+    return f"{head} {year_label(year)}" if with_year else head
+
+
+def _hour(hour: int, spoken: Language) -> str:
+    return f"{hour:02d}:00" if spoken.is_english else date_cldr.clock(hour, 0, None, spoken.tag)
+
+
+def _hour_ticks(
+    start_day: int, end_day: int, step: int, spoken: Language
+) -> list[tuple[float, str]]:
     found: list[tuple[float, str]] = []
     for day in range(start_day, end_day + 1):
         year, month, dom = from_day_number(day)
@@ -159,28 +181,32 @@ def _hour_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, st
             if at > end_day:
                 break
             if not found:
-                label = f"{dom} {_MONTHS[month - 1]} {year_label(year)}"
-                label += f" {hour:02d}:00" if hour else ""
+                label = _day_month(year, month, dom, spoken, True)
+                label += f" {_hour(hour, spoken)}" if hour else ""
             elif hour == 0:
-                label = f"{dom} {_MONTHS[month - 1]}"
+                label = _day_month(year, month, dom, spoken, False)
             else:
-                label = f"{hour:02d}:00"
+                label = _hour(hour, spoken)
             found.append((at, label))
     return found
 
 
-def _month_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str]]:
+def _month_ticks(
+    start_day: int, end_day: int, step: int, spoken: Language
+) -> list[tuple[float, str]]:
     year, month, _ = from_day_number(start_day)
     found: list[tuple[float, str]] = []
     while (day := day_number(year, month, 1)) <= end_day:
         if day >= start_day and (month - 1) % step == 0:
-            name = _MONTHS[month - 1]
-            found.append((day, f"{name} {year_label(year)}" if month == 1 or not found else name))
+            with_year = month == 1 or not found
+            found.append((day, _day_month(year, month, None, spoken, with_year)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return found
 
 
-def _day_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str]]:
+def _day_ticks(
+    start_day: int, end_day: int, step: int, spoken: Language
+) -> list[tuple[float, str]]:
     found: list[tuple[float, str]] = []
     for day in range(start_day, end_day + 1):
         year, month, dom = from_day_number(day)
@@ -189,8 +215,10 @@ def _day_ticks(start_day: int, end_day: int, step: int) -> list[tuple[float, str
         if (dom - 1) % step or (dom != 1 and next_month - day < max(step // 2, 1)):
             continue
         if not found or (dom == 1 and month == 1):
-            label = f"{dom} {_MONTHS[month - 1]} {year_label(year)}"
+            label = _day_month(year, month, dom, spoken, True)
+        elif dom == 1:
+            label = _day_month(year, month, dom, spoken, False)
         else:
-            label = f"{dom} {_MONTHS[month - 1]}" if dom == 1 else str(dom)
+            label = str(dom)
         found.append((day, label))
     return found
