@@ -52,7 +52,8 @@ def _english_messages(language: str) -> list[tuple[str, re.Pattern[str]]]:
             if not text or not re.search(r"[A-Za-z]{4}", literal) or spoken.gettext(text) == text:
                 continue
             parts = [re.escape(part) for part in _PLACEHOLDER.split(re.sub("<[^>]+>", "", text))]
-            found.append((text, re.compile(r"\b" + ".+?".join(parts) + r"(?!\w)")))
+            # A placeholder's value stays within its part of a title ('Page 2 of 5 · Site').
+            found.append((text, re.compile(r"\b" + "[^·]+?".join(parts) + r"(?!\w)")))
     return found
 
 

@@ -32,7 +32,7 @@ def test_a_record_holds_the_events_words_names_and_filters(fixture: Graph) -> No
     assert found["url"] == "events/ides-of-march/"
     assert found["meta"] == {
         "title": event.title,
-        "date": event.date_words,
+        "date": event.date_words(),
         "status": event.status_label,
     }
     actors = [fixture.timeline.actors[a] for a in event.actors]
