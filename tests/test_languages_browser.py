@@ -104,7 +104,7 @@ def test_the_search_and_filter_scripts_count_in_urdu(
     page.wait_for_function("document.getElementById('search-status').textContent !== ''")
     found = words.ngettext("%(num)d event matches", "%(num)d events match", 3)
     assert page.text_content("#search-status") == words.say("%(matches)s.", matches=found)
-    page.select_option("select[name=actor]", index=1)
+    page.select_option("#filter-actor", index=1)
     shown = words.ngettext(
         "%(shown)s of %(num)d event shown.", "%(shown)s of %(num)d events shown.", 7, shown="1"
     )
