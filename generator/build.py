@@ -14,7 +14,6 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from generator.check.drafts import published
@@ -38,9 +37,9 @@ from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
 from generator.outputs.driver import site_files
 from generator.project import Project
-from generator.render.site import Files, RenderCache, render
+from generator.render.site import Files, RenderCache, Store, render
 from generator.render.templates import Folders
-from generator.write import Written, stream_site, update_site, write_site
+from generator.write import Staging, Written, update_site, write_site
 
 Pages = dict[str, bytes]
 Write = Callable[[Files], Written]  # the write stage as a run uses it
@@ -74,16 +73,19 @@ class Kept:
     render: RenderCache
 
 
-def _run(project: Project, drafts: bool, last: Kept, write: Write) -> tuple[BuildResult, Kept]:
-    """One run of the pipeline from what the `last` run kept: what it made, and what it keeps.
-    Content errors raise BuildFailed before `write` has replaced anything."""
+def _run(
+    project: Project, drafts: bool, last: Kept, write: Write, store: Store | None = None
+) -> tuple[BuildResult, Kept]:
+    """One run of the pipeline from what the `last` run kept: what it made, and what it keeps;
+    `store` writes a page where it is made. Content errors raise BuildFailed before `write` has
+    replaced anything."""
     with _no_cycle_collection():
         raw = load(project, last.load)
         # With `history: git`, each event's history from git, read in one pass.
         everything = git_history(project, validate(raw, last.check))
         del raw  # the parsed files: a one-off build holds none of them while it makes the site
         graph = link(_shown(everything, drafts))
-        html = render(graph, project.template_folders, project.timelinejs, last.render)
+        html = render(graph, project.template_folders, project.timelinejs, last.render, store)
         files = site_files(html)
         written = write(files)
         # Only now is every file made: the outputs, after the pages, add bodies and pieces.
@@ -176,7 +178,13 @@ def build(
     earlier runs is reused and this run's is saved (see incremental/store.py).
     """
     first = Kept(None, None, _first(cache_folder, ONE_OFF))
-    result, kept = _run(project, drafts, first, partial(stream_site, output=project.output))
+    # The workers that make the pages write them into the new site themselves: the pages, most
+    # of the site's bytes, no longer cross a pipe to wait for this one process to write them.
+    staging = Staging(project.output)
+    try:
+        result, kept = _run(project, drafts, first, staging.stream, staging.store)
+    finally:
+        staging.discard()
     if cache_folder is not None:
         save_bodies(cache_folder, kept.render.bodies.html)
     return result
