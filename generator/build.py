@@ -21,6 +21,7 @@ from generator.check.history import with_history
 from generator.check.validate import ValidateCache, validate
 from generator.errors import BuildFailed, ContentError
 from generator.incremental.keep import ONE_OFF, PREVIEW, Keep
+from generator.incremental.stamps import Stamps
 from generator.incremental.store import (
     Fresh,
     check_fresh,
@@ -195,7 +196,9 @@ def build_unless_fresh(
 ) -> BuildResult | Fresh:
     """`build`, unless nothing it reads has changed since the build that made the output folder
     as it is (see incremental/store.py): then what that build made, and nothing is written."""
-    inputs = inputs_digest(project, drafts=drafts)
+    stamps = Stamps.load(cache_folder)
+    inputs = inputs_digest(project, drafts=drafts, stamps=stamps)
+    stamps.save(cache_folder)
     fresh = check_fresh(project, cache_folder, inputs)
     if fresh is not None:
         return fresh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.incremental import stamps
 from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree
 
 UP_TO_DATE = "is up to date"
@@ -180,3 +182,23 @@ def test_an_edit_builds_a_cold_builds_bytes_whatever_the_cache_holds(
     assert read_tree(project / "site") == read_tree(cold)
     # What this build left in .cache/ is sound again: the next one has nothing to do.
     assert UP_TO_DATE in run(project, capsys)
+
+
+def test_a_file_changed_behind_its_old_size_and_time_builds_again(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every digest kept by stamp, however recent the file: else this test would wait seconds.
+    monkeypatch.setattr(stamps, "_SETTLED_NS", -(10**12))
+    event = project / "content/events/rubicon.md"
+    run(project, capsys)
+    kept = json.loads((project / ".cache/stamps.json").read_text())["files"]
+    assert str(event) in kept
+    assert UP_TO_DATE in run(project, capsys)
+    # The same size and modification time: only the change time, which no program can set back,
+    # tells that the bytes are not the ones whose digest .cache/stamps.json keeps.
+    info = event.stat()
+    event.write_text(event.read_text().replace("The start", "The stArt"))
+    os.utime(event, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (event.stat().st_size, event.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    assert run(project, capsys).startswith("Built ")
+    assert "The stArt" in (project / "site/events/rubicon/index.html").read_text()
