@@ -31,7 +31,8 @@ publish: $(RUNTIME) $(NODE_SITE)
 
 # The benchmark (about 15 minutes on 2 cores at BENCH_REPEAT=5): corpora of 1,000 and 10,000
 # events, our build, Pelican's and Hugo's. BENCH_N=100000 adds a 100,000-event run (about 4 more
-# minutes, 7 GB of memory). Writes bench/results.json.
+# minutes, 7 GB of memory). Writes bench/results.json and prints every target of the issue beside
+# its figure (bench/targets.py).
 BENCH_SIZES ?= 1000,10000
 BENCH_REPEAT ?= 5
 bench: $(DEV) $(NODE_SITE) hugo

@@ -28,7 +28,7 @@ from generator.render.markdown import MarkdownRenderer
 from generator.render.site import RenderCache
 from generator.write import write_site
 
-_DAY_DATE = re.compile(r"^date: ([0-9]{4})(-[0-9]{2}-[0-9]{2})$", re.MULTILINE)
+DAY_DATE = re.compile(r"^date: ([0-9]{4})(-[0-9]{2}-[0-9]{2})$", re.MULTILINE)
 
 
 def clean(root: Path) -> None:
@@ -97,9 +97,9 @@ def _appended(line: str) -> Callable[[str], str]:
     return lambda text: text + line
 
 
-def _move_date(text: str) -> str:
+def move_date(text: str) -> str:
     """The event file with its day date moved seven years, so it changes place in every list."""
-    match = _DAY_DATE.search(text)
+    match = DAY_DATE.search(text)
     assert match is not None
     year = int(match.group(1))
     moved = year + 7 if year + 7 <= 2024 else year - 7
@@ -117,7 +117,7 @@ def measure_incremental(project: Project, edits: int) -> dict[str, Any]:
     first = builder.build()
     first_seconds = time.perf_counter() - started
     events = sorted((project.content / "events").glob("*.md"))
-    day_dated = [path for path in events if _DAY_DATE.search(path.read_text(encoding="utf-8"))]
+    day_dated = [path for path in events if DAY_DATE.search(path.read_text(encoding="utf-8"))]
     results: dict[str, list[dict[str, Any]]] = {"body": [], "date": []}
     for index in range(edits):
         for kind, pool in (("body", events), ("date", day_dated)):
@@ -127,7 +127,7 @@ def measure_incremental(project: Project, edits: int) -> dict[str, Any]:
             if kind == "body":
                 _edit(path, _appended(f"\nEdited for the benchmark ({index}).\n"))
             else:
-                _edit(path, _move_date)
+                _edit(path, move_date)
             result = builder.build()
             seconds = time.perf_counter() - started
             results[kind].append(

@@ -14,7 +14,6 @@ import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from itertools import chain
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from generator.check.history import with_history
 from generator.check.validate import ValidateCache, validate
 from generator.errors import BuildFailed, ContentError
 from generator.incremental.keep import ONE_OFF, PREVIEW, Keep
+from generator.incremental.stamps import Stamps
 from generator.incremental.store import (
     Fresh,
     check_fresh,
@@ -40,9 +40,9 @@ from generator.model.timeline import Timeline
 from generator.outputs.driver import site_files
 from generator.outputs.languages import translation_files, translation_sites
 from generator.project import Project
-from generator.render.site import Files, RenderCache, render
+from generator.render.site import Files, RenderCache, Store, render
 from generator.render.templates import Folders
-from generator.write import Written, stream_site, update_site, write_site
+from generator.write import Staging, Written, update_site, write_site
 
 Pages = dict[str, bytes]
 Write = Callable[[Files], Written]  # the write stage as a run uses it
@@ -78,18 +78,26 @@ class Kept:
     translations: Mapping[str, RenderCache] = dataclasses.field(default_factory=dict)
 
 
-def _run(project: Project, drafts: bool, last: Kept, write: Write) -> tuple[BuildResult, Kept]:
-    """One run of the pipeline from what the `last` run kept: what it made, and what it keeps.
-    Content errors raise BuildFailed before `write` has replaced anything."""
+def _run(
+    project: Project, drafts: bool, last: Kept, write: Write, store: Store | None = None
+) -> tuple[BuildResult, Kept]:
+    """One run of the pipeline from what the `last` run kept: what it made, and what it keeps;
+    `store` writes a page where it is made. Content errors raise BuildFailed before `write` has
+    replaced anything."""
     with _no_cycle_collection():
         raw = load(project, last.load)
         # With `history: git`, each event's history from git, read in one pass.
         everything = git_history(project, validate(raw, last.check))
         del raw  # the parsed files: a one-off build holds none of them while it makes the site
         graph = link(_shown(everything, drafts))
-        html = render(graph, project.template_folders, project.timelinejs, last.render)
+        html = render(graph, project.template_folders, project.timelinejs, last.render, store)
         others = translation_sites(
-            graph, project.template_folders, project.timelinejs, last.translations, last.render
+            graph,
+            project.template_folders,
+            project.timelinejs,
+            last.translations,
+            last.render,
+            store,
         )
         languages = graph.timeline.site.languages
         files = chain(site_files(html), translation_files(others, languages))
@@ -185,7 +193,13 @@ def build(
     earlier runs is reused and this run's is saved (see incremental/store.py).
     """
     first = Kept(None, None, _first(cache_folder, ONE_OFF))
-    result, kept = _run(project, drafts, first, partial(stream_site, output=project.output))
+    # The workers that make the pages write them into the new site themselves: the pages, most
+    # of the site's bytes, no longer cross a pipe to wait for this one process to write them.
+    staging = Staging(project.output)
+    try:
+        result, kept = _run(project, drafts, first, staging.stream, staging.store)
+    finally:
+        staging.discard()
     if cache_folder is not None:
         save_bodies(cache_folder, kept.render.bodies.html)
     return result
@@ -196,7 +210,9 @@ def build_unless_fresh(
 ) -> BuildResult | Fresh:
     """`build`, unless nothing it reads has changed since the build that made the output folder
     as it is (see incremental/store.py): then what that build made, and nothing is written."""
-    inputs = inputs_digest(project, drafts=drafts)
+    stamps = Stamps.load(cache_folder)
+    inputs = inputs_digest(project, drafts=drafts, stamps=stamps)
+    stamps.save(cache_folder)
     fresh = check_fresh(project, cache_folder, inputs)
     if fresh is not None:
         return fresh

@@ -38,6 +38,11 @@ def check_output_path(path: str) -> PurePosixPath:
     return pure
 
 
+class Stored(bytes):
+    """Where a file's bytes would be: a file that `Staging.store` has written already (in a
+    worker that made it), which the writer only counts."""
+
+
 @dataclass(frozen=True, slots=True)
 class Written:
     """What the write stage did: every file of the site, and the files it wrote or removed."""
@@ -50,16 +55,10 @@ def stream_site(files: Iterable[tuple[str, bytes]], output: Path) -> Written:
     """Replace `output` with exactly `files` (relative path, bytes), atomically, each file
     written as it comes: the one-off build holds a few files at a time, never the whole site."""
     staging = Staging(output)
-    paths = []
     try:
-        for path, data in files:
-            staging.put(path, data)
-            paths.append(path)
-        staging.commit()
+        return staging.stream(files)
     finally:
         staging.discard()
-    paths.sort()
-    return Written(tuple(paths), tuple(paths))
 
 
 def write_site(pages: Mapping[str, bytes], output: Path) -> None:
@@ -86,18 +85,39 @@ class Staging:
         self.written: set[str] = set()
 
     def put(self, path: str, data: bytes) -> None:
-        """Add the file at `path` (relative to the site) holding `data`."""
-        pure = check_output_path(path)
-        # A second write could go through a hard link into the current site.
+        """Add the file at `path` (relative to the site) holding `data`; a `Stored` file is
+        already in the folder, and only counted."""
+        check_output_path(path)
         if path in self.written:
             raise ValueError(f"{path} is written twice")
         self.written.add(path)
+        if not isinstance(data, Stored):
+            self.store(path, data)
+
+    def store(self, path: str, data: bytes) -> Stored:
+        """Write the file at `path` holding `data` into the folder, from this process or a
+        worker forked from it (which makes a page and writes it rather than sending its bytes
+        back); what it returns stands for the bytes, which `put` then only counts."""
+        pure = check_output_path(path)
         parent = pure.parent
         if parent not in self.made:
             (self.folder / parent).mkdir(parents=True, exist_ok=True)
             self.made.add(parent)
         if not _link_unchanged(self.output / pure, self.folder / pure, data):
-            (self.folder / pure).write_bytes(data)
+            # Never over an existing file: it could be a hard link into the current site.
+            with open(self.folder / pure, "xb") as handle:
+                handle.write(data)
+        return Stored()
+
+    def stream(self, files: Iterable[tuple[str, bytes]]) -> Written:
+        """Put every file of `files` and swap the folder in: the site is exactly `files`."""
+        paths = []
+        for path, data in files:
+            self.put(path, data)
+            paths.append(path)
+        self.commit()
+        paths.sort()
+        return Written(tuple(paths), tuple(paths))
 
     def commit(self) -> None:
         """Swap the new site in for the old one, atomically."""

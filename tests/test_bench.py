@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from bench import targets
 from bench.corpus import generate
 from bench.history import make_repository
 from generator.check.validate import validate
@@ -48,3 +49,39 @@ def test_the_history_repository_is_deterministic_with_three_commits_per_event(
         assert len(touched.stdout.splitlines()) == 3, path
     timeline = validate(load(Project.at(tmp_path / "one", templates=TEMPLATES)))
     assert timeline.site.history and len(timeline.events) == 30
+
+
+def _figures(seconds: float, peak_mb: float = 0) -> dict[str, float]:
+    return {"median_s": seconds, "peak_mb": peak_mb}
+
+
+def test_the_targets_table_says_which_figures_meet_the_issues_targets() -> None:
+    ours = {
+        "cold": _figures(19.0, 380),
+        "warm": _figures(1.0),  # nothing changed: 0.05 of Hugo's 20 s, over 0.03
+        "warm_body": _figures(1.5),
+        "warm_date": _figures(2.5),
+        "incremental": {"body_median_s": 0.12, "date_median_s": 0.4},
+    }
+    peers = {"hugo": _figures(20.0), "hugo_pages": _figures(15.0), "pelican": _figures(50.0)}
+    large = {"events": 100_000, "ours": {"cold": _figures(250.0, 3000)}}
+    results = {"runs": [{"events": 10_000, "ours": ours, "peers": peers}, large]}
+    verdicts = {
+        line[2:46].strip(): "NOT MET" if line.endswith("NOT MET") else line.split()[-1]
+        for line in targets.table(results).splitlines()[1:]
+    }
+    assert verdicts == {
+        "cold build ÷ Hugo (the same site)": "met",
+        "cold build ÷ Hugo (pages only)": "NOT MET",  # 1.27
+        "peak memory": "met",
+        "Pelican ÷ cold build": "met",  # 2.63
+        "`timeline build`, a body edit ÷ Hugo": "met",
+        "`timeline build`, a date edit ÷ Hugo": "met",
+        "`timeline build`, nothing changed ÷ Hugo": "NOT MET",  # 0.05
+        "preview, a body edit": "met",
+        "preview, a date edit": "NOT MET",
+        "100,000 events ÷ 10,000, time": "NOT MET",  # 13.2
+        "100,000 events ÷ 10,000, memory": "met",
+    }
+    del results["runs"][1]  # no 100,000-event run
+    assert targets.table(results).splitlines()[-1].endswith("not measured")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.incremental import stamps
 from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree, seed_renditions
 
 UP_TO_DATE = "is up to date"
@@ -124,3 +126,83 @@ def test_a_linked_folder_among_the_inputs_always_builds(
     (project / "content/events/extra/link").symlink_to(project / "more-events")
     run(project, capsys)
     assert run(project, capsys).startswith("Built ")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "body": lambda root: (root / "content/events/rubicon.md").write_text(
+        (root / "content/events/rubicon.md").read_text().replace("The start", "The very start")
+    ),
+    # Moved past the next event: it changes place in every list, feed and export.
+    "date": lambda root: (root / "content/events/rubicon.md").write_text(
+        (root / "content/events/rubicon.md").read_text().replace("date: -0048-01", "date: -0043")
+    ),
+}
+
+
+def _damaged(root: Path) -> None:
+    """Every file the last build left in .cache/ cut off half-way (a build killed mid-write)."""
+    for path in (root / ".cache").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 2])
+
+
+def _foreign(root: Path) -> None:
+    """The .cache/ of another project (other events, another site) in place of this one's."""
+    other = root.parent / "other"
+    for part in ("content", "seeds"):
+        shutil.copytree(FIXTURE / part, other / part)
+    (other / "content/events/rubicon.md").write_text(
+        (other / "content/events/rubicon.md").read_text().replace("The start", "Elsewhere")
+    )
+    assert main(["--root", str(other), "build"]) == 0
+    shutil.rmtree(root / ".cache")
+    shutil.copytree(other / ".cache", root / ".cache")
+
+
+CACHES: dict[str, Callable[[Path], None]] = {
+    "kept": lambda root: None,
+    "damaged": _damaged,
+    "foreign": _foreign,
+}
+
+
+# Each edit with the cache as left, and each kind of bad cache once (a suite of eight minutes).
+@pytest.mark.parametrize(
+    ("edit", "cache"),
+    [("body", "kept"), ("date", "kept"), ("body", "damaged"), ("date", "foreign")],
+)
+@pytest.mark.slow
+def test_an_edit_builds_a_cold_builds_bytes_whatever_the_cache_holds(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: str, cache: str
+) -> None:
+    run(project, capsys)
+    EDITS[edit](project)
+    CACHES[cache](project)
+    capsys.readouterr()  # what the foreign project's build said
+    assert run(project, capsys).startswith("Built ")
+    cold = tmp_path / "cold"
+    build_into(project, cold, templates=project / "templates")
+    assert read_tree(project / "site") == read_tree(cold)
+    # What this build left in .cache/ is sound again: the next one has nothing to do.
+    assert UP_TO_DATE in run(project, capsys)
+
+
+def test_a_file_changed_behind_its_old_size_and_time_builds_again(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every digest kept by stamp, however recent the file: else this test would wait seconds.
+    monkeypatch.setattr(stamps, "_SETTLED_NS", -(10**12))
+    event = project / "content/events/rubicon.md"
+    run(project, capsys)
+    kept = json.loads((project / ".cache/stamps.json").read_text())["files"]
+    assert str(event) in kept
+    assert UP_TO_DATE in run(project, capsys)
+    # The same size and modification time: only the change time, which no program can set back,
+    # tells that the bytes are not the ones whose digest .cache/stamps.json keeps.
+    info = event.stat()
+    event.write_text(event.read_text().replace("The start", "The stArt"))
+    os.utime(event, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (event.stat().st_size, event.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    assert run(project, capsys).startswith("Built ")
+    assert "The stArt" in (project / "site/events/rubicon/index.html").read_text()

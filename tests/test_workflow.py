@@ -85,7 +85,7 @@ def test_zizmor_catches_an_action_pinned_only_to_a_tag(tmp_path: Path) -> None:
 
 def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
     lines = [line for line in WORKFLOW.read_text().splitlines() if "uses:" in line]
-    assert len(lines) == 5
+    assert len(lines) == 6
     for line in lines:
         assert PINNED.match(line), f"not pinned to a full commit SHA with its version: {line}"
 
@@ -107,11 +107,14 @@ def test_the_workflow_builds_with_make_and_deploys_with_githubs_pages_actions() 
         "actions/checkout",
         "actions/setup-python",
         "actions/configure-pages",
+        "actions/cache",
         "actions/upload-pages-artifact",
     ]
     assert [step["run"] for step in steps if "run" in step] == ["make site"]
     order = [step.get("uses", step.get("run", "")).split("@")[0] for step in steps]
     assert order.index("actions/setup-python") < order.index("make site")
+    # The build finds the last deploy's .cache/ (and the cache action saves this one after it).
+    assert order.index("actions/cache") < order.index("make site")
     assert order.index("make site") < order.index("actions/upload-pages-artifact")
     by_action = {step["uses"].split("@")[0]: step for step in steps if "uses" in step}
     assert by_action["actions/checkout"]["with"] == {
@@ -120,6 +123,11 @@ def test_the_workflow_builds_with_make_and_deploys_with_githubs_pages_actions() 
     }
     assert by_action["actions/setup-python"]["with"] == {"python-version": "3.11"}
     assert by_action["actions/upload-pages-artifact"]["with"] == {"path": "site"}
+    assert by_action["actions/cache"]["with"] == {
+        "path": ".cache",
+        "key": "timeline-cache-${{ github.ref_name }}-${{ github.sha }}",
+        "restore-keys": "timeline-cache-${{ github.ref_name }}-",
+    }
 
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}

@@ -65,3 +65,26 @@ def test_a_file_put_twice_is_refused_before_it_could_reach_the_current_site(
         staging.discard()
     assert (out / "same.html").read_bytes() == b"kept"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_file_stored_by_a_worker_is_counted_and_never_written_over(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site({"same.html": b"kept"}, out)
+    staging = Staging(out)
+    try:
+        page = staging.store("a/page.html", b"made in a worker")
+        same = staging.store("same.html", b"kept")  # hard-linked to the current site's file
+        with pytest.raises(FileExistsError):
+            staging.store("same.html", b"changed")
+        written = staging.stream(
+            [("a/page.html", page), ("same.html", same), ("index.html", b"by the writer")]
+        )
+    finally:
+        staging.discard()
+    assert written.paths == ("a/page.html", "index.html", "same.html")
+    assert read_tree(out) == {
+        "a/page.html": b"made in a worker",
+        "index.html": b"by the writer",
+        "same.html": b"kept",
+    }
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.incremental.stamps import Stamps
 from generator.load.git_history import head_files
 from generator.project import Project
 from generator.system import replace_file
@@ -102,9 +103,13 @@ class Fresh:
     drafts: int
 
 
-def inputs_digest(project: Project, *, drafts: bool = False) -> str | None:
+def inputs_digest(
+    project: Project, *, drafts: bool = False, stamps: Stamps | None = None
+) -> str | None:
     """A digest of every input that the site's bytes depend on; None when there is no telling
-    (a linked folder among the inputs, which could lead anywhere)."""
+    (a linked folder among the inputs, which could lead anywhere). With `stamps`, a file whose
+    stamp is as they recorded is not read again."""
+    stamps = stamps if stamps is not None else Stamps()
     digest = hashlib.sha256()
     # Python's own version too: its Unicode tables shape the search index, for one.
     digest.update(f"generator {fingerprint()} python {sys.version}\0".encode())
@@ -125,14 +130,14 @@ def inputs_digest(project: Project, *, drafts: bool = False) -> str | None:
         trees += [(name, dist / name) for name in (*TIMELINEJS_FILES, "js/locale")]
     for name, path in trees:
         digest.update(f"{name} {path.resolve()}\0".encode())
-        if not _digest_tree(digest, path):
+        if not _digest_tree(digest, path, stamps):
             return None
     return digest.hexdigest()
 
 
-def _digest_tree(digest: Any, path: Path) -> bool:
-    """Feed every file at or under `path` into `digest` (names, links, bytes); False if a
-    folder under `path` is a link."""
+def _digest_tree(digest: Any, path: Path, stamps: Stamps) -> bool:
+    """Feed every file at or under `path` into `digest` (names, links, the digest of its
+    bytes); False if a folder under `path` is a link."""
     entries: list[tuple[str, str]] = []
     if path.is_dir():
         for folder, dirs, files in os.walk(path):
@@ -147,13 +152,7 @@ def _digest_tree(digest: Any, path: Path) -> bool:
     for name, file in entries:
         # Where a link points matters too: the loader refuses links out of the project.
         target = os.readlink(file) if os.path.islink(file) else ""
-        try:
-            with open(file, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            data = f"unreadable: {error.errno}".encode()
-        digest.update(f"{name}\0{target}\0{len(data)}\0".encode())
-        digest.update(data)
+        digest.update(f"{name}\0{target}\0{stamps.digest(file)}\0".encode())
     return True
 
 

@@ -5,6 +5,7 @@ search index and assets."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 
 from generator.model import urls
@@ -12,7 +13,7 @@ from generator.model.graph import Graph, link
 from generator.model.languages import translated
 from generator.outputs.driver import site_files
 from generator.outputs.protocol import Files
-from generator.render.site import HtmlSite, RenderCache, render
+from generator.render.site import HtmlSite, RenderCache, Store, render
 from generator.render.templates import Folders
 
 
@@ -22,16 +23,25 @@ def translation_sites(
     timelinejs: Path | None,
     last: Mapping[str, RenderCache],
     first: RenderCache,
+    store: Store | None = None,
 ) -> dict[str, HtmlSite]:
     """The pages of each of the site's languages but the first, by language, made from what the
-    `last` run kept of that language, else from a cache like `first` (the default language's)."""
+    `last` run kept of that language, else from a cache like `first` (the default language's);
+    with `store`, each page written where it is made, under its language's folder."""
     site = graph.timeline.site
     sites: dict[str, HtmlSite] = {}
     for language in site.languages[1:]:
         cache = last.get(language) or RenderCache(first.keep, first.media)
         spoken = link(translated(graph.timeline, language))
-        sites[language] = render(spoken, templates, timelinejs, cache)
+        under = None if store is None else partial(_stored, store, language, site.languages)
+        sites[language] = render(spoken, templates, timelinejs, cache, under)
     return sites
+
+
+def _stored(
+    store: Store, language: str, languages: tuple[str, ...], path: str, data: bytes
+) -> bytes:
+    return store(urls.translated(path, language, languages), data)
 
 
 def translation_files(sites: Mapping[str, HtmlSite], languages: tuple[str, ...]) -> Files:

@@ -7,7 +7,8 @@ the image's bytes, its width and format, the recipe and Pillow's version: an unc
 costs reading one small file on the next build (the preview without that folder keeps them in
 memory: `InMemory`). The encoders are deterministic, so a rendition made again has the same
 bytes. A cached file is checked before it is used (its header must be the format and size its
-name promises, without EXIF), since a `.cache/` can come with a commit.
+name promises, without EXIF, and the whole image must decode), since a `.cache/` can come with
+a commit.
 """
 
 from __future__ import annotations
@@ -131,6 +132,9 @@ def _cached(cache: Path, image: LocalFile, rendition: Rendition) -> bytes | None
             size = (rendition.width, rendition.height)
             clean = not kept.getexif() and "icc_profile" not in kept.info
             if kept.format == _FORMATS[rendition.kind] and kept.size == size and clean:
+                # Decoded to the end: a sound header can sit on a file cut short (a copy of
+                # .cache/ that stopped half-way), whose image would end in grey.
+                kept.load()
                 return data
     except (OSError, SyntaxError, ValueError):
         pass

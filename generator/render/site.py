@@ -38,6 +38,9 @@ from generator.render.values import listed
 from generator.vendor import timelinejs_files, timelinejs_language
 
 Files = Iterator[tuple[str, bytes]]
+# Writes one page into the new site from whichever process made it, and returns what stands for
+# its bytes (the write stage's `Staging.store`): the pages need not travel back from the workers.
+Store = Callable[[str, bytes], bytes]
 Rendered = tuple[tuple[str, Any], bytes]  # a page's (template, values) and its bytes
 
 
@@ -93,6 +96,7 @@ class Run:
     edit: Edit | None
     inputs: Inputs
     memo: Memo
+    store: Store | None = None
 
 
 @dataclass(slots=True)
@@ -149,12 +153,17 @@ class HtmlSite:
 
 
 def render(
-    graph: Graph, templates: Folders, timelinejs: Path | None, last: RenderCache
+    graph: Graph,
+    templates: Folders,
+    timelinejs: Path | None,
+    last: RenderCache,
+    store: Store | None = None,
 ) -> HtmlSite:
     """Plan every page of `graph` with the templates in `templates` (a folder, or folders the
     first of which that has a file wins) and TimelineJS's `dist` folder, for the interactive
-    view, reusing what the `last` run kept where it can. A mistake in a template raises
-    BuildFailed once the pages are read."""
+    view, reusing what the `last` run kept where it can; with `store`, a run that keeps no page
+    writes each page where it is made. A mistake in a template raises BuildFailed once the
+    pages are read."""
     assets = read_tree(templates)
     language = (
         None
@@ -173,7 +182,8 @@ def render(
     )
     inputs = Inputs(graph, bodies)
     memo = Memo(last.memo, last.keep, None if edit is None else edit.dirty)
-    run = Run(graph, plan, last.environment, assets, timelinejs, last, edit, inputs, memo)
+    store = None if last.keep.pages else store  # a run that keeps pages needs their bytes
+    run = Run(graph, plan, last.environment, assets, timelinejs, last, edit, inputs, memo, store)
     items = Items(last.environment, graph.timeline.actors, last.items, edit=edit is not None)
     specs, figures = _specs(run, items)
     keep = last.keep
@@ -299,10 +309,13 @@ def _render_pages(run: Run, specs: list[PageSpec | str], made: Made) -> Files:
             fresh.append(spec)
     specs.clear()  # from here on, each page's values live only as long as the page is not made
 
+    store = run.store
+
     def make(index: int) -> bytes:
         spec = fresh[index]
         assert spec is not None
-        return env.get_template(spec.template).render(page=spec.path, **spec.values).encode()
+        data = env.get_template(spec.template).render(page=spec.path, **spec.values).encode()
+        return data if store is None else store(spec.path, data)
 
     errors = []
     for index, data in enumerate(imap_indexes(guarded(make, env), len(fresh))):
