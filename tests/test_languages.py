@@ -5,6 +5,7 @@ catalog keeps the English interface with one warning, and a project's own transl
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from babel.messages.pofile import read_po
 from generator import i18n
 from generator.build import check
 from generator.project import Project
-from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into
+from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into, search_records
 from tests.interface_words import check_french_dates, check_urdu, english_left
 
 METHODS = [("**.py", "python"), ("**.html", "jinja2")]
@@ -73,6 +74,13 @@ def test_the_golden_fixture_speaks_french(tmp_path: Path) -> None:
     # No word of the English interface left, dates in French (tests/interface_words.py).
     assert english_left(pages, "fr") == []
     check_french_dates(pages)
+    # The search's filters and results name statuses and years in French too.
+    filters = json.loads(pages["search-filters.json"])
+    assert ["confirmed", "Confirmé"] in filters["status"] and ["-43", "44 av. J.-C."] in filters[
+        "year"
+    ]
+    records = search_records(pages).values()
+    assert {r["meta"]["status"] for r in records} >= {"Confirmé", "Contesté"}
 
 
 @pytest.mark.parametrize("language", [tag for tag in SHIPPED if tag not in ("en", "fr")])

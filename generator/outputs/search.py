@@ -44,11 +44,13 @@ def record(graph: Graph, event: Event) -> dict[str, Any]:
     timeline = graph.timeline
     actors = [timeline.actors[a] for a in event.actors]
     places = event_places(timeline, event)
-    date = event.date_words(timeline.site.spoken)
+    spoken = timeline.site.spoken
+    date = event.date_words(spoken)
     names = [n for a in actors for n in (a.name, *a.aliases)]
     names += [n for p in places for n in (p.name, *p.aliases)]
     content = [event.title, date, event.summary, *names, *event.tags]
-    meta = {"title": event.title, "date": date, "status": event.status_label}
+    status = spoken.gettext(event.status_label) if event.status_label else ""
+    meta = {"title": event.title, "date": date, "status": status}
     filters = {
         "actor": list(event.actors),
         "place": list(event.places),
@@ -115,13 +117,14 @@ def _indexed(records: tuple[tuple[str, tuple[bytes, ...]], ...]) -> Mapping[str,
 def _filters(graph: Graph) -> bytes:
     """`search-filters.json`: each filter's values and their names, in the order to offer them."""
     chosen = filters_of(graph)
+    spoken = graph.timeline.site.spoken
     return _dumps(
         {
             "actor": chosen.actors,
             "place": chosen.places,
             "tag": [(tag, tag) for tag in chosen.tags],
-            "status": [(status, STATUSES[status][0]) for status in chosen.statuses],
-            "year": [(str(year), year_label(year)) for year in chosen.years],
+            "status": [(s, spoken.gettext(STATUSES[s][0])) for s in chosen.statuses],
+            "year": [(str(year), year_label(year, spoken)) for year in chosen.years],
         }
     )
 
