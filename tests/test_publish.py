@@ -395,7 +395,7 @@ def test_a_previewed_draft_never_reaches_the_published_branch(
         with urllib.request.urlopen(url + "events/secret-merger-plan/", timeout=10) as page:
             assert SECRET.encode() in page.read(), "the preview shows the draft"
         process.send_signal(signal.SIGINT)  # Ctrl-C
-        assert process.wait(timeout=15) == 0
+        assert process.wait(timeout=60) == 0  # it stops cleanly; how fast is for a quiet machine
     capsys.readouterr()
     assert timeline(root, "publish") == 0
     published = branch_files(remote, "gh-pages")

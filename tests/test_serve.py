@@ -176,7 +176,7 @@ def test_the_preview_shows_drafts_from_its_own_folder_and_leaves_site_alone(
         status, page = raw_get(address.port, address.path + "events/secret-merger-plan/")
         assert status == 200 and b"Secret merger plan" in page
         process.send_signal(signal.SIGINT)  # Ctrl-C
-        assert process.wait(timeout=15) == 0
+        assert process.wait(timeout=60) == 0  # it stops cleanly; how fast is for a quiet machine
     served = preview_folder(Project.at(root))
     assert (served / "events/secret-merger-plan/index.html").is_file()
     assert read_tree(root / "site") == built
