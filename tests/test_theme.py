@@ -73,6 +73,21 @@ def test_the_projects_templates_override_the_theme_file_by_file(root: Path) -> N
     assert pages["static/style.css"] == b"body { color: black; }\n"
 
 
+def test_a_template_edited_between_two_builds_of_one_process_is_compiled_again(
+    root: Path,
+) -> None:
+    # Compiled templates are kept for the life of the process (render/templates.py): an edit
+    # must still show in the next build, as it does in a preview.
+    event = (TEMPLATES / "event.html").read_text(encoding="utf-8")
+    _template(root, "event.html", event.replace("{% block main %}", "{% block main %}" + MARK))
+    first = build(Project.at(root, output=root / "a")).pages
+    assert MARK in first["events/footbridge-repairs-begin/index.html"].decode()
+    _template(root, "event.html", event.replace("{% block main %}", "{% block main %}<!-- 2 -->"))
+    second = build(Project.at(root, output=root / "b")).pages
+    page = second["events/footbridge-repairs-begin/index.html"].decode()
+    assert "<!-- 2 -->" in page and MARK not in page
+
+
 def test_the_freshness_digest_covers_the_projects_templates_and_the_theme(
     root: Path, tmp_path: Path
 ) -> None:

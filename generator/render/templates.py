@@ -63,6 +63,29 @@ def navigation(graph: Graph) -> tuple[str, ...]:
     return tuple(path for path in INDEXES if held[path])
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, by Jinja's key (the template's name
+    and file) and checked against its source's digest: compiling is most of a small site's
+    build, and a preview rebuilds, or a test run builds, again and again with the same
+    templates. Every environment is made with the same settings (`environment`), so their
+    compiled code is the same. Never kept on disk: a `.cache/` can come with a commit, and
+    compiled code from elsewhere would run here."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # Jinja drops it if the source's digest differs
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment(
     templates: Folders, site: SiteConfig, linked: tuple[str, ...] = INDEXES
 ) -> jinja2.Environment:
@@ -79,6 +102,7 @@ def environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_COMPILED,
     )
     env.install_gettext_translations(spoken.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["gettext"] = spoken.gettext
