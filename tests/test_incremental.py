@@ -68,6 +68,35 @@ def test_a_body_edit_renders_only_its_page(project: Project, tmp_path: Path) -> 
     assert_same_as_cold(project, tmp_path)
 
 
+def test_an_edit_writes_its_pages_before_it_makes_the_outputs(
+    project: Project, tmp_path: Path
+) -> None:
+    seen: dict[str, bytes] = {}
+
+    def on_pages(changed: tuple[str, ...]) -> None:
+        # What a browser reloaded at this moment finds: the new page, the last exports.
+        assert changed == ("events/rubicon/index.html",)
+        for path in ("events/rubicon/index.html", "timeline.json", "feed.xml"):
+            seen[path] = (project.output / path).read_bytes()
+
+    seed_renditions(project.root)
+    builder = Builder(project, cache_folder=project.root / ".cache", on_pages=on_pages)
+    builder.build()
+    assert seen == {}  # the first build writes the whole site at once
+    before = read_tree(project.output)
+    edit(project.content / "events/rubicon.md", lambda t: t.replace("The start", "The very start"))
+    result = builder.build()
+    assert b"The very start" in seen["events/rubicon/index.html"]
+    assert seen["timeline.json"] == before["timeline.json"]
+    assert seen["feed.xml"] == before["feed.xml"]
+    # Then the outputs follow, in the same build, to the bytes of a cold build.
+    assert "timeline.json" in result.changed
+    assert b"The very start" in (project.output / "timeline.json").read_bytes()
+    assert builder.is_output("timeline.json") and builder.is_output("pagefind/pagefind.js")
+    assert not builder.is_output("events/rubicon/index.html")
+    assert_same_as_cold(project, tmp_path)
+
+
 EVENTS = "content/events"
 
 
