@@ -71,6 +71,7 @@ class Preview:
         self.outputs_ready = threading.Event()
         self.outputs_ready.set()
         self.reloaded = False  # whether this rebuild has told the browsers to reload yet
+        self.errors_shown: tuple[ContentError, ...] = ()  # as of the last reload
         self.started = 0.0  # when this rebuild started
         self.loop: IOLoop | None = None
         self.base_path = "/"
@@ -92,7 +93,7 @@ class Preview:
         log.info("Pages written in %.0f ms", (time.perf_counter() - self.started) * 1000)
 
     def _reload(self) -> None:
-        self.reloaded = True
+        self.reloaded, self.errors_shown = True, self.state.errors
         if self.loop is not None:
             self.loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
@@ -105,7 +106,6 @@ class Preview:
 
     def _rebuild(self) -> None:
         started = self.started = time.perf_counter()
-        old_errors = self.state.errors
         self.reloaded = False
         try:
             result = self.builder.build()
@@ -137,7 +137,8 @@ class Preview:
             if base_path != self.base_path:
                 self.base_path, self.reloaded = base_path, False
         self.state.builds += 1
-        if not self.reloaded and (changed or self.state.errors != old_errors):
+        # Once more if the outputs failed after the pages were shown, or only they changed.
+        if self.state.errors != self.errors_shown or (changed and not self.reloaded):
             self._reload()
 
     def start(self) -> None:
