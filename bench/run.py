@@ -214,6 +214,9 @@ def measure_ours(corpus: Path, repeat: int, full: bool, cold: list[Run]) -> dict
     for kind in ("body", "date"):
         edits = incremental[kind]
         incremental[f"{kind}_median_s"] = statistics.median(edit["seconds"] for edit in edits)
+        incremental[f"{kind}_reload_median_s"] = statistics.median(
+            edit["reload_seconds"] for edit in edits
+        )
     result["incremental"] = incremental
     clean(corpus)
     return result

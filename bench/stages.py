@@ -110,9 +110,11 @@ def move_date(text: str) -> str:
 
 def measure_incremental(project: Project, edits: int) -> dict[str, Any]:
     """The preview's path: a first build, then `edits` body edits and `edits` date edits, each
-    timed from writing the file to the last affected output written."""
+    timed from writing the file to its pages written (the reload signal) and to the last
+    affected output written."""
     clean(project.root)
-    builder = Builder(project)
+    pages_written: list[float] = []
+    builder = Builder(project, on_pages=lambda _: pages_written.append(time.perf_counter()))
     started = time.perf_counter()
     first = builder.build()
     first_seconds = time.perf_counter() - started
@@ -134,6 +136,8 @@ def measure_incremental(project: Project, edits: int) -> dict[str, Any]:
                 {
                     "event": path.stem,
                     "seconds": seconds,
+                    # Where the preview tells the browsers to reload: the outputs come after.
+                    "reload_seconds": pages_written.pop() - started if pages_written else seconds,
                     "rendered": result.rendered,
                     "changed": len(result.changed),
                 }

@@ -35,6 +35,7 @@ from generator.incremental.store import (
 )
 from generator.load.files import LoadCache, load
 from generator.load.git_history import GitUnavailable
+from generator.model import urls
 from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
 from generator.outputs.driver import site_files
@@ -45,7 +46,8 @@ from generator.render.templates import Folders
 from generator.write import Staging, Written, update_site, write_site
 
 Pages = dict[str, bytes]
-Write = Callable[[Files], Written]  # the write stage as a run uses it
+# The write stage as a run uses it: the pages (and assets), then the outputs made after them.
+Write = Callable[[Files, Files], Written]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +102,9 @@ def _run(
             store,
         )
         languages = graph.timeline.site.languages
-        files = chain(site_files(html), translation_files(others, languages))
-        written = write(files)
+        pages, outputs = site_files(html)
+        other_pages, other_outputs = translation_files(others, languages)
+        written = write(chain(pages, other_pages), chain(outputs, other_outputs))
         # Only now is every file made: the outputs, after the pages, add bodies and pieces.
         translations = {language: made.kept() for language, made in others.items()}
         kept = dataclasses.replace(last, render=html.kept(), translations=translations)
@@ -156,7 +159,7 @@ def render_site(
     """The render and outputs stages alone, for tests and the benchmark: every file of the site
     by output path, and what the run keeps for the next given what the `last` one kept."""
     html = render(graph, templates, timelinejs, last)
-    pages = dict(sorted(site_files(html)))
+    pages = dict(sorted(chain(*site_files(html))))
     return pages, html.kept()
 
 
@@ -197,12 +200,17 @@ def build(
     # of the site's bytes, no longer cross a pipe to wait for this one process to write them.
     staging = Staging(project.output)
     try:
-        result, kept = _run(project, drafts, first, staging.stream, staging.store)
+        result, kept = _run(project, drafts, first, _streamed(staging), staging.store)
     finally:
         staging.discard()
     if cache_folder is not None:
         save_bodies(cache_folder, kept.render.bodies.html)
     return result
+
+
+def _streamed(staging: Staging) -> Write:
+    """The write stage of a one-off build: every file into `staging`, pages then outputs."""
+    return lambda pages, outputs: staging.stream(chain(pages, outputs))
 
 
 def build_unless_fresh(
@@ -233,15 +241,24 @@ class Builder:
     """
 
     def __init__(
-        self, project: Project, *, cache_folder: Path | None = None, drafts: bool = True
+        self,
+        project: Project,
+        *,
+        cache_folder: Path | None = None,
+        drafts: bool = True,
+        on_pages: Callable[[tuple[str, ...]], None] | None = None,
     ) -> None:
         """With `cache_folder`, Markdown from earlier runs is reused (see incremental/store.py).
-        A preview shows the draft events, with a banner, unless `drafts` is False."""
+        A preview shows the draft events, with a banner, unless `drafts` is False. After an
+        edit, `on_pages(changed)` is called once the pages are written and before the outputs
+        (feeds, exports, the search index) are made: the preview reloads the browsers then."""
         self.project = project
         self.drafts = drafts
         self.cache_folder = cache_folder
+        self.on_pages = on_pages
         self.kept = Kept(LoadCache(), ValidateCache(), _first(cache_folder, PREVIEW))
-        self.written: Pages | None = None
+        # What the last build wrote, pages and outputs apart: each is updated on its own.
+        self.written: tuple[Pages, Pages] | None = None
 
     def build(self) -> BuildResult:
         """Build the site; on content errors raise BuildFailed and leave the site as it was."""
@@ -251,18 +268,36 @@ class Builder:
             save_bodies(self.cache_folder, self.kept.render.bodies.html)
         return result
 
+    def is_output(self, path: str) -> bool:
+        """Whether `path` (relative to the site) is one of the outputs made after the pages: a
+        feed, an export, a file of the search index. Safe to ask from another thread."""
+        written = self.written
+        return path.startswith(urls.search_bundle("")) or (
+            written is not None and path in written[1]
+        )
+
     def _whole(self) -> bool:
         """Whether this build writes the whole site: the first, or after site/ was removed."""
         return self.written is None or not self.project.output.is_dir()
 
-    def _write(self, files: Files) -> Written:
-        """The write stage of the preview: the whole site, or only the files that changed."""
-        pages = dict(sorted(files))
-        previous = None if self._whole() else self.written
-        if previous is None:
-            write_site(pages, self.project.output)
-            changed = tuple(pages)
-        else:
-            changed = tuple(update_site(pages, previous, self.project.output))
-        self.written = pages
-        return Written(tuple(pages), changed)
+    def _write(self, pages: Files, outputs: Files) -> Written:
+        """The write stage of the preview: the whole site, or only the files that changed, the
+        pages first and, once `on_pages` has been told, the outputs."""
+        made_pages = dict(sorted(pages))
+        if self.written is None or self._whole():
+            made_outputs = dict(sorted(outputs))
+            everything = made_pages | made_outputs
+            write_site(everything, self.project.output)
+            self.written = (made_pages, made_outputs)
+            return Written(tuple(sorted(everything)), tuple(sorted(everything)))
+        last_pages, last_outputs = self.written
+        output = self.project.output
+        changed = update_site(made_pages, last_pages, output)
+        self.written = (made_pages, last_outputs)
+        if self.on_pages is not None:
+            self.on_pages(tuple(changed))
+        # The outputs after the pages: Pagefind's index alone can take seconds.
+        made_outputs = dict(sorted(outputs))
+        changed += update_site(made_outputs, last_outputs, output)
+        self.written = (made_pages, made_outputs)
+        return Written(tuple(sorted(made_pages | made_outputs)), tuple(sorted(changed)))

@@ -61,7 +61,13 @@ def test_the_targets_table_says_which_figures_meet_the_issues_targets() -> None:
         "warm": _figures(1.0),  # nothing changed: 0.05 of Hugo's 20 s, over 0.03
         "warm_body": _figures(1.5),
         "warm_date": _figures(2.5),
-        "incremental": {"body_median_s": 0.12, "date_median_s": 0.4},
+        # To the reload signal; the exports follow (the whole rebuild, over the targets).
+        "incremental": {
+            "body_median_s": 2.0,
+            "date_median_s": 2.0,
+            "body_reload_median_s": 0.12,
+            "date_reload_median_s": 0.4,
+        },
     }
     peers = {"hugo": _figures(20.0), "hugo_pages": _figures(15.0), "pelican": _figures(50.0)}
     large = {"events": 100_000, "ours": {"cold": _figures(250.0, 3000)}}
@@ -78,8 +84,8 @@ def test_the_targets_table_says_which_figures_meet_the_issues_targets() -> None:
         "`timeline build`, a body edit ÷ Hugo": "met",
         "`timeline build`, a date edit ÷ Hugo": "met",
         "`timeline build`, nothing changed ÷ Hugo": "NOT MET",  # 0.05
-        "preview, a body edit": "met",
-        "preview, a date edit": "NOT MET",
+        "preview, a body edit (to the reload)": "met",
+        "preview, a date edit (to the reload)": "NOT MET",
         "100,000 events ÷ 10,000, time": "NOT MET",  # 13.2
         "100,000 events ÷ 10,000, memory": "met",
     }

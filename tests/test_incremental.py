@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 
 from generator.build import Builder, check, render_site
 from generator.errors import BuildFailed
+from generator.incremental.affected import edit_between, replanned
 from generator.incremental.keep import PREVIEW
 from generator.model.graph import link
 from generator.outputs.atom import ARCHIVE_ENTRIES, CURRENT_ENTRIES
 from generator.project import Project
+from generator.render.pages import plan_pages
 from generator.render.site import RenderCache
 from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree, seed_renditions
 from tests.project_files import make_project
@@ -66,6 +68,57 @@ def test_a_body_edit_renders_only_its_page(project: Project, tmp_path: Path) -> 
     ]
     assert result.rendered == 1
     assert_same_as_cold(project, tmp_path)
+
+
+def _replanned_by(project: Project, change: Callable[[str], str]) -> set[str]:
+    """The pages an edit of rubicon.md by `change` plans again, from the record of the last."""
+    before = link(check(project, drafts=True))
+    edit(project.content / "events/rubicon.md", change)
+    after = link(check(project, drafts=True))
+    record = {page.path: page.shown for page in plan_pages(before, None)}
+    plan = ((page.path, page.shown) for page in plan_pages(after, None))
+    return replanned(record, plan, edit_between(before, after))
+
+
+def test_a_body_edit_plans_again_only_the_pages_that_show_its_body(project: Project) -> None:
+    replanned = _replanned_by(project, lambda t: t.replace("The start", "The very start"))
+    assert replanned == {"events/rubicon/index.html"}
+
+
+def test_a_body_edit_that_links_elsewhere_plans_again_the_pages_it_links_to(
+    project: Project,
+) -> None:
+    replanned = _replanned_by(project, lambda t: t.replace("The start", "[[senate]] started"))
+    assert "actors/senate/index.html" in replanned
+    assert "index.html" in replanned  # the event as the lists show it stays, but its links go
+
+
+@pytest.mark.slow
+def test_an_edit_writes_its_pages_before_it_makes_the_outputs(project: Project) -> None:
+    seen: dict[str, bytes] = {}
+
+    def on_pages(changed: tuple[str, ...]) -> None:
+        # What a browser reloaded at this moment finds: the new page, the last exports.
+        assert changed == ("events/rubicon/index.html",)
+        for path in ("events/rubicon/index.html", "timeline.json", "feed.xml"):
+            seen[path] = (project.output / path).read_bytes()
+
+    seed_renditions(project.root)
+    builder = Builder(project, cache_folder=project.root / ".cache", on_pages=on_pages)
+    builder.build()
+    assert seen == {}  # the first build writes the whole site at once
+    before = read_tree(project.output)
+    edit(project.content / "events/rubicon.md", lambda t: t.replace("The start", "The very start"))
+    result = builder.build()
+    assert b"The very start" in seen["events/rubicon/index.html"]
+    assert seen["timeline.json"] == before["timeline.json"]
+    assert seen["feed.xml"] == before["feed.xml"]
+    # Then the outputs follow, in the same build, to the bytes of a cold build.
+    assert "timeline.json" in result.changed
+    assert b"The very start" in (project.output / "timeline.json").read_bytes()
+    assert builder.is_output("timeline.json") and builder.is_output("pagefind/pagefind.js")
+    assert not builder.is_output("events/rubicon/index.html")
+    # The same edit's bytes against a cold build: test_a_body_edit_renders_only_its_page.
 
 
 EVENTS = "content/events"

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.client
+import json
+import queue
 import shutil
 import signal
+import threading
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
+from tornado.websocket import websocket_connect
 
 from generator.cli import main
 from generator.project import Project
-from generator.serve.server import preview_folder
+from generator.serve.server import Preview, preview_folder
 from tests.browser import chromium, free_port, preview_server
-from tests.helpers import REPO, TEMPLATES, read_tree
+from tests.helpers import FIXTURE, REPO, TEMPLATES, read_tree
 from tests.project_files import make_project
 
 # Chromium or the Nu HTML Checker: left out of `make quick`.
@@ -186,3 +195,85 @@ def test_the_preview_shows_drafts_from_its_own_folder_and_leaves_site_alone(
     assert capsys.readouterr().out.startswith(
         "site/ is up to date: 30 pages for 3 events (1 draft left out), nothing changed"
     )
+
+
+@contextmanager
+def preview_in_thread(root: Path) -> Iterator[Preview]:
+    """`timeline serve`'s Preview over the project at `root`, run in this process (its loop in
+    a thread of its own), so that a test can hold a rebuild between its pages and outputs."""
+    preview = Preview(Project.at(root, templates=TEMPLATES), "127.0.0.1", free_port())
+    started = threading.Event()
+
+    def run() -> None:
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        preview.start()
+        started.set()
+        preview.run()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert started.wait(120), "the preview did not start"
+    try:
+        yield preview
+    finally:
+        assert preview.loop is not None
+        preview.loop.add_callback(preview.loop.stop)
+        thread.join(timeout=30)
+
+
+def livereload_messages(port: int, into: queue.Queue[dict[str, Any]]) -> None:
+    """Listen as livereload.js does (hello, then info) and put every message into `into`."""
+
+    async def listen() -> None:
+        socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        socket.write_message(json.dumps({"command": "hello", "protocols": []}))
+        await socket.read_message()  # the server's hello
+        socket.write_message(json.dumps({"command": "info", "url": "http://test/"}))
+        into.put({"command": "listening"})
+        while (message := await socket.read_message()) is not None:
+            into.put(json.loads(message))
+
+    asyncio.run(listen())
+
+
+@pytest.mark.slow
+def test_the_browsers_reload_before_the_exports_and_an_export_asked_meanwhile_is_the_new_one(
+    tmp_path: Path,
+) -> None:
+    for part in ("content", "seeds"):
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    with preview_in_thread(tmp_path) as preview:
+        export = f"http://127.0.0.1:{preview.port}{preview.base_path}timeline.json"
+        last_export = urllib.request.urlopen(export, timeout=30).read()
+        messages: queue.Queue[dict[str, Any]] = queue.Queue()
+        threading.Thread(
+            target=livereload_messages, args=(preview.port, messages), daemon=True
+        ).start()
+        assert messages.get(timeout=30) == {"command": "listening"}
+        # Hold the rebuild where its pages are written and its outputs not yet made.
+        written, resume = threading.Event(), threading.Event()
+        tell_browsers = preview.builder.on_pages
+        assert tell_browsers is not None
+
+        def hold(changed: tuple[str, ...]) -> None:
+            tell_browsers(changed)
+            written.set()
+            assert resume.wait(60)
+
+        preview.builder.on_pages = hold
+        replace_in(tmp_path / "content/events/rubicon.md", "The start", "The very start")
+        assert written.wait(60), "the edit was never built"
+        assert messages.get(timeout=30)["command"] == "reload"
+        answers: queue.Queue[bytes] = queue.Queue()
+        asking = threading.Thread(
+            target=lambda: answers.put(urllib.request.urlopen(export, timeout=60).read())
+        )
+        asking.start()
+        asking.join(timeout=1)
+        assert asking.is_alive(), "the export was served while it was being made again"
+        resume.set()
+        asking.join(timeout=60)
+        answer = answers.get(timeout=1)
+        assert answer != last_export and b"The very start" in answer
+        json.loads(answer)  # complete
+        assert answer == (preview.project.output / "timeline.json").read_bytes()

@@ -9,10 +9,12 @@ read a part that changed, or that are new. Nobody keeps a second copy of what a 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.model.graph import Graph
+from generator.model.wikilinks import find_wikilinks
 
 SITE, ACTORS, SOURCES, YEARS, PLACES = "site", "actors", "sources", "years", "places"
 
@@ -23,6 +25,9 @@ class Shown:
 
     events: tuple[str, ...]  # ids of the events whose values the page shows
     parts: frozenset[str]  # of SITE, ACTORS, SOURCES, YEARS, PLACES
+    # Ids of the events whose bodies the page shows (its own event's page): of all the pages
+    # that show an event, only these change when its body alone does.
+    bodies: tuple[str, ...] = ()
 
 
 def changed_events(old: Graph, new: Graph) -> frozenset[str]:
@@ -50,14 +55,34 @@ def changed_parts(old: Graph, new: Graph) -> frozenset[str]:
     return frozenset(part for part, changed in differ.items() if changed)
 
 
+def body_only(old: Graph, new: Graph, changed: frozenset[str]) -> frozenset[str]:
+    """The `changed` events whose body alone changed, linking to the same pages as before."""
+    alone = set()
+    for event_id in changed:
+        before, after = old.events.get(event_id), new.events.get(event_id)
+        if (
+            before is not None
+            and after is not None
+            and dataclasses.replace(before, body=after.body) == after
+            and _link_targets(before.body) == _link_targets(after.body)
+        ):
+            alone.add(event_id)
+    return frozenset(alone)
+
+
+def _link_targets(body: str) -> frozenset[str]:
+    return frozenset(link.target for link in find_wikilinks(body))
+
+
 def replanned(
     previous: Mapping[str, Shown],
     pages: Iterable[tuple[str, Shown]],
-    events: frozenset[str],
-    parts: frozenset[str],
+    edit: Edit,
 ) -> set[str]:
-    """The output paths among `pages` (path, what it shows now) to plan again after an edit
-    that changed `events` and `parts`, given what each page showed in the last build."""
+    """The output paths among `pages` (path, what it shows now) to plan again after `edit`,
+    given what each page showed in the last build."""
+    parts, bodies = edit.parts, edit.bodies
+    events = edit.events - bodies  # those shown anywhere but with their bodies
     wanted = set()
     for path, shown in pages:
         before = previous.get(path)
@@ -66,6 +91,7 @@ def replanned(
             or not parts.isdisjoint(shown.parts)
             or not events.isdisjoint(shown.events)
             or not events.isdisjoint(before.events)
+            or not bodies.isdisjoint(shown.bodies)
         ):
             wanted.add(path)
     return wanted
@@ -80,13 +106,15 @@ class Edit:
     events: frozenset[str]
     parts: frozenset[str]
     dirty: frozenset[str] | None
+    bodies: frozenset[str] = frozenset()  # of `events`, those whose body alone changed
 
 
 def edit_between(old: Graph, new: Graph) -> Edit:
     """What an edit changed between the last build's graph and this one's."""
     events = changed_events(old, new)
     parts = changed_parts(old, new)
-    return Edit(events, parts, _dirty_events(old, new, events, parts))
+    dirty = _dirty_events(old, new, events, parts)
+    return Edit(events, parts, dirty, body_only(old, new, events))
 
 
 def _dirty_events(

@@ -38,11 +38,11 @@ SITE_OUTPUTS: tuple[SiteOutput, ...] = (
 )
 
 
-def site_files(html: HtmlSite) -> Files:
+def site_files(html: HtmlSite) -> tuple[Files, Files]:
     """Every file of the site as (output path, bytes), each as soon as it is made: the assets
-    and pages of `html`, then every output made from the same bodies and memo."""
-    yield from html.files
-    yield from output_files(html.inputs, html.memo, html.pages)
+    and pages of `html`, then (once those are read) every output made from the same bodies and
+    memo. Two streams, so that the preview can show the pages before the outputs are made."""
+    return html.files, output_files(html.inputs, html.memo, html.pages)
 
 
 def output_files(inputs: Inputs, memo: Memo, pages: Sequence[str]) -> Files:

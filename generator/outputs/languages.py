@@ -44,8 +44,19 @@ def _stored(
     return store(urls.translated(path, language, languages), data)
 
 
-def translation_files(sites: Mapping[str, HtmlSite], languages: tuple[str, ...]) -> Files:
-    """Every file of each language's site, pages then outputs, under its language's folder."""
-    for language, html in sites.items():
-        for path, data in site_files(html):
+def translation_files(
+    sites: Mapping[str, HtmlSite], languages: tuple[str, ...]
+) -> tuple[Files, Files]:
+    """Every file of each language's site under its language's folder: the pages of every
+    language, then (once those are read) the outputs of every language."""
+    streams = {language: site_files(html) for language, html in sites.items()}
+    return (
+        _under(languages, {language: pages for language, (pages, _) in streams.items()}),
+        _under(languages, {language: outputs for language, (_, outputs) in streams.items()}),
+    )
+
+
+def _under(languages: tuple[str, ...], files: Mapping[str, Files]) -> Files:
+    for language, stream in files.items():
+        for path, data in stream:
             yield urls.translated(path, language, languages), data

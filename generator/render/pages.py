@@ -39,7 +39,7 @@ def event_pages(graph: Graph) -> Iterator[Page]:
     events = graph.timeline.events
     for at, event in enumerate(events):
         path = urls.event(event.id)
-        shown = Shown(_shown_by_event_page(graph, events, at), parts)
+        shown = Shown(_shown_by_event_page(graph, events, at), parts, (event.id,))
         yield Page(path, "event.html", shown, partial(_event_values, event, path))
 
 

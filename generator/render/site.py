@@ -231,12 +231,7 @@ def _specs(run: Run, items: Items) -> tuple[list[PageSpec | str], Drawn]:
         if run.edit is None
         # Every page the record names was made by the last build: a build that fails leaves
         # the cache it started from.
-        else replanned(
-            run.last.record,
-            ((page.path, page.shown) for page in run.plan),
-            run.edit.events,
-            run.edit.parts,
-        )
+        else replanned(run.last.record, ((page.path, page.shown) for page in run.plan), run.edit)
     )
     is_wanted = (lambda path: True) if wanted is None else wanted.__contains__
     parts, drawn = page_parts(run.plan, run.inputs, run.memo, items, run.last.figures, is_wanted)

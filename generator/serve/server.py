@@ -14,6 +14,7 @@ import dataclasses
 import html
 import logging
 import mimetypes
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ from generator.project import Project
 from generator.serve.watcher import ChangeWatcher
 
 log = logging.getLogger("timeline.serve")
+# Pagefind's index of a large timeline takes seconds; past this, the last version is served.
+_OUTPUTS_WAIT_SECONDS = 120
 
 
 @dataclass
@@ -59,8 +62,17 @@ class Preview:
         self.project = dataclasses.replace(project, output=preview_folder(project))
         self.host = host
         self.port = port
-        self.builder = Builder(self.project, cache_folder=project.root / ".cache")
+        self.builder = Builder(
+            self.project, cache_folder=project.root / ".cache", on_pages=self._pages_written
+        )
         self.state = PreviewState()
+        # Clear while the outputs (feeds, exports, the search index) are being made again after
+        # the pages: a request for one waits for it rather than get the last edit's version.
+        self.outputs_ready = threading.Event()
+        self.outputs_ready.set()
+        self.reloaded = False  # whether this rebuild has told the browsers to reload yet
+        self.errors_shown: tuple[ContentError, ...] = ()  # as of the last reload
+        self.started = 0.0  # when this rebuild started
         self.loop: IOLoop | None = None
         self.base_path = "/"
         # A new commit changes the events' history from git (`history: git`): HEAD is watched.
@@ -72,10 +84,29 @@ class Preview:
         """The address of the site's index."""
         return f"http://{self.host}:{self.port}{self.base_path}"
 
+    def _pages_written(self, changed: tuple[str, ...]) -> None:
+        """The pages of an edit are written: reload the browsers now, before the outputs."""
+        self.outputs_ready.clear()
+        if changed or self.state.errors:
+            self.state.errors = ()
+            self._reload()
+        log.info("Pages written in %.0f ms", (time.perf_counter() - self.started) * 1000)
+
+    def _reload(self) -> None:
+        self.reloaded, self.errors_shown = True, self.state.errors
+        if self.loop is not None:
+            self.loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+
     def rebuild(self) -> None:
         """Build again; keep the last good site and show the errors when the content is broken."""
-        started = time.perf_counter()
-        old_errors = self.state.errors
+        try:
+            self._rebuild()
+        finally:
+            self.outputs_ready.set()
+
+    def _rebuild(self) -> None:
+        started = self.started = time.perf_counter()
+        self.reloaded = False
         try:
             result = self.builder.build()
         except BuildFailed as failure:
@@ -102,10 +133,13 @@ class Preview:
                     counted(len(changed), "file"),
                 )
             # Follows base_url, so links that would break on a project site break here too.
-            self.base_path = urls.base_path(result.timeline.site.base_url)
+            base_path = urls.base_path(result.timeline.site.base_url)
+            if base_path != self.base_path:
+                self.base_path, self.reloaded = base_path, False
         self.state.builds += 1
-        if (changed or self.state.errors != old_errors) and self.loop is not None:
-            self.loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+        # Once more if the outputs failed after the pages were shown, or only they changed.
+        if self.state.errors != self.errors_shown or (changed and not self.reloaded):
+            self._reload()
 
     def start(self) -> None:
         """Build once and bind the port; raises OSError when the port is taken."""
@@ -165,10 +199,10 @@ class _SiteHandler(web.RequestHandler):
     def set_default_headers(self) -> None:
         self.set_header("Cache-Control", "no-store")
 
-    def head(self) -> None:
-        self.get()
+    async def head(self) -> None:
+        await self.get()
 
-    def get(self) -> None:
+    async def get(self) -> None:
         base = self.preview.base_path
         path = self.request.path
         if path in ("/", base.rstrip("/")) and base != "/":
@@ -177,7 +211,10 @@ class _SiteHandler(web.RequestHandler):
         if not path.startswith(base):
             self._not_found()
             return
-        file = resolve_inside(self.preview.project.output, unquote(path[len(base) :]))
+        relative = unquote(path[len(base) :])
+        if self.preview.builder.is_output(relative):
+            await self._outputs_made()
+        file = resolve_inside(self.preview.project.output, relative)
         if file is not None and file.is_dir():
             if not path.endswith("/"):
                 self.redirect(path + "/")
@@ -187,6 +224,12 @@ class _SiteHandler(web.RequestHandler):
             self._not_found()
             return
         self._send(file)
+
+    async def _outputs_made(self) -> None:
+        """Wait, without holding up other requests, while the outputs are being made again."""
+        ready = self.preview.outputs_ready
+        if not ready.is_set():
+            await IOLoop.current().run_in_executor(None, ready.wait, _OUTPUTS_WAIT_SECONDS)
 
     def _not_found(self) -> None:
         self.set_status(404)
