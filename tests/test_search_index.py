@@ -6,11 +6,15 @@ from __future__ import annotations
 import gzip
 import json
 
+from generator.incremental.keep import ONE_OFF
 from generator.model.graph import Graph
-from generator.outputs import pagefind_stable
+from generator.outputs import pagefind_stable, search
+from generator.outputs.driver import site_files
 from generator.outputs.pagefind_service import Index
 from generator.outputs.search import SEARCH, plain_body, record, search_bundle
 from generator.render.inputs import Inputs
+from generator.render.site import RenderCache, render
+from tests.helpers import TEMPLATES
 
 
 def _pieces(graph: Graph) -> list[bytes]:
@@ -95,3 +99,16 @@ def test_one_index_per_language(fixture: Graph) -> None:
         assert about["page_count"] == len(pieces)
         assert about["hash"].startswith(f"{language}_")
     assert "wasm.fr.pagefind" in bundle
+
+
+def test_pagefind_is_asked_for_the_index_before_the_first_page(fixture: Graph) -> None:
+    # Pagefind indexes in a process of its own while the pages render: it is started before
+    # the first file of the site is handed on, and run once for the whole build.
+    search._indexed.cache_clear()
+    html = render(fixture, TEMPLATES, None, RenderCache(ONE_OFF))
+    files = site_files(html)
+    next(files)
+    assert search._indexed.cache_info().misses == 1
+    made = dict(files)
+    assert search._indexed.cache_info().misses == 1
+    assert any(path.endswith("pagefind-entry.json") for path in made)
