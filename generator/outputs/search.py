@@ -10,7 +10,7 @@ are fed to Pagefind rather than pages parsed by it: the model already holds the 
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import json
 import re
 from collections.abc import Hashable, Mapping, Sequence
@@ -106,22 +106,35 @@ def _search_files(graph: Graph, bundle: Future[Mapping[str, bytes]]) -> Files:
     try:
         files = bundle.result()
     except BaseException:
-        _indexed.cache_clear()  # a failed run is not kept: the next build runs Pagefind again
+        _LAST.clear()  # a failed run is not kept: the next build runs Pagefind again
         raise
     for path, data in files.items():
         yield urls.search_bundle(path), data
 
 
+# Pagefind cannot update an index, only make one: the preview keeps the last bundle, by the
+# digest of its records, for a rebuild whose records are all unchanged (an edit to an actor's
+# body, a source, a template). The digest rather than the records: those go once Pagefind has
+# them, rather than stay while the other outputs are made.
+_LAST: dict[bytes, Future[Mapping[str, bytes]]] = {}
+
+
 def _bundle_later(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, bytes]]:
-    return _indexed(tuple((language, tuple(pieces)) for language, pieces in records.items()))
+    digest = hashlib.sha256()
+    for language, pieces in records.items():
+        digest.update(b"%s %d\n" % (language.encode(), len(pieces)))
+        for piece in pieces:
+            digest.update(b"%d\n%s" % (len(piece), piece))
+    key = digest.digest()
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _indexed(records)
+    return _LAST[key]
 
 
-# Pagefind cannot update an index, only make one: the preview keeps the last bundle for a
-# rebuild whose records are all unchanged (an edit to an actor's body, a source, a template).
-@functools.lru_cache(maxsize=1)
-def _indexed(records: tuple[tuple[str, tuple[bytes, ...]], ...]) -> Future[Mapping[str, bytes]]:
+def _indexed(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, bytes]]:
     index = Index()
-    for language, pieces in records:
+    for language, pieces in records.items():
         # Pagefind sorts by numbers when every value is one: the timeline's order is the date's.
         index.add(language, (b'"sort":{"date":"%d"},%s' % (n, p) for n, p in enumerate(pieces)))
     made = index.files_later()
