@@ -163,3 +163,16 @@ def test_an_events_history_is_told_in_the_language() -> None:
     assert history.status_words(french).startswith(f"Confirmé depuis le {day}")
     english = event_history(event, log, None).changes[1].words
     assert english == ("Status: Reported → Confirmed", "Body edited")
+
+
+def test_a_dates_words_follow_the_projects_catalog_when_it_changes() -> None:
+    # The words are made once per date and language: a catalog that changed between two builds
+    # of the preview (a Language equal to the last) must still give the new words.
+    date = parse_date("2016~")
+    po = 'msgid "c. %(date)s"\nmsgstr "{} %(date)s"\n'
+    first = i18n.language("fr", po.format("environ").encode())
+    second = i18n.language("fr", po.format("vers").encode())
+    assert first == second  # equal, as a preview sees them, yet with other words
+    assert date.display(first) == "environ 2016"
+    assert date.display(second) == "vers 2016"
+    assert date.describe(second).startswith("vers 2016")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from markupsafe import Markup
 
@@ -197,3 +198,21 @@ def test_the_navigation_leaves_out_the_indexes_with_nothing_in_them(tmp_path: Pa
     builder.build()
     second = (root / "site" / urls.event("second")).read_text(encoding="utf-8")
     assert navigation_labels(second) == ["Timeline", "Actors", "Tags", "Years", "Sources"]
+
+
+def test_the_themes_gettext_says_what_jinjas_own_says(fixture: Graph) -> None:
+    # `_` and `gettext` are the environment's own (each message looked up once), not Jinja's:
+    # the same words, escaping and '%' as Jinja's new-style gettext.
+    site = dataclasses.replace(fixture.timeline.site, language="fr")
+    ours = environment(TEMPLATES, site)
+    jinjas = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    jinjas.install_gettext_translations(site.spoken.translations, newstyle=True)  # type: ignore[attr-defined]
+    source = (
+        "{{ _('c. %(date)s', date='<2016>') }}|{{ _('approximate') }}|{{ gettext('100%%') }}"
+        "|{{ _('a < b') }}|{% trans n='<i>' %}c. {{ n }}{% endtrans %}"
+        "|{% autoescape false %}{{ _('c. %(date)s', date='<2016>') }}{% endautoescape %}"
+    )
+    said = ours.from_string(source).render()
+    assert said == jinjas.from_string(source).render()
+    # A message is markup (the catalog is trusted), a value is escaped, unless escaping is off.
+    assert said == "v.\xa0&lt;2016&gt;|approximative|100%|a < b|c. &lt;i&gt;|v.\xa0<2016>"

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import gzip
 import json
+from itertools import chain
 
+from generator.incremental.keep import ONE_OFF
 from generator.model.graph import Graph
-from generator.outputs import pagefind_stable
+from generator.outputs import pagefind_stable, search
+from generator.outputs.driver import site_files
 from generator.outputs.pagefind_service import Index
 from generator.outputs.search import SEARCH, plain_body, record, search_bundle
 from generator.render.inputs import Inputs
+from generator.render.site import RenderCache, render
+from tests.helpers import TEMPLATES
 
 
 def _pieces(graph: Graph) -> list[bytes]:
@@ -95,3 +100,17 @@ def test_one_index_per_language(fixture: Graph) -> None:
         assert about["page_count"] == len(pieces)
         assert about["hash"].startswith(f"{language}_")
     assert "wasm.fr.pagefind" in bundle
+
+
+def test_pagefind_is_asked_for_the_index_before_the_first_page(fixture: Graph) -> None:
+    # Pagefind indexes in a process of its own while the pages render: it is started before
+    # the first file of the site is handed on, and run once for the whole build.
+    search._LAST.clear()
+    html = render(fixture, TEMPLATES, None, RenderCache(ONE_OFF))
+    pages, outputs = site_files(html)
+    next(iter(pages))
+    started = dict(search._LAST)
+    assert len(started) == 1
+    made = dict(chain(pages, outputs))
+    assert started == search._LAST  # the same run's files
+    assert any(path.endswith("pagefind-entry.json") for path in made)

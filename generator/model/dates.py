@@ -5,6 +5,7 @@ An EventDate carries the time zone its times without an offset were read in, whi
 the first instant of a day without a time, for sorting.
 """
 
+import functools
 from dataclasses import dataclass
 from enum import Enum
 from typing import TypeAlias
@@ -183,6 +184,9 @@ class EventDate:
         Mixed-era ranges mark the AD side ('44 BC – AD 14').
         """
         lang = spoken(language)
+        return _display(self, lang, lang.translations)
+
+    def _display_in(self, lang: Language) -> str:
         start, end = self.start, self.end
         if end is None:
             assert isinstance(start, Point)
@@ -214,6 +218,9 @@ class EventDate:
     def describe_parts(self, language: Spoken = ENGLISH) -> tuple[str, tuple[str, ...]]:
         """What `describe` says, as the words for the date and the notes it puts in brackets."""
         lang = spoken(language)
+        return _described(self, lang, lang.translations)
+
+    def _described_in(self, lang: Language) -> tuple[str, tuple[str, ...]]:
         start, end = self.start, self.end
         known = self._known()
         notes = []
@@ -325,3 +332,18 @@ def parse_date(value: str | int, zone: str = UTC) -> EventDate:
     if point is None:
         raise DateError(*not_a_date(text, text))
     return EventDate(point, None, zone)
+
+
+# Every list that shows an event shows its date's words, and every page of it its description:
+# each is made once per date and language. The translations are part of the key, by identity: a
+# preview's Language is equal to the last build's after the project's catalog changed.
+@functools.lru_cache(maxsize=1 << 16)
+def _display(date: EventDate, lang: Language, translations: object) -> str:
+    return date._display_in(lang)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _described(
+    date: EventDate, lang: Language, translations: object
+) -> tuple[str, tuple[str, ...]]:
+    return date._described_in(lang)

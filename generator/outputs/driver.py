@@ -38,19 +38,34 @@ SITE_OUTPUTS: tuple[SiteOutput, ...] = (
 )
 
 
+# Made by a program of its own (Pagefind, see search.py): started before the pages, it indexes
+# on whichever core they leave idle rather than after every other file.
+STARTED_FIRST = (SEARCH,)
+
+
 def site_files(html: HtmlSite) -> tuple[Files, Files]:
     """Every file of the site as (output path, bytes), each as soon as it is made: the assets
     and pages of `html`, then (once those are read) every output made from the same bodies and
-    memo. Two streams, so that the preview can show the pages before the outputs are made."""
-    return html.files, output_files(html.inputs, html.memo, html.pages)
+    memo. Two streams, so that the preview can show the pages before the outputs are made; the
+    outputs made by a program of their own are started here, before the first page."""
+    events = html.inputs.graph.timeline.events
+    started = {
+        output.name: output.files(html.inputs, html.memo.each(output, html.inputs, events))
+        for output in STARTED_FIRST
+    }
+    return html.files, output_files(html.inputs, html.memo, html.pages, started)
 
 
-def output_files(inputs: Inputs, memo: Memo, pages: Sequence[str]) -> Files:
+def output_files(
+    inputs: Inputs, memo: Memo, pages: Sequence[str], started: dict[str, Files] | None = None
+) -> Files:
     """Every feed, export and index as (output path, bytes), one output after the other: a
-    one-off build holds one output's pieces at a time. `pages` are the site's HTML pages."""
+    one-off build holds one output's pieces at a time. `pages` are the site's HTML pages;
+    `started` holds the files of outputs already started, by name."""
     events = inputs.graph.timeline.events
     for output in OUTPUTS:
-        yield from output.files(inputs, memo.each(output, inputs, events))
+        files = (started or {}).get(output.name)
+        yield from files or output.files(inputs, memo.each(output, inputs, events))
     for site_output in SITE_OUTPUTS:
         yield from site_output(inputs, pages)
 

@@ -11,23 +11,29 @@ protocol itself: a thread writes every message while this one reads the answers.
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import subprocess
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from typing import IO, Any
 
 from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+Payload = tuple[bytes, ...]  # a message's JSON, in parts
 
 
 class PagefindError(Exception):
     """Pagefind refused a message or stopped: a bug of ours or of Pagefind's, not the user's."""
 
 
-def _message(message_id: int, payload: bytes) -> bytes:
-    """One message of the protocol, from its payload's JSON."""
-    return base64.b64encode(b'{"message_id":%d,"payload":%s}' % (message_id, payload)) + b","
+def _message(message_id: int, payload: Payload) -> bytes:
+    """One message of the protocol, from its payload's JSON (in parts, joined only here)."""
+    return (
+        base64.b64encode(b'{"message_id":%d,"payload":%s}' % (message_id, b"".join(payload))) + b","
+    )
 
 
 class Index:
@@ -37,24 +43,40 @@ class Index:
     them all), so a site in several languages is one `add` per language, then one `files`."""
 
     def __init__(self) -> None:
-        self._payloads: list[bytes] = [b'{"type":"NewIndex","config":null}']
+        self._payloads: list[Payload] = [(b'{"type":"NewIndex","config":null}',)]
 
     def add(self, language: str, records: Iterable[bytes]) -> None:
         """Queue `records` in `language`: each the JSON members of an AddRecord message (url,
         content, meta, filters, sort) without its braces."""
         head = b'{"type":"AddRecord","index_id":0,"language":%s,' % json.dumps(language).encode()
-        self._payloads.extend(head + record + b"}" for record in records)
+        # In parts: a message is joined as it is sent, so that the records are not held twice.
+        self._payloads.extend((head, record, b"}") for record in records)
 
     def files(self) -> dict[str, bytes]:
         """Every file of the search bundle by its path inside the bundle's folder, from one run
         of the Pagefind binary."""
-        self._payloads.append(b'{"type":"GetFiles","index_id":0}')
+        self._payloads.append((b'{"type":"GetFiles","index_id":0}',))
         with tempfile.TemporaryFile() as errors:
             answer = _run(self._payloads, errors)
-        return {file["path"]: base64.b64decode(file["content"]) for file in answer["files"]}
+        # Each file's base64 text goes as soon as it is decoded: the answer is tens of MB.
+        return {file["path"]: binascii.a2b_base64(file.pop("content")) for file in answer["files"]}
+
+    def files_later(self) -> Future[dict[str, bytes]]:
+        """`files`, made by a thread started now: Pagefind's process indexes while this one
+        goes on with other work, and the thread waits for it, mostly without holding the GIL."""
+        made: Future[dict[str, bytes]] = Future()
+
+        def run() -> None:
+            try:
+                made.set_result(self.files())
+            except BaseException as error:  # handed to whoever waits for the files
+                made.set_exception(error)
+
+        threading.Thread(target=run, name="pagefind", daemon=True).start()
+        return made
 
 
-def _run(payloads: list[bytes], errors: IO[bytes]) -> dict[str, Any]:
+def _run(payloads: list[Payload], errors: IO[bytes]) -> dict[str, Any]:
     """Send every payload to one Pagefind service and return the answer to the last one."""
     process = subprocess.Popen(
         [str(get_executable()), "--service"],
@@ -84,7 +106,7 @@ def _run(payloads: list[bytes], errors: IO[bytes]) -> dict[str, Any]:
     return last
 
 
-def _write(stream: IO[bytes], payloads: list[bytes]) -> None:
+def _write(stream: IO[bytes], payloads: list[Payload]) -> None:
     try:
         for message_id, payload in enumerate(payloads):
             stream.write(_message(message_id, payload))
@@ -94,14 +116,17 @@ def _write(stream: IO[bytes], payloads: list[bytes]) -> None:
 
 
 def _answers(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
-    """Each answer read from Pagefind's output; a large one comes in many reads, which are
-    joined once its comma arrives rather than at every read."""
-    parts: list[bytes] = []
+    """Each answer read from Pagefind's output; a large one comes in many reads, gathered in
+    one buffer and decoded from it in place once its comma arrives."""
+    buffer = bytearray()
     while chunk := stream.read1(1 << 20):  # type: ignore[attr-defined]
-        if b"," not in chunk:
-            parts.append(chunk)
-            continue
-        *done, rest = (b"".join(parts) + chunk).split(b",")
-        parts = [rest]
-        for encoded in done:
-            yield json.loads(base64.b64decode(encoded))
+        searched = len(buffer)
+        buffer += chunk
+        while (end := buffer.find(b",", searched)) >= 0:
+            with memoryview(buffer) as whole, whole[:end] as encoded:
+                decoded = binascii.a2b_base64(encoded)
+            del buffer[: end + 1]
+            searched = 0
+            answer = json.loads(decoded)
+            del decoded
+            yield answer

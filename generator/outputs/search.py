@@ -10,10 +10,11 @@ are fed to Pagefind rather than pages parsed by it: the model already holds the 
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import json
 import re
 from collections.abc import Hashable, Mapping, Sequence
+from concurrent.futures import Future
 from typing import Any
 
 from generator.model import urls
@@ -84,11 +85,11 @@ class _Search:
         return _dumps(record(inputs.graph, event))[1:-1]
 
     def files(self, inputs: Inputs, pieces: Sequence[Any]) -> Files:
+        """The search's files; Pagefind starts indexing at this call, not at the first file
+        read, so that a build that asks early has it index beside the pages (see driver.py)."""
         graph = inputs.graph
-        yield urls.SEARCH_FILTERS, _filters(graph)
-        bundle = search_bundle({graph.timeline.site.language: pieces})
-        for path, data in bundle.items():
-            yield urls.search_bundle(path), data
+        bundle = _bundle_later({graph.timeline.site.language: pieces})
+        return _search_files(graph, bundle)
 
 
 SEARCH = _Search()
@@ -97,21 +98,59 @@ SEARCH = _Search()
 def search_bundle(records: dict[str, Sequence[bytes]]) -> dict[str, bytes]:
     """Pagefind's files from each language's records (in time order, as `record`s without
     braces): one index per language."""
-    return dict(_indexed(tuple((language, tuple(pieces)) for language, pieces in records.items())))
+    return dict(_bundle_later(records).result())
 
 
-# Pagefind cannot update an index, only make one: the preview keeps the last bundle for a
-# rebuild whose records are all unchanged (an edit to an actor's body, a source, a template).
-@functools.lru_cache(maxsize=1)
-def _indexed(records: tuple[tuple[str, tuple[bytes, ...]], ...]) -> Mapping[str, bytes]:
+def _search_files(graph: Graph, bundle: Future[Mapping[str, bytes]]) -> Files:
+    yield urls.SEARCH_FILTERS, _filters(graph)
+    try:
+        files = bundle.result()
+    except BaseException:
+        _LAST.clear()  # a failed run is not kept: the next build runs Pagefind again
+        raise
+    for path, data in files.items():
+        yield urls.search_bundle(path), data
+
+
+# Pagefind cannot update an index, only make one: the preview keeps the last bundle, by the
+# digest of its records, for a rebuild whose records are all unchanged (an edit to an actor's
+# body, a source, a template). The digest rather than the records: those go once Pagefind has
+# them, rather than stay while the other outputs are made.
+_LAST: dict[bytes, Future[Mapping[str, bytes]]] = {}
+
+
+def _bundle_later(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, bytes]]:
+    digest = hashlib.sha256()
+    for language, pieces in records.items():
+        digest.update(b"%s %d\n" % (language.encode(), len(pieces)))
+        for piece in pieces:
+            digest.update(b"%d\n%s" % (len(piece), piece))
+    key = digest.digest()
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _indexed(records)
+    return _LAST[key]
+
+
+def _indexed(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, bytes]]:
     index = Index()
-    for language, pieces in records:
+    for language, pieces in records.items():
         # Pagefind sorts by numbers when every value is one: the timeline's order is the date's.
         index.add(language, (b'"sort":{"date":"%d"},%s' % (n, p) for n, p in enumerate(pieces)))
-    files = index.files()
-    return stable_bundle(
-        {path: data for path, data in files.items() if not _UNUSED.fullmatch(path)}
-    )
+    made = index.files_later()
+    bundle: Future[Mapping[str, bytes]] = Future()
+
+    def stable(done: Future[dict[str, bytes]]) -> None:
+        try:
+            files = done.result()
+        except BaseException as error:
+            bundle.set_exception(error)
+            return
+        used = {path: data for path, data in files.items() if not _UNUSED.fullmatch(path)}
+        bundle.set_result(stable_bundle(used))
+
+    made.add_done_callback(stable)
+    return bundle
 
 
 def _filters(graph: Graph) -> bytes:

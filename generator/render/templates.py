@@ -5,6 +5,7 @@ packaged theme. A mistake in a template is a content error with its path and lin
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -105,6 +106,7 @@ def environment(
         bytecode_cache=_COMPILED,
     )
     env.install_gettext_translations(spoken.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(_=_gettext(spoken), gettext=_gettext(spoken))
     env.filters["gettext"] = spoken.gettext
     env.globals.update(
         site=site,
@@ -120,6 +122,28 @@ def environment(
         versions=lambda page: versions(site, page),
     )
     return env
+
+
+def _gettext(spoken: i18n.Language) -> Callable[..., str]:
+    """Jinja's new-style `gettext` (its `_` as well) for `spoken`, each message looked up and
+    escaped once: pages call it half a million times at 10,000 events, and Jinja's own goes
+    through two more calls and a lookup of `gettext` in the context each time."""
+
+    @functools.cache
+    def translated(message: str) -> Markup:
+        return Markup(spoken.translations.gettext(message))
+
+    @functools.cache
+    def alone(message: str) -> Markup:
+        return translated(message) % {}  # '%%' is '%', as with values
+
+    @jinja2.pass_eval_context
+    def gettext(eval_ctx: jinja2.nodes.EvalContext, message: str, **values: object) -> str:
+        if not eval_ctx.autoescape:  # as Jinja's: plain text, where a template turns it off
+            return str(spoken.translations.gettext(message)) % values
+        return translated(message) % values if values else alone(message)
+
+    return gettext
 
 
 class Version(NamedTuple):
