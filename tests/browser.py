@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -64,6 +65,10 @@ def served_real_content(root: Path) -> Iterator[tuple[str, Browser]]:
         yield url, browser
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def preview_server(
     root: Path, port: int | None = None
@@ -87,6 +92,9 @@ def preview_server(
         stderr=subprocess.STDOUT,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Ctrl-C as a terminal delivers it, even when the tests run as a background job, whose
+        # shell has every process of the job ignore SIGINT (which a child inherits).
+        preexec_fn=_interruptible,
     )
     try:
         assert process.stdout is not None
