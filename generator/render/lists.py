@@ -58,9 +58,9 @@ def _map(parts: Parts, page: ListPage, events: tuple[Event, ...], title: str) ->
     return events_map(parts.graph, events, page.path, title) if page.first else Markup("")
 
 
-def _places_of(parts: Parts, what: str) -> str:
-    """A map's title: 'Places of 2019'."""
-    return _spoken(parts).say(N_("Places of %(what)s"), what=what)
+def places_of(graph: Graph, what: str) -> str:
+    """A map's title: 'Places of 2019', 'Places of Pakistan'."""
+    return graph.timeline.site.spoken.say(N_("Places of %(what)s"), what=what)
 
 
 def year_pages(graph: Graph) -> Iterator[Page]:
@@ -87,7 +87,7 @@ def _year_values(
     return {
         "year": year,
         **listing(parts, page, "h2"),
-        "map": _map(parts, page, events, _places_of(parts, year_label(year, _spoken(parts)))),
+        "map": _map(parts, page, events, places_of(parts.graph, year_label(year, _spoken(parts)))),
         "previous_year": around[0],
         "next_year": around[1],
     }

@@ -24,7 +24,7 @@ from generator.render.corrections import corrections_pages
 from generator.render.embeds import embedding
 from generator.render.figures import Figure
 from generator.render.indexes import index_pages
-from generator.render.lists import source_pages, status_pages, tag_pages, year_pages
+from generator.render.lists import places_of, source_pages, status_pages, tag_pages, year_pages
 from generator.render.maps import events_map, locator_map
 from generator.render.overview.lanes import figure_titles, status_lanes
 from generator.render.paging import ListPage, listing, paged
@@ -122,16 +122,11 @@ def _actor_values(actor_id: str, page: ListPage, parts: Parts) -> Values:
     return {
         "actor": actor,
         **listing(parts, page, "h3"),
-        "map": events_map(graph, events, path, _places_of(graph, actor.name)) if first else "",
+        "map": events_map(graph, events, path, places_of(graph, actor.name)) if first else "",
         "body": parts.bodies.for_page(actor.body, path) if first else "",
         "media": with_sources(actor.media, graph.timeline.sources) if first else (),
         "backlinks": backlinks(graph, graph.backlinks.get(actor_id, ())) if first else (),
     }
-
-
-def _places_of(graph: Graph, name: str) -> str:
-    """A map's title: 'Places of Pakistan'."""
-    return graph.timeline.site.spoken.say(N_("Places of %(what)s"), what=name)
 
 
 def plan_pages(graph: Graph, interactive_language: str | None) -> list[Page]:
