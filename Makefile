@@ -32,10 +32,10 @@ publish: $(RUNTIME) $(NODE_SITE)
 # The benchmark (about 15 minutes on 2 cores at BENCH_REPEAT=5): corpora of 1,000 and 10,000
 # events, our build, Pelican's and Hugo's. BENCH_N=100000 adds a 100,000-event run (about 4 more
 # minutes, 7 GB of memory). Writes bench/results.json and prints every target of the issue beside
-# its figure (bench/targets.py).
+# its figure (bench/targets.py); Chromium measures what a first search downloads (bench/reader.py).
 BENCH_SIZES ?= 1000,10000
 BENCH_REPEAT ?= 5
-bench: $(DEV) $(NODE_SITE) hugo
+bench: $(DEV) $(NODE_SITE) hugo chromium
 	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES) --repeat $(BENCH_REPEAT)
 
 # The benchmark's peer, Debian's Hugo; Pelican gets its own venv in bench/.work/venv-pelican.

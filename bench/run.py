@@ -188,6 +188,8 @@ def measure_ours(corpus: Path, repeat: int, full: bool, cold: list[Run]) -> dict
     result["pages_per_s"] = result["html_pages"] / result["cold"]["median_s"]
     if not full:
         return result
+    say("  what a reader downloads: the largest page, the feed, a first search in Chromium")
+    result["reader"] = child_json([sys.executable, "-m", "bench.reader", str(corpus / "site")])
     warm: list[Run] = []
     for index in range(repeat):
         warm.append(timed(build, CODE, log))  # site/ is there from the last build
@@ -354,6 +356,7 @@ def table(results: dict[str, Any]) -> str:
                 if kind in ours:
                     share = ours[kind]["median_s"] / ours["cold"]["median_s"]
                     lines.append(f"  {label:<24}{_figures(ours[kind])}  ({share:.0%} of cold)")
+            lines += _reader_lines(ours["reader"])
             stages = ours["stages"]
             lines.append(
                 f"  {'stages (in-process)':<24}"
@@ -384,6 +387,23 @@ def table(results: dict[str, Any]) -> str:
         lines += ["", f"Scaling {scaling['from']:,} -> {scaling['to']:,} events: "]
         lines[-1] += f"time x{scaling['time']:.1f}, memory x{scaling['memory']:.1f}"
     return "\n".join(lines)
+
+
+def _reader_lines(reader: dict[str, Any]) -> list[str]:
+    largest = reader["largest_html"]
+    lines = [
+        f"  {'largest HTML page':<24}{largest['bytes'] / 1000:8.0f} KB  ({largest['path']}); "
+        f"index.html {reader['index_html_bytes'] / 1000:.0f} KB, "
+        f"feed.xml {reader['feed_bytes'] / 1000:.0f} KB"
+    ]
+    for kind in ("common", "ordinary"):
+        search = reader[f"search_{kind}"]
+        lines.append(
+            f"  {'first search, ' + kind:<24}{search['bytes'] / 1000:8.0f} KB  "
+            f"in {search['requests']} requests for {search['word']!r}; "
+            f"{search['work_after_data_ms']:.0f} ms of work once the data came"
+        )
+    return lines
 
 
 def _figures(figures: dict[str, Any]) -> str:

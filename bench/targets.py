@@ -37,6 +37,12 @@ def _seconds(run: Run, *keys: str) -> float:
     return float(figures["median_s"])
 
 
+def _search(run: Run, figure: str) -> float:
+    """The larger `figure` of the two first searches (a common word's and an ordinary one's)."""
+    reader = run["ours"]["reader"]
+    return max(float(reader[f"search_{kind}"][figure]) for kind in ("common", "ordinary"))
+
+
 def _of_hugo(kind: str) -> Callable[[Run], float]:
     """A warm build's time as a share of Hugo's cold build of the same site."""
     return lambda run: _seconds(run, "ours", kind) / _seconds(run, "peers", "hugo")
@@ -59,6 +65,19 @@ TARGETS = (
         lambda run: _seconds(run, "peers", "pelican") / _seconds(run, "ours", "cold"),
         2.5,
         at_most=False,
+    ),
+    Target(
+        "largest HTML page",
+        lambda run: float(run["ours"]["reader"]["largest_html"]["bytes"]) / 1000,
+        1000,
+        unit="KB",
+    ),
+    Target("first search, any word", lambda run: _search(run, "bytes") / 1000, 300, unit="KB"),
+    Target(
+        "first search, its work once the data came",
+        lambda run: _search(run, "work_after_data_ms"),
+        300,
+        unit="ms",
     ),
     Target("`timeline build`, a body edit ÷ Hugo", _of_hugo("warm_body"), 0.10),
     Target("`timeline build`, a date edit ÷ Hugo", _of_hugo("warm_date"), 0.15),

@@ -1,0 +1,154 @@
+"""What a reader downloads from a built site: `python -m bench.reader SITE` prints one JSON line.
+
+The largest HTML page, the feed, and the bytes of a first search in Chromium: a word found in
+most events (the costliest kind: its index chunk lists every page) and a word of one event's
+title. The search is timed from its last response to the results shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Request, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+# Chromium otherwise calls Google's services, which a closed network refuses (and which would
+# count as the search's transfer).
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-default-apps",
+]
+WORD = re.compile(r"[A-Za-z]{3,}")
+ADDRESS = re.compile(r"\S*://\S*")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """`site` served at the root of a local origin; yields the origin."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def largest_page(site: Path) -> tuple[str, int]:
+    """The largest HTML file of `site`: its path and size in bytes."""
+    sizes = ((path.stat().st_size, path) for path in site.rglob("*.html"))
+    size, path = max(sizes)
+    return path.relative_to(site).as_posix(), size
+
+
+def words(site: Path) -> tuple[str, str]:
+    """The word (of three letters or more, outside addresses) in the most events' text, the
+    most frequent of those, and the longest word of one event's title."""
+    events = json.loads((site / "timeline.json").read_text(encoding="utf-8"))["events"]
+    within: Counter[str] = Counter()
+    overall: Counter[str] = Counter()
+    for event in events:
+        text = " ".join(str(event.get(key, "")) for key in ("title", "summary", "body"))
+        found = WORD.findall(ADDRESS.sub(" ", text).lower())
+        within.update(set(found))
+        overall.update(found)
+    common = max(within, key=lambda word: (within[word], overall[word], word))
+    titled = [e for e in events if len(WORD.findall(str(e.get("title", "")))) > 2]
+    ordinary = max(WORD.findall(str(titled[len(titled) // 2]["title"])), key=len).lower()
+    return common, ordinary
+
+
+def first_search(browser: Browser, origin: str, word: str) -> dict[str, Any]:
+    """Bytes transferred from typing `word` to the results shown, and the milliseconds of that
+    time in which no request was waiting for data: the search's own work on what arrived."""
+    page = browser.new_page()
+    page.goto(origin + "/years/", wait_until="networkidle")
+    sizes: list[int] = []
+    events: list[tuple[float, int]] = []  # (time, +1 a request starts, -1 it ends)
+
+    def count(request: Request) -> None:
+        size = request.sizes()
+        sizes.append(int(size["responseBodySize"] + size["responseHeadersSize"]))
+        events.append((time.perf_counter(), -1))
+
+    page.on("request", lambda _: events.append((time.perf_counter(), +1)))
+    page.on("requestfinished", count)
+    page.fill("#search-input", word)
+    page.wait_for_function("/match/.test(document.getElementById('search-status').textContent)")
+    shown = time.perf_counter()
+    page.wait_for_load_state("networkidle")
+    page.close()
+    return {
+        "word": word,
+        "bytes": sum(sizes),
+        "requests": len(sizes),
+        "work_after_data_ms": 1000 * _idle(sorted(events), shown),
+    }
+
+
+def _idle(events: list[tuple[float, int]], end: float) -> float:
+    """Seconds from the first request to `end` during which no request was in flight."""
+    if not events:
+        return 0.0
+    idle, waiting, last = 0.0, 0, events[0][0]
+    for moment, step in events:
+        if moment > end:
+            break
+        if waiting == 0:
+            idle += moment - last
+        waiting, last = max(0, waiting + step), moment
+    return idle + (end - last if waiting == 0 else 0.0)
+
+
+def measure(site: Path) -> dict[str, Any]:
+    """Every reader's figure of the site at `site`."""
+    path, size = largest_page(site)
+    common, ordinary = words(site)
+    result: dict[str, Any] = {
+        "largest_html": {"path": path, "bytes": size},
+        "index_html_bytes": (site / "index.html").stat().st_size,
+        "feed_bytes": (site / "feed.xml").stat().st_size,
+    }
+    with served(site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            result["search_common"] = first_search(browser, origin, common)
+            result["search_ordinary"] = first_search(browser, origin, ordinary)
+        finally:
+            browser.close()
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the reader's figures of one built site as a JSON line; return 0."""
+    parser = argparse.ArgumentParser(prog="python -m bench.reader", description=__doc__)
+    parser.add_argument("site", type=Path, help="a built site folder")
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.site)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
