@@ -22,12 +22,10 @@ from generator.check.history import with_history
 from generator.check.validate import ValidateCache, validate
 from generator.errors import BuildFailed, ContentError
 from generator.incremental.keep import ONE_OFF, PREVIEW, Keep
-from generator.incremental.stamps import Stamps
 from generator.incremental.store import (
     Fresh,
-    check_fresh,
     forget_fresh,
-    inputs_digest,
+    freshness,
     load_bodies,
     media_cache,
     record_fresh,
@@ -218,12 +216,17 @@ def build_unless_fresh(
 ) -> BuildResult | Fresh:
     """`build`, unless nothing it reads has changed since the build that made the output folder
     as it is (see incremental/store.py): then what that build made, and nothing is written."""
-    stamps = Stamps.load(cache_folder)
-    inputs = inputs_digest(project, drafts=drafts, stamps=stamps)
-    stamps.save(cache_folder)
-    fresh = check_fresh(project, cache_folder, inputs)
+    inputs, fresh = freshness(project, cache_folder, drafts=drafts)
     if fresh is not None:
         return fresh
+    return build_and_record(project, cache_folder, inputs, drafts=drafts)
+
+
+def build_and_record(
+    project: Project, cache_folder: Path, inputs: str | None, *, drafts: bool = False
+) -> BuildResult:
+    """`build`, then a record that the output folder is what `inputs` (the digest of the
+    project's inputs, from `freshness`) make, for the next build to find it up to date."""
     forget_fresh(cache_folder)
     result = build(project, cache_folder, drafts=drafts)
     pages = sum(1 for path in result.paths if path.endswith(".html"))

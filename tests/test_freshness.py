@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 
 from generator.cli import main
 from generator.incremental import stamps
-from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree, seed_renditions
+from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into, read_tree, seed_renditions
 
 UP_TO_DATE = "is up to date"
 
@@ -206,3 +208,36 @@ def test_a_file_changed_behind_its_old_size_and_time_builds_again(
     assert (event.stat().st_size, event.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
     assert run(project, capsys).startswith("Built ")
     assert "The stArt" in (project / "site/events/rubicon/index.html").read_text()
+
+
+def test_a_site_file_changed_behind_its_old_size_and_time_builds_again(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(project, capsys)
+    page = project / "site/index.html"
+    info = page.stat()
+    with page.open("r+b") as handle:  # in place: its folder's times stay as they were
+        handle.write(b"X")
+    os.utime(page, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (page.stat().st_size, page.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    assert run(project, capsys).startswith("Built ")
+    assert not page.read_bytes().startswith(b"X")
+
+
+def test_nothing_changed_imports_no_stage_of_the_build(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(project, capsys)
+    # A fresh interpreter, as a user's `timeline build` is: this one has imported everything.
+    script = (
+        "import sys\nfrom generator.cli import main\n"
+        f"assert main(['--root', {str(project)!r}, 'build']) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[:2] in ("
+        "['generator', 'build'], ['generator', 'render'], ['generator', 'check'],"
+        " ['generator', 'outputs'], ['generator', 'serve'], ['generator', 'commands'])))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert UP_TO_DATE in done.stdout
+    assert done.stdout.splitlines()[-1] == "[]"
