@@ -23,6 +23,7 @@ from generator.check.validate import ValidateCache, validate
 from generator.errors import BuildFailed, ContentError
 from generator.incremental.keep import ONE_OFF, PREVIEW, Keep
 from generator.incremental.store import (
+    Check,
     Fresh,
     forget_fresh,
     freshness,
@@ -31,6 +32,7 @@ from generator.incremental.store import (
     record_fresh,
     save_bodies,
 )
+from generator.incremental.written import forget_written, load_written, save_written
 from generator.load.files import LoadCache, load
 from generator.load.git_history import GitUnavailable
 from generator.model import urls
@@ -41,7 +43,7 @@ from generator.outputs.languages import translation_files, translation_sites
 from generator.project import Project
 from generator.render.site import Files, RenderCache, Store, render
 from generator.render.templates import Folders
-from generator.write import Staging, Written, update_site, write_site
+from generator.write import SiteUpdate, Staging, Written, is_safe_path, update_site, write_site
 
 Pages = dict[str, bytes]
 # The write stage as a run uses it: the pages (and assets), then the outputs made after them.
@@ -59,6 +61,8 @@ class BuildResult:
     rendered: int
     changed: tuple[str, ...]
     drafts: int = 0
+    # Each file's SHA-256 by path, from a one-off build (the next one compares its files with them).
+    digests: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def pages(self) -> Pages:
@@ -184,26 +188,36 @@ def _first(cache_folder: Path | None, keep: Keep) -> RenderCache:
 
 
 def build(
-    project: Project, cache_folder: Path | None = None, *, drafts: bool = False
+    project: Project,
+    cache_folder: Path | None = None,
+    *,
+    drafts: bool = False,
+    last_files: Mapping[str, str] | None = None,
 ) -> BuildResult:
     """Check, render and write the site in one go (a one-off build), with the draft events
     only if `drafts`; on errors raise BuildFailed and leave site/ untouched.
 
     Each file goes to the new site as soon as it is made and is not kept: the memory a build
     needs does not grow with the size of its output. With `cache_folder`, Markdown rendered by
-    earlier runs is reused and this run's is saved (see incremental/store.py).
+    earlier runs is reused and this run's is saved (see incremental/store.py). With
+    `last_files`, the SHA-256 of each file of the output folder as it is, only the files that
+    differ are written into it (see write.SiteUpdate).
     """
     first = Kept(None, None, _first(cache_folder, ONE_OFF))
     # The workers that make the pages write them into the new site themselves: the pages, most
     # of the site's bytes, no longer cross a pipe to wait for this one process to write them.
-    staging = Staging(project.output)
+    staging = (
+        Staging(project.output)
+        if last_files is None or not all(map(is_safe_path, last_files))
+        else SiteUpdate(project.output, last_files)
+    )
     try:
         result, kept = _run(project, drafts, first, _streamed(staging), staging.store)
     finally:
         staging.discard()
     if cache_folder is not None:
         save_bodies(cache_folder, kept.render.bodies.html)
-    return result
+    return dataclasses.replace(result, digests=staging.digests)
 
 
 def _streamed(staging: Staging) -> Write:
@@ -216,21 +230,26 @@ def build_unless_fresh(
 ) -> BuildResult | Fresh:
     """`build`, unless nothing it reads has changed since the build that made the output folder
     as it is (see incremental/store.py): then what that build made, and nothing is written."""
-    inputs, fresh = freshness(project, cache_folder, drafts=drafts)
-    if fresh is not None:
-        return fresh
-    return build_and_record(project, cache_folder, inputs, drafts=drafts)
+    check = freshness(project, cache_folder, drafts=drafts)
+    if check.fresh is not None:
+        return check.fresh
+    return build_and_record(project, cache_folder, check, drafts=drafts)
 
 
 def build_and_record(
-    project: Project, cache_folder: Path, inputs: str | None, *, drafts: bool = False
+    project: Project, cache_folder: Path, check: Check, *, drafts: bool = False
 ) -> BuildResult:
-    """`build`, then a record that the output folder is what `inputs` (the digest of the
-    project's inputs, from `freshness`) make, for the next build to find it up to date."""
+    """`build`, writing only the files that changed when the output folder is as the last
+    build left it (`check`, from `freshness`), then a record that it is what the inputs make,
+    for the next build to find it up to date and compare its files with."""
+    last_files = load_written(cache_folder, check.site)
     forget_fresh(cache_folder)
-    result = build(project, cache_folder, drafts=drafts)
+    forget_written(cache_folder)
+    result = build(project, cache_folder, drafts=drafts, last_files=last_files)
     pages = sum(1 for path in result.paths if path.endswith(".html"))
-    record_fresh(project, cache_folder, inputs, pages, len(result.timeline.events), result.drafts)
+    events = len(result.timeline.events)
+    site = record_fresh(project, cache_folder, check.inputs, pages, events, result.drafts)
+    save_written(cache_folder, site, result.digests)
     return result
 
 

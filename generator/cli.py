@@ -56,12 +56,12 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     _notice_without_timelinejs(project)
     started = time.perf_counter()
     cache = project.root / ".cache"
-    inputs, fresh = freshness(project, cache, drafts=args.drafts)
-    result: BuildResult | Fresh | None = fresh
+    check = freshness(project, cache, drafts=args.drafts)
+    result: BuildResult | Fresh | None = check.fresh
     if result is None:
         from generator.build import build_and_record
 
-        result = build_and_record(project, cache, inputs, drafts=args.drafts)
+        result = build_and_record(project, cache, check, drafts=args.drafts)
     seconds = time.perf_counter() - started
     _built(project, result, args.format, seconds)
     return 0

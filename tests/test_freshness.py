@@ -54,6 +54,12 @@ def test_a_second_build_with_nothing_changed_writes_nothing(
     assert snapshot(project / "site") == before
 
 
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
 CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     (
         "event",
@@ -68,6 +74,13 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
         ),
     ),
     ("deleted event", lambda root: (root / "content/events/later-claims.md").unlink()),
+    (
+        "title",
+        lambda root: _replace(root / "content/events/rubicon.md", "title: Caesar", "title: C."),
+    ),
+    ("date", lambda root: _replace(root / "content/events/rubicon.md", "-0048-01", "-0043")),
+    ("actor", lambda root: _replace(root / "content/actors/augustus.md", "name: ", "name: Young ")),
+    ("site.yaml", lambda root: _replace(root / "content/site.yaml", "A small", "A little")),
     ("seed", lambda root: (root / "seeds/extra.txt").write_text("more\n")),
     (
         "template",
@@ -131,6 +144,9 @@ def test_a_linked_folder_among_the_inputs_always_builds(
 
 
 EDITS: dict[str, Callable[[Path], None]] = {
+    "title": lambda root: _replace(
+        root / "content/events/rubicon.md", "title: Caesar", "title: C."
+    ),
     "body": lambda root: (root / "content/events/rubicon.md").write_text(
         (root / "content/events/rubicon.md").read_text().replace("The start", "The very start")
     ),
@@ -162,17 +178,60 @@ def _foreign(root: Path) -> None:
     shutil.copytree(other / ".cache", root / ".cache")
 
 
+def _garbage(root: Path) -> None:
+    """Every file the last build left in .cache/ replaced by bytes that are no JSON at all."""
+    for path in (root / ".cache").rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"\x00\xff garbage \x80" * 7)
+
+
+def _misshapen(root: Path) -> None:
+    """Each record still JSON and still naming the site as it is, but with parts of the wrong
+    type: a list for a mapping, numbers for digests, a string for the list of paths."""
+    cache = root / ".cache"
+    written = json.loads((cache / "written.json").read_text())
+    written["files"] = {path: 7 for path in written["files"]}
+    (cache / "written.json").write_text(json.dumps(written))
+    fresh = json.loads((cache / "fresh.json").read_text())
+    fresh["output"]["paths"] = "index.html"
+    (cache / "fresh.json").write_text(json.dumps(fresh))
+    (cache / "stamps.json").write_text(json.dumps({"files": [1, 2, 3]}))
+    for bodies in cache.glob("render-*.json"):
+        bodies.write_text(json.dumps({"bodies": ["<p>not a mapping</p>"]}))
+
+
+def _stale(root: Path) -> None:
+    """The records of an older generator: another fingerprint in every name and field."""
+    cache = root / ".cache"
+    written = json.loads((cache / "written.json").read_text())
+    written["generator"] = "0123456789abcdef"
+    (cache / "written.json").write_text(json.dumps(written))
+    for bodies in cache.glob("render-*.json"):
+        bodies.rename(cache / "render-0123456789abcdef.json")
+
+
 CACHES: dict[str, Callable[[Path], None]] = {
     "kept": lambda root: None,
     "damaged": _damaged,
     "foreign": _foreign,
+    "garbage": _garbage,
+    "misshapen": _misshapen,
+    "stale": _stale,
 }
 
 
 # Each edit with the cache as left, and each kind of bad cache once (a suite of eight minutes).
 @pytest.mark.parametrize(
     ("edit", "cache"),
-    [("body", "kept"), ("date", "kept"), ("body", "damaged"), ("date", "foreign")],
+    [
+        ("body", "kept"),
+        ("date", "kept"),
+        ("body", "damaged"),
+        ("date", "foreign"),
+        ("title", "garbage"),
+        ("body", "misshapen"),
+        ("date", "stale"),
+    ],
 )
 @pytest.mark.slow
 def test_an_edit_builds_a_cold_builds_bytes_whatever_the_cache_holds(
@@ -241,3 +300,20 @@ def test_nothing_changed_imports_no_stage_of_the_build(
     )
     assert UP_TO_DATE in done.stdout
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_an_edit_rewrites_only_the_files_whose_bytes_changed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(project, capsys)
+    before = snapshot(project / "site")
+    EDITS["body"](project)
+    assert run(project, capsys).startswith("Built ")
+    after = snapshot(project / "site")
+    # Pagefind names its files by their contents: only its files come and go.
+    assert all(path.startswith("pagefind/") for path in before.keys() ^ after.keys())
+    changed = {path for path in after.keys() & before.keys() if after[path] != before[path]}
+    # The event's page and what shows its body: the feeds and exports.
+    assert "events/rubicon/index.html" in changed
+    assert "index.html" not in changed
+    assert len(changed) < len(after) / 4

@@ -200,21 +200,34 @@ def _digest_folder(digest: Any, folder: str) -> None:
             )
 
 
-def check_fresh(project: Project, cache_folder: Path, inputs: str | None) -> Fresh | None:
-    """What the last build made if `inputs` and the output folder are as it left them."""
-    if inputs is None:
-        return None
+@dataclass(frozen=True, slots=True)
+class Check:
+    """What the freshness check found: the digest of the inputs (None when there is no
+    telling), what the last build made if the output folder is still what they make, and the
+    digest of the output folder's stats if it is as the last build left it."""
+
+    inputs: str | None
+    fresh: Fresh | None
+    site: str | None
+
+
+def freshness(project: Project, cache_folder: Path, *, drafts: bool = False) -> Check:
+    """Whether the output folder is what the project's inputs make, as `Check` says; the
+    inputs' stamps saved for the next check."""
+    stamps = Stamps.load(cache_folder)
+    inputs = inputs_digest(project, drafts=drafts, stamps=stamps)
+    stamps.save(cache_folder)
     try:
         record: Any = json.loads((cache_folder / _RECORD).read_text(encoding="utf-8"))
-        if (
-            record["inputs"] == inputs
-            and record["output_path"] == str(project.output)
-            and _output_as_left(project.output, record["output"])
-        ):
-            return Fresh(int(record["pages"]), int(record["events"]), int(record["drafts"]))
+        if record["output_path"] != str(project.output):
+            return Check(inputs, None, None)
+        site = _output_as_left(project.output, record["output"])
+        if inputs is None or site is None or record["inputs"] != inputs:
+            return Check(inputs, None, site)
+        fresh = Fresh(int(record["pages"]), int(record["events"]), int(record["drafts"]))
+        return Check(inputs, fresh, site)
     except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return None
+        return Check(inputs, None, None)
 
 
 def record_fresh(
@@ -224,33 +237,37 @@ def record_fresh(
     pages: int,
     events: int,
     drafts: int,
-) -> None:
-    """Note that the output folder is what `inputs` make, for the next build to check."""
+) -> str | None:
+    """Note that the output folder is what `inputs` make, for the next build to check; the
+    digest of its stats (see `Check.site`)."""
     if inputs is None:
-        return
+        return None
     paths = _output_listing(str(project.output), "")
+    stats = _stats_digest(project.output, paths)
     record = {
         "inputs": inputs,
         "output_path": str(project.output),
-        "output": {"paths": paths, "stats": _stats_digest(project.output, paths)},
+        "output": {"paths": paths, "stats": stats},
         "pages": pages,
         "events": events,
         "drafts": drafts,
     }
     _write_json(cache_folder, _RECORD, record)
+    return stats
 
 
 # The output folder is checked without listing it again: reading its 12,000 folders was most
 # of a check at 10,000 events, and a stat of each path the last build left tells as much. A
 # file added, removed or renamed changes its folder's times; a file written, its own; a folder
 # put in another's place, its inode.
-def _output_as_left(output: Path, recorded: Any) -> bool:
-    """Whether the paths and stats of the output folder are as `recorded` after the last build."""
+def _output_as_left(output: Path, recorded: Any) -> str | None:
+    """The digest of the output folder's stats if its paths and stats are as `recorded` after
+    the last build, else None."""
     paths = recorded["paths"]
     if not isinstance(paths, list) or not all(isinstance(path, str) for path in paths):
-        return False
+        return None
     stats = _stats_digest(output, paths)
-    return stats is not None and recorded["stats"] == stats
+    return stats if stats is not None and recorded["stats"] == stats else None
 
 
 def _output_listing(folder: str, prefix: str) -> list[str]:
@@ -281,17 +298,6 @@ def _stats_digest(output: Path, paths: list[str]) -> str | None:
             f"{info.st_ctime_ns}\0{info.st_ino}\0".encode()
         )
     return digest.hexdigest()
-
-
-def freshness(
-    project: Project, cache_folder: Path, *, drafts: bool = False
-) -> tuple[str | None, Fresh | None]:
-    """The digest of the project's inputs (see `inputs_digest`), and what the last build made
-    if the output folder is still what they make; the inputs' stamps saved for the next check."""
-    stamps = Stamps.load(cache_folder)
-    inputs = inputs_digest(project, drafts=drafts, stamps=stamps)
-    stamps.save(cache_folder)
-    return inputs, check_fresh(project, cache_folder, inputs)
 
 
 def forget_fresh(cache_folder: Path) -> None:
