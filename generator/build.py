@@ -32,7 +32,7 @@ from generator.incremental.store import (
     record_fresh,
     save_bodies,
 )
-from generator.incremental.written import forget_written, load_written, save_written
+from generator.incremental.written import LastWrite, forget_written, load_written, save_written
 from generator.load.files import LoadCache, load
 from generator.load.git_history import GitUnavailable
 from generator.model import urls
@@ -40,6 +40,7 @@ from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
 from generator.outputs.driver import site_files
 from generator.outputs.languages import translation_files, translation_sites
+from generator.outputs.search import last_bundle, take_bundle
 from generator.project import Project
 from generator.render.site import Files, RenderCache, Store, render
 from generator.render.templates import Folders
@@ -193,6 +194,7 @@ def build(
     *,
     drafts: bool = False,
     last_files: Mapping[str, str] | None = None,
+    before_commit: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Check, render and write the site in one go (a one-off build), with the draft events
     only if `drafts`; on errors raise BuildFailed and leave site/ untouched.
@@ -201,7 +203,8 @@ def build(
     needs does not grow with the size of its output. With `cache_folder`, Markdown rendered by
     earlier runs is reused and this run's is saved (see incremental/store.py). With
     `last_files`, the SHA-256 of each file of the output folder as it is, only the files that
-    differ are written into it (see write.SiteUpdate).
+    differ are written into it (see write.SiteUpdate). `before_commit` runs once every file
+    is made, before the output folder changes.
     """
     first = Kept(None, None, _first(cache_folder, ONE_OFF))
     # The workers that make the pages write them into the new site themselves: the pages, most
@@ -212,7 +215,8 @@ def build(
         else SiteUpdate(project.output, last_files)
     )
     try:
-        result, kept = _run(project, drafts, first, _streamed(staging), staging.store)
+        write = _streamed(staging, before_commit)
+        result, kept = _run(project, drafts, first, write, staging.store)
     finally:
         staging.discard()
     if cache_folder is not None:
@@ -220,9 +224,9 @@ def build(
     return dataclasses.replace(result, digests=staging.digests)
 
 
-def _streamed(staging: Staging) -> Write:
+def _streamed(staging: Staging, before_commit: Callable[[], None] | None = None) -> Write:
     """The write stage of a one-off build: every file into `staging`, pages then outputs."""
-    return lambda pages, outputs: staging.stream(chain(pages, outputs))
+    return lambda pages, outputs: staging.stream(chain(pages, outputs), before_commit)
 
 
 def build_unless_fresh(
@@ -242,15 +246,43 @@ def build_and_record(
     """`build`, writing only the files that changed when the output folder is as the last
     build left it (`check`, from `freshness`), then a record that it is what the inputs make,
     for the next build to find it up to date and compare its files with."""
-    last_files = load_written(cache_folder, check.site)
-    forget_fresh(cache_folder)
-    forget_written(cache_folder)
-    result = build(project, cache_folder, drafts=drafts, last_files=last_files)
+    last = load_written(cache_folder, check.site)
+    if last is not None and last.search is not None:
+        _take_search_bundle(project.output, last)
+
+    def forget() -> None:
+        # Only now does the output folder change: a build that fails before leaves it, and the
+        # records that describe it, as they were, for the next build to start from.
+        forget_fresh(cache_folder)
+        forget_written(cache_folder)
+
+    last_files = None if last is None else last.files
+    result = build(
+        project, cache_folder, drafts=drafts, last_files=last_files, before_commit=forget
+    )
     pages = sum(1 for path in result.paths if path.endswith(".html"))
     events = len(result.timeline.events)
     site = record_fresh(project, cache_folder, check.inputs, pages, events, result.drafts)
-    save_written(cache_folder, site, result.digests)
+    # A site in several languages makes one bundle each: this process keeps only the last.
+    search = None if result.timeline.site.languages else last_bundle()
+    save_written(cache_folder, site, LastWrite(dict(result.digests), search))
     return result
+
+
+def _take_search_bundle(output: Path, last: LastWrite) -> None:
+    """The search index's files as the last build wrote them into `output`, for this build to
+    take if its records are the same (Pagefind cannot update an index: it makes it anew)."""
+    assert last.search is not None
+    bundle = urls.search_bundle("")
+    try:
+        files = {
+            path[len(bundle) :]: (output / path).read_bytes()
+            for path in last.files
+            if path.startswith(bundle)
+        }
+    except OSError:
+        return
+    take_bundle(last.search, files)
 
 
 class Builder:

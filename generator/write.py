@@ -12,7 +12,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -126,12 +126,17 @@ class Staging:
             self.made.add(parent)
         return self.folder / pure
 
-    def stream(self, files: Iterable[tuple[str, bytes]]) -> Written:
-        """Put every file of `files` and swap the folder in: the site is exactly `files`."""
+    def stream(
+        self, files: Iterable[tuple[str, bytes]], before_commit: Callable[[], None] | None = None
+    ) -> Written:
+        """Put every file of `files` and swap the folder in: the site is exactly `files`.
+        `before_commit` runs once every file is made, before the site changes."""
         paths = []
         for path, data in files:
             self.put(path, data)
             paths.append(path)
+        if before_commit is not None:
+            before_commit()
         self.commit()
         paths.sort()
         return Written(tuple(paths), tuple(paths))
@@ -170,9 +175,11 @@ class SiteUpdate(Staging):
                 handle.write(data)
         return Stored(digest)
 
-    def stream(self, files: Iterable[tuple[str, bytes]]) -> Written:
+    def stream(
+        self, files: Iterable[tuple[str, bytes]], before_commit: Callable[[], None] | None = None
+    ) -> Written:
         """Put every file of `files` and bring the site to them: the site is exactly `files`."""
-        written = super().stream(files)
+        written = super().stream(files, before_commit)
         return Written(written.paths, tuple(sorted(self.changed)))
 
     def commit(self) -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from generator.cli import main
 from generator.incremental import stamps
+from generator.outputs import pagefind_service
 from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into, read_tree, seed_renditions
 
 UP_TO_DATE = "is up to date"
@@ -94,6 +95,9 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     ("site deleted", lambda root: shutil.rmtree(root / "site")),
     ("cache deleted", lambda root: shutil.rmtree(root / ".cache")),
 ]
+
+
+CHANGES_BY_NAME = dict(CHANGES)
 
 
 @pytest.mark.parametrize(("name", "change"), CHANGES, ids=[name for name, _ in CHANGES])
@@ -307,8 +311,14 @@ def test_an_edit_rewrites_only_the_files_whose_bytes_changed(
 ) -> None:
     run(project, capsys)
     before = snapshot(project / "site")
+    folder = (project / "site").stat().st_ino
+    # A build that fails first: it leaves the site, and what .cache/ says of it, as they were.
+    _replace(project / "content/events/rubicon.md", "date: -0048-01", "date: -0048-13")
+    assert main(["--root", str(project), "build"]) == 1
+    _replace(project / "content/events/rubicon.md", "date: -0048-13", "date: -0048-01")
     EDITS["body"](project)
     assert run(project, capsys).startswith("Built ")
+    assert (project / "site").stat().st_ino == folder  # changed in place: no new site
     after = snapshot(project / "site")
     # Pagefind names its files by their contents: only its files come and go.
     assert all(path.startswith("pagefind/") for path in before.keys() ^ after.keys())
@@ -317,3 +327,24 @@ def test_an_edit_rewrites_only_the_files_whose_bytes_changed(
     assert "events/rubicon/index.html" in changed
     assert "index.html" not in changed
     assert len(changed) < len(after) / 4
+
+
+def test_an_edit_that_leaves_the_search_records_takes_the_last_index_without_pagefind(
+    project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run(project, capsys)
+    # Pagefind gone: a build that ran it would fail.
+    with monkeypatch.context() as gone:
+        gone.setattr(pagefind_service, "get_executable", lambda: tmp_path / "no-pagefind")
+        CHANGES_BY_NAME["template"](project)
+        assert run(project, capsys).startswith("Built ")
+        EDITS["title"](project)  # a record changed: Pagefind must index again
+        with pytest.raises(OSError):
+            main(["--root", str(project), "build"])
+    assert run(project, capsys).startswith("Built ")
+    cold = tmp_path / "cold"
+    build_into(project, cold, templates=project / "templates")
+    assert read_tree(project / "site") == read_tree(cold)

@@ -49,7 +49,7 @@ def fingerprint() -> str:
     for path in sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("data/*.json")]):
         name = path.relative_to(_PACKAGE).as_posix()
         digest.update(name.encode() + b"\0" + path.read_bytes())
-    for package in ("markdown", "nh3", "jinja2", "pillow"):
+    for package in ("markdown", "nh3", "jinja2", "pillow", "pagefind_bin"):
         digest.update(f"{package}={importlib.metadata.version(package)}".encode())
     return digest.hexdigest()[:16]
 
