@@ -22,17 +22,17 @@ from generator.check.history import with_history
 from generator.check.validate import ValidateCache, validate
 from generator.errors import BuildFailed, ContentError
 from generator.incremental.keep import ONE_OFF, PREVIEW, Keep
-from generator.incremental.stamps import Stamps
 from generator.incremental.store import (
+    Check,
     Fresh,
-    check_fresh,
     forget_fresh,
-    inputs_digest,
+    freshness,
     load_bodies,
     media_cache,
     record_fresh,
     save_bodies,
 )
+from generator.incremental.written import LastWrite, forget_written, load_written, save_written
 from generator.load.files import LoadCache, load
 from generator.load.git_history import GitUnavailable
 from generator.model import urls
@@ -40,10 +40,11 @@ from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
 from generator.outputs.driver import site_files
 from generator.outputs.languages import translation_files, translation_sites
+from generator.outputs.search import last_bundle, take_bundle
 from generator.project import Project
 from generator.render.site import Files, RenderCache, Store, render
 from generator.render.templates import Folders
-from generator.write import Staging, Written, update_site, write_site
+from generator.write import SiteUpdate, Staging, Written, is_safe_path, update_site, write_site
 
 Pages = dict[str, bytes]
 # The write stage as a run uses it: the pages (and assets), then the outputs made after them.
@@ -61,6 +62,8 @@ class BuildResult:
     rendered: int
     changed: tuple[str, ...]
     drafts: int = 0
+    # Each file's SHA-256 by path, from a one-off build (the next one compares its files with them).
+    digests: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def pages(self) -> Pages:
@@ -186,31 +189,44 @@ def _first(cache_folder: Path | None, keep: Keep) -> RenderCache:
 
 
 def build(
-    project: Project, cache_folder: Path | None = None, *, drafts: bool = False
+    project: Project,
+    cache_folder: Path | None = None,
+    *,
+    drafts: bool = False,
+    last_files: Mapping[str, str] | None = None,
+    before_commit: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Check, render and write the site in one go (a one-off build), with the draft events
     only if `drafts`; on errors raise BuildFailed and leave site/ untouched.
 
     Each file goes to the new site as soon as it is made and is not kept: the memory a build
     needs does not grow with the size of its output. With `cache_folder`, Markdown rendered by
-    earlier runs is reused and this run's is saved (see incremental/store.py).
+    earlier runs is reused and this run's is saved (see incremental/store.py). With
+    `last_files`, the SHA-256 of each file of the output folder as it is, only the files that
+    differ are written into it (see write.SiteUpdate). `before_commit` runs once every file
+    is made, before the output folder changes.
     """
     first = Kept(None, None, _first(cache_folder, ONE_OFF))
     # The workers that make the pages write them into the new site themselves: the pages, most
     # of the site's bytes, no longer cross a pipe to wait for this one process to write them.
-    staging = Staging(project.output)
+    staging = (
+        Staging(project.output)
+        if last_files is None or not all(map(is_safe_path, last_files))
+        else SiteUpdate(project.output, last_files)
+    )
     try:
-        result, kept = _run(project, drafts, first, _streamed(staging), staging.store)
+        write = _streamed(staging, before_commit)
+        result, kept = _run(project, drafts, first, write, staging.store)
     finally:
         staging.discard()
     if cache_folder is not None:
         save_bodies(cache_folder, kept.render.bodies.html)
-    return result
+    return dataclasses.replace(result, digests=staging.digests)
 
 
-def _streamed(staging: Staging) -> Write:
+def _streamed(staging: Staging, before_commit: Callable[[], None] | None = None) -> Write:
     """The write stage of a one-off build: every file into `staging`, pages then outputs."""
-    return lambda pages, outputs: staging.stream(chain(pages, outputs))
+    return lambda pages, outputs: staging.stream(chain(pages, outputs), before_commit)
 
 
 def build_unless_fresh(
@@ -218,17 +234,55 @@ def build_unless_fresh(
 ) -> BuildResult | Fresh:
     """`build`, unless nothing it reads has changed since the build that made the output folder
     as it is (see incremental/store.py): then what that build made, and nothing is written."""
-    stamps = Stamps.load(cache_folder)
-    inputs = inputs_digest(project, drafts=drafts, stamps=stamps)
-    stamps.save(cache_folder)
-    fresh = check_fresh(project, cache_folder, inputs)
-    if fresh is not None:
-        return fresh
-    forget_fresh(cache_folder)
-    result = build(project, cache_folder, drafts=drafts)
+    check = freshness(project, cache_folder, drafts=drafts)
+    if check.fresh is not None:
+        return check.fresh
+    return build_and_record(project, cache_folder, check, drafts=drafts)
+
+
+def build_and_record(
+    project: Project, cache_folder: Path, check: Check, *, drafts: bool = False
+) -> BuildResult:
+    """`build`, writing only the files that changed when the output folder is as the last
+    build left it (`check`, from `freshness`), then a record that it is what the inputs make,
+    for the next build to find it up to date and compare its files with."""
+    last = load_written(cache_folder, check.site)
+    if last is not None and last.search is not None:
+        _take_search_bundle(project.output, last)
+
+    def forget() -> None:
+        # Only now does the output folder change: a build that fails before leaves it, and the
+        # records that describe it, as they were, for the next build to start from.
+        forget_fresh(cache_folder)
+        forget_written(cache_folder)
+
+    last_files = None if last is None else last.files
+    result = build(
+        project, cache_folder, drafts=drafts, last_files=last_files, before_commit=forget
+    )
     pages = sum(1 for path in result.paths if path.endswith(".html"))
-    record_fresh(project, cache_folder, inputs, pages, len(result.timeline.events), result.drafts)
+    events = len(result.timeline.events)
+    site = record_fresh(project, cache_folder, check.inputs, pages, events, result.drafts)
+    # A site in several languages makes one bundle each: this process keeps only the last.
+    search = None if result.timeline.site.languages else last_bundle()
+    save_written(cache_folder, site, LastWrite(dict(result.digests), search))
     return result
+
+
+def _take_search_bundle(output: Path, last: LastWrite) -> None:
+    """The search index's files as the last build wrote them into `output`, for this build to
+    take if its records are the same (Pagefind cannot update an index: it makes it anew)."""
+    assert last.search is not None
+    bundle = urls.search_bundle("")
+    try:
+        files = {
+            path[len(bundle) :]: (output / path).read_bytes()
+            for path in last.files
+            if path.startswith(bundle)
+        }
+    except OSError:
+        return
+    take_bundle(last.search, files)
 
 
 class Builder:

@@ -1,5 +1,8 @@
 """The command line: `timeline build | check | serve | publish | new | source add | init |
-theme copy | import`. The only module that prints."""
+theme copy | import`. The only module that prints.
+
+Each command imports what it runs only when it runs: `timeline build` with nothing to do spent
+more time importing the whole pipeline than finding that nothing changed."""
 
 from __future__ import annotations
 
@@ -11,19 +14,9 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from generator import __version__
-from generator.build import BuildResult, build_unless_fresh, check
-from generator.check.drafts import published
-from generator.check.translations import missing_counted
-from generator.commands.import_ import FORMATS as IMPORT_FORMATS
-from generator.commands.import_ import import_file
-from generator.commands.init import init_project
-from generator.commands.new import new_event
-from generator.commands.publish import publish_site
-from generator.commands.source_add import add_source
-from generator.commands.theme_copy import copy_theme
+from generator.arguments import parser
 from generator.errors import (
     BuildFailed,
     ContentError,
@@ -33,119 +26,16 @@ from generator.errors import (
     failed,
     github_command,
 )
-from generator.incremental.store import Fresh
+from generator.incremental.store import Fresh, freshness
 from generator.load.text import visible
-from generator.model import urls
-from generator.new_project import workflow_notice
 from generator.project import Project
-from generator.serve.server import serve
 from generator.vendor import TIMELINEJS_VERSION
 
-FORMATS = ("text", "github", "json")
+if TYPE_CHECKING:
+    from generator.build import BuildResult
+
 # The commands that read a project's content/; anywhere else they say so once and stop.
 _IN_A_PROJECT = frozenset({"build", "check", "serve", "new", "source"})
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="timeline", description="Build a static website from a folder of timeline events."
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--root", type=Path, default=Path("."), help="the project folder (default: here)"
-    )
-    parser.add_argument(
-        "--templates",
-        type=Path,
-        help="templates overriding the packaged theme's, file by file (default: ROOT/templates)",
-    )
-    parser.add_argument("--output", type=Path, help="the output folder (default: ROOT/site)")
-    parser.add_argument(
-        "--base-url", help="the address the site is published at, instead of site.yaml's base_url"
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    building = commands.add_parser("build", help="check the content and build the site into site/")
-    checking = commands.add_parser("check", help="check the content only, writing nothing")
-    for command, verb in ((building, "build"), (checking, "check")):
-        command.add_argument(
-            "--drafts", action="store_true", help=f"{verb} the events marked `draft: true` too"
-        )
-    serve = commands.add_parser(
-        "serve", help="preview the site with its drafts, live reload and a rebuild on every save"
-    )
-    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
-    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
-    publishing = commands.add_parser(
-        "publish",
-        help="build site/ without drafts, commit it to a branch (default: gh-pages), push it",
-    )
-    publishing.add_argument("--remote", default="origin", help="where to push (default: origin)")
-    publishing.add_argument(
-        "--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)"
-    )
-    new = commands.add_parser("new", help="create a new event file, as a draft")
-    new.add_argument("title", help="the event's title; its id is made from it")
-    new.add_argument("--date", required=True, help="the date, such as 2019-02-26 or 2016~")
-    source = commands.add_parser("source", help="the sources in content/sources.yaml")
-    adding = source.add_subparsers(dest="source_command", required=True).add_parser(
-        "add",
-        help="copy a file into seeds/, or fetch a web page or PDF, and add it to sources.yaml",
-    )
-    adding.add_argument("target", metavar="PATH_OR_URL", help="a file, or an http(s) address")
-    adding.add_argument("--id", dest="source_id", help="the source's id (default: from its title)")
-    _add_starting(commands)
-    for command in (building, checking, publishing, new, adding):
-        _add_format(command)
-    return parser
-
-
-def _add_format(command: argparse.ArgumentParser) -> None:
-    """--format, which every command that reads the user's files or options takes."""
-    command.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="how to report errors: text (default), github (workflow commands that mark "
-        "the lines in GitHub Actions) or json (one document on standard output, what the "
-        "command says on standard error)",
-    )
-
-
-def _add_starting(commands: Any) -> None:
-    """`init` and `theme copy`: a new project, and the theme's files to edit."""
-    init = commands.add_parser("init", help="create a new project that builds at once")
-    init.add_argument("folder", type=Path, help="a new or empty folder")
-    init.add_argument("--title", help="the site's title (default: from the folder's name)")
-    init.add_argument(
-        "--base-url", dest="init_base_url", help="the address the site will be published at"
-    )
-    init.add_argument(
-        "--generator",
-        metavar="REQUIREMENT",
-        help="what the Pages workflow installs with pip, such as a git URL at a commit or a "
-        "version (default: the generator running, when it was installed from git or an index)",
-    )
-    theme = commands.add_parser("theme", help="the packaged theme").add_subparsers(
-        dest="theme_command", required=True
-    )
-    copying = theme.add_parser(
-        "copy", help="copy the packaged theme's files into templates/, to edit them there"
-    )
-    copying.add_argument(
-        "files", nargs="*", help="files or folders of the theme, such as event.html (default: all)"
-    )
-    importing = commands.add_parser(
-        "import", help="make a project of a TimelineJS JSON file or spreadsheet, or a markwhen file"
-    )
-    importing.add_argument("file", type=Path, help="the file to import")
-    importing.add_argument(
-        "--from", dest="import_from", choices=IMPORT_FORMATS, help="its format (default: detected)"
-    )
-    importing.add_argument(
-        "--into", type=Path, help="a new or empty folder, or a project (default: ROOT)"
-    )
-    for command in (init, copying, importing):
-        _add_format(command)
 
 
 def _notice_without_timelinejs(project: Project) -> None:
@@ -165,7 +55,13 @@ def _notice_without_timelinejs(project: Project) -> None:
 def _build(project: Project, args: argparse.Namespace) -> int:
     _notice_without_timelinejs(project)
     started = time.perf_counter()
-    result = build_unless_fresh(project, project.root / ".cache", drafts=args.drafts)
+    cache = project.root / ".cache"
+    check = freshness(project, cache, drafts=args.drafts)
+    result: BuildResult | Fresh | None = check.fresh
+    if result is None:
+        from generator.build import build_and_record
+
+        result = build_and_record(project, cache, check, drafts=args.drafts)
     seconds = time.perf_counter() - started
     _built(project, result, args.format, seconds)
     return 0
@@ -178,6 +74,8 @@ def _built(project: Project, result: BuildResult | Fresh, form: str, seconds: fl
     if isinstance(result, Fresh):
         pages, events, drafts = result.pages, result.events, result.drafts
     else:
+        from generator.check.translations import missing_counted
+
         _warn(missing_counted(result.timeline.warnings), form)
         pages = sum(1 for path in result.paths if path.endswith(".html"))
         events, drafts = len(result.timeline.events), result.drafts
@@ -202,6 +100,9 @@ def _warn(warnings: Sequence[ContentError], form: str) -> None:
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
+    from generator.build import check
+    from generator.check.drafts import published
+
     everything = check(project, drafts=True)
     timeline = everything if args.drafts else published(everything)
     _warn(everything.warnings, args.format)
@@ -216,6 +117,8 @@ def _check(project: Project, args: argparse.Namespace) -> int:
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
+    from generator.serve.server import serve
+
     host, port = args.host, args.port
     _notice_without_timelinejs(project)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -244,6 +147,8 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 
 
 def _publish(project: Project, args: argparse.Namespace) -> int:
+    from generator.commands.publish import publish_site
+
     _notice_without_timelinejs(project)
     built, published = publish_site(project, project.root / ".cache", args.remote, args.branch)
     _built(project, built, "text", None)
@@ -256,6 +161,8 @@ def _publish(project: Project, args: argparse.Namespace) -> int:
 
 
 def _new(project: Project, args: argparse.Namespace) -> int:
+    from generator.commands.new import new_event
+
     path = new_event(project, args.title, args.date)
     print(
         f"Created {project.shown(path)} as a draft: the preview shows it; `timeline build` and "
@@ -265,6 +172,8 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
 
 def _source(project: Project, args: argparse.Namespace) -> int:
+    from generator.commands.source_add import add_source
+
     added = add_source(project, args.target, args.source_id)
     for redirect in added.redirects:
         print(
@@ -284,6 +193,9 @@ def _source(project: Project, args: argparse.Namespace) -> int:
 
 
 def _init(project: Project, args: argparse.Namespace) -> int:
+    from generator.commands.init import init_project
+    from generator.new_project import workflow_notice
+
     base_url = project.base_url  # as in `timeline --base-url URL init DIR`, checked already
     if args.init_base_url is not None:
         base_url = _base_url(args.init_base_url)
@@ -299,6 +211,8 @@ def _init(project: Project, args: argparse.Namespace) -> int:
 
 
 def _theme(project: Project, args: argparse.Namespace) -> int:
+    from generator.commands.theme_copy import copy_theme
+
     copied = copy_theme(project.theme, project.templates, args.files)
     for path in copied:
         print(f"Copied {project.shown(path)}")
@@ -307,6 +221,8 @@ def _theme(project: Project, args: argparse.Namespace) -> int:
 
 
 def _import(project: Project, args: argparse.Namespace) -> int:
+    from generator.commands.import_ import import_file
+
     into = args.into or project.root
     written = import_file(
         args.file, into, project.base_url or "https://example.org/", args.import_from
@@ -336,6 +252,8 @@ _COMMANDS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
 
 def _base_url(given: str) -> str:
     """--base-url as given, ending in `/`; BuildFailed when it is not an absolute address."""
+    from generator.model import urls
+
     if not urls.is_absolute_http(given):
         raise failed(
             f"`{given}` is not an absolute http(s) URL",
@@ -412,7 +330,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     try:
         return _run(args)
     except BuildFailed as failure:

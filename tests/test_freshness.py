@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +14,8 @@ import pytest
 
 from generator.cli import main
 from generator.incremental import stamps
-from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree, seed_renditions
+from generator.outputs import pagefind_service
+from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into, read_tree, seed_renditions
 
 UP_TO_DATE = "is up to date"
 
@@ -52,6 +55,12 @@ def test_a_second_build_with_nothing_changed_writes_nothing(
     assert snapshot(project / "site") == before
 
 
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
 CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     (
         "event",
@@ -66,6 +75,13 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
         ),
     ),
     ("deleted event", lambda root: (root / "content/events/later-claims.md").unlink()),
+    (
+        "title",
+        lambda root: _replace(root / "content/events/rubicon.md", "title: Caesar", "title: C."),
+    ),
+    ("date", lambda root: _replace(root / "content/events/rubicon.md", "-0048-01", "-0043")),
+    ("actor", lambda root: _replace(root / "content/actors/augustus.md", "name: ", "name: Young ")),
+    ("site.yaml", lambda root: _replace(root / "content/site.yaml", "A small", "A little")),
     ("seed", lambda root: (root / "seeds/extra.txt").write_text("more\n")),
     (
         "template",
@@ -79,6 +95,9 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
     ("site deleted", lambda root: shutil.rmtree(root / "site")),
     ("cache deleted", lambda root: shutil.rmtree(root / ".cache")),
 ]
+
+
+CHANGES_BY_NAME = dict(CHANGES)
 
 
 @pytest.mark.parametrize(("name", "change"), CHANGES, ids=[name for name, _ in CHANGES])
@@ -129,6 +148,9 @@ def test_a_linked_folder_among_the_inputs_always_builds(
 
 
 EDITS: dict[str, Callable[[Path], None]] = {
+    "title": lambda root: _replace(
+        root / "content/events/rubicon.md", "title: Caesar", "title: C."
+    ),
     "body": lambda root: (root / "content/events/rubicon.md").write_text(
         (root / "content/events/rubicon.md").read_text().replace("The start", "The very start")
     ),
@@ -160,17 +182,60 @@ def _foreign(root: Path) -> None:
     shutil.copytree(other / ".cache", root / ".cache")
 
 
+def _garbage(root: Path) -> None:
+    """Every file the last build left in .cache/ replaced by bytes that are no JSON at all."""
+    for path in (root / ".cache").rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"\x00\xff garbage \x80" * 7)
+
+
+def _misshapen(root: Path) -> None:
+    """Each record still JSON and still naming the site as it is, but with parts of the wrong
+    type: a list for a mapping, numbers for digests, a string for the list of paths."""
+    cache = root / ".cache"
+    written = json.loads((cache / "written.json").read_text())
+    written["files"] = {path: 7 for path in written["files"]}
+    (cache / "written.json").write_text(json.dumps(written))
+    fresh = json.loads((cache / "fresh.json").read_text())
+    fresh["output"]["paths"] = "index.html"
+    (cache / "fresh.json").write_text(json.dumps(fresh))
+    (cache / "stamps.json").write_text(json.dumps({"files": [1, 2, 3]}))
+    for bodies in cache.glob("render-*.json"):
+        bodies.write_text(json.dumps({"bodies": ["<p>not a mapping</p>"]}))
+
+
+def _stale(root: Path) -> None:
+    """The records of an older generator: another fingerprint in every name and field."""
+    cache = root / ".cache"
+    written = json.loads((cache / "written.json").read_text())
+    written["generator"] = "0123456789abcdef"
+    (cache / "written.json").write_text(json.dumps(written))
+    for bodies in cache.glob("render-*.json"):
+        bodies.rename(cache / "render-0123456789abcdef.json")
+
+
 CACHES: dict[str, Callable[[Path], None]] = {
     "kept": lambda root: None,
     "damaged": _damaged,
     "foreign": _foreign,
+    "garbage": _garbage,
+    "misshapen": _misshapen,
+    "stale": _stale,
 }
 
 
 # Each edit with the cache as left, and each kind of bad cache once (a suite of eight minutes).
 @pytest.mark.parametrize(
     ("edit", "cache"),
-    [("body", "kept"), ("date", "kept"), ("body", "damaged"), ("date", "foreign")],
+    [
+        ("body", "kept"),
+        ("date", "kept"),
+        ("body", "damaged"),
+        ("date", "foreign"),
+        ("title", "garbage"),
+        ("body", "misshapen"),
+        ("date", "stale"),
+    ],
 )
 @pytest.mark.slow
 def test_an_edit_builds_a_cold_builds_bytes_whatever_the_cache_holds(
@@ -206,3 +271,80 @@ def test_a_file_changed_behind_its_old_size_and_time_builds_again(
     assert (event.stat().st_size, event.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
     assert run(project, capsys).startswith("Built ")
     assert "The stArt" in (project / "site/events/rubicon/index.html").read_text()
+
+
+def test_a_site_file_changed_behind_its_old_size_and_time_builds_again(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(project, capsys)
+    page = project / "site/index.html"
+    info = page.stat()
+    with page.open("r+b") as handle:  # in place: its folder's times stay as they were
+        handle.write(b"X")
+    os.utime(page, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (page.stat().st_size, page.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    assert run(project, capsys).startswith("Built ")
+    assert not page.read_bytes().startswith(b"X")
+
+
+def test_nothing_changed_imports_no_stage_of_the_build(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(project, capsys)
+    # A fresh interpreter, as a user's `timeline build` is: this one has imported everything.
+    script = (
+        "import sys\nfrom generator.cli import main\n"
+        f"assert main(['--root', {str(project)!r}, 'build']) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[:2] in ("
+        "['generator', 'build'], ['generator', 'render'], ['generator', 'check'],"
+        " ['generator', 'outputs'], ['generator', 'serve'], ['generator', 'commands'])))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert UP_TO_DATE in done.stdout
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_an_edit_rewrites_only_the_files_whose_bytes_changed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(project, capsys)
+    before = snapshot(project / "site")
+    folder = (project / "site").stat().st_ino
+    # A build that fails first: it leaves the site, and what .cache/ says of it, as they were.
+    _replace(project / "content/events/rubicon.md", "date: -0048-01", "date: -0048-13")
+    assert main(["--root", str(project), "build"]) == 1
+    _replace(project / "content/events/rubicon.md", "date: -0048-13", "date: -0048-01")
+    EDITS["body"](project)
+    assert run(project, capsys).startswith("Built ")
+    assert (project / "site").stat().st_ino == folder  # changed in place: no new site
+    after = snapshot(project / "site")
+    # Pagefind names its files by their contents: only its files come and go.
+    assert all(path.startswith("pagefind/") for path in before.keys() ^ after.keys())
+    changed = {path for path in after.keys() & before.keys() if after[path] != before[path]}
+    # The event's page and what shows its body: the feeds and exports.
+    assert "events/rubicon/index.html" in changed
+    assert "index.html" not in changed
+    assert len(changed) < len(after) / 4
+
+
+def test_an_edit_that_leaves_the_search_records_takes_the_last_index_without_pagefind(
+    project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run(project, capsys)
+    # Pagefind gone: a build that ran it would fail.
+    with monkeypatch.context() as gone:
+        gone.setattr(pagefind_service, "get_executable", lambda: tmp_path / "no-pagefind")
+        CHANGES_BY_NAME["template"](project)
+        assert run(project, capsys).startswith("Built ")
+        EDITS["title"](project)  # a record changed: Pagefind must index again
+        with pytest.raises(OSError):
+            main(["--root", str(project), "build"])
+    assert run(project, capsys).startswith("Built ")
+    cold = tmp_path / "cold"
+    build_into(project, cold, templates=project / "templates")
+    assert read_tree(project / "site") == read_tree(cold)

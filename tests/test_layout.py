@@ -35,7 +35,7 @@ LAYERS = [
         "the commands other than build, one module each, named as the command line says it",
         {"commands"},
     ),
-    ("the command line", {"cli"}),
+    ("the command line: its arguments, and what each command does with them", {"arguments", "cli"}),
     ("python -m generator", {"__main__"}),
 ]
 # What each stage is called as `_run` in build.py calls it.

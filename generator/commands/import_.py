@@ -12,8 +12,6 @@ from generator.importing.sheet import from_csv
 from generator.importing.timelinejs import from_document
 from generator.importing.writer import Written, write_project
 
-FORMATS = ("timelinejs", "sheet", "markwhen")
-
 
 def detect(path: Path, text: str) -> str:
     """The format of a file: by its suffix, else by its first character."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from generator.system import replace_file
 
 _FILE = "stamps.json"
 _SETTLED_NS = 2_000_000_000  # a stamp this old cannot be shared by two versions of a file
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 Stamp = tuple[int, int, int, int]  # inode, size, modification and change times (ns)
 
@@ -82,7 +84,7 @@ def _entry(value: Any) -> tuple[Stamp, str] | None:
     *numbers, digest = value
     if not all(type(number) is int for number in numbers) or not isinstance(digest, str):
         return None
-    if len(digest) != 64 or any(char not in "0123456789abcdef" for char in digest):
+    if not _SHA256.fullmatch(digest):
         return None
     inode, size, modified, changed = numbers
     return (inode, size, modified, changed), digest

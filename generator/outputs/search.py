@@ -119,6 +119,20 @@ def _search_files(graph: Graph, bundle: Future[Mapping[str, bytes]]) -> Files:
 _LAST: dict[bytes, Future[Mapping[str, bytes]]] = {}
 
 
+def last_bundle() -> bytes | None:
+    """The digest of the records whose bundle this process made or took last, if any."""
+    return next(iter(_LAST), None)
+
+
+def take_bundle(key: bytes, files: Mapping[str, bytes]) -> None:
+    """Take `files` as the bundle of the records whose digest is `key` (a `last_bundle`): a
+    build whose records are those of the build before takes its bundle, without Pagefind."""
+    bundle: Future[Mapping[str, bytes]] = Future()
+    bundle.set_result(dict(files))
+    _LAST.clear()
+    _LAST[key] = bundle
+
+
 def _bundle_later(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, bytes]]:
     digest = hashlib.sha256()
     for language, pieces in records.items():
