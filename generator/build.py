@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -260,9 +260,13 @@ class Builder:
         # What the last build wrote, pages and outputs apart: each is updated on its own.
         self.written: tuple[Pages, Pages] | None = None
 
-    def build(self) -> BuildResult:
-        """Build the site; on content errors raise BuildFailed and leave the site as it was."""
+    def build(self, changed: Collection[Path] | None = None) -> BuildResult:
+        """Build the site; on content errors raise BuildFailed and leave the site as it was.
+        With `changed`, the files that changed since the last build (a watcher's report), only
+        those are looked at again: the others are taken as they were."""
         whole = self._whole()
+        assert self.kept.load is not None
+        self.kept.load.expect(None if whole else changed)
         result, self.kept = _run(self.project, self.drafts, self.kept, self._write)
         if whole and self.cache_folder is not None:
             save_bodies(self.cache_folder, self.kept.render.bodies.html)

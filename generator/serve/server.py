@@ -33,7 +33,7 @@ from generator.errors import BuildFailed, ContentError, counted
 from generator.load.git_history import head_files
 from generator.model import urls
 from generator.project import Project
-from generator.serve.watcher import ChangeWatcher
+from generator.serve.watcher import Changes, ChangeWatcher
 
 log = logging.getLogger("timeline.serve")
 # Pagefind's index of a large timeline takes seconds; past this, the last version is served.
@@ -97,18 +97,19 @@ class Preview:
         if self.loop is not None:
             self.loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
-    def rebuild(self) -> None:
-        """Build again; keep the last good site and show the errors when the content is broken."""
+    def rebuild(self, changed: Changes = None) -> None:
+        """Build again after the `changed` paths changed (None: any may have); keep the last
+        good site and show the errors when the content is broken."""
         try:
-            self._rebuild()
+            self._rebuild(changed)
         finally:
             self.outputs_ready.set()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, changed_paths: Changes) -> None:
         started = self.started = time.perf_counter()
         self.reloaded = False
         try:
-            result = self.builder.build()
+            result = self.builder.build(changed_paths)
         except BuildFailed as failure:
             self.state.errors = tuple(failure.errors)
             log.warning(
