@@ -60,14 +60,26 @@ def differences(before: Snapshot, after: Snapshot) -> set[str]:
 
 
 class ChangeWatcher:
-    """Watches the sources; after a burst of changes has been quiet, calls `on_change` once
-    with the paths that changed."""
+    """Watches the sources; after a burst of changes has been quiet, calls `on_change` with the
+    paths that changed, from a thread of its own. A burst that settles while `on_change` still
+    runs sets `superseded`, for it to give up what the burst makes stale, and brings the next
+    call, with every path changed meanwhile."""
 
-    def __init__(self, folders: list[Path], on_change: Callable[[Changes], None]) -> None:
+    def __init__(
+        self,
+        folders: list[Path],
+        on_change: Callable[[Changes], None],
+        superseded: threading.Event | None = None,
+    ) -> None:
         self.folders = folders
         self.on_change = on_change
+        self.superseded = superseded if superseded is not None else threading.Event()
         self.stop_event = threading.Event()
         self.thread = threading.Thread(target=self._run, name="timeline-watcher", daemon=True)
+        self.builds = threading.Thread(target=self._build, name="timeline-builds", daemon=True)
+        self.waiting = threading.Condition()
+        self.pending: set[str] | None = set()  # settled, not yet handed on; None: anything
+        self.have_pending = False
         try:
             self.inotify: Inotify | None = Inotify(folders)
         except Unavailable as reason:
@@ -77,11 +89,15 @@ class ChangeWatcher:
     def start(self) -> None:
         """Start watching in a background thread."""
         self.thread.start()
+        self.builds.start()
 
     def stop(self) -> None:
-        """Stop watching and wait for the thread."""
+        """Stop watching and wait for the threads."""
         self.stop_event.set()
+        with self.waiting:
+            self.waiting.notify_all()
         self.thread.join(timeout=5)
+        self.builds.join(timeout=5)
 
     def _run(self) -> None:
         try:
@@ -101,7 +117,7 @@ class ChangeWatcher:
                 got = inotify.changes(QUIET_SECONDS if pending != set() else POLL_SECONDS)
             except Unavailable as reason:  # a new folder past the limit of watches
                 log.info("Watching by polling from now on: %s", reason)
-                self.on_change(None)
+                self._settled(None)
                 self._poll()
                 return
             if got is None:
@@ -110,7 +126,7 @@ class ChangeWatcher:
                 if pending is not None:
                     pending |= got
             elif pending != set():  # quiet after a burst
-                self._changed(pending)
+                self._settled(pending)
                 pending = set()
 
     def _poll(self) -> None:
@@ -123,8 +139,26 @@ class ChangeWatcher:
                 pending |= differences(seen, now)
                 seen, changed_at = now, time.monotonic()
             elif pending and time.monotonic() - changed_at >= POLLED_QUIET_SECONDS:
-                self._changed(pending)
+                self._settled(pending)
                 pending = set()
 
-    def _changed(self, paths: set[str] | None) -> None:
-        self.on_change(None if paths is None else frozenset(Path(path) for path in paths))
+    def _settled(self, paths: set[str] | None) -> None:
+        """Hand a settled burst to the thread of builds, and tell a build under way."""
+        with self.waiting:
+            if paths is None or self.pending is None:
+                self.pending = None
+            else:
+                self.pending |= paths
+            self.have_pending = True
+            self.superseded.set()
+            self.waiting.notify()
+
+    def _build(self) -> None:
+        while True:
+            with self.waiting:
+                self.waiting.wait_for(lambda: self.have_pending or self.stop_event.is_set())
+                if self.stop_event.is_set():
+                    return
+                paths, self.pending, self.have_pending = self.pending, set(), False
+                self.superseded.clear()
+            self.on_change(None if paths is None else frozenset(Path(path) for path in paths))
