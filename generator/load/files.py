@@ -59,6 +59,16 @@ class LoadCache:
     # The files a watcher reports changed since the last load, for the next load alone; None
     # when there is no report: then every file's stat says whether it changed.
     changed: Collection[Path] | None = None
+    names: dict[tuple[str, str], tuple[Path, str]] = field(default_factory=dict)
+
+    def named(self, folder: Path, folder_shown: str, name: str) -> tuple[Path, str]:
+        """The path of the file `name` in `folder`, and its path as messages show it: made
+        once, since at 10,000 files making them costs a rebuild more than its other work."""
+        key = (folder_shown, name)
+        found = self.names.get(key)
+        if found is None:
+            found = self.names[key] = (folder / name, visible(f"{folder_shown}/{name}"))
+        return found
 
     def expect(self, changed: Collection[Path] | None) -> None:
         """Have the next load take every file but the `changed` ones as the last load parsed
@@ -93,6 +103,7 @@ class LoadCache:
         """Drop entries for files that the last load did not read (deleted or renamed), and
         the watcher's report, which held for that load alone."""
         self.entries = {k: v for k, v in self.entries.items() if k in self.seen}
+        self.names = {k: v for k, v in self.names.items() if v[0] in self.seen}
         self.seen = set()
         self.changed = None
 
@@ -254,8 +265,7 @@ def _load_documents(
     for name in unlisted:
         errors.append(_unlisted_error(visible(f"{folder_shown}/{name}".rstrip("/"))))
     for name, is_link in listed:
-        path = folder / name
-        shown = visible(f"{folder_shown}/{name}")
+        path, shown = cache.named(folder, folder_shown, name)
         if not name.endswith(".md"):
             if not is_leftover(path.name):
                 errors.append(not_markdown(shown, visible(name), folder_shown))
