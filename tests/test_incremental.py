@@ -72,6 +72,18 @@ def test_a_body_edit_renders_only_its_page(project: Project, tmp_path: Path) -> 
     assert_same_as_cold(project, tmp_path)
 
 
+def test_a_body_edit_patches_the_last_plan_rather_than_plan_every_page(project: Project) -> None:
+    builder = builder_of(project)
+    builder.build()
+    before = builder.kept.render.plan
+    edit(project.content / "events/rubicon.md", lambda t: t.replace("The start", "The very start"))
+    builder.build()
+    after = builder.kept.render.plan
+    assert [page.path for page in after] == [page.path for page in before]
+    planned = [new.path for new, old in zip(after, before, strict=True) if new is not old]
+    assert planned == ["events/rubicon/index.html"]
+
+
 def _replanned_by(project: Project, change: Callable[[str], str]) -> set[str]:
     """The pages an edit of rubicon.md by `change` plans again, from the record of the last."""
     before = link(check(project, drafts=True))
@@ -494,6 +506,8 @@ def _renamed(old: Path, new: Path) -> None:
 
 REPORTED_EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("body", lambda events: edit(events / "rubicon.md", lambda t: t + "\nLater, more.\n")),
+    # A second edit of a body alone patches a plan that the first patched.
+    ("another body", lambda events: edit(events / "senate-plot.md", lambda t: t + "\nAnd.\n")),
     ("date", lambda events: edit(events / "rubicon.md", lambda t: t.replace("-0048-01", "-0041"))),
     (
         "added",
