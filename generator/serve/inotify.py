@@ -63,8 +63,10 @@ class Inotify:
             raise
 
     def close(self) -> None:
-        """Stop watching."""
-        os.close(self._fd)
+        """Stop watching; again, nothing."""
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
 
     def changes(self, timeout: float) -> set[str] | None:
         """The paths that changed, waiting up to `timeout` seconds for the first ({} if none):

@@ -96,8 +96,11 @@ class ChangeWatcher:
         self.stop_event.set()
         with self.waiting:
             self.waiting.notify_all()
-        self.thread.join(timeout=5)
-        self.builds.join(timeout=5)
+        for thread in (self.thread, self.builds):
+            if thread.is_alive():
+                thread.join(timeout=5)
+        if self.inotify is not None and not self.thread.is_alive():
+            self.inotify.close()  # also when the watching never started
 
     def _run(self) -> None:
         try:
