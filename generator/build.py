@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Callable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -301,22 +302,30 @@ class Builder:
         cache_folder: Path | None = None,
         drafts: bool = True,
         on_pages: Callable[[tuple[str, ...]], None] | None = None,
+        superseded: threading.Event | None = None,
     ) -> None:
         """With `cache_folder`, Markdown from earlier runs is reused (see incremental/store.py).
         A preview shows the draft events, with a banner, unless `drafts` is False. After an
         edit, `on_pages(changed)` is called once the pages are written and before the outputs
-        (feeds, exports, the search index) are made: the preview reloads the browsers then."""
+        (feeds, exports, the search index) are made: the preview reloads the browsers then.
+        Once `superseded` is set (a newer edit was saved), a build making its outputs gives
+        them up and raises Superseded: they would be stale, and the next build makes them."""
         self.project = project
         self.drafts = drafts
         self.cache_folder = cache_folder
         self.on_pages = on_pages
+        self.superseded = superseded
         self.kept = Kept(LoadCache(), ValidateCache(), _first(cache_folder, PREVIEW))
         # What the last build wrote, pages and outputs apart: each is updated on its own.
         self.written: tuple[Pages, Pages] | None = None
 
-    def build(self) -> BuildResult:
-        """Build the site; on content errors raise BuildFailed and leave the site as it was."""
+    def build(self, changed: Collection[Path] | None = None) -> BuildResult:
+        """Build the site; on content errors raise BuildFailed and leave the site as it was.
+        With `changed`, the files that changed since the last build (a watcher's report), only
+        those are looked at again: the others are taken as they were."""
         whole = self._whole()
+        assert self.kept.load is not None
+        self.kept.load.expect(None if whole else changed)
         result, self.kept = _run(self.project, self.drafts, self.kept, self._write)
         if whole and self.cache_folder is not None:
             save_bodies(self.cache_folder, self.kept.render.bodies.html)
@@ -351,7 +360,44 @@ class Builder:
         if self.on_pages is not None:
             self.on_pages(tuple(changed))
         # The outputs after the pages: Pagefind's index alone can take seconds.
-        made_outputs = dict(sorted(outputs))
+        made_outputs = dict(sorted(_unless(self.superseded, outputs).items()))
         changed += update_site(made_outputs, last_outputs, output)
         self.written = (made_pages, made_outputs)
         return Written(tuple(sorted(made_pages | made_outputs)), tuple(sorted(changed)))
+
+
+class Superseded(Exception):
+    """A newer edit was saved while a build made its outputs: they were given up, and the
+    build keeps nothing (the next starts from what the last finished build kept)."""
+
+
+def _unless(superseded: threading.Event | None, files: Files) -> Pages:
+    """Every file of `files`, unless `superseded` is set first: then raise Superseded at once,
+    whatever is still being made. The files are made in a thread of their own, which leaves
+    off at the next file (Pagefind's index, which it waits for, can take seconds)."""
+    if superseded is None:
+        return dict(files)
+    made: Pages = {}
+    failed: list[BaseException] = []
+    done = threading.Event()
+
+    def make() -> None:
+        try:
+            for path, data in files:
+                if superseded.is_set():
+                    return
+                made[path] = data
+        except BaseException as error:  # raised again in the build's thread
+            failed.append(error)
+        finally:
+            done.set()
+
+    threading.Thread(target=make, name="timeline-outputs", daemon=True).start()
+    while not done.wait(0.02):  # either may come first; an Event waits for one thing
+        if superseded.is_set():
+            raise Superseded
+    if failed:
+        raise failed[0]
+    if superseded.is_set():
+        raise Superseded
+    return made

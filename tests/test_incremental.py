@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.build import Builder, check, render_site
+from generator.build import Builder, Superseded, check, render_site
 from generator.errors import BuildFailed
 from generator.incremental.affected import edit_between, replanned
 from generator.incremental.keep import PREVIEW
@@ -21,6 +22,7 @@ from generator.outputs.atom import ARCHIVE_ENTRIES, CURRENT_ENTRIES
 from generator.project import Project
 from generator.render.pages import plan_pages
 from generator.render.site import RenderCache
+from generator.serve.inotify import Inotify
 from tests.helpers import FIXTURE, TEMPLATES, build_into, read_tree, seed_renditions
 from tests.project_files import make_project
 
@@ -68,6 +70,18 @@ def test_a_body_edit_renders_only_its_page(project: Project, tmp_path: Path) -> 
     ]
     assert result.rendered == 1
     assert_same_as_cold(project, tmp_path)
+
+
+def test_a_body_edit_patches_the_last_plan_rather_than_plan_every_page(project: Project) -> None:
+    builder = builder_of(project)
+    builder.build()
+    before = builder.kept.render.plan
+    edit(project.content / "events/rubicon.md", lambda t: t.replace("The start", "The very start"))
+    builder.build()
+    after = builder.kept.render.plan
+    assert [page.path for page in after] == [page.path for page in before]
+    planned = [new.path for new, old in zip(after, before, strict=True) if new is not old]
+    assert planned == ["events/rubicon/index.html"]
 
 
 def _replanned_by(project: Project, change: Callable[[str], str]) -> set[str]:
@@ -475,3 +489,87 @@ def test_edits_of_translations_give_the_bytes_of_a_cold_build(tmp_path: Path) ->
         result = builder.build()
         assert any(path.startswith("fr/") for path in result.changed)
         assert_same_as_cold(project, tmp_path)
+
+
+def _reported(watching: Inotify) -> frozenset[Path]:
+    """What the kernel reported since the last call, as the preview's watcher hands it on."""
+    paths: set[str] = set()
+    while got := watching.changes(0.2):
+        paths |= got
+    return frozenset(Path(path) for path in paths)
+
+
+def _renamed(old: Path, new: Path) -> None:
+    new.parent.mkdir(exist_ok=True)
+    old.rename(new)
+
+
+REPORTED_EDITS: list[tuple[str, Callable[[Path], None]]] = [
+    ("body", lambda events: edit(events / "rubicon.md", lambda t: t + "\nLater, more.\n")),
+    # A second edit of a body alone patches a plan that the first patched.
+    ("another body", lambda events: edit(events / "senate-plot.md", lambda t: t + "\nAnd.\n")),
+    ("date", lambda events: edit(events / "rubicon.md", lambda t: t.replace("-0048-01", "-0041"))),
+    (
+        "added",
+        lambda events: (events / "actium.md").write_text(
+            "---\ntitle: Actium\ndate: -0030-09-02\nactors: [augustus]\n---\nA sea battle.\n"
+        ),
+    ),
+    ("renamed", lambda events: _renamed(events / "actium.md", events / "sea-battle.md")),
+    ("into a new folder", lambda events: _renamed(events / "sea-battle.md", events / "n/s.md")),
+    ("removed", lambda events: (events / "later-claims.md").unlink()),
+]
+
+
+@pytest.mark.slow
+def test_edits_given_by_the_watchers_changed_paths_give_the_bytes_of_a_cold_build(
+    project: Project, tmp_path: Path
+) -> None:
+    builder = builder_of(project)
+    builder.build()
+    events = project.content / "events"
+    watching = Inotify([project.content])
+    try:
+        for name, change in REPORTED_EDITS:
+            change(events)
+            result = builder.build(_reported(watching))
+            assert result.changed, name
+            assert_same_as_cold(project, tmp_path)
+    finally:
+        watching.close()
+    # Only the files reported are looked at again: an edit reported by no one is not seen.
+    edit(events / "rubicon.md", lambda t: t + "\nUnreported.\n")
+    assert builder.build(frozenset()).changed == ()
+    assert "events/rubicon/index.html" in builder.build().changed
+
+
+@pytest.mark.slow
+def test_an_edit_saved_while_the_outputs_are_made_supersedes_them(
+    project: Project, tmp_path: Path
+) -> None:
+    seed_renditions(project.root)
+    superseded = threading.Event()
+    rubicon = project.content / "events/rubicon.md"
+
+    def saved_meanwhile(changed: tuple[str, ...]) -> None:
+        edit(rubicon, lambda t: t.replace("The very start", "The real start"))
+        superseded.set()  # as the watcher does once the save settles
+
+    builder = Builder(
+        project, cache_folder=project.root / ".cache", on_pages=None, superseded=superseded
+    )
+    builder.build()
+    exports = (project.output / "timeline.json").read_bytes()
+    builder.on_pages = saved_meanwhile
+    edit(rubicon, lambda t: t.replace("The start", "The very start"))
+    with pytest.raises(Superseded):
+        builder.build([rubicon])
+    # The pages of the first edit are written; its outputs were given up, the last ones kept.
+    assert b"The very start" in (project.output / "events/rubicon/index.html").read_bytes()
+    assert (project.output / "timeline.json").read_bytes() == exports
+    builder.on_pages = None
+    superseded.clear()
+    result = builder.build([rubicon])
+    assert "timeline.json" in result.changed
+    assert b"The real start" in (project.output / "timeline.json").read_bytes()
+    assert_same_as_cold(project, tmp_path)

@@ -28,14 +28,17 @@ from generator.model.timeline import (
     DEFAULT_STATUS,
     Event,
     SiteConfig,
+    TimeKey,
     Timeline,
     in_time_order,
     shown_media,
+    time_key,
 )
 from generator.model.translations import Translation
 from generator.model.wikilinks import find_wikilinks
 
-_Checked = tuple[Document, Event | None, list[ContentError]]
+# A document, its event (None if invalid), its errors, and the event's place in time.
+_Checked = tuple[Document, Event | None, list[ContentError], TimeKey | None]
 
 
 @dataclass(slots=True)
@@ -82,7 +85,9 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     check_case_clashes(raw.events, errors)
     check_case_clashes(raw.places, errors)
     check_actor_event_clashes(raw.actors, raw.events, errors)
-    events = _events(raw.events, known, cache if cache is not None else ValidateCache(), errors)
+    checked = _events(raw.events, known, cache if cache is not None else ValidateCache(), errors)
+    events = [entry[1] for entry in checked if entry[1] is not None]
+    keys = {id(entry[1]): entry[3] for entry in checked if entry[3] is not None}
     translations = _translations(translated, known, places.keys(), site, errors)
     linkable = known.actors | known.events
     words = [document for documents in translated.values() for document in documents]
@@ -91,9 +96,8 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         check_body_links(document, linkable, errors)
     if errors or site is None:
         raise BuildFailed(errors)
-    timeline = Timeline(
-        site, sources, actors, tuple(in_time_order(events)), places, translations=translations
-    )
+    ordered = tuple(in_time_order(events, lambda event: keys[id(event)]))
+    timeline = Timeline(site, sources, actors, ordered, places, translations=translations)
     warnings = unused_warnings(raw.media, used_files(shown_media(timeline)))
     warnings += missing_warnings(timeline)
     for tag, po in site.catalogs or ((site.language, site.translations),):
@@ -139,8 +143,8 @@ def _translations(
 
 def _events(
     documents: list[Document], known: Known, cache: ValidateCache, errors: list[ContentError]
-) -> list[Event]:
-    """The valid events of `documents`, each checked again only if it changed or `known` did."""
+) -> list[_Checked]:
+    """`documents` checked, each again only if it changed or `known` did."""
     context = (
         known.sources,
         frozenset(known.actors),
@@ -153,18 +157,17 @@ def _events(
     )
     previous = cache.events if cache.context == context else {}
     checked: dict[int, _Checked] = {}
-    events: list[Event] = []
     for document in documents:
         entry = previous.get(id(document))
         if entry is None or entry[0] is not document:
             own_errors: list[ContentError] = []
-            entry = (document, check_event(document, known, own_errors), own_errors)
+            event = check_event(document, known, own_errors)
+            key = None if event is None else time_key(event)
+            entry = (document, event, own_errors, key)
         checked[id(document)] = entry
         errors.extend(entry[2])
-        if entry[1] is not None:
-            events.append(entry[1])
     cache.context, cache.events = context, checked
-    return events
+    return list(checked.values())
 
 
 def _check_wikilinks(document: Document, known: set[str], errors: list[ContentError]) -> None:

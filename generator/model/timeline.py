@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from generator.errors import ContentError
@@ -264,15 +264,27 @@ class Event:
         return (*self.date.sort_key(), self.order, self.id)
 
 
-def in_time_order(events: Iterable[Event]) -> list[Event]:
+# What orders an event: its sort key, and the calendar day its start is written on (or its id).
+TimeKey = tuple[tuple[int, int, int, str], object]
+
+
+def time_key(event: Event) -> TimeKey:
+    """What `in_time_order` orders `event` by: worth keeping for an unchanged event, since
+    thousands of them cost a tenth of a second to work out."""
+    return event.sort_key, event.date.written_day() or event.id
+
+
+def in_time_order(
+    events: Iterable[Event], key: Callable[[Event], TimeKey] = time_key
+) -> list[Event]:
     """`events` by their sort key; then, within each run of neighbours whose start is written
     on the same calendar day, `order` first: a day's narrative order is the author's, whatever
     the precision (24 July as a day may follow that day's 16:50), while days keep the order of
-    their instants across zones."""
-    ordered = sorted(events, key=lambda event: event.sort_key)
+    their instants across zones. `key` gives each event's `time_key`."""
+    keyed = sorted(((key(event), event) for event in events), key=lambda pair: pair[0][0])
     result: list[Event] = []
-    for _, run in itertools.groupby(ordered, key=lambda e: e.date.written_day() or e.id):
-        result.extend(sorted(run, key=lambda event: (event.order, event.sort_key)))
+    for _, run in itertools.groupby(keyed, key=lambda pair: pair[0][1]):
+        result.extend(event for _, event in sorted(run, key=lambda p: (p[1].order, p[0][0])))
     return result
 
 

@@ -8,7 +8,7 @@ record, but makes the values of only the pages it changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import partial
 
 from markupsafe import Markup
@@ -33,11 +33,14 @@ from generator.render.plan import Page, Parts, Values
 from generator.render.values import ShownRelation, backlinks, with_sources
 
 
-def event_pages(graph: Graph) -> Iterator[Page]:
-    """A page per event: its body, sources, relations, links to it, neighbours in time."""
+def event_pages(graph: Graph, only: Collection[str] | None = None) -> Iterator[Page]:
+    """A page per event (or per event of `only`, by id): its body, sources, relations, links
+    to it, neighbours in time."""
     parts = frozenset((SITE, ACTORS, SOURCES, PLACES))
     events = graph.timeline.events
-    for at, event in enumerate(events):
+    chosen = range(len(events)) if only is None else sorted(graph.position[i] for i in only)
+    for at in chosen:
+        event = events[at]
         path = urls.event(event.id)
         shown = Shown(_shown_by_event_page(graph, events, at), parts, (event.id,))
         yield Page(path, "event.html", shown, partial(_event_values, event, path))

@@ -28,12 +28,12 @@ from livereload.watcher import Watcher
 from tornado import web
 from tornado.ioloop import IOLoop
 
-from generator.build import Builder
+from generator.build import Builder, Superseded
 from generator.errors import BuildFailed, ContentError, counted
 from generator.load.git_history import head_files
 from generator.model import urls
 from generator.project import Project
-from generator.serve.watcher import ChangeWatcher
+from generator.serve.watcher import Changes, ChangeWatcher
 
 log = logging.getLogger("timeline.serve")
 # Pagefind's index of a large timeline takes seconds; past this, the last version is served.
@@ -62,8 +62,13 @@ class Preview:
         self.project = dataclasses.replace(project, output=preview_folder(project))
         self.host = host
         self.port = port
+        # Set when a newer save settles during a build: its outputs would be stale.
+        superseded = threading.Event()
         self.builder = Builder(
-            self.project, cache_folder=project.root / ".cache", on_pages=self._pages_written
+            self.project,
+            cache_folder=project.root / ".cache",
+            on_pages=self._pages_written,
+            superseded=superseded,
         )
         self.state = PreviewState()
         # Clear while the outputs (feeds, exports, the search index) are being made again after
@@ -77,7 +82,8 @@ class Preview:
         self.base_path = "/"
         # A new commit changes the events' history from git (`history: git`): HEAD is watched.
         sources = [project.content, *project.template_folders, project.seeds]
-        self.watcher = ChangeWatcher([*sources, *head_files(project.content)], self.rebuild)
+        watched = [*sources, *head_files(project.content)]
+        self.watcher = ChangeWatcher(watched, self.rebuild, superseded)
 
     @property
     def url(self) -> str:
@@ -97,18 +103,25 @@ class Preview:
         if self.loop is not None:
             self.loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
-    def rebuild(self) -> None:
-        """Build again; keep the last good site and show the errors when the content is broken."""
+    def rebuild(self, changed: Changes = None) -> None:
+        """Build again after the `changed` paths changed (None: any may have); keep the last
+        good site and show the errors when the content is broken."""
+        superseded = False
         try:
-            self._rebuild()
+            self._rebuild(changed)
+        except Superseded:
+            # A request for an output still waits: the next build, already due, makes it.
+            log.info("A newer save came while the outputs were made: building again")
+            superseded = True
         finally:
-            self.outputs_ready.set()
+            if not superseded:
+                self.outputs_ready.set()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, changed_paths: Changes) -> None:
         started = self.started = time.perf_counter()
         self.reloaded = False
         try:
-            result = self.builder.build()
+            result = self.builder.build(changed_paths)
         except BuildFailed as failure:
             self.state.errors = tuple(failure.errors)
             log.warning(
@@ -117,6 +130,8 @@ class Preview:
             for error in failure.errors:
                 log.warning("%s", error)
             changed: tuple[str, ...] = ()
+        except Superseded:
+            raise
         except Exception:  # a developer's bug must not take the preview down with it
             log.exception("the build crashed")
             return
