@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
@@ -158,6 +159,22 @@ def _bundle_later(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, by
 
 
 def _indexed(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, bytes]]:
+    """Pagefind's bundle of `records`, made by a thread started now: Pagefind indexes in its own
+    process while this one goes on with the pages, and the thread, which counts the common words
+    and waits for Pagefind, holds the GIL for about a second at 10,000 events."""
+    bundle: Future[Mapping[str, bytes]] = Future()
+
+    def run() -> None:
+        try:
+            bundle.set_result(_bundle(records))
+        except BaseException as error:  # handed to whoever waits for the files
+            bundle.set_exception(error)
+
+    threading.Thread(target=run, name="pagefind", daemon=True).start()
+    return bundle
+
+
+def _bundle(records: dict[str, Sequence[bytes]]) -> dict[str, bytes]:
     index = Index()
     left_out: set[str] = set()
     for language, pieces in records.items():
@@ -167,22 +184,10 @@ def _indexed(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, bytes]]
             pieces = [_without(piece, forms) for piece in pieces]
         # Pagefind sorts by numbers when every value is one: the timeline's order is the date's.
         index.add(language, (b'"sort":{"date":"%d"},%s' % (n, p) for n, p in enumerate(pieces)))
+    files = index.files()
+    used = {path: data for path, data in files.items() if not _UNUSED.fullmatch(path)}
     # One list for the bundle: a site's bundle holds one language (a translation has its own).
-    words = _dumps(sorted(left_out))
-    made = index.files_later()
-    bundle: Future[Mapping[str, bytes]] = Future()
-
-    def stable(done: Future[dict[str, bytes]]) -> None:
-        try:
-            files = done.result()
-        except BaseException as error:
-            bundle.set_exception(error)
-            return
-        used = {path: data for path, data in files.items() if not _UNUSED.fullmatch(path)}
-        bundle.set_result(stable_bundle(used) | {COMMON_WORDS: words})
-
-    made.add_done_callback(stable)
-    return bundle
+    return stable_bundle(used) | {COMMON_WORDS: _dumps(sorted(left_out))}
 
 
 def common_words(contents: Iterable[str], most: int) -> tuple[frozenset[str], frozenset[str]]:
