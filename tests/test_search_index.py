@@ -7,6 +7,8 @@ import gzip
 import json
 from itertools import chain
 
+import pytest
+
 from generator.incremental.keep import ONE_OFF
 from generator.model.graph import Graph
 from generator.outputs import pagefind_stable, search
@@ -15,7 +17,7 @@ from generator.outputs.pagefind_service import Index
 from generator.outputs.search import SEARCH, plain_body, record, search_bundle
 from generator.render.inputs import Inputs
 from generator.render.site import RenderCache, render
-from tests.helpers import TEMPLATES
+from tests.helpers import TEMPLATES, search_records
 
 
 def _pieces(graph: Graph) -> list[bytes]:
@@ -114,3 +116,37 @@ def test_pagefind_is_asked_for_the_index_before_the_first_page(fixture: Graph) -
     made = dict(chain(pages, outputs))
     assert started == search._LAST  # the same run's files
     assert any(path.endswith("pagefind-entry.json") for path in made)
+
+
+def test_a_word_in_more_places_than_the_most_is_found_with_its_written_forms() -> None:
+    contents = ["The port, the ship. A port", "the (the) port of Thebes", "porter"]
+    # `the` stands in 4 places, `port` in 3: as written, in any case, with any punctuation.
+    assert search.common_words(contents, 3) == (frozenset({"the"}), frozenset({"the", "(the)"}))
+    assert search.common_words(contents, 2) == (
+        frozenset({"the", "port"}),
+        frozenset({"the", "(the)", "port,", "port"}),
+    )
+    assert search.common_words(contents, 4) == (frozenset(), frozenset())
+
+
+def test_the_common_words_are_left_out_of_the_records_text_and_named_for_the_script(
+    fixture: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pieces = _pieces(fixture)
+    texts = " ".join(json.loads(b"{%s}" % p)["content"] for p in pieces).lower().split()
+    monkeypatch.setattr(search, "MOST_PLACES", texts.count("the") - 1)
+    bundle = search_bundle({"en": pieces})
+    assert json.loads(bundle[search.COMMON_WORDS]) == ["the"]
+    records = search_records({f"pagefind/{path}": data for path, data in bundle.items()})
+    assert len(records) == len(pieces)
+    titled = 0
+    for found in records.values():
+        assert "the" not in found["content"].lower().replace(".", " ").split()
+        # What a result shows is whole: Pagefind indexes it too, so `the` alone finds these.
+        titled += "the" in found["meta"]["title"].lower().split()
+    assert titled
+    # The rest of the text is as it was.
+    first = json.loads(b"{%s}" % pieces[0])["content"].split()
+    assert records[json.loads(b"{%s}" % pieces[0])["url"]]["content"].split() == [
+        word for word in first if word.lower().strip(".,") != "the"
+    ]

@@ -1,7 +1,8 @@
 """Pagefind's search on a generated timeline of 300 events, built for a project site and served
 under its base path as GitHub Pages would: a word finds its events, a filter and the order by
-date work, the first search downloads no more than 300 KB, no request leaves the site, and
-without JavaScript the search's place says where the list pages are."""
+date work, the first search downloads no more than 300 KB, no request leaves the site, a word
+too common to index is left out of a search with other words, and without JavaScript the
+search's place says where the list pages are."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from playwright.sync_api import Browser, Page
 from bench.corpus import generate
 from generator.build import build
 from generator.model import urls
+from generator.outputs import search
 from generator.project import Project
 from tests.browser import serve_site
 
@@ -25,6 +27,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BASE = "/timeline-of-events/"
 FIRST_SEARCH_BUDGET = 300 * 1024
+# At 300 events no word stands in 50,000 places: a lower bar leaves out `the` and `a` here.
+MOST_PLACES = 2_000
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +36,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
     root = tmp_path_factory.mktemp("corpus")
     generate(300, root)
     output = root / "site"
-    build(Project.at(root, output=output, base_url=f"https://example.org{BASE}"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "MOST_PLACES", MOST_PLACES)
+        build(Project.at(root, output=output, base_url=f"https://example.org{BASE}"))
     with serve_site(output, BASE) as origin:
         yield origin + BASE, output
 
@@ -133,6 +139,41 @@ def test_a_filter_narrows_the_results_and_the_date_order_sorts_them(
 def _status(page: Page) -> str:
     page.wait_for_function("/match/.test(document.getElementById('search-status').textContent)")
     return page.inner_text("#search-status")
+
+
+def test_a_common_word_is_left_out_of_a_search_with_other_words(
+    browser: Browser, site: tuple[str, Path]
+) -> None:
+    url, output = site
+    events = _events(output)
+    common = json.loads((output / urls.search_bundle(search.COMMON_WORDS)).read_bytes())
+    assert "the" in common
+    word = next(
+        w
+        for e in events.values()
+        for w in re.findall(r"[A-Za-z]{6,}", str(e["title"]))
+        if w.lower() not in common
+    )
+
+    def first_search(query: str) -> tuple[str, list[str]]:
+        page = browser.new_page()
+        page.goto(url)
+        page.fill("#search-input", query)
+        found = _results(page)
+        shown = page.inner_text("#search-status")
+        page.close()
+        return shown, found
+
+    alone = first_search(word)
+    assert alone[1]
+    assert first_search(f"The {word}") == alone
+    # Alone, the common word is looked for in what a result shows (title, date, status), which
+    # Pagefind indexes whole.
+    _, titled = first_search("the")
+    assert titled
+    for path in titled:
+        shown = " ".join(str(events[path][key]) for key in ("title", "date", "status"))
+        assert "the" in shown.lower().split(), path
 
 
 def test_without_javascript_the_search_says_where_the_list_pages_are(

@@ -17,7 +17,6 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future
 from typing import IO, Any
 
 from pagefind_bin import get_executable  # type: ignore[import-untyped]
@@ -60,20 +59,6 @@ class Index:
             answer = _run(self._payloads, errors)
         # Each file's base64 text goes as soon as it is decoded: the answer is tens of MB.
         return {file["path"]: binascii.a2b_base64(file.pop("content")) for file in answer["files"]}
-
-    def files_later(self) -> Future[dict[str, bytes]]:
-        """`files`, made by a thread started now: Pagefind's process indexes while this one
-        goes on with other work, and the thread waits for it, mostly without holding the GIL."""
-        made: Future[dict[str, bytes]] = Future()
-
-        def run() -> None:
-            try:
-                made.set_result(self.files())
-            except BaseException as error:  # handed to whoever waits for the files
-                made.set_exception(error)
-
-        threading.Thread(target=run, name="pagefind", daemon=True).start()
-        return made
 
 
 def _run(payloads: list[Payload], errors: IO[bytes]) -> dict[str, Any]:

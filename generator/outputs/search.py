@@ -5,7 +5,9 @@ words searched and the few results shown, not the whole index. Each event's reco
 title, summary, date, status, actors (and aliases), places (and aliases), tags and body text,
 with filters by actor, place, tag, status and year (ids, which `search-filters.json` names in
 the order the index's filters show them) and its place in the timeline to sort by date. Records
-are fed to Pagefind rather than pages parsed by it: the model already holds the text.
+are fed to Pagefind rather than pages parsed by it: the model already holds the text. Words
+too common to be worth their chunk are left out of the text (`common_words`), and named in
+`common-words.json` for the search script.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Hashable, Mapping, Sequence
+import threading
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from typing import Any
 
@@ -31,6 +35,14 @@ from generator.render.values import filters_of
 # Pagefind's ready-made interfaces and highlighter: the site's own script uses pagefind.js.
 _UNUSED = re.compile(r"pagefind-(.+-)?(ui|highlight)\.(js|css)")
 _MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|[*_`#>|~\[\]]")
+# Pagefind keeps every place a word stands in every record, and a search fetches them all for
+# each word searched: about 0.8 bytes a place once compressed. A word standing in more places
+# than this (at 10,000 events, "the" in 204,000, a chunk of 158 KB) is left out of the records'
+# text, so that a word's chunk stays near 40 KB (a stem's forms are counted apart: "report" at
+# 10,000 events, 63 KB); the search script leaves it out of queries that have other words.
+MOST_PLACES = 50_000
+_NOT_WORD = re.compile(r"[\W_]+")
+COMMON_WORDS = "common-words.json"  # in the bundle's folder, beside Pagefind's own files
 
 
 def plain_body(body: str) -> str:
@@ -134,7 +146,7 @@ def take_bundle(key: bytes, files: Mapping[str, bytes]) -> None:
 
 
 def _bundle_later(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, bytes]]:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(b"%d\n" % MOST_PLACES)
     for language, pieces in records.items():
         digest.update(b"%s %d\n" % (language.encode(), len(pieces)))
         for piece in pieces:
@@ -147,24 +159,62 @@ def _bundle_later(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, by
 
 
 def _indexed(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, bytes]]:
-    index = Index()
-    for language, pieces in records.items():
-        # Pagefind sorts by numbers when every value is one: the timeline's order is the date's.
-        index.add(language, (b'"sort":{"date":"%d"},%s' % (n, p) for n, p in enumerate(pieces)))
-    made = index.files_later()
+    """Pagefind's bundle of `records`, made by a thread started now: Pagefind indexes in its own
+    process while this one goes on with the pages, and the thread, which counts the common words
+    and waits for Pagefind, holds the GIL for about a second at 10,000 events."""
     bundle: Future[Mapping[str, bytes]] = Future()
 
-    def stable(done: Future[dict[str, bytes]]) -> None:
+    def run() -> None:
         try:
-            files = done.result()
-        except BaseException as error:
+            bundle.set_result(_bundle(records))
+        except BaseException as error:  # handed to whoever waits for the files
             bundle.set_exception(error)
-            return
-        used = {path: data for path, data in files.items() if not _UNUSED.fullmatch(path)}
-        bundle.set_result(stable_bundle(used))
 
-    made.add_done_callback(stable)
+    threading.Thread(target=run, name="pagefind", daemon=True).start()
     return bundle
+
+
+def _bundle(records: dict[str, Sequence[bytes]]) -> dict[str, bytes]:
+    index = Index()
+    left_out: set[str] = set()
+    for language, pieces in records.items():
+        common, forms = common_words((_content(piece) for piece in pieces), MOST_PLACES)
+        left_out |= common
+        if common:
+            pieces = [_without(piece, forms) for piece in pieces]
+        # Pagefind sorts by numbers when every value is one: the timeline's order is the date's.
+        index.add(language, (b'"sort":{"date":"%d"},%s' % (n, p) for n, p in enumerate(pieces)))
+    files = index.files()
+    used = {path: data for path, data in files.items() if not _UNUSED.fullmatch(path)}
+    # One list for the bundle: a site's bundle holds one language (a translation has its own).
+    return stable_bundle(used) | {COMMON_WORDS: _dumps(sorted(left_out))}
+
+
+def common_words(contents: Iterable[str], most: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The words, as Pagefind normalises them (lower case, letters and digits), that stand in
+    more than `most` places of all the `contents` together; and their forms as written (in
+    lower case, with their punctuation: `the`, `the,`). Counted as written, not stemmed as
+    Pagefind does: a stem's forms together may pass `most` a little."""
+    written: Counter[str] = Counter()
+    for content in contents:
+        written.update(content.lower().split())  # counted as written, then as words: fast
+    places: Counter[str] = Counter()
+    for token, count in written.items():
+        places[_NOT_WORD.sub("", token)] += count
+    common = frozenset(word for word, count in places.items() if word and count > most)
+    forms = frozenset(token for token in written if _NOT_WORD.sub("", token) in common)
+    return common, forms
+
+
+def _content(piece: bytes) -> str:
+    return str(json.loads(b"{%s}" % piece)["content"])
+
+
+def _without(piece: bytes, forms: frozenset[str]) -> bytes:
+    """A record without the common words' `forms` in its text (its excerpts read without them)."""
+    data = json.loads(b"{%s}" % piece)
+    data["content"] = " ".join(w for w in data["content"].split() if w.lower() not in forms)
+    return _dumps(data)[1:-1]
 
 
 def _filters(graph: Graph) -> bytes:

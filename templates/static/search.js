@@ -3,7 +3,8 @@
 // the chunks of the words searched and the results shown are fetched. Filters (actor, place,
 // tag, status, year) narrow a search and take their choices from search-filters.json when
 // first opened; results come by relevance or by date. Results are plain links; the arrow keys move between them and
-// Escape returns to the box.
+// Escape returns to the box. Words too common to be worth their chunk of the index (common-words.json,
+// beside it) are left out of the index's text, and so out of a search that has other words.
 (function () {
   "use strict";
   var form = document.getElementById("site-search");
@@ -18,6 +19,7 @@
   var NAMES = ["actor", "place", "tag", "status", "year"];
   var LIMIT = 20;
   var engine = null;
+  var common = null;
   var choices = null;
   var latest = 0;
 
@@ -35,7 +37,22 @@
           .then(function () { return pagefind; });
       });
     }
-    return engine;
+    if (!common) {
+      common = fetch(address(root + "pagefind/common-words.json")).then(function (response) {
+        return response.ok ? response.json() : [];
+      }).catch(function () { return []; });
+    }
+    return Promise.all([engine, common]);
+  }
+
+  // The query without the words the index leaves out, normalised as Pagefind does (lower case,
+  // letters and digits); a query of those alone is searched as it is, in the events' titles and
+  // the rest of what a result shows, which Pagefind indexes whole.
+  function searched(query, left) {
+    var words = query.split(/\s+/).filter(function (word) {
+      return left.indexOf(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")) === -1;
+    });
+    return words.length ? words.join(" ") : query;
   }
 
   // Each filter's choices, in the order the index's filters give them; a filter with none
@@ -75,10 +92,10 @@
       status.textContent = "";
       return;
     }
-    load().then(function (pagefind) {
+    load().then(function (loaded) {
       var how = { filters: filters };
       if (order.value) how.sort = { date: order.value };
-      return pagefind.search(query, how);
+      return loaded[0].search(searched(query, loaded[1]), how);
     }).then(function (found) {
       var shown = found.results.slice(0, LIMIT);
       return Promise.all(shown.map(function (r) { return r.data(); })).then(function (data) {
