@@ -21,6 +21,8 @@ from typing import IO, Any
 
 from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
+from generator.errors import failed
+
 Payload = tuple[bytes, ...]  # a message's JSON, in parts
 
 
@@ -56,7 +58,15 @@ class Index:
         of the Pagefind binary."""
         self._payloads.append((b'{"type":"GetFiles","index_id":0}',))
         with tempfile.TemporaryFile() as errors:
-            answer = _run(self._payloads, errors)
+            try:
+                answer = _run(self._payloads, errors)
+            except (OSError, PagefindError) as error:
+                raise failed(
+                    f"Pagefind, which makes the search index, could not run: {error}",
+                    "install the generator again, which brings Pagefind's program with it "
+                    "(`make site` does; or `pip install --force-reinstall` the generator)",
+                    field="search",
+                ) from None
         # Each file's base64 text goes as soon as it is decoded: the answer is tens of MB.
         return {file["path"]: binascii.a2b_base64(file.pop("content")) for file in answer["files"]}
 
