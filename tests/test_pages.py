@@ -216,3 +216,26 @@ def test_the_themes_gettext_says_what_jinjas_own_says(fixture: Graph) -> None:
     assert said == jinjas.from_string(source).render()
     # A message is markup (the catalog is trusted), a value is escaped, unless escaping is off.
     assert said == "v.\xa0&lt;2016&gt;|approximative|100%|a < b|c. &lt;i&gt;|v.\xa0<2016>"
+
+
+SHARED_PARTS = ("partials/head_links.html", "partials/header.html", "partials/footer.html")
+
+
+@pytest.mark.parametrize("languages", [(), ("en", "fr")])
+def test_a_shared_part_is_what_rendering_it_for_each_page_gives(
+    fixture: Graph, languages: tuple[str, ...]
+) -> None:
+    # `shared` renders a header, footer or stylesheet links once for every page at the same
+    # depth and first folder: on each page it must be what rendering it there gives, the index
+    # pages marked current, the 404 page linking from the root, each language's switcher its own.
+    site = dataclasses.replace(fixture.timeline.site, languages=languages)
+    env = environment(TEMPLATES, site)
+    pages = [
+        *(urls.event("first"), urls.event("second"), urls.actor("first"), urls.ACTORS),
+        *(urls.INDEX, urls.NOT_FOUND, urls.TAGS, urls.tag("a"), urls.paged(urls.tag("a"), 2)),
+        *(urls.paged(urls.INDEX, 2), urls.paged(urls.ACTORS, 2), urls.CORRECTIONS),
+    ]
+    call = env.from_string("{{ shared(name) }}")
+    for name in SHARED_PARTS:
+        for page in pages:
+            assert call.render(name=name, page=page) == env.get_template(name).render(page=page)

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from functools import partial
 
-from markupsafe import Markup
-
 from generator.i18n import N_
 from generator.incremental.affected import ACTORS, PLACES, SITE, SOURCES, Shown
 from generator.model import urls
@@ -86,7 +84,7 @@ def _event_values(event: Event, path: str, parts: Parts) -> Values:
             for r in graph.relations.get(event.id, ())
         ),
         "backlinks": backlinks(graph, graph.backlinks.get(event.id, ())),
-        "jsonld": Markup(parts.jsonld[event.id]),
+        "jsonld": parts.jsonld[event.id],
         "meta": parts.meta[event.id],
         "media": with_sources(event.media, timeline.sources),
         "previous": None if previous is None else listed[previous.id],

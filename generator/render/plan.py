@@ -28,7 +28,7 @@ class Parts:
     bodies: Bodies
     items: Items
     figures: Mapping[str, Markup]
-    jsonld: Mapping[str, str]
+    jsonld: Mapping[str, Markup]
     meta: Mapping[str, tuple[tuple[str, str, str], ...]]
 
     def lst(self, events: tuple[Event, ...]) -> tuple[Listed, ...]:

@@ -39,6 +39,8 @@ import json
 from collections.abc import Hashable
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.i18n import ENGLISH, N_, Language
 from generator.model import urls
 from generator.model.dates import iso_date
@@ -249,8 +251,9 @@ class _JsonLdPieces:
         cited = tuple(timeline.sources[citation.source] for citation in event.citations)
         return event, actors, cited, event_places(timeline, event)
 
-    def make(self, inputs: Inputs, shared: Any, event: Event) -> str:
-        return event_jsonld(inputs.graph, event)
+    def make(self, inputs: Inputs, shared: Any, event: Event) -> Markup:
+        # Markup already, so that the page's values hold this string rather than a copy of it.
+        return Markup(event_jsonld(inputs.graph, event))
 
 
 class _MetaPieces:

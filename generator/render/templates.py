@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -121,7 +121,37 @@ def environment(
         absolute=lambda path, anchor="": urls.absolute(site.base_url, path, anchor),
         versions=lambda page: versions(site, page),
     )
+    env.globals["shared"] = _shared_parts(env, site)
     return env
+
+
+def _shared_parts(env: jinja2.Environment, site: SiteConfig) -> Callable[..., Markup]:
+    """`shared(name)` for the templates: the part of a page in the template `name` (its
+    header, footer, stylesheets), rendered once for every page it would be the same on rather
+    than on each of 10,000 pages. Such a part links only to top-level pages and files, whose
+    links from a page differ only by the page's depth and first folder, and compares `page`
+    only with the index pages; with several languages, its switcher names the page itself."""
+    made: dict[Hashable, Markup] = {}
+
+    @jinja2.pass_context
+    def shared(context: jinja2.runtime.Context, name: str) -> Markup:
+        page: str = context["page"]
+        linked_from: str = context.get("link_from") or page
+        folders = linked_from.split("/")[:-1]
+        key = (
+            name,
+            linked_from == urls.NOT_FOUND,
+            len(folders),
+            tuple(folders[:1]),
+            page if page in INDEXES or site.languages else None,
+        )
+        part = made.get(key)
+        if part is None:
+            values = {"page": page} | ({"link_from": linked_from} if linked_from != page else {})
+            part = made[key] = Markup(env.get_template(name).render(values))
+        return part
+
+    return shared
 
 
 def _gettext(spoken: i18n.Language) -> Callable[..., str]:
