@@ -62,10 +62,13 @@ def test_search_finds_body_words_actors_places_and_tags(served) -> None:  # type
         ("mainstay indian army", "Pakistan reportedly eyes"),
     ]:
         page.fill("#search-input", query)
-        page.wait_for_selector("#search-results li")
-        assert any(
-            expected in title for title in page.locator("#search-results a").all_inner_texts()
-        ), query
+        # The last query's results stay until this one's arrive: wait for the title sought
+        # (a query that never finds it times out and fails).
+        page.wait_for_function(
+            """expected => [...document.querySelectorAll('#search-results a')]
+                .some(a => a.textContent.includes(expected))""",
+            arg=expected,
+        )
     page.fill("#search-input", "zzzz-nothing")
     page.wait_for_function("document.getElementById('search-status').textContent.includes('No')")
 
