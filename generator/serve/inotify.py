@@ -51,6 +51,7 @@ class Inotify:
             raise Unavailable(ctypes.get_errno(), "inotify_init1 failed")
         self._folders: dict[int, str] = {}  # watch descriptor -> its folder
         self._only: dict[str, set[str]] = {}  # a folder watched for some names alone
+        self._moved_in: set[int] = set()  # folders moved within, their MOVE_SELF still to come
         try:
             for folder in folders:
                 if folder.is_file():
@@ -94,9 +95,13 @@ class Inotify:
             if mask & _OVERFLOW:
                 return False
             folder = self._folders.get(wd)
+            if folder is not None and mask & _MOVE_SELF and wd in self._moved_in:
+                # Moved within the watched folders: its parent's report came first and watched
+                # it at its new path, which the kernel gives the same watch as before.
+                self._moved_in.discard(wd)
+                continue
             if folder is None or mask & (_IGNORED | _MOVE_SELF):
-                # A folder moved keeps its watch under its old path: the new path is watched
-                # anew from its parent's report, so the old watch goes.
+                # A folder moved out of the watched folders keeps its watch: it goes.
                 if folder is not None and mask & _MOVE_SELF:
                     self._c.inotify_rm_watch(self._fd, wd)
                 self._folders.pop(wd, None)
@@ -109,6 +114,8 @@ class Inotify:
             if mask & _ISDIR and mask & (_CREATE | _MOVED_TO):
                 # Files may land in a new folder before its watch exists: they count as changed.
                 changed.update(self._watch_tree(path))
+                if mask & _MOVED_TO:
+                    self._moved_in.update(w for w, f in self._folders.items() if f == path)
         return True
 
     def _watch_tree(self, top: str) -> list[str]:
