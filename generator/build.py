@@ -279,9 +279,9 @@ def _take_search_bundle(output: Path, last: LastWrite) -> None:
         files = {
             path[len(bundle) :]: (output / path).read_bytes()
             for path in last.files
-            if path.startswith(bundle)
+            if path.startswith(bundle) and is_safe_path(path)
         }
-    except OSError:
+    except (OSError, ValueError):  # gone, or not a path this system can open
         return
     take_bundle(last.search, files)
 

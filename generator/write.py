@@ -152,6 +152,11 @@ class Staging:
             shutil.rmtree(self.folder)
 
 
+# Past this many files changed, an update in place would leave the site half old, half new for
+# long enough to matter (a template edit changes every page): a new site is swapped in instead.
+IN_PLACE_MOST = 500
+
+
 class SiteUpdate(Staging):
     """The changes to a site of which the last build recorded each file's SHA-256 (`last`, by
     path), staged as `Staging` stages a new site: only the files whose bytes differ go into the
@@ -183,20 +188,27 @@ class SiteUpdate(Staging):
         return Written(written.paths, tuple(sorted(self.changed)))
 
     def commit(self) -> None:
-        """Remove the files the site no longer has, then move the changed ones in, each by an
-        atomic rename."""
+        """Bring the site to the new files: a few changes in place, each file by an atomic
+        rename (the files the site no longer has removed first); more as a whole new site,
+        swapped in at once like `Staging`'s, the unchanged files hard-linked into it."""
         removed = sorted(path for path in self.last if path not in self.written)
-        for path in removed:
-            _remove(self.output, path)
         moved = []
         for folder, _, files in os.walk(self.folder):
             for name in files:
                 moved.append(os.path.relpath(os.path.join(folder, name), self.folder))
+        self.changed = [*removed, *moved]
+        if len(self.changed) > IN_PLACE_MOST:
+            new = set(moved)
+            for path in sorted(self.written - new):
+                os.link(self.output / path, self._new(check_output_path(path)))
+            super().commit()
+            return
+        for path in removed:
+            _remove(self.output, path)
         for path in moved:
             target = self.output / path
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.folder / path, target)
-        self.changed = [*removed, *moved]
 
 
 def _link_unchanged(current: Path, new: Path, data: bytes) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import write
 from generator.cli import main
 from generator.incremental import stamps
 from generator.outputs import pagefind_service
@@ -327,6 +328,24 @@ def test_an_edit_rewrites_only_the_files_whose_bytes_changed(
     assert "events/rubicon/index.html" in changed
     assert "index.html" not in changed
     assert len(changed) < len(after) / 4
+
+
+def test_an_edit_of_many_files_swaps_a_whole_new_site_in(
+    project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run(project, capsys)
+    folder = (project / "site").stat().st_ino
+    # As many files as a template edit changes on a large site: no update in place.
+    monkeypatch.setattr(write, "IN_PLACE_MOST", 3)
+    EDITS["body"](project)
+    assert run(project, capsys).startswith("Built ")
+    assert (project / "site").stat().st_ino != folder
+    cold = tmp_path / "cold"
+    build_into(project, cold, templates=project / "templates")
+    assert read_tree(project / "site") == read_tree(cold)
 
 
 def test_an_edit_that_leaves_the_search_records_takes_the_last_index_without_pagefind(

@@ -60,11 +60,18 @@ class Index:
         with tempfile.TemporaryFile() as errors:
             try:
                 answer = _run(self._payloads, errors)
-            except (OSError, PagefindError) as error:
+            except OSError as error:
                 raise failed(
                     f"Pagefind, which makes the search index, could not run: {error}",
                     "install the generator again, which brings Pagefind's program with it "
                     "(`make site` does; or `pip install --force-reinstall` the generator)",
+                    field="search",
+                ) from None
+            except PagefindError as error:
+                raise failed(
+                    f"Pagefind could not make the search index: {error}",
+                    "free some memory and build again; if it says the same, report it with "
+                    "this message",
                     field="search",
                 ) from None
         # Each file's base64 text goes as soon as it is decoded: the answer is tens of MB.
