@@ -41,6 +41,7 @@ from generator.model.graph import Graph, link
 from generator.model.timeline import Timeline
 from generator.outputs.driver import site_files
 from generator.outputs.languages import translation_files, translation_sites
+from generator.outputs.pagefind_service import stop_all as stop_indexing
 from generator.outputs.search import last_bundle, take_bundle
 from generator.project import Project
 from generator.render.site import Files, RenderCache, Store, render
@@ -380,11 +381,13 @@ def _unless(superseded: threading.Event | None, files: Files) -> Pages:
     made: Pages = {}
     failed: list[BaseException] = []
     done = threading.Event()
+    # The watcher clears `superseded` before the next build: this one stays given up.
+    given_up = threading.Event()
 
     def make() -> None:
         try:
             for path, data in files:
-                if superseded.is_set():
+                if superseded.is_set() or given_up.is_set():
                     return
                 made[path] = data
         except BaseException as error:  # raised again in the build's thread
@@ -395,9 +398,11 @@ def _unless(superseded: threading.Event | None, files: Files) -> Pages:
     threading.Thread(target=make, name="timeline-outputs", daemon=True).start()
     while not done.wait(0.02):  # either may come first; an Event waits for one thing
         if superseded.is_set():
-            raise Superseded
+            break
+    if superseded.is_set():
+        given_up.set()
+        stop_indexing()  # its index is stale: the next build starts its own
+        raise Superseded
     if failed:
         raise failed[0]
-    if superseded.is_set():
-        raise Superseded
     return made

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
+from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 
 import pytest
 
+from generator.errors import BuildFailed
 from generator.incremental.keep import ONE_OFF
 from generator.model.graph import Graph
-from generator.outputs import pagefind_stable, search
+from generator.outputs import pagefind_service, pagefind_stable, search
 from generator.outputs.driver import site_files
 from generator.outputs.pagefind_service import Index
 from generator.outputs.search import SEARCH, plain_body, record, search_bundle
@@ -150,3 +153,23 @@ def test_the_common_words_are_left_out_of_the_records_text_and_named_for_the_scr
     assert records[json.loads(b"{%s}" % pieces[0])["url"]]["content"].split() == [
         word for word in first if word.lower().strip(".,") != "the"
     ]
+
+
+def test_an_index_given_up_stops_its_pagefind_process() -> None:
+    # Enough records that Pagefind is still indexing when it is stopped (seconds, not ms).
+    words = " ".join(f"word{n}" for n in range(400))
+    records = (
+        json.dumps({"url": f"/e{n}/", "content": f"{words} {n}", "meta": {"title": str(n)}})[1:-1]
+        for n in range(4000)
+    )
+    index = Index()
+    index.add("en", (record.encode() for record in records))
+    made = ThreadPoolExecutor(1).submit(index.files)
+    waited = 0
+    while not pagefind_service._RUNNING and waited < 3000:  # its process starts
+        time.sleep(0.01)
+        waited += 1
+    pagefind_service.stop_all()
+    with pytest.raises(BuildFailed, match="Pagefind could not make the search index"):
+        made.result(timeout=60)
+    assert not pagefind_service._RUNNING

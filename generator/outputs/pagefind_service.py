@@ -87,6 +87,8 @@ def _run(payloads: list[Payload], errors: IO[bytes]) -> dict[str, Any]:
         stderr=errors,
     )
     assert process.stdin is not None and process.stdout is not None
+    with _RUNNING_LOCK:
+        _RUNNING.add(process)
     writer = threading.Thread(target=_write, args=(process.stdin, payloads), daemon=True)
     writer.start()
     try:
@@ -102,10 +104,27 @@ def _run(payloads: list[Payload], errors: IO[bytes]) -> dict[str, Any]:
         writer.join()
         process.stdin.close()
         process.wait()
+        with _RUNNING_LOCK:
+            _RUNNING.discard(process)
     if last is None:
         errors.seek(0)
         raise PagefindError(f"Pagefind stopped: {errors.read().decode(errors='replace')}")
     return last
+
+
+# Pagefind's processes still indexing, for `stop_all`.
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def stop_all() -> None:
+    """Stop every Pagefind process still indexing: the preview gives up a build's outputs when
+    a newer edit is saved, and each process holds about 1 GB at 10,000 events. Whoever waits
+    for their files gets a PagefindError."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for process in running:
+        process.kill()
 
 
 def _write(stream: IO[bytes], payloads: list[Payload]) -> None:

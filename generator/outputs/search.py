@@ -152,7 +152,8 @@ def _bundle_later(records: dict[str, Sequence[bytes]]) -> Future[Mapping[str, by
         for piece in pieces:
             digest.update(b"%d\n%s" % (len(piece), piece))
     key = digest.digest()
-    if key not in _LAST:
+    last = _LAST.get(key)
+    if last is None or (last.done() and last.exception() is not None):  # none, or stopped
         _LAST.clear()
         _LAST[key] = _indexed(records)
     return _LAST[key]
