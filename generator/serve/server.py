@@ -161,11 +161,15 @@ class Preview:
         # livereload narrates its own work at INFO ("Reload 0 waiters: None", "Start watching
         # changes"), which says nothing to a writer; its warnings and errors still show.
         logging.getLogger("livereload").setLevel(logging.WARNING)
-        self.rebuild()
-        self.loop = IOLoop.current()
-        server = _LiveServer(self)
-        server.application(self.port, self.host)
-        LiveReloadHandler.start_tasks()
+        try:
+            self.rebuild()
+            self.loop = IOLoop.current()
+            server = _LiveServer(self)
+            server.application(self.port, self.host)
+            LiveReloadHandler.start_tasks()
+        except BaseException:
+            self.watcher.stop()  # its watch of the folders, opened already, is closed
+            raise
         self.watcher.start()
 
     def run(self) -> None:
