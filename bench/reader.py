@@ -2,7 +2,8 @@
 
 The largest HTML page, the feed, and the bytes of a first search in Chromium: a word found in
 most events (the costliest kind: its index chunk lists every page) and a word of one event's
-title. The search is timed from its last response to the results shown.
+title, with the time of the search's own work: from typing to the results shown, the time no
+request was waiting for data.
 """
 
 from __future__ import annotations
@@ -10,50 +11,20 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, Request, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-# Chromium otherwise calls Google's services, which a closed network refuses (and which would
-# count as the search's transfer).
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-default-apps",
-]
+# The browser and server the tests use: Chromium told not to call Google's services (which
+# would count as the search's transfer), and the site served as GitHub Pages would.
+from tests.browser import CHROMIUM, FLAGS, serve_site
+
 WORD = re.compile(r"[A-Za-z]{3,}")
 ADDRESS = re.compile(r"\S*://\S*")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """`site` served at the root of a local origin; yields the origin."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def largest_page(site: Path) -> tuple[str, int]:
@@ -131,7 +102,7 @@ def measure(site: Path) -> dict[str, Any]:
         "index_html_bytes": (site / "index.html").stat().st_size,
         "feed_bytes": (site / "feed.xml").stat().st_size,
     }
-    with served(site) as origin, sync_playwright() as playwright:
+    with serve_site(site) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         try:
             result["search_common"] = first_search(browser, origin, common)
