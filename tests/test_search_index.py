@@ -170,6 +170,6 @@ def test_an_index_given_up_stops_its_pagefind_process() -> None:
         time.sleep(0.01)
         waited += 1
     pagefind_service.stop_all()
-    with pytest.raises(BuildFailed, match="Pagefind could not make the search index"):
+    with pytest.raises(BuildFailed, match="search: Pagefind"):
         made.result(timeout=60)
     assert not pagefind_service._RUNNING

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import subprocess
 import tempfile
@@ -102,7 +103,9 @@ def _run(payloads: list[Payload], errors: IO[bytes]) -> dict[str, Any]:
     finally:
         # The service exits when its input closes.
         writer.join()
-        process.stdin.close()
+        # Stopped (see stop_all): what it answered, or did not, says so.
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.close()
         process.wait()
         with _RUNNING_LOCK:
             _RUNNING.discard(process)
