@@ -44,6 +44,13 @@ def snapshot(site: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+def _assert_as_cold(project: Path, tmp_path: Path) -> None:
+    """site/ as the project's last build left it holds the bytes of a cold build."""
+    cold = tmp_path / "cold"
+    build_into(project, cold, templates=project / "templates")
+    assert read_tree(project / "site") == read_tree(cold)
+
+
 def test_a_second_build_with_nothing_changed_writes_nothing(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -113,9 +120,7 @@ def test_any_change_builds_again_and_gives_a_cold_builds_bytes(
     run(project, capsys)
     change(project)
     assert run(project, capsys).startswith("Built "), name
-    cold = tmp_path / "cold"
-    build_into(project, cold, templates=project / "templates")
-    assert read_tree(project / "site") == read_tree(cold)
+    _assert_as_cold(project, tmp_path)
     assert UP_TO_DATE in run(project, capsys)
 
 
@@ -247,9 +252,7 @@ def test_an_edit_builds_a_cold_builds_bytes_whatever_the_cache_holds(
     CACHES[cache](project)
     capsys.readouterr()  # what the foreign project's build said
     assert run(project, capsys).startswith("Built ")
-    cold = tmp_path / "cold"
-    build_into(project, cold, templates=project / "templates")
-    assert read_tree(project / "site") == read_tree(cold)
+    _assert_as_cold(project, tmp_path)
     # What this build left in .cache/ is sound again: the next one has nothing to do.
     assert UP_TO_DATE in run(project, capsys)
 
@@ -343,9 +346,7 @@ def test_an_edit_of_many_files_swaps_a_whole_new_site_in(
     EDITS["body"](project)
     assert run(project, capsys).startswith("Built ")
     assert (project / "site").stat().st_ino != folder
-    cold = tmp_path / "cold"
-    build_into(project, cold, templates=project / "templates")
-    assert read_tree(project / "site") == read_tree(cold)
+    _assert_as_cold(project, tmp_path)
 
 
 def test_an_edit_that_leaves_the_search_records_takes_the_last_index_without_pagefind(
@@ -366,6 +367,4 @@ def test_an_edit_that_leaves_the_search_records_takes_the_last_index_without_pag
         assert "search: Pagefind, which makes the search index, could not run" in said
         assert "Traceback" not in said
     assert run(project, capsys).startswith("Built ")
-    cold = tmp_path / "cold"
-    build_into(project, cold, templates=project / "templates")
-    assert read_tree(project / "site") == read_tree(cold)
+    _assert_as_cold(project, tmp_path)
