@@ -19,6 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
 from generator.model import urls
 from generator.model.dates import EventDate
 from generator.model.days import from_day_number
@@ -204,3 +206,12 @@ def ensure_hugo() -> tuple[str, str]:
         [hugo, "version"], check=True, capture_output=True, text=True
     ).stdout.strip()
     return hugo, version
+
+
+def pagefind_program() -> tuple[str, str]:
+    """The Pagefind program our build runs (PyPI's `pagefind[bin]`), and its version line."""
+    program = str(get_executable())
+    version = subprocess.run(
+        [program, "--version"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    return program, version

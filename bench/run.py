@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -27,7 +28,13 @@ from typing import Any
 
 from bench import targets
 from bench.corpus import generate
-from bench.peers import ensure_hugo, ensure_pelican, write_hugo, write_pelican
+from bench.peers import (
+    ensure_hugo,
+    ensure_pelican,
+    pagefind_program,
+    write_hugo,
+    write_pelican,
+)
 from bench.stages import DAY_DATE, clean, move_date
 from generator import __version__
 from generator.check.validate import validate
@@ -266,6 +273,10 @@ def peer_tools(n: int) -> tuple[dict[str, Tool], dict[str, str]]:
     hugo_leftovers = (out, cache, hugo_dir / "resources", hugo_dir / "public")
     hugo_command = [hugo, "--quiet", "--source", str(hugo_dir), "--cacheDir", str(cache)]
     pages_out = WORK / f"hugo-{n}-pages"
+    search_out = WORK / f"hugo-{n}-search"
+    search_build = [*hugo_command, "--destination", str(search_out)]
+    pagefind, pagefind_version = pagefind_program()
+    search_index = [pagefind, "--site", str(search_out), "--glob", "events/*/index.html", "--quiet"]
     tools = {
         "pelican": Tool(
             [str(pelican), "content", "-s", "pelicanconf.py", "-o", "output", "-q"],
@@ -281,11 +292,20 @@ def peer_tools(n: int) -> tuple[dict[str, Tool], dict[str, str]]:
             hugo_dir,
             (pages_out, *hugo_leftovers[1:]),
         ),
+        # The same site with the search a Hugo site adds: Pagefind's own program run over the
+        # event pages Hugo wrote, as Pagefind's documentation has Hugo sites do. Ours makes its
+        # search index in its build, so this is the peer that makes everything ours makes.
+        "hugo_search": Tool(
+            ["sh", "-c", f"{shlex.join(search_build)} && exec {shlex.join(search_index)}"],
+            hugo_dir,
+            (search_out, *hugo_leftovers[1:]),
+        ),
         # It writes nothing: `out` stays as the last "hugo" build left it, to count its pages.
         "hugo_memory": Tool([*hugo_command, "--renderToMemory"], hugo_dir, hugo_leftovers[1:]),
     }
     versions = {"pelican": pelican_version, "hugo": hugo_version}
     versions |= {"hugo_pages": hugo_version, "hugo_memory": hugo_version}
+    versions["hugo_search"] = f"{hugo_version} + {pagefind_version}"
     return tools, versions
 
 
@@ -306,12 +326,13 @@ def measure(n: int, repeat: int, *, full: bool, peers: bool) -> dict[str, Any]:
     cold = cold_rounds(tools, repeat)
     if peers:
         result["peers"] = {}
-        for name in ("pelican", "hugo", "hugo_pages", "hugo_memory"):
+        for name in ("pelican", "hugo", "hugo_pages", "hugo_search", "hugo_memory"):
             figures: dict[str, Any] = {"version": versions[name], **summarise(cold[name])}
             output = {
                 "pelican": WORK / f"pelican-{n}" / "output",
                 "hugo": WORK / f"hugo-{n}-public",
                 "hugo_pages": WORK / f"hugo-{n}-pages",
+                "hugo_search": WORK / f"hugo-{n}-search",
             }
             if name in output:
                 figures["html_pages"] = count_html(output[name])
@@ -377,6 +398,7 @@ def table(results: dict[str, Any]) -> str:
                 "pelican": "Pelican",
                 "hugo": "Hugo (the same site)",
                 "hugo_pages": "Hugo (pages only)",
+                "hugo_search": "Hugo + Pagefind",
                 "hugo_memory": "Hugo --renderToMemory",
             }
             pages = f"  {figures['html_pages']:,} HTML pages" if "html_pages" in figures else ""

@@ -59,6 +59,13 @@ TARGETS = (
         lambda run: _seconds(run, "ours", "cold") / _seconds(run, "peers", "hugo_pages"),
         1.0,
     ),
+    # Hugo's sites have no search of their own; with Pagefind run over its event pages, Hugo
+    # makes what ours makes (the "everything this turn adds switched on").
+    Target(
+        "cold build ÷ Hugo + Pagefind",
+        lambda run: _seconds(run, "ours", "cold") / _seconds(run, "peers", "hugo_search"),
+        1.0,
+    ),
     Target("peak memory", lambda run: float(run["ours"]["cold"]["peak_mb"]), 400, unit="MB"),
     Target(
         "Pelican ÷ cold build",

@@ -77,7 +77,12 @@ def test_the_targets_table_says_which_figures_meet_the_issues_targets() -> None:
             "search_ordinary": {"bytes": 250_000, "work_after_data_ms": 280},
         },
     }
-    peers = {"hugo": _figures(20.0), "hugo_pages": _figures(15.0), "pelican": _figures(50.0)}
+    peers = {
+        "hugo": _figures(20.0),
+        "hugo_pages": _figures(15.0),
+        "hugo_search": _figures(18.0),  # faster than Hugo alone: the ratio is its own
+        "pelican": _figures(50.0),
+    }
     large = {"events": 100_000, "ours": {"cold": _figures(250.0, 3000)}}
     results = {"runs": [{"events": 10_000, "ours": ours, "peers": peers}, large]}
     verdicts = {
@@ -87,6 +92,7 @@ def test_the_targets_table_says_which_figures_meet_the_issues_targets() -> None:
     assert verdicts == {
         "cold build ÷ Hugo (the same site)": "met",
         "cold build ÷ Hugo (pages only)": "NOT MET",  # 1.27
+        "cold build ÷ Hugo + Pagefind": "NOT MET",  # 1.06
         "peak memory": "met",
         "Pelican ÷ cold build": "met",  # 2.63
         "largest HTML page": "met",
