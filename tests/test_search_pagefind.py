@@ -1,13 +1,16 @@
 """Pagefind's search on a generated timeline of 300 events, built for a project site and served
 under its base path as GitHub Pages would: a word finds its events, a filter and the order by
 date work, the first search downloads no more than 300 KB, no request leaves the site, a word
-too common to index is left out of a search with other words, and without JavaScript the
-search's place says where the list pages are."""
+too common to index is left out of a search with other words, the box's focus loads the search
+before a key is typed, a word typed key by key shows its own results, a word of two letters is
+searched once the typing pauses, and without JavaScript the search's place says where the list
+pages are."""
 
 from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -49,9 +52,16 @@ def _events(output: Path) -> dict[str, dict[str, object]]:
     return {BASE + urls.page_url_path(urls.event(e["id"])): e for e in export["events"]}
 
 
+# The status says how many match, and the list is no longer waiting for a newer query's results.
+SHOWN = (
+    "() => /match/.test(document.getElementById('search-status').textContent) &&"
+    " !document.getElementById('search-results').hasAttribute('aria-busy')"
+)
+
+
 def _results(page: Page) -> list[str]:
     """The paths the shown results link to, once the status says how many match."""
-    page.wait_for_function("/match/.test(document.getElementById('search-status').textContent)")
+    page.wait_for_function(SHOWN)
     hrefs = page.locator("#search-results a").evaluate_all("links => links.map(a => a.href)")
     return [urlsplit(href).path for href in hrefs]
 
@@ -137,7 +147,7 @@ def test_a_filter_narrows_the_results_and_the_date_order_sorts_them(
 
 
 def _status(page: Page) -> str:
-    page.wait_for_function("/match/.test(document.getElementById('search-status').textContent)")
+    page.wait_for_function(SHOWN)
     return page.inner_text("#search-status")
 
 
@@ -174,6 +184,83 @@ def test_a_common_word_is_left_out_of_a_search_with_other_words(
     for path in titled:
         shown = " ".join(str(events[path][key]) for key in ("title", "date", "status"))
         assert "the" in shown.lower().split(), path
+
+
+def _title_word(output: Path, length: int) -> str:
+    """The first word of `length` letters or more in an event's title."""
+    return next(
+        w
+        for e in _events(output).values()
+        for w in re.findall(rf"[A-Za-z]{{{length},}}", str(e["title"]))
+    )
+
+
+def test_the_box_s_focus_loads_the_search_before_a_key_is_typed(
+    browser: Browser, site: tuple[str, Path]
+) -> None:
+    url, _ = site
+    page = browser.new_page()
+    page.goto(url + "years/", wait_until="networkidle")
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(urlsplit(r.url).path))
+    # The WebAssembly and the metadata are what a search needs before the chunks of its words.
+    wasm = re.compile(r"/pagefind/wasm\.[a-z]+\.pagefind$")
+    with page.expect_request(wasm), page.expect_request(re.compile(r"\.pf_meta$")):
+        page.focus("#search-input")
+    page.wait_for_load_state("networkidle")
+    assert all(path.startswith(BASE + "pagefind/") for path in asked), asked
+    # Nothing is searched yet: no chunk of the index, no result.
+    assert not [path for path in asked if path.endswith((".pf_index", ".pf_fragment"))]
+    page.close()
+
+
+def test_a_word_typed_key_by_key_shows_its_own_results(
+    browser: Browser, site: tuple[str, Path]
+) -> None:
+    url, output = site
+    word = _title_word(output, 8)
+
+    def search(typed: bool) -> tuple[list[str], str]:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url)
+        if typed:
+            page.focus("#search-input")
+            page.keyboard.type(word, delay=30)
+        else:
+            page.fill("#search-input", word)
+        found = _results(page)
+        shown = page.inner_text("#search-status")
+        page.close()
+        assert errors == []
+        return found, shown
+
+    pasted = search(typed=False)
+    assert pasted[0]
+    # Each key's prefix finds other events (or more of them): only the whole word's are shown.
+    assert search(typed=True) == pasted
+
+
+def test_a_word_of_two_letters_is_searched_once_the_typing_pauses(
+    browser: Browser, site: tuple[str, Path]
+) -> None:
+    url, output = site
+    prefix = _title_word(output, 2)[:2]
+    page = browser.new_page()
+    page.goto(url, wait_until="networkidle")
+    with page.expect_response(re.compile(r"\.pf_meta$")):
+        page.focus("#search-input")
+    page.wait_for_timeout(1000)  # the metadata decoded: a search would start at once
+    chunks: list[float] = []
+    page.on("request", lambda r: chunks.append(time.monotonic()) if ".pf_index" in r.url else None)
+    typing = time.monotonic()
+    page.keyboard.type(prefix)
+    assert _results(page)
+    # A prefix of one or two letters stands in most records: its search, the costliest, waits
+    # for a pause (300 ms after the last key) rather than delay the search of the word typed.
+    assert chunks and chunks[0] - typing >= 0.3
+    page.close()
 
 
 def test_without_javascript_the_search_says_where_the_list_pages_are(

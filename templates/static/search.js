@@ -1,7 +1,7 @@
 // Site search: shows the search box (absent without JavaScript, where a note names the list
-// pages instead) and finds events with Pagefind's index in pagefind/, loaded on first use: only
-// the chunks of the words searched and the results shown are fetched. Filters (actor, place,
-// tag, status, year) narrow a search and take their choices from search-filters.json when
+// pages instead) and finds events with Pagefind's index in pagefind/, loaded when the box takes
+// the focus: only the chunks of the words searched and the results shown are fetched. Filters
+// (actor, place, tag, status, year) narrow a search and take their choices from search-filters.json when
 // first opened; results come by relevance or by date. Results are plain links; the arrow keys move between them and
 // Escape returns to the box. Words too common to be worth their chunk of the index (common-words.json,
 // beside it) are left out of the index's text, and so out of a search that has other words.
@@ -18,10 +18,18 @@
   var root = form.getAttribute("data-root");
   var NAMES = ["actor", "place", "tag", "status", "year"];
   var LIMIT = 20;
+  // A last word shorter than this is searched once the typing pauses: a prefix of one or two
+  // letters stands in most records, and Pagefind's work grows with the square of the records a
+  // search finds (seconds for "c" at 10,000 events), which the next search would wait behind.
+  var SHORT = 3;
+  var PAUSE = 300;
   var engine = null;
   var common = null;
   var choices = null;
   var latest = 0;
+  var busy = false;
+  var again = false;
+  var timer = 0;
 
   form.hidden = false;
 
@@ -29,11 +37,14 @@
     return new URL(path, document.baseURI).href;
   }
 
-  // Pagefind's script is a module: imported once, from this site's own folder.
+  // Pagefind's script is a module: imported once, from this site's own folder. Its init() has its
+  // worker fetch the index's metadata and WebAssembly and make them ready while the reader types,
+  // rather than at the first search; the common words come at the same time as the module.
   function load() {
     if (!engine) {
       engine = import(address(root + "pagefind/pagefind.js")).then(function (pagefind) {
         return pagefind.options({ basePath: new URL(address(root + "pagefind/")).pathname })
+          .then(function () { return pagefind.init(); })
           .then(function () { return pagefind; });
       });
     }
@@ -81,28 +92,65 @@
     return filters;
   }
 
+  // One search at a time: Pagefind's worker runs them one after another, so a search for every
+  // key typed would queue behind each other. A query typed while one runs waits for it, and only
+  // the latest is searched then.
   function run() {
+    clearTimeout(timer);
+    timer = 0;
     var query = input.value.trim();
-    var filters = chosen();
     var ticket = ++latest;
     // Filters narrow a search for words; alone they would have Pagefind fetch every chunk of
     // the index (4 MB at 10,000 events), and the actor, place, tag and year pages list them.
     if (!query) {
       list.textContent = "";
+      list.removeAttribute("aria-busy");
       status.textContent = "";
       return;
     }
-    load().then(function (loaded) {
-      var how = { filters: filters };
+    list.setAttribute("aria-busy", "true");
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    find(query, ticket).then(function () {
+      busy = false;
+      if (again) {
+        again = false;
+        run();
+      }
+    });
+  }
+
+  // The list is busy (aria-busy) from a key typed to its query's results shown.
+  function typed() {
+    var last = input.value.trim().split(/\s+/).pop();
+    clearTimeout(timer);
+    if (last && last.length < SHORT) {
+      list.setAttribute("aria-busy", "true");
+      timer = setTimeout(run, PAUSE);
+    } else {
+      run();
+    }
+  }
+
+  // The query's results, shown unless a newer query came meanwhile (whose search then runs,
+  // without fetching this one's results).
+  function find(query, ticket) {
+    return load().then(function (loaded) {
+      var how = { filters: chosen() };
       if (order.value) how.sort = { date: order.value };
       return loaded[0].search(searched(query, loaded[1]), how);
     }).then(function (found) {
+      if (ticket !== latest) return;
       var shown = found.results.slice(0, LIMIT);
       return Promise.all(shown.map(function (r) { return r.data(); })).then(function (data) {
         if (ticket === latest) show(data, found.results.length);
       });
     }).catch(function () {
       if (ticket === latest) {
+        list.removeAttribute("aria-busy");
         status.textContent = form.getAttribute("data-unloaded") || "The search could not be loaded.";
       }
     });
@@ -147,6 +195,7 @@
       list.appendChild(item);
     });
     status.textContent = matches(count);
+    if (!timer) list.removeAttribute("aria-busy");
   }
 
   // The page's words for a count when it carries them (a site in another language than
@@ -166,7 +215,7 @@
     return form.getAttribute("data-first").replace("{matches}", words).replace("{limit}", LIMIT);
   }
 
-  input.addEventListener("input", run);
+  input.addEventListener("input", typed);
   input.addEventListener("focus", function () { load(); });
   options.addEventListener("toggle", function () { if (options.open) loadChoices(); });
   fields.addEventListener("change", run);
