@@ -113,5 +113,9 @@ def test_the_targets_table_says_which_figures_meet_the_issues_targets() -> None:
 def test_a_searchs_own_work_is_the_time_no_request_was_waiting_for_data() -> None:
     # Requests in flight 0–1 s and 1.5–2 s (two overlapping), results shown at 2.25 s.
     events = [(0.0, +1), (1.0, -1), (1.5, +1), (1.6, +1), (1.8, -1), (2.0, -1)]
-    assert reader._idle(events, 2.25) == pytest.approx(0.75)
-    assert reader._idle([], 1.0) == 0.0
+    assert reader._idle(events, 0.0, 2.25) == pytest.approx(0.75)
+    # Counted from the query complete (the last key typed at 1.2 s): what loaded while the
+    # reader typed is not the search's work.
+    assert reader._idle(events, 1.2, 2.25) == pytest.approx(0.55)
+    # No request at all: the whole time is the search's own.
+    assert reader._idle([], 0.5, 1.0) == pytest.approx(0.5)
