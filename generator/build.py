@@ -23,6 +23,7 @@ from generator.check.history import with_history
 from generator.check.validate import ValidateCache, validate
 from generator.errors import BuildFailed, ContentError
 from generator.incremental.keep import ONE_OFF, PREVIEW, Keep
+from generator.incremental.shown import PagesRecord, forget_shown, load_shown, save_shown
 from generator.incremental.store import (
     Check,
     Fresh,
@@ -66,6 +67,8 @@ class BuildResult:
     drafts: int = 0
     # Each file's SHA-256 by path, from a one-off build (the next one compares its files with them).
     digests: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # What the pages were made of and showed, from a one-off build that was asked for it.
+    shown: PagesRecord | None = None
 
     @property
     def pages(self) -> Pages:
@@ -121,6 +124,7 @@ def _run(
         html.rendered,
         written.changed,
         drafts_left_out,
+        shown=html.pages_record(),
     )
     return result, kept
 
@@ -195,7 +199,7 @@ def build(
     cache_folder: Path | None = None,
     *,
     drafts: bool = False,
-    last_files: Mapping[str, str] | None = None,
+    last: LastWrite | None = None,
     before_commit: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Check, render and write the site in one go (a one-off build), with the draft events
@@ -203,19 +207,23 @@ def build(
 
     Each file goes to the new site as soon as it is made and is not kept: the memory a build
     needs does not grow with the size of its output. With `cache_folder`, Markdown rendered by
-    earlier runs is reused and this run's is saved (see incremental/store.py). With
-    `last_files`, the SHA-256 of each file of the output folder as it is, only the files that
-    differ are written into it (see write.SiteUpdate). `before_commit` runs once every file
+    earlier runs is reused and this run's is saved (see incremental/store.py). With `last`,
+    the SHA-256 of each file of the output folder as it is, only the files that differ are
+    written into it (see write.SiteUpdate), and with what its pages showed, only the pages an
+    edit changes are made (see incremental/shown.py). `before_commit` runs once every file
     is made, before the output folder changes.
     """
-    first = Kept(None, None, _first(cache_folder, ONE_OFF))
     # The workers that make the pages write them into the new site themselves: the pages, most
     # of the site's bytes, no longer cross a pipe to wait for this one process to write them.
     staging = (
         Staging(project.output)
-        if last_files is None or not all(map(is_safe_path, last_files))
-        else SiteUpdate(project.output, last_files)
+        if last is None or not all(map(is_safe_path, last.files))
+        else SiteUpdate(project.output, last.files)
     )
+    on_disk = (last.pages, staging.left) if last and isinstance(staging, SiteUpdate) else None
+    cache = _first(cache_folder, ONE_OFF)
+    records = cache_folder is not None  # the next build's record of what the pages showed
+    first = Kept(None, None, dataclasses.replace(cache, on_disk=on_disk, records=records))
     try:
         write = _streamed(staging, before_commit)
         result, kept = _run(project, drafts, first, write, staging.store)
@@ -251,23 +259,25 @@ def build_and_record(
     last = load_written(cache_folder, check.site)
     if last is not None and last.search is not None:
         _take_search_bundle(project.output, last)
+    if last is not None:
+        last = dataclasses.replace(last, pages=load_shown(cache_folder, check.site, last.files))
 
     def forget() -> None:
         # Only now does the output folder change: a build that fails before leaves it, and the
         # records that describe it, as they were, for the next build to start from.
         forget_fresh(cache_folder)
         forget_written(cache_folder)
+        forget_shown(cache_folder)
 
-    last_files = None if last is None else last.files
-    result = build(
-        project, cache_folder, drafts=drafts, last_files=last_files, before_commit=forget
-    )
+    result = build(project, cache_folder, drafts=drafts, last=last, before_commit=forget)
     pages = sum(1 for path in result.paths if path.endswith(".html"))
     events = len(result.timeline.events)
     site = record_fresh(project, cache_folder, check.inputs, pages, events, result.drafts)
     # A site in several languages makes one bundle each: this process keeps only the last.
     search = None if result.timeline.site.languages else last_bundle()
     save_written(cache_folder, site, LastWrite(dict(result.digests), search))
+    if result.shown is not None:
+        save_shown(cache_folder, site, result.shown)
     return result
 
 

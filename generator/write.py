@@ -180,6 +180,11 @@ class SiteUpdate(Staging):
                 handle.write(data)
         return Stored(digest)
 
+    def left(self, path: str) -> Stored:
+        """What stands for the file at `path` left in the site as the last build wrote it (the
+        render stage makes no page that an edit does not change): it is only counted."""
+        return Stored(bytes.fromhex(self.last[path]))
+
     def stream(
         self, files: Iterable[tuple[str, bytes]], before_commit: Callable[[], None] | None = None
     ) -> Written:

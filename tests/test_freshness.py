@@ -9,13 +9,16 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator import write
+from generator.build import BuildResult, build_unless_fresh
 from generator.cli import main
 from generator.incremental import stamps
 from generator.outputs import pagefind_service
+from generator.project import Project
 from tests.helpers import FIXTURE, REPO, TEMPLATES, build_into, read_tree, seed_renditions
 
 UP_TO_DATE = "is up to date"
@@ -83,6 +86,18 @@ CHANGES: list[tuple[str, Callable[[Path], None]]] = [
         ),
     ),
     ("deleted event", lambda root: (root / "content/events/later-claims.md").unlink()),
+    (
+        "renamed event",
+        lambda root: (root / "content/events/wreath-laid.md").rename(
+            root / "content/events/wreath.md"
+        ),
+    ),
+    (
+        "draft",
+        lambda root: _replace(
+            root / "content/events/later-claims.md", "---\n", "---\ndraft: true\n"
+        ),
+    ),
     (
         "title",
         lambda root: _replace(root / "content/events/rubicon.md", "title: Caesar", "title: C."),
@@ -367,4 +382,113 @@ def test_an_edit_that_leaves_the_search_records_takes_the_last_index_without_pag
         assert "search: Pagefind, which makes the search index, could not run" in said
         assert "Traceback" not in said
     assert run(project, capsys).startswith("Built ")
+    _assert_as_cold(project, tmp_path)
+
+
+def _build_recorded(root: Path) -> BuildResult:
+    """`timeline build` as the command runs it (the record of the pages in .cache/ read and
+    made), returning what it built."""
+    project = Project.at(root, templates=root / "templates")
+    result = build_unless_fresh(project, root / ".cache")
+    assert isinstance(result, BuildResult)
+    return result
+
+
+@pytest.mark.parametrize(("edit", "most"), [("body", 1), ("date", None)])
+def test_an_edit_renders_only_the_pages_that_show_what_it_changed(
+    project: Path, tmp_path: Path, edit: str, most: int | None
+) -> None:
+    first = _build_recorded(project)
+    assert first.rendered == sum(1 for path in first.paths if path.endswith(".html"))
+    EDITS[edit](project)
+    again = _build_recorded(project)
+    # A body edit changes its event's page alone; a date edit the lists that show the event
+    # (in this small fixture, also every page that lists the years: it brings a new year).
+    assert 0 < again.rendered <= (most or first.rendered - 1)
+    _assert_as_cold(project, tmp_path)
+
+
+def _shown_record(root: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((root / ".cache/shown.json").read_text())
+    return data
+
+
+def _save_shown_record(root: Path, data: dict[str, Any]) -> None:
+    (root / ".cache/shown.json").write_text(json.dumps(data))
+
+
+def _pages_not_a_mapping(root: Path) -> None:
+    _save_shown_record(root, {**_shown_record(root), "pages": [["index.html", 0, [], []]]})
+
+
+def _list_out_of_range(root: Path) -> None:
+    data = _shown_record(root)
+    data["pages"] = {
+        path: [len(data["lists"]), parts, bodies]
+        for path, (_, parts, bodies) in data["pages"].items()
+    }
+    _save_shown_record(root, data)
+
+
+def _unknown_part(root: Path) -> None:
+    data = _shown_record(root)
+    data["pages"] = {
+        path: [at, ["weather"], bodies] for path, (at, _, bodies) in data["pages"].items()
+    }
+    _save_shown_record(root, data)
+
+
+def _digests_not_hex(root: Path) -> None:
+    data = _shown_record(root)
+    data["events"] = {event_id: ["x" * 32, "y" * 32] for event_id in data["events"]}
+    _save_shown_record(root, data)
+
+
+def _page_not_written(root: Path) -> None:
+    """A page the record names that written.json does not: it cannot be left as it is."""
+    data = _shown_record(root)
+    data["pages"]["events/nowhere/index.html"] = next(iter(data["pages"].values()))
+    _save_shown_record(root, data)
+
+
+def _every_event_unchanged(root: Path) -> None:
+    """Digests that say no event changed, from another generator: the fingerprint tells."""
+    _save_shown_record(root, {**_shown_record(root), "generator": "0123456789abcdef"})
+
+
+def _other_site(root: Path) -> None:
+    """The record of an output folder other than this one."""
+    _save_shown_record(root, {**_shown_record(root), "site": "0" * 64})
+
+
+def _half(root: Path) -> None:
+    path = root / ".cache/shown.json"
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+SHOWN_DAMAGE: dict[str, Callable[[Path], None]] = {
+    "half": _half,
+    "garbage": lambda root: (root / ".cache/shown.json").write_bytes(b"\x00\xff" * 9),
+    "pages not a mapping": _pages_not_a_mapping,
+    "list out of range": _list_out_of_range,
+    "unknown part": _unknown_part,
+    "digests not hex": _digests_not_hex,
+    "page not written": _page_not_written,
+    "stale": _every_event_unchanged,
+    "other site": _other_site,
+}
+
+
+# The record alone damaged, written.json sound: the edit must not be taken as nothing changed.
+@pytest.mark.parametrize("damage", SHOWN_DAMAGE, ids=list(SHOWN_DAMAGE))
+@pytest.mark.slow
+def test_a_damaged_record_of_the_pages_renders_every_page(
+    project: Path, tmp_path: Path, damage: str
+) -> None:
+    first = _build_recorded(project)
+    EDITS["title"](project)
+    SHOWN_DAMAGE[damage](project)
+    again = _build_recorded(project)
+    assert again.rendered == first.rendered
     _assert_as_cold(project, tmp_path)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.incremental.shown import PagesRecord
 from generator.incremental.store import fingerprint
 from generator.system import replace_file
 
@@ -25,10 +26,12 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 @dataclass(frozen=True, slots=True)
 class LastWrite:
     """What the last build wrote: each file's SHA-256 by path, and the digest of the search
-    index's records (see outputs/search.py), if it made one."""
+    index's records (see outputs/search.py), if it made one; and, kept apart in shown.json,
+    what each page showed."""
 
     files: dict[str, str]
     search: bytes | None = None
+    pages: PagesRecord | None = None
 
 
 def load_written(folder: Path, site: str | None) -> LastWrite | None:

@@ -19,8 +19,10 @@ import jinja2
 from markupsafe import Markup
 
 from generator.incremental.affected import Edit, Shown, edit_between, replanned
+from generator.incremental.digests import Digests, digests_of
 from generator.incremental.keep import Keep
 from generator.incremental.memo import Memo
+from generator.incremental.shown import PagesRecord, edit_since
 from generator.model import urls
 from generator.model.graph import Graph
 from generator.parallel import imap_indexes
@@ -41,6 +43,9 @@ Files = Iterator[tuple[str, bytes]]
 # Writes one page into the new site from whichever process made it, and returns what stands for
 # its bytes (the write stage's `Staging.store`): the pages need not travel back from the workers.
 Store = Callable[[str, bytes], bytes]
+# What stands for the bytes of a page that the output folder holds as the last build wrote it
+# (the write stage's `SiteUpdate.left`): a page that an edit does not change is not made at all.
+Left = Callable[[str], bytes]
 Rendered = tuple[tuple[str, Any], bytes]  # a page's (template, values) and its bytes
 
 
@@ -72,6 +77,10 @@ class RenderCache:
     figures: Drawn = field(default_factory=dict)
     memo: Memo | None = None
     plan: tuple[Page, ...] = ()  # the last build's, for an edit of bodies alone to patch
+    # A one-off build's: what the pages in the output folder were made of and showed (.cache/),
+    # and what stands for one of them left there as it is; whether to record this run's.
+    on_disk: tuple[PagesRecord | None, Left] | None = None
+    records: bool = False
 
     @classmethod
     def saved(
@@ -97,7 +106,9 @@ class Run:
     edit: Edit | None
     inputs: Inputs
     memo: Memo
+    record: Mapping[str, Shown]  # what each page showed in the build `edit` is measured from
     store: Store | None = None
+    left: Left | None = None
 
 
 @dataclass(slots=True)
@@ -126,6 +137,7 @@ class HtmlSite:
     figures: Drawn
     made: Made
     plan: tuple[Page, ...]  # if the next run gets it
+    digests: Digests | None  # what the pages are made of, if the last cache asked for them
 
     @property
     def rendered(self) -> int:
@@ -152,7 +164,13 @@ class HtmlSite:
             figures=self.figures,
             memo=self.memo if keep.pieces else None,
             plan=self.plan,
+            records=last.records,
         )
+
+    def pages_record(self) -> PagesRecord | None:
+        """What the pages of this run were made of and showed, for the next one-off build to
+        find what its edit changed; None unless the cache it started from asked for it."""
+        return None if self.digests is None else PagesRecord(self.digests, self.record)
 
 
 def render(
@@ -165,8 +183,9 @@ def render(
     """Plan every page of `graph` with the templates in `templates` (a folder, or folders the
     first of which that has a file wins) and TimelineJS's `dist` folder, for the interactive
     view, reusing what the `last` run kept where it can; with `store`, a run that keeps no page
-    writes each page where it is made. A mistake in a template raises BuildFailed once the
-    pages are read."""
+    writes each page where it is made, and leaves in place each page that the output folder
+    holds as `last.on_disk` says and that the edit does not change. A mistake in a template
+    raises BuildFailed once the pages are read."""
     assets = read_tree(templates)
     language = (
         None
@@ -175,7 +194,8 @@ def render(
     )
     last = _generation(last, graph, templates, assets, language)
     assert last.environment is not None
-    edit = None if last.graph is None else edit_between(last.graph, graph)
+    digests = digests_of(graph, last.generation) if last.records else None
+    edit, record, left = _edit(last, graph, digests)
     plan = _plan(graph, language, last, edit)
     bodies = Bodies(graph, last.keep, last.bodies, edit)
     bodies.prepare(
@@ -186,17 +206,34 @@ def render(
     inputs = Inputs(graph, bodies)
     memo = Memo(last.memo, last.keep, None if edit is None else edit.dirty)
     store = None if last.keep.pages else store  # a run that keeps pages needs their bytes
-    run = Run(graph, plan, last.environment, assets, timelinejs, last, edit, inputs, memo, store)
+    run = Run(graph, plan, last.environment, assets, timelinejs, last, edit, inputs, memo, record)
+    run = dataclasses.replace(run, store=store, left=left)
     items = Items(last.environment, graph.timeline.actors, last.items, edit=edit is not None)
     specs, figures = _specs(run, items)
     keep = last.keep
-    record = {page.path: page.shown for page in plan} if keep.pages else {}
+    shown = {page.path: page.shown for page in plan} if keep.pages or digests else {}
     pieces = (items.used, figures) if keep.pieces else ({}, {})
     made = Made(InMemory(last.renditions) if keep.renditions and last.media is None else None)
     files = _files(run, specs, made)  # holds the run only until its last page is made
     pages = tuple(page.path for page in plan)
     kept_plan = tuple(plan) if keep.pages else ()
-    return HtmlSite(files, pages, inputs, memo, last, record, *pieces, made, kept_plan)
+    return HtmlSite(files, pages, inputs, memo, last, shown, *pieces, made, kept_plan, digests)
+
+
+def _edit(
+    last: RenderCache, graph: Graph, digests: Digests | None
+) -> tuple[Edit | None, Mapping[str, Shown], Left | None]:
+    """What changed since the last run, what each page showed then, and how to leave a page
+    as it is: from the graph the last run kept (the preview), else from the record of the
+    pages in the output folder (a one-off build; not for a site in several languages, whose
+    other languages' pages it does not hold); no edit when neither is at hand."""
+    if last.graph is not None:
+        return edit_between(last.graph, graph), last.record, None
+    on_disk, left = last.on_disk or (None, None)
+    if on_disk is None or digests is None or left is None or graph.timeline.site.languages:
+        return None, {}, None
+    edit = edit_since(on_disk.digests, digests, graph)
+    return (None, {}, None) if edit is None else (edit, on_disk.pages, left)
 
 
 def _plan(graph: Graph, language: str | None, last: RenderCache, edit: Edit | None) -> list[Page]:
@@ -246,10 +283,14 @@ def _specs(run: Run, items: Items) -> tuple[list[PageSpec | str], Drawn]:
         if run.edit is None
         # Every page the record names was made by the last build: a build that fails leaves
         # the cache it started from.
-        else replanned(run.last.record, ((page.path, page.shown) for page in run.plan), run.edit)
+        else replanned(run.record, ((page.path, page.shown) for page in run.plan), run.edit)
     )
     is_wanted = (lambda path: True) if wanted is None else wanted.__contains__
-    parts, drawn = page_parts(run.plan, run.inputs, run.memo, items, run.last.figures, is_wanted)
+    # A run that keeps no pieces for the next makes those of the pages it renders alone.
+    only = None if wanted is None or run.last.keep.pieces else is_wanted
+    parts, drawn = page_parts(
+        run.plan, run.inputs, run.memo, items, run.last.figures, is_wanted, only
+    )
     specs = [
         PageSpec(page.path, page.template, page.values(parts))
         if is_wanted(page.path)
@@ -270,21 +311,30 @@ def page_parts(
     items: Items,
     figures: Drawn,
     wanted: Callable[[str], bool],
+    only: Callable[[str], bool] | None = None,
 ) -> tuple[Parts, Drawn]:
     """What the values of the `wanted` pages of `plan` are made of, and the figures drawn for
-    them (the last build's `figures` kept where unchanged)."""
+    them (the last build's `figures` kept where unchanged). With `only`, the event pieces and
+    figures of those pages alone: the others are left as the output folder holds them."""
     graph = inputs.graph
     timeline = graph.timeline
     events = timeline.events
+    if only is not None:
+        shown = {event_id for page in plan if only(page.path) for event_id in page.shown.events}
+        events = tuple(event for event in events if event.id in shown)
     ids = [event.id for event in events]
     jsonld = dict(zip(ids, memo.each(JSONLD, inputs, events), strict=True))
     meta = dict(zip(ids, memo.each(META, inputs, events), strict=True))
-    jobs = [(page.path, page.figure) for page in plan if page.figure is not None]
+    jobs = [
+        (page.path, page.figure)
+        for page in plan
+        if page.figure is not None and (only is None or only(page.path))
+    ]
     site = timeline.site
     drawn = draw_figures(jobs, timeline.actors, site.eras, figures, wanted, site.spoken)
     svgs = {page: svg for page, (_, svg) in drawn.items()}
     thumbnails = timeline.site.thumbnails
-    lists = {event.id: listed(event, thumbnails) for event in events}
+    lists = {event.id: listed(event, thumbnails) for event in timeline.events}
     return Parts(graph, lists, inputs.bodies, items, svgs, jsonld, meta), drawn
 
 
@@ -311,7 +361,9 @@ def _render_pages(run: Run, specs: list[PageSpec | str], made: Made) -> Files:
     for spec in specs:
         path = spec if isinstance(spec, str) else spec.path
         old = previous.get(path)
-        if isinstance(spec, str) or (old is not None and old[0] == (spec.template, spec.values)):
+        if isinstance(spec, str) and old is None and run.left is not None:
+            yield path, run.left(path)  # in the output folder as the last build wrote it
+        elif isinstance(spec, str) or (old is not None and old[0] == (spec.template, spec.values)):
             assert old is not None, "a page is skipped only when the last build made it"
             made.pages[path] = old
             yield path, old[1]
