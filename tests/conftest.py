@@ -44,11 +44,21 @@ def root(tmp_path: Path) -> Path:
     return make_project(tmp_path)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless and quiet (tests/browser.py), one for each module."""
+@pytest.fixture(scope="session")
+def launched_chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless and quiet (tests/browser.py), launched once by each worker:
+    a launch takes about a second of CPU, and some forty modules drive it."""
     with chromium() as launched:
         yield launched
+
+
+@pytest.fixture(scope="module")
+def browser(launched_chromium: Browser) -> Iterator[Browser]:
+    """The worker's Chromium; every tab (and its context) a module leaves open is closed at the
+    module's end, so that no module sees another's pages, cookies or cache."""
+    yield launched_chromium
+    for context in launched_chromium.contexts:
+        context.close()
 
 
 # The longest modules, longest first, as `pytest --durations` measured them on 2 cores (about
