@@ -61,10 +61,10 @@ def browser(launched_chromium: Browser) -> Iterator[Browser]:
         context.close()
 
 
-# The longest modules, longest first, as `pytest --durations` measured them on 2 cores (about
-# 200 s for the validators alone, 40-70 s for the others): started first, each on a worker of its
-# own, they end with the rest instead of leaving one worker to finish them alone. A module missing
-# here only runs later; the order never changes what a test checks.
+# The longest modules, longest first, as `pytest --durations` measured them on 2 cores (the
+# validators alone take about a sixth of the run): started first, they end with the rest instead
+# of leaving one worker to finish them alone. A module missing here only runs later; the order
+# never changes what a test checks.
 LONGEST_FIRST = (
     "tests/test_validators.py",
     "tests/test_phone.py",
