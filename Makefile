@@ -66,8 +66,10 @@ lint: $(DEV)
 typecheck: $(DEV)
 	$(BIN)/mypy --strict generator
 
-# On every core, each test module on one worker (its fixtures are made once).
-PYTEST_WORKERS ?= -n auto --dist loadscope
+# On every core, each test module on one worker (its fixtures are made once), in the order
+# tests/conftest.py gives them: xdist's reordering by number of tests would start the longest
+# modules, which have few tests, last.
+PYTEST_WORKERS ?= -n auto --dist loadscope --no-loadscope-reorder
 unit: $(DEV) $(NODE_ALL) | fonts
 	$(BIN)/pytest $(PYTEST_WORKERS)
 

@@ -57,11 +57,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def served_real_content(root: Path) -> Iterator[tuple[str, Browser]]:
-    """A copy of the real content in `root`, previewed by `timeline serve`, and Chromium."""
+def served_real_content(root: Path, browser: Browser) -> Iterator[tuple[str, Browser]]:
+    """A copy of the real content in `root`, previewed by `timeline serve`, and `browser`."""
     for part in ("content", "seeds"):
         shutil.copytree(REPO / part, root / part)
-    with preview_server(root) as (url, _), chromium() as browser:
+    with preview_server(root) as (url, _):
         yield url, browser
 
 

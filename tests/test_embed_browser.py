@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page
 from generator.build import build
 from generator.model import urls
 from generator.project import Project
-from tests.browser import chromium, free_port, serve_site
+from tests.browser import free_port, serve_site
 from tests.helpers import REPO, TEMPLATES
 from tests.test_site import copy_project
 from tests.test_validators import axe, vnu
@@ -48,7 +48,7 @@ class Hosted:
 
 
 @pytest.fixture(scope="module")
-def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
+def hosted(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[Hosted]:
     root = copy_project(REPO, tmp_path_factory.mktemp("project"))
     site_port, host_port = free_port(), free_port()
     site_url = f"http://127.0.0.1:{site_port}/"
@@ -58,7 +58,6 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
     with (
         serve_site(site, "/", site_port),
         serve_site(host, "/", host_port) as host_origin,
-        chromium() as browser,
     ):
         yield Hosted(site, site_url, host, host_origin + "/", browser)
 

@@ -16,13 +16,13 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
-from playwright.sync_api import Dialog, Page, Route
+from playwright.sync_api import Browser, Dialog, Page, Route
 
 from generator.build import check
 from generator.project import Project
 from generator.render.markdown import ALLOWED_TAGS, DROPPED_WITH_CONTENT, MarkdownRenderer
 from generator.write import UnsafePath, check_output_path
-from tests.browser import chromium, serve_site
+from tests.browser import serve_site
 from tests.helpers import REPO, TEMPLATES, build_into
 
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
@@ -101,26 +101,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser_page() -> Iterator[tuple[Page, list[str], list[str]]]:
+def browser_page(browser: Browser) -> Iterator[tuple[Page, list[str], list[str]]]:
     """A page that records every dialog (alert, confirm, prompt) and every request that would
     leave the machine, refusing them."""
-    with chromium() as browser:
-        page = browser.new_page()
-        dialogs: list[str] = []
-        requests: list[str] = []
+    page = browser.new_page()
+    dialogs: list[str] = []
+    requests: list[str] = []
 
-        def on_dialog(dialog: Dialog) -> None:
-            dialogs.append(f"{page.url}: {dialog.type} {dialog.message!r}")
-            dialog.dismiss()
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(f"{page.url}: {dialog.type} {dialog.message!r}")
+        dialog.dismiss()
 
-        def on_request(route: Route) -> None:
-            requests.append(route.request.url)
-            route.abort()
+    def on_request(route: Route) -> None:
+        requests.append(route.request.url)
+        route.abort()
 
-        page.on("dialog", on_dialog)
-        page.route("http://**/*", on_request)
-        page.route("https://**/*", on_request)
-        yield page, dialogs, requests
+    page.on("dialog", on_dialog)
+    page.route("http://**/*", on_request)
+    page.route("https://**/*", on_request)
+    yield page, dialogs, requests
 
 
 def visit(page: Page, path: Path) -> None:

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from generator.cli import main
 from generator.importing.html_markdown import plain_text
-from tests.browser import chromium, preview_server
+from tests.browser import preview_server
 
 # Chromium or the Nu HTML Checker: left out of `make quick`.
 pytestmark = pytest.mark.browser
@@ -17,14 +18,14 @@ pytestmark = pytest.mark.browser
 IMPORTS = Path(__file__).resolve().parent / "fixtures" / "imports"
 
 
-def test_timelinejs_shows_the_imported_slides(tmp_path: Path) -> None:
+def test_timelinejs_shows_the_imported_slides(tmp_path: Path, browser: Browser) -> None:
     source = IMPORTS / "timelinejs.json"
     into = tmp_path / "imported"
     assert main(["import", str(source), "--into", str(into)]) == 0
     original = json.loads(source.read_text(encoding="utf-8"))
     wanted = sorted(plain_text(slide["text"]["headline"]) for slide in original["events"])
     errors: list[str] = []
-    with preview_server(into) as (url, _), chromium() as browser:
+    with preview_server(into) as (url, _):
         page = browser.new_page()
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -34,13 +35,14 @@ def test_timelinejs_shows_the_imported_slides(tmp_path: Path) -> None:
         headlines = page.locator(".tl-slide:not(.tl-slide-titleslide) .tl-headline")
         shown = sorted(" ".join(text.split()) for text in headlines.all_inner_texts())
         title = page.locator(".tl-slide-titleslide .tl-headline").inner_text()
+        page.close()
     assert shown == wanted
     assert title.strip() == plain_text(original["title"]["text"]["headline"])
     assert errors == []
 
 
 def test_an_imported_slide_shows_its_first_sentence_once_and_a_media_slide_its_caption(
-    tmp_path: Path,
+    tmp_path: Path, browser: Browser
 ) -> None:
     first = "The Beagle leaves Plymouth with Darwin aboard."
     text = f"<p>{first} " + "It sails on for five years and more. " * 8 + "</p>"
@@ -56,7 +58,7 @@ def test_an_imported_slide_shows_its_first_sentence_once_and_a_media_slide_its_c
     source.write_text(json.dumps({"events": slides}), encoding="utf-8")
     into = tmp_path / "imported"
     assert main(["import", str(source), "--into", str(into)]) == 0
-    with preview_server(into) as (url, _), chromium() as browser:
+    with preview_server(into) as (url, _):
         page = browser.new_page()
         page.goto(f"{url}events/the-voyage/")
         shown = page.locator("main").inner_text()
@@ -66,6 +68,7 @@ def test_an_imported_slide_shows_its_first_sentence_once_and_a_media_slide_its_c
         page.wait_for_function("document.querySelectorAll('.tl-slide').length > 2")
         headlines = page.locator(".tl-slide:not(.tl-slide-titleslide) .tl-headline")
         titles = sorted(" ".join(text.split()) for text in headlines.all_inner_texts())
+        page.close()
     assert shown.count(first) == 1
     assert headers == ["Year", "Ships"]
     assert titles == ["Home", "The voyage"]

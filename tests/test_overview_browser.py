@@ -6,6 +6,7 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import Browser
 
 from generator.render.overview.lanes import status_lanes
 from tests.browser import served_real_content
@@ -21,8 +22,8 @@ PAGES = {"index": "", "actor-russia": "actors/russia/"}
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    with served_real_content(tmp_path_factory.mktemp("project")) as served:
+def served(tmp_path_factory: pytest.TempPathFactory, browser: Browser):  # type: ignore[no-untyped-def]
+    with served_real_content(tmp_path_factory.mktemp("project"), browser) as served:
         yield served
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page
 
 from generator.model import urls
 from generator.render.overview.density import DENSE_LIMIT
-from tests.browser import chromium, serve_site
+from tests.browser import serve_site
 from tests.helpers import REPO, build_into
 from tests.test_site import copy_project
 
@@ -59,7 +59,7 @@ def lengthen(root: Path) -> Path:
 
 @pytest.fixture(scope="module", params=["first", "crowded", "long"])
 def site(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, browser: Browser
 ) -> Iterator[tuple[str, list[str], Browser]]:
     root = copy_project(REPO, tmp_path_factory.mktemp(request.param))
     if request.param == "crowded":
@@ -72,7 +72,7 @@ def site(
     for kind in KINDS:  # of each kind, the page with the most to show
         candidates = sorted(p for p in pages if p.startswith(kind) and p.count("/") == 2)
         chosen.append(max(candidates, key=lambda p: len(pages[p])))
-    with serve_site(root / "site") as origin, chromium() as browser:
+    with serve_site(root / "site") as origin:
         yield origin + "/", [p for p in chosen if p.endswith(".html")], browser
 
 

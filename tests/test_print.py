@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from tests.browser import chromium, serve_site
+from tests.browser import serve_site
 from tests.helpers import FIXTURE, REPO, build_into
 from tests.test_site import copy_project
 
@@ -41,14 +42,14 @@ def squashed(text: str) -> str:
 
 @pytest.fixture(scope="module", params=[REPO, FIXTURE], ids=["real", "fixture"])
 def index_pdf(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, browser: Browser
 ) -> Iterator[tuple[list[str], str, int]]:
     root = copy_project(request.param, tmp_path_factory.mktemp("project"))
     site = root / "site"
     build_into(root, site)
     index = (site / "index.html").read_text()
     titles = re.findall(r'<h3 class="event-title"><a href="[^"]*">(.*?)</a></h3>', index)
-    with serve_site(site) as origin, chromium() as browser:
+    with serve_site(site) as origin:
         page = browser.new_page()
         page.goto(origin + "/")
         # The scripts have shown what they show on screen: the search box and the filters.

@@ -16,9 +16,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def served(tmp_path_factory: pytest.TempPathFactory, browser: Browser):  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("project")
-    with served_real_content(root) as (url, browser):
+    with served_real_content(root, browser) as (url, _):
         yield url, browser, root
 
 

@@ -18,13 +18,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 from tornado.websocket import websocket_connect
 
 from generator.cli import main
 from generator.project import Project
 from generator.serve.server import Preview, preview_folder
-from tests.browser import chromium, free_port, preview_server
+from tests.browser import free_port, preview_server
 from tests.helpers import FIXTURE, REPO, TEMPLATES, read_tree
 from tests.project_files import make_project
 
@@ -60,8 +60,8 @@ def wait_for_text(page: Page, text: str, present: bool = True, timeout: float = 
     raise AssertionError(f"{text!r} {'never appeared' if present else 'never went'}")
 
 
-def test_saves_errors_and_fixes_reach_the_open_page(project: Path) -> None:
-    with preview_server(project) as (url, _), chromium() as browser:
+def test_saves_errors_and_fixes_reach_the_open_page(project: Path, browser: Browser) -> None:
+    with preview_server(project) as (url, _):
         assert urlsplit(url).path == "/russia-pakistan/"
         page = browser.new_page()
         page.goto(url + "events/balakot-air-strike/")
@@ -84,6 +84,7 @@ def test_saves_errors_and_fixes_reach_the_open_page(project: Path) -> None:
         event.write_text(good.replace("The IAF hits", "Fixed, the IAF hits"), encoding="utf-8")
         wait_for_text(page, 'id="timeline-errors"', present=False)
         wait_for_text(page, "Fixed, the IAF hits")
+        page.close()
 
 
 # Every link's address as the browser resolves it, against the page's <base> where it has one
@@ -93,8 +94,10 @@ RESOLVED = """els => els.map(e => new URL(
 ).href)"""
 
 
-def test_a_crawl_under_the_base_path_finds_every_page_and_asset(project: Path) -> None:
-    with preview_server(project) as (url, _), chromium() as browser:
+def test_a_crawl_under_the_base_path_finds_every_page_and_asset(
+    project: Path, browser: Browser
+) -> None:
+    with preview_server(project) as (url, _):
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
         page = browser.new_page()
         problems: list[str] = []
@@ -130,6 +133,7 @@ def test_a_crawl_under_the_base_path_finds_every_page_and_asset(project: Path) -
                 if target.startswith(url) and target not in seen:
                     seen.add(target)
                     queue.append(target)
+        page.close()
         assert problems == []
         assert len(seen) > 50
 

@@ -16,10 +16,11 @@ from pathlib import Path
 import feedparser
 import icalendar
 import pytest
+from playwright.sync_api import Browser
 
 from generator.model import urls
 from generator.model.timeline import STATUSES
-from tests.browser import chromium, serve_site
+from tests.browser import serve_site
 from tests.helpers import FIXTURE, broken_links, build_into, graph_of, read_tree, search_records
 from tests.test_exports import validate
 from tests.test_validators import axe, vnu
@@ -216,25 +217,25 @@ def served(mixed: Path, bare: Path) -> Iterator[dict[str, str]]:
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 320)])
 @pytest.mark.browser
 def test_axe_finds_no_violations_and_the_filters_work(
-    served: dict[str, str], scheme: str, width: int
+    served: dict[str, str], browser: Browser, scheme: str, width: int
 ) -> None:
-    with chromium() as browser:
-        tab = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 900})
-        script_errors: list[str] = []
-        tab.on("pageerror", lambda error: script_errors.append(str(error)))
-        violations: list[str] = []
-        shown = {}
-        for name, root in served.items():
-            statuses = [urls.page_url_path(urls.STATUSES)] if name == "mixed" else []
-            for path in ("", f"events/{WITHOUT}/", "actors/caesar/", *statuses):
-                tab.goto(root + path)
-                violations += axe(tab, f"{name} {path or 'index'} ({scheme}, {width} px)")
-            # The filters run without a status field on the bare site.
-            tab.goto(root)
-            tab.select_option("#filter-actor", "caesar")
-            tab.wait_for_function("document.getElementById('filter-count').textContent !== ''")
-            shown[name] = tab.text_content("#filter-count")
-            violations += axe(tab, f"{name} index with a filter ({scheme}, {width} px)")
+    tab = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 900})
+    script_errors: list[str] = []
+    tab.on("pageerror", lambda error: script_errors.append(str(error)))
+    violations: list[str] = []
+    shown = {}
+    for name, root in served.items():
+        statuses = [urls.page_url_path(urls.STATUSES)] if name == "mixed" else []
+        for path in ("", f"events/{WITHOUT}/", "actors/caesar/", *statuses):
+            tab.goto(root + path)
+            violations += axe(tab, f"{name} {path or 'index'} ({scheme}, {width} px)")
+        # The filters run without a status field on the bare site.
+        tab.goto(root)
+        tab.select_option("#filter-actor", "caesar")
+        tab.wait_for_function("document.getElementById('filter-count').textContent !== ''")
+        shown[name] = tab.text_content("#filter-count")
+        violations += axe(tab, f"{name} index with a filter ({scheme}, {width} px)")
+    tab.close()
     assert violations == []
     assert script_errors == []
     assert shown["mixed"] == shown["bare"] and shown["bare"].endswith("of 7 events shown.")
