@@ -47,8 +47,9 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def wait_for_text(page: Page, text: str, present: bool = True, timeout: float = 15) -> None:
-    """Wait until `text` is (or is no longer) in the open page, across live reloads."""
+def wait_for_text(page: Page, text: str, present: bool = True, timeout: float = 60) -> None:
+    """Wait until `text` is (or is no longer) in the open page, across live reloads: as long
+    as a rebuild can take on a machine busy with other work (15 s was once too short)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
