@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import tempfile
@@ -14,10 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.build import Builder, Superseded, check, render_site
+from generator.check.validate import ValidateCache, validate
 from generator.errors import BuildFailed
 from generator.incremental.affected import edit_between, replanned
 from generator.incremental.keep import PREVIEW
-from generator.model.graph import link
+from generator.load.files import LoadCache, load
+from generator.model.graph import Graph, link
 from generator.outputs.atom import ARCHIVE_ENTRIES, CURRENT_ENTRIES
 from generator.project import Project
 from generator.render.pages import plan_pages
@@ -463,6 +466,70 @@ def test_random_edits_render_as_a_fresh_build_does(
             fresh, _ = render_site(graph, TEMPLATES, RenderCache(PREVIEW, renditions))
             pages, cache = render_site(graph, TEMPLATES, cache)
             assert pages == fresh
+
+
+def _linked(graph: Graph) -> dict[str, object]:
+    """Every field of `graph`, its groupings as lists of items: the order of their keys is the
+    order of pages and feeds (relations, backlinks and quotes are only looked up by id)."""
+    looked_up = ("relations", "backlinks", "quotes")
+    return {
+        field.name: list(value.items()) if field.name.startswith("by_") else value
+        for field in dataclasses.fields(graph)
+        for value in [getattr(graph, field.name)]
+        if field.name not in looked_up
+    } | {name: getattr(graph, name) for name in looked_up}
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(st.tuples(st.sampled_from(EVENT_IDS), edits), min_size=1, max_size=8),
+)
+def test_random_edits_patch_the_last_graph_as_linking_anew_does(
+    steps: list[tuple[str, tuple[str, str]]],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for part in ("content", "seeds"):
+            shutil.copytree(FIXTURE / part, root / part)
+        project = Project.at(root, templates=TEMPLATES)
+        # As the preview keeps them: an unchanged file keeps its Event object, which is how
+        # the patch tells the changed events from the others.
+        loaded, checked = LoadCache(), ValidateCache()
+        last = link(validate(load(project, loaded), checked))
+        for event_id, (kind, value) in steps:
+            path = root / EVENTS / f"{event_id}.md"
+            before = path.read_text(encoding="utf-8")
+            if kind == "link":
+                edit(path, lambda t, v=value: t + f"\nSee [[{v}]].\n")  # type: ignore[misc]
+            elif kind == "unrelate":
+                edit(path, _without_related)
+            else:
+                edit(path, _set_field(kind, value))
+            try:
+                timeline = validate(load(project, loaded), checked)
+            except BuildFailed:  # an edit the format refuses: undo it
+                path.write_text(before, encoding="utf-8")
+                continue
+            patched = link(timeline, last)
+            assert _linked(patched) == _linked(link(timeline))
+            last = patched
+
+
+def test_an_added_and_a_removed_event_patch_the_last_graph_as_linking_anew_does(
+    project: Project,
+) -> None:
+    loaded, checked = LoadCache(), ValidateCache()
+    last = link(validate(load(project, loaded), checked))
+    events = project.root / EVENTS
+    added = "---\ntitle: Caesar dines\ndate: -0044-03-14\ntags: [conspiracy]\n"
+    added += "related:\n  - id: ides-of-march\n    relation: causes\n"
+    added += "sources:\n  - source: chronicle\n---\nBefore [[ides-of-march]], with [[caesar]].\n"
+    (events / "dinner.md").write_text(added, encoding="utf-8")
+    (events / "wreath-laid.md").unlink()
+    timeline = validate(load(project, loaded), checked)
+    patched = link(timeline, last)
+    assert "dinner" in patched.events and "wreath-laid" not in patched.events
+    assert _linked(patched) == _linked(link(timeline))
 
 
 @pytest.mark.slow
