@@ -378,6 +378,51 @@ def test_a_preview_without_a_cache_folder_keeps_the_renditions_in_memory(
     assert_same_as_cold(project, tmp_path)
 
 
+def _errors(build: Callable[[], object]) -> list[str]:
+    with pytest.raises(BuildFailed) as failed:
+        build()
+    return [str(error) for error in failed.value.errors]
+
+
+def _copied(name: str, to: str) -> Callable[[Path], None]:
+    return lambda content: shutil.copy(content / name, content / to)
+
+
+def _appended_to(name: str, text: str) -> Callable[[Path], None]:
+    return lambda content: edit(content / name, lambda t: t + text)
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        _appended_to("events/rubicon.md", "\nSee [[rubicons]] and [link](ides-of-march.md).\n"),
+        _copied("events/rubicon.md", "events/more/rubicon.md"),
+        _copied("events/rubicon.md", "events/Rubicon-Crossing.md"),
+        _copied("events/rubicon.md", "events/caesar.md"),
+        lambda content: (content / "events/ides-of-march.md").unlink(),
+    ],
+    ids=["broken-link", "same-id", "case", "actor-id", "linked-event-removed"],
+)
+def test_an_edit_that_breaks_links_or_ids_reports_what_a_cold_check_does_and_recovers(
+    project: Project, tmp_path: Path, break_it: Callable[[Path], None]
+) -> None:
+    builder = builder_of(project)
+    builder.build()
+    # Unchanged files keep their checked events and their bodies' checks from the last build.
+    (project.content / "events/more").mkdir()
+    saved = tmp_path / "saved"
+    shutil.copytree(project.content, saved)
+    break_it(project.content)
+    errors = _errors(builder.build)
+    assert errors == _errors(lambda: check(project, drafts=True))
+    assert errors  # each edit breaks the build
+    assert _errors(builder.build) == errors  # a build again, nothing changed, says it again
+    shutil.rmtree(project.content)
+    shutil.copytree(saved, project.content)
+    builder.build()
+    assert_same_as_cold(project, tmp_path)
+
+
 def test_unchanged_events_are_not_checked_again(project: Project) -> None:
     builder = builder_of(project)
     first = {event.id: event for event in builder.build().timeline.events}
@@ -480,11 +525,15 @@ def _linked(graph: Graph) -> dict[str, object]:
     } | {name: getattr(graph, name) for name in looked_up}
 
 
-@settings(max_examples=40)
+# `order:` orders the events of one day, which date edits make share one.
+ordered_edits = st.one_of(edits, st.tuples(st.just("order"), st.sampled_from(["1", "2", "-1"])))
+
+
+@settings(max_examples=60)
 @given(
-    st.lists(st.tuples(st.sampled_from(EVENT_IDS), edits), min_size=1, max_size=8),
+    st.lists(st.tuples(st.sampled_from(EVENT_IDS), ordered_edits), min_size=1, max_size=10),
 )
-def test_random_edits_patch_the_last_graph_as_linking_anew_does(
+def test_random_edits_check_and_patch_the_last_graph_as_a_first_build_does(
     steps: list[tuple[str, tuple[str, str]]],
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -510,9 +559,23 @@ def test_random_edits_patch_the_last_graph_as_linking_anew_does(
             except BuildFailed:  # an edit the format refuses: undo it
                 path.write_text(before, encoding="utf-8")
                 continue
+            # The events in time order as a first check orders them, for a first link.
+            assert timeline.events == validate(load(project)).events
             patched = link(timeline, last)
             assert _linked(patched) == _linked(link(timeline))
             last = patched
+
+
+def test_an_edit_of_order_alone_orders_the_day_again(project: Project) -> None:
+    loaded, checked = LoadCache(), ValidateCache()
+    rubicon = project.root / EVENTS / "rubicon.md"
+    edit(rubicon, _set_field("date", "-0043-03-15"))  # the day of ides-of-march
+    edit(rubicon, _set_field("order", "1"))
+    first = [event.id for event in validate(load(project, loaded), checked).events]
+    assert first.index("rubicon") == first.index("ides-of-march") + 1
+    edit(rubicon, _set_field("order", "-1"))
+    again = [event.id for event in validate(load(project, loaded), checked).events]
+    assert again.index("rubicon") == again.index("ides-of-march") - 1
 
 
 def test_an_added_and_a_removed_event_patch_the_last_graph_as_linking_anew_does(

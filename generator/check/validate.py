@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from generator import i18n
@@ -49,6 +49,12 @@ class ValidateCache:
 
     context: tuple[object, ...] | None = None
     events: dict[int, _Checked] = field(default_factory=dict)
+    # Each document's errors in the links of its body, while the ids a link may name stay.
+    linkable: frozenset[str] = frozenset()
+    bodies: dict[int, tuple[Document, list[ContentError]]] = field(default_factory=dict)
+    # The last timeline's events in time order, each with its key, and the ids sorted.
+    order: tuple[tuple[TimeKey, Event], ...] = ()
+    sorted_ids: tuple[str, ...] = ()
 
 
 def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
@@ -85,18 +91,17 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     check_case_clashes(raw.events, errors)
     check_case_clashes(raw.places, errors)
     check_actor_event_clashes(raw.actors, raw.events, errors)
-    checked = _events(raw.events, known, cache if cache is not None else ValidateCache(), errors)
+    cache = cache if cache is not None else ValidateCache()
+    checked = _events(raw.events, known, cache, errors)
     events = [entry[1] for entry in checked if entry[1] is not None]
     keys = {id(entry[1]): entry[3] for entry in checked if entry[3] is not None}
     translations = _translations(translated, known, places.keys(), site, errors)
-    linkable = known.actors | known.events
     words = [document for documents in translated.values() for document in documents]
-    for document in (*raw.actors, *raw.events, *raw.places, *words):
-        _check_wikilinks(document, linkable, errors)
-        check_body_links(document, linkable, errors)
+    documents = (*raw.actors, *raw.events, *raw.places, *words)
+    _check_bodies(documents, known.actors | known.events, cache, errors)
     if errors or site is None:
         raise BuildFailed(errors)
-    ordered = tuple(in_time_order(events, lambda event: keys[id(event)]))
+    ordered = _in_time_order(events, keys, cache)
     timeline = Timeline(site, sources, actors, ordered, places, translations=translations)
     warnings = unused_warnings(raw.media, used_files(shown_media(timeline)))
     warnings += missing_warnings(timeline)
@@ -168,6 +173,48 @@ def _events(
         errors.extend(entry[2])
     cache.context, cache.events = context, checked
     return list(checked.values())
+
+
+def _check_bodies(
+    documents: Sequence[Document],
+    linkable: set[str],
+    cache: ValidateCache,
+    errors: list[ContentError],
+) -> None:
+    """Record the errors in the links of every body, whose `[[id]]` may name `linkable`; a
+    document unchanged since the last check, `linkable` the same, keeps its errors."""
+    ids = frozenset(linkable)
+    previous = cache.bodies if cache.linkable == ids else {}
+    checked: dict[int, tuple[Document, list[ContentError]]] = {}
+    for document in documents:
+        entry = previous.get(id(document))
+        if entry is None or entry[0] is not document:
+            found: list[ContentError] = []
+            _check_wikilinks(document, linkable, found)
+            check_body_links(document, linkable, found)
+            entry = (document, found)
+        checked[id(document)] = entry
+        errors.extend(entry[1])
+    cache.linkable, cache.bodies = ids, checked
+
+
+def _in_time_order(
+    events: list[Event], keys: dict[int, TimeKey], cache: ValidateCache
+) -> tuple[Event, ...]:
+    """`events` in time order, by their `keys`: the last order again, its events replaced by
+    their new selves, when the same ids have the same keys (a body edit; a key orders all
+    events, its id last); else sorted anew."""
+    ids = tuple(event.id for event in events)
+    if ids == cache.sorted_ids:
+        now = {event.id: event for event in events}
+        again = [(keys[id(now[event.id])], now[event.id]) for _, event in cache.order]
+        if all(new[0] == old[0] for new, old in zip(again, cache.order, strict=True)):
+            cache.order = tuple(again)
+            return tuple(event for _, event in again)
+    ordered = tuple(in_time_order(events, lambda event: keys[id(event)]))
+    cache.order = tuple((keys[id(event)], event) for event in ordered)
+    cache.sorted_ids = ids
+    return ordered
 
 
 def _check_wikilinks(document: Document, known: set[str], errors: list[ContentError]) -> None:
