@@ -397,7 +397,7 @@ def _appended_to(name: str, text: str) -> Callable[[Path], None]:
     [
         _appended_to("events/rubicon.md", "\nSee [[rubicons]] and [link](ides-of-march.md).\n"),
         _copied("events/rubicon.md", "events/more/rubicon.md"),
-        _copied("events/rubicon.md", "events/Rubicon-Crossing.md"),
+        _copied("events/rubicon.md", "events/Rubicon.md"),
         _copied("events/rubicon.md", "events/caesar.md"),
         lambda content: (content / "events/ides-of-march.md").unlink(),
     ],

@@ -55,6 +55,19 @@ class ValidateCache:
     # The last timeline's events in time order, each with its key, and the ids sorted.
     order: tuple[tuple[TimeKey, Event], ...] = ()
     sorted_ids: tuple[str, ...] = ()
+    files: _Files | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Files:
+    """What the names of the files alone decide, for as long as they stay: which files are
+    translations, the events' ids, and the errors of ids that clash."""
+
+    names: tuple[object, ...]  # the languages, and the files of each kind as errors show them
+    originals: tuple[tuple[int, ...], ...]  # of the actors, events and places, by index
+    translations: tuple[tuple[int, ...], ...]
+    event_ids: frozenset[str]
+    errors: tuple[ContentError, ...]
 
 
 def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
@@ -68,7 +81,9 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         if raw.site is not None
         else None
     )
-    raw, translated = _originals(raw, site.languages if site is not None else ())
+    cache = cache if cache is not None else ValidateCache()
+    languages = site.languages if site is not None else ()
+    raw, translated, event_ids = _files(raw, languages, cache, errors)
     sources = check_sources(raw, errors)
     actors = check_actors(raw.actors, errors, raw.media, sources)
     places = check_places(raw.places, errors)
@@ -80,18 +95,13 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
             if source.local in raw.seeds
         },
         actors=actors.keys() | raw.unreadable_actors,
-        events={doc.path.stem for doc in raw.events} | raw.unreadable_events,
+        events=set(event_ids) | raw.unreadable_events,
         all_sources=not raw.unreadable_sources and usable(raw.sources),
         timezone=site.timezone if site is not None else "UTC",
         default_status=DEFAULT_STATUS if site is None else site.default_status,
         places={**place_names(places), **{i: (i,) for i in raw.unreadable_places}},
         media=raw.media,
     )
-    check_case_clashes(raw.actors, errors)
-    check_case_clashes(raw.events, errors)
-    check_case_clashes(raw.places, errors)
-    check_actor_event_clashes(raw.actors, raw.events, errors)
-    cache = cache if cache is not None else ValidateCache()
     checked = _events(raw.events, known, cache, errors)
     events = [entry[1] for entry in checked if entry[1] is not None]
     keys = {id(entry[1]): entry[3] for entry in checked if entry[3] is not None}
@@ -112,17 +122,56 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     return dataclasses.replace(timeline, warnings=tuple(warnings))
 
 
-def _originals(
-    raw: RawContent, languages: tuple[str, ...]
-) -> tuple[RawContent, dict[str, list[Document]]]:
-    """`raw` with only the originals of actors, events and places, and their translations
-    (`<id>.<lang>.md`, see check/translations.py) by kind."""
-    actors, actor_translations = split_translations(raw.actors, languages)
-    events, event_translations = split_translations(raw.events, languages)
-    places, place_translations = split_translations(raw.places, languages)
+def _files(
+    raw: RawContent, languages: tuple[str, ...], cache: ValidateCache, errors: list[ContentError]
+) -> tuple[RawContent, dict[str, list[Document]], frozenset[str]]:
+    """`raw` with only the originals of actors, events and places, their translations
+    (`<id>.<lang>.md`, see check/translations.py) by kind, and the events' ids; the errors of
+    clashing ids recorded. What the files' names decide is worked out again only when a name
+    changed."""
+    kinds = (raw.actors, raw.events, raw.places)
+    names = (languages, *(tuple(document.shown for document in kind) for kind in kinds))
+    if cache.files is None or cache.files.names != names:
+        cache.files = _named(kinds, languages, names)
+    files = cache.files
+    errors.extend(files.errors)
+    actors, events, places = (
+        [kind[at] for at in chosen] for kind, chosen in zip(kinds, files.originals, strict=True)
+    )
     originals = dataclasses.replace(raw, actors=actors, events=events, places=places)
-    found = {"actors": actor_translations, "events": event_translations}
-    return originals, {**found, "places": place_translations}
+    translated = {
+        name: [kind[at] for at in chosen]
+        for name, kind, chosen in zip(_KINDS, kinds, files.translations, strict=True)
+    }
+    return originals, translated, files.event_ids
+
+
+_KINDS = ("actors", "events", "places")
+
+
+def _named(
+    kinds: tuple[list[Document], ...], languages: tuple[str, ...], names: tuple[object, ...]
+) -> _Files:
+    """What the names of the actors', events' and places' files decide (see _Files)."""
+    split = [split_translations(kind, languages) for kind in kinds]
+    errors: list[ContentError] = []
+    actors, events, places = (originals for originals, _ in split)
+    for originals in (actors, events, places):
+        check_case_clashes(originals, errors)
+    check_actor_event_clashes(actors, events, errors)
+    return _Files(
+        names,
+        tuple(_indexes(kind, originals) for kind, (originals, _) in zip(kinds, split, strict=True)),
+        tuple(_indexes(kind, words) for kind, (_, words) in zip(kinds, split, strict=True)),
+        frozenset(document.path.stem for document in events),
+        tuple(errors),
+    )
+
+
+def _indexes(documents: list[Document], chosen: list[Document]) -> tuple[int, ...]:
+    """Where each of `chosen` is in `documents`."""
+    at = {id(document): index for index, document in enumerate(documents)}
+    return tuple(at[id(document)] for document in chosen)
 
 
 def _translations(
