@@ -99,7 +99,8 @@ def _run(
         # With `history: git`, each event's history from git, read in one pass.
         everything = git_history(project, validate(raw, last.check))
         del raw  # the parsed files: a one-off build holds none of them while it makes the site
-        graph = link(_shown(everything, drafts))
+        # The preview's last graph, patched for the events an edit changed.
+        graph = link(_shown(everything, drafts), last.render.graph)
         html = render(graph, project.template_folders, project.timelinejs, last.render, store)
         others = translation_sites(
             graph,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import tempfile
@@ -14,10 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.build import Builder, Superseded, check, render_site
+from generator.check.validate import ValidateCache, validate
 from generator.errors import BuildFailed
 from generator.incremental.affected import edit_between, replanned
 from generator.incremental.keep import PREVIEW
-from generator.model.graph import link
+from generator.load.files import LoadCache, load
+from generator.model.graph import Graph, link
 from generator.outputs.atom import ARCHIVE_ENTRIES, CURRENT_ENTRIES
 from generator.project import Project
 from generator.render.pages import plan_pages
@@ -375,6 +378,51 @@ def test_a_preview_without_a_cache_folder_keeps_the_renditions_in_memory(
     assert_same_as_cold(project, tmp_path)
 
 
+def _errors(build: Callable[[], object]) -> list[str]:
+    with pytest.raises(BuildFailed) as failed:
+        build()
+    return [str(error) for error in failed.value.errors]
+
+
+def _copied(name: str, to: str) -> Callable[[Path], None]:
+    return lambda content: shutil.copy(content / name, content / to)
+
+
+def _appended_to(name: str, text: str) -> Callable[[Path], None]:
+    return lambda content: edit(content / name, lambda t: t + text)
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        _appended_to("events/rubicon.md", "\nSee [[rubicons]] and [link](ides-of-march.md).\n"),
+        _copied("events/rubicon.md", "events/more/rubicon.md"),
+        _copied("events/rubicon.md", "events/Rubicon.md"),
+        _copied("events/rubicon.md", "events/caesar.md"),
+        lambda content: (content / "events/ides-of-march.md").unlink(),
+    ],
+    ids=["broken-link", "same-id", "case", "actor-id", "linked-event-removed"],
+)
+def test_an_edit_that_breaks_links_or_ids_reports_what_a_cold_check_does_and_recovers(
+    project: Project, tmp_path: Path, break_it: Callable[[Path], None]
+) -> None:
+    builder = builder_of(project)
+    builder.build()
+    # Unchanged files keep their checked events and their bodies' checks from the last build.
+    (project.content / "events/more").mkdir()
+    saved = tmp_path / "saved"
+    shutil.copytree(project.content, saved)
+    break_it(project.content)
+    errors = _errors(builder.build)
+    assert errors == _errors(lambda: check(project, drafts=True))
+    assert errors  # each edit breaks the build
+    assert _errors(builder.build) == errors  # a build again, nothing changed, says it again
+    shutil.rmtree(project.content)
+    shutil.copytree(saved, project.content)
+    builder.build()
+    assert_same_as_cold(project, tmp_path)
+
+
 def test_unchanged_events_are_not_checked_again(project: Project) -> None:
     builder = builder_of(project)
     first = {event.id: event for event in builder.build().timeline.events}
@@ -463,6 +511,88 @@ def test_random_edits_render_as_a_fresh_build_does(
             fresh, _ = render_site(graph, TEMPLATES, RenderCache(PREVIEW, renditions))
             pages, cache = render_site(graph, TEMPLATES, cache)
             assert pages == fresh
+
+
+def _linked(graph: Graph) -> dict[str, object]:
+    """Every field of `graph`, its groupings as lists of items: the order of their keys is the
+    order of pages and feeds (relations, backlinks and quotes are only looked up by id)."""
+    looked_up = ("relations", "backlinks", "quotes")
+    return {
+        field.name: list(value.items()) if field.name.startswith("by_") else value
+        for field in dataclasses.fields(graph)
+        for value in [getattr(graph, field.name)]
+        if field.name not in looked_up
+    } | {name: getattr(graph, name) for name in looked_up}
+
+
+# `order:` orders the events of one day, which date edits make share one.
+ordered_edits = st.one_of(edits, st.tuples(st.just("order"), st.sampled_from(["1", "2", "-1"])))
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.tuples(st.sampled_from(EVENT_IDS), ordered_edits), min_size=1, max_size=10),
+)
+def test_random_edits_check_and_patch_the_last_graph_as_a_first_build_does(
+    steps: list[tuple[str, tuple[str, str]]],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for part in ("content", "seeds"):
+            shutil.copytree(FIXTURE / part, root / part)
+        project = Project.at(root, templates=TEMPLATES)
+        # As the preview keeps them: an unchanged file keeps its Event object, which is how
+        # the patch tells the changed events from the others.
+        loaded, checked = LoadCache(), ValidateCache()
+        last = link(validate(load(project, loaded), checked))
+        for event_id, (kind, value) in steps:
+            path = root / EVENTS / f"{event_id}.md"
+            before = path.read_text(encoding="utf-8")
+            if kind == "link":
+                edit(path, lambda t, v=value: t + f"\nSee [[{v}]].\n")  # type: ignore[misc]
+            elif kind == "unrelate":
+                edit(path, _without_related)
+            else:
+                edit(path, _set_field(kind, value))
+            try:
+                timeline = validate(load(project, loaded), checked)
+            except BuildFailed:  # an edit the format refuses: undo it
+                path.write_text(before, encoding="utf-8")
+                continue
+            # The events in time order as a first check orders them, for a first link.
+            assert timeline.events == validate(load(project)).events
+            patched = link(timeline, last)
+            assert _linked(patched) == _linked(link(timeline))
+            last = patched
+
+
+def test_an_edit_of_order_alone_orders_the_day_again(project: Project) -> None:
+    loaded, checked = LoadCache(), ValidateCache()
+    rubicon = project.root / EVENTS / "rubicon.md"
+    edit(rubicon, _set_field("date", "-0043-03-15"))  # the day of ides-of-march
+    edit(rubicon, _set_field("order", "1"))
+    first = [event.id for event in validate(load(project, loaded), checked).events]
+    assert first.index("rubicon") == first.index("ides-of-march") + 1
+    edit(rubicon, _set_field("order", "-1"))
+    again = [event.id for event in validate(load(project, loaded), checked).events]
+    assert again.index("rubicon") == again.index("ides-of-march") - 1
+
+
+def test_an_added_and_a_removed_event_patch_the_last_graph_as_linking_anew_does(
+    project: Project,
+) -> None:
+    loaded, checked = LoadCache(), ValidateCache()
+    last = link(validate(load(project, loaded), checked))
+    events = project.root / EVENTS
+    added = "---\ntitle: Caesar dines\ndate: -0044-03-14\ntags: [conspiracy]\n"
+    added += "related:\n  - id: ides-of-march\n    relation: causes\n"
+    added += "sources:\n  - source: chronicle\n---\nBefore [[ides-of-march]], with [[caesar]].\n"
+    (events / "dinner.md").write_text(added, encoding="utf-8")
+    (events / "wreath-laid.md").unlink()
+    timeline = validate(load(project, loaded), checked)
+    patched = link(timeline, last)
+    assert "dinner" in patched.events and "wreath-laid" not in patched.events
+    assert _linked(patched) == _linked(link(timeline))
 
 
 @pytest.mark.slow

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from generator import i18n
@@ -49,6 +49,25 @@ class ValidateCache:
 
     context: tuple[object, ...] | None = None
     events: dict[int, _Checked] = field(default_factory=dict)
+    # Each document's errors in the links of its body, while the ids a link may name stay.
+    linkable: frozenset[str] = frozenset()
+    bodies: dict[int, tuple[Document, list[ContentError]]] = field(default_factory=dict)
+    # The last timeline's events in time order, each with its key, and the ids sorted.
+    order: tuple[tuple[TimeKey, Event], ...] = ()
+    sorted_ids: tuple[str, ...] = ()
+    files: _Files | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Files:
+    """What the names of the files alone decide, for as long as they stay: which files are
+    translations, the events' ids, and the errors of ids that clash."""
+
+    names: tuple[object, ...]  # the languages, and the files of each kind as errors show them
+    originals: tuple[tuple[int, ...], ...]  # of the actors, events and places, by index
+    translations: tuple[tuple[int, ...], ...]
+    event_ids: frozenset[str]
+    errors: tuple[ContentError, ...]
 
 
 def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
@@ -62,7 +81,9 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
         if raw.site is not None
         else None
     )
-    raw, translated = _originals(raw, site.languages if site is not None else ())
+    cache = cache if cache is not None else ValidateCache()
+    languages = site.languages if site is not None else ()
+    raw, translated, event_ids = _files(raw, languages, cache, errors)
     sources = check_sources(raw, errors)
     actors = check_actors(raw.actors, errors, raw.media, sources)
     places = check_places(raw.places, errors)
@@ -74,29 +95,23 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
             if source.local in raw.seeds
         },
         actors=actors.keys() | raw.unreadable_actors,
-        events={doc.path.stem for doc in raw.events} | raw.unreadable_events,
+        events=set(event_ids) | raw.unreadable_events,
         all_sources=not raw.unreadable_sources and usable(raw.sources),
         timezone=site.timezone if site is not None else "UTC",
         default_status=DEFAULT_STATUS if site is None else site.default_status,
         places={**place_names(places), **{i: (i,) for i in raw.unreadable_places}},
         media=raw.media,
     )
-    check_case_clashes(raw.actors, errors)
-    check_case_clashes(raw.events, errors)
-    check_case_clashes(raw.places, errors)
-    check_actor_event_clashes(raw.actors, raw.events, errors)
-    checked = _events(raw.events, known, cache if cache is not None else ValidateCache(), errors)
+    checked = _events(raw.events, known, cache, errors)
     events = [entry[1] for entry in checked if entry[1] is not None]
     keys = {id(entry[1]): entry[3] for entry in checked if entry[3] is not None}
     translations = _translations(translated, known, places.keys(), site, errors)
-    linkable = known.actors | known.events
     words = [document for documents in translated.values() for document in documents]
-    for document in (*raw.actors, *raw.events, *raw.places, *words):
-        _check_wikilinks(document, linkable, errors)
-        check_body_links(document, linkable, errors)
+    documents = (*raw.actors, *raw.events, *raw.places, *words)
+    _check_bodies(documents, known.actors | known.events, cache, errors)
     if errors or site is None:
         raise BuildFailed(errors)
-    ordered = tuple(in_time_order(events, lambda event: keys[id(event)]))
+    ordered = _in_time_order(events, keys, cache)
     timeline = Timeline(site, sources, actors, ordered, places, translations=translations)
     warnings = unused_warnings(raw.media, used_files(shown_media(timeline)))
     warnings += missing_warnings(timeline)
@@ -107,17 +122,56 @@ def validate(raw: RawContent, cache: ValidateCache | None = None) -> Timeline:
     return dataclasses.replace(timeline, warnings=tuple(warnings))
 
 
-def _originals(
-    raw: RawContent, languages: tuple[str, ...]
-) -> tuple[RawContent, dict[str, list[Document]]]:
-    """`raw` with only the originals of actors, events and places, and their translations
-    (`<id>.<lang>.md`, see check/translations.py) by kind."""
-    actors, actor_translations = split_translations(raw.actors, languages)
-    events, event_translations = split_translations(raw.events, languages)
-    places, place_translations = split_translations(raw.places, languages)
+def _files(
+    raw: RawContent, languages: tuple[str, ...], cache: ValidateCache, errors: list[ContentError]
+) -> tuple[RawContent, dict[str, list[Document]], frozenset[str]]:
+    """`raw` with only the originals of actors, events and places, their translations
+    (`<id>.<lang>.md`, see check/translations.py) by kind, and the events' ids; the errors of
+    clashing ids recorded. What the files' names decide is worked out again only when a name
+    changed."""
+    kinds = (raw.actors, raw.events, raw.places)
+    names = (languages, *(tuple(document.shown for document in kind) for kind in kinds))
+    if cache.files is None or cache.files.names != names:
+        cache.files = _named(kinds, languages, names)
+    files = cache.files
+    errors.extend(files.errors)
+    actors, events, places = (
+        [kind[at] for at in chosen] for kind, chosen in zip(kinds, files.originals, strict=True)
+    )
     originals = dataclasses.replace(raw, actors=actors, events=events, places=places)
-    found = {"actors": actor_translations, "events": event_translations}
-    return originals, {**found, "places": place_translations}
+    translated = {
+        name: [kind[at] for at in chosen]
+        for name, kind, chosen in zip(_KINDS, kinds, files.translations, strict=True)
+    }
+    return originals, translated, files.event_ids
+
+
+_KINDS = ("actors", "events", "places")
+
+
+def _named(
+    kinds: tuple[list[Document], ...], languages: tuple[str, ...], names: tuple[object, ...]
+) -> _Files:
+    """What the names of the actors', events' and places' files decide (see _Files)."""
+    split = [split_translations(kind, languages) for kind in kinds]
+    errors: list[ContentError] = []
+    actors, events, places = (originals for originals, _ in split)
+    for originals in (actors, events, places):
+        check_case_clashes(originals, errors)
+    check_actor_event_clashes(actors, events, errors)
+    return _Files(
+        names,
+        tuple(_indexes(kind, originals) for kind, (originals, _) in zip(kinds, split, strict=True)),
+        tuple(_indexes(kind, words) for kind, (_, words) in zip(kinds, split, strict=True)),
+        frozenset(document.path.stem for document in events),
+        tuple(errors),
+    )
+
+
+def _indexes(documents: list[Document], chosen: list[Document]) -> tuple[int, ...]:
+    """Where each of `chosen` is in `documents`."""
+    at = {id(document): index for index, document in enumerate(documents)}
+    return tuple(at[id(document)] for document in chosen)
 
 
 def _translations(
@@ -168,6 +222,48 @@ def _events(
         errors.extend(entry[2])
     cache.context, cache.events = context, checked
     return list(checked.values())
+
+
+def _check_bodies(
+    documents: Sequence[Document],
+    linkable: set[str],
+    cache: ValidateCache,
+    errors: list[ContentError],
+) -> None:
+    """Record the errors in the links of every body, whose `[[id]]` may name `linkable`; a
+    document unchanged since the last check, `linkable` the same, keeps its errors."""
+    ids = frozenset(linkable)
+    previous = cache.bodies if cache.linkable == ids else {}
+    checked: dict[int, tuple[Document, list[ContentError]]] = {}
+    for document in documents:
+        entry = previous.get(id(document))
+        if entry is None or entry[0] is not document:
+            found: list[ContentError] = []
+            _check_wikilinks(document, linkable, found)
+            check_body_links(document, linkable, found)
+            entry = (document, found)
+        checked[id(document)] = entry
+        errors.extend(entry[1])
+    cache.linkable, cache.bodies = ids, checked
+
+
+def _in_time_order(
+    events: list[Event], keys: dict[int, TimeKey], cache: ValidateCache
+) -> tuple[Event, ...]:
+    """`events` in time order, by their `keys`: the last order again, its events replaced by
+    their new selves, when the same ids have the same keys (a body edit; a key orders all
+    events, its id last); else sorted anew."""
+    ids = tuple(event.id for event in events)
+    if ids == cache.sorted_ids:
+        now = {event.id: event for event in events}
+        again = [(keys[id(now[event.id])], now[event.id]) for _, event in cache.order]
+        if all(new[0] == old[0] for new, old in zip(again, cache.order, strict=True)):
+            cache.order = tuple(again)
+            return tuple(event for _, event in again)
+    ordered = tuple(in_time_order(events, lambda event: keys[id(event)]))
+    cache.order = tuple((keys[id(event)], event) for event in ordered)
+    cache.sorted_ids = ids
+    return ordered
 
 
 def _check_wikilinks(document: Document, known: set[str], errors: list[ContentError]) -> None:
