@@ -66,12 +66,10 @@ lint: $(DEV)
 typecheck: $(DEV)
 	$(BIN)/mypy --strict generator
 
-# One worker more than there are cores: a third of the tests' time is spent waiting on Chromium,
-# the Nu checker, servers and killed builds, which a third worker fills (on 2 cores, pytest took
-# 429 s rather than 451 s). Each test module runs on one worker (its fixtures are made once), in
-# the order tests/conftest.py gives them: xdist's reordering by number of tests would start the
-# longest modules, which have few tests, last.
-PYTEST_WORKERS ?= -n $(shell echo $$(( $$(nproc) + 1 ))) --dist loadscope --no-loadscope-reorder
+# On every core, each test module on one worker (its fixtures are made once), in the order
+# tests/conftest.py gives them: xdist's reordering by number of tests would start the longest
+# modules, which have few tests, last.
+PYTEST_WORKERS ?= -n auto --dist loadscope --no-loadscope-reorder
 unit: $(DEV) $(NODE_ALL) | fonts
 	$(BIN)/pytest $(PYTEST_WORKERS)
 
