@@ -471,6 +471,16 @@ edits = st.one_of(
 )
 
 
+def _apply(path: Path, kind: str, value: str) -> None:
+    """One random edit of the event file at `path`."""
+    if kind == "link":
+        edit(path, lambda t: t + f"\nSee [[{value}]].\n")
+    elif kind == "unrelate":
+        edit(path, _without_related)
+    else:
+        edit(path, _set_field(kind, value))
+
+
 @settings(max_examples=15)
 @given(
     st.booleans(),
@@ -497,12 +507,7 @@ def test_random_edits_render_as_a_fresh_build_does(
         for event_id, (kind, value) in steps:
             path = root / EVENTS / f"{event_id}.md"
             before = path.read_text(encoding="utf-8")
-            if kind == "link":
-                edit(path, lambda t, v=value: t + f"\nSee [[{v}]].\n")  # type: ignore[misc]
-            elif kind == "unrelate":
-                edit(path, _without_related)
-            else:
-                edit(path, _set_field(kind, value))
+            _apply(path, kind, value)
             try:
                 graph = link(check(project))
             except BuildFailed:  # an edit the format refuses: undo it
@@ -551,12 +556,7 @@ def test_random_edits_check_and_patch_the_last_graph_as_a_first_build_does(
         for event_id, (kind, value) in steps:
             path = root / EVENTS / f"{event_id}.md"
             before = path.read_text(encoding="utf-8")
-            if kind == "link":
-                edit(path, lambda t, v=value: t + f"\nSee [[{v}]].\n")  # type: ignore[misc]
-            elif kind == "unrelate":
-                edit(path, _without_related)
-            else:
-                edit(path, _set_field(kind, value))
+            _apply(path, kind, value)
             try:
                 timeline = validate(load(project, loaded), checked)
             except BuildFailed:  # an edit the format refuses: undo it

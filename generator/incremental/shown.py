@@ -29,7 +29,7 @@ from generator.incremental.affected import (
     Shown,
 )
 from generator.incremental.digests import Digests
-from generator.incremental.store import fingerprint
+from generator.incremental.store import fingerprint, load_record
 from generator.model.graph import Graph
 from generator.system import replace_file
 
@@ -50,14 +50,12 @@ def load_shown(folder: Path, site: str | None, files: Collection[str]) -> PagesR
     """The record in `folder` if the output folder's stats are still `site` and each page it
     names is among `files` (what written.json says the folder holds); else None, as when the
     record is missing, stale or damaged."""
-    if site is None:
+    data = load_record(folder / _FILE, site)
+    if data is None:
         return None
     try:
-        data: Any = json.loads((folder / _FILE).read_text(encoding="utf-8"))
-        if data["generator"] != fingerprint() or data["site"] != site:
-            return None
         return _read(data, files)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 

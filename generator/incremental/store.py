@@ -54,6 +54,21 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def load_record(path: Path, site: str | None) -> Any:
+    """The JSON record at `path` if this generator wrote it for the output folder whose stats
+    are `site` (see Check); None if not, or if it is missing or not JSON. Its other members
+    are the caller's to check."""
+    if site is None:
+        return None
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("generator") != fingerprint():
+        return None
+    return data if data.get("site") == site else None
+
+
 def media_cache(folder: Path) -> Path:
     """Where images' renditions are kept under `folder`, named by what they are made from (see
     render/images.py): `make clean` removes them with the rest."""

@@ -13,10 +13,9 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from generator.incremental.shown import PagesRecord
-from generator.incremental.store import fingerprint
+from generator.incremental.store import fingerprint, load_record
 from generator.system import replace_file
 
 _FILE = "written.json"
@@ -38,12 +37,10 @@ def load_written(folder: Path, site: str | None) -> LastWrite | None:
     """What the last build recorded in `folder` that it wrote, if the output folder's stats
     are still `site` (see store.Check); None if not, or if the record is missing, stale or
     damaged."""
-    if site is None:
+    data = load_record(folder / _FILE, site)
+    if data is None:
         return None
     try:
-        data: Any = json.loads((folder / _FILE).read_text(encoding="utf-8"))
-        if data["generator"] != fingerprint() or data["site"] != site:
-            return None
         files, search = data["files"], data["search"]
         if (search is None or _SHA256.fullmatch(search)) and all(
             isinstance(path, str) and isinstance(digest, str) and _SHA256.fullmatch(digest)
