@@ -10,6 +10,7 @@ site/: what `timeline build` made there, and what `timeline publish` pushes, sta
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html
 import logging
@@ -27,6 +28,7 @@ from livereload.server import Server
 from livereload.watcher import Watcher
 from tornado import web
 from tornado.ioloop import IOLoop
+from tornado.websocket import WebSocketClosedError
 
 from generator.build import Builder, Superseded
 from generator.errors import BuildFailed, ContentError, counted
@@ -38,6 +40,9 @@ from generator.serve.watcher import Changes, ChangeWatcher
 log = logging.getLogger("timeline.serve")
 # Pagefind's index of a large timeline takes seconds; past this, the last version is served.
 _OUTPUTS_WAIT_SECONDS = 120
+# How long after a reload a browser that connects with a page served before it is told to reload:
+# longer than a page takes from its request to its script's connection.
+_LATE_RELOAD_SECONDS = 10.0
 
 
 @dataclass
@@ -79,6 +84,7 @@ class Preview:
         self.errors_shown: tuple[ContentError, ...] = ()  # as of the last reload
         self.started = 0.0  # when this rebuild started
         self.loop: IOLoop | None = None
+        self.html_served = 0.0  # when a page was last served (time.monotonic)
         self.base_path = "/"
         # A new commit changes the events' history from git (`history: git`): HEAD is watched.
         sources = [project.content, *project.template_folders, project.seeds]
@@ -101,7 +107,29 @@ class Preview:
     def _reload(self) -> None:
         self.reloaded, self.errors_shown = True, self.state.errors
         if self.loop is not None:
-            self.loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+            self.loop.add_callback(self._signal_reload)
+
+    def _signal_reload(self) -> None:
+        """Tell the connected browsers to reload, and, for a while, the browsers that connect
+        later from a page served before: livereload tells only the browsers connected at that
+        moment, and a page between its request and its script's connection (the reload of the
+        edit before) would miss the signal and stay stale."""
+        told = set(LiveReloadHandler.waiters)
+        signalled = time.monotonic()
+        LiveReloadHandler.reload_waiters("*")
+        assert self.loop is not None
+        self.loop.call_later(0.1, self._tell_late, told, signalled)
+
+    def _tell_late(self, told: set[Any], signalled: float) -> None:
+        if self.html_served > signalled:  # the pages asked for since are the new ones
+            return
+        message = {"command": "reload", "path": "*", "liveCSS": True, "liveImg": True}
+        for waiter in LiveReloadHandler.waiters - told:
+            with contextlib.suppress(WebSocketClosedError):  # the page went meanwhile
+                waiter.write_message(message)
+            told.add(waiter)
+        if time.monotonic() - signalled < _LATE_RELOAD_SECONDS and self.loop is not None:
+            self.loop.call_later(0.1, self._tell_late, told, signalled)
 
     def rebuild(self, changed: Changes = None) -> None:
         """Build again after the `changed` paths changed (None: any may have); keep the last
@@ -262,6 +290,7 @@ class _SiteHandler(web.RequestHandler):
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         data = file.read_bytes()
         if kind == "text/html":
+            self.preview.html_served = time.monotonic()
             data = self._with_overlay(data)
             kind += "; charset=utf-8"
         self.set_header("Content-Type", kind)
