@@ -492,3 +492,23 @@ def test_a_damaged_record_of_the_pages_renders_every_page(
     again = _build_recorded(project)
     assert again.rendered == first.rendered
     _assert_as_cold(project, tmp_path)
+
+
+def test_every_field_the_model_compares_is_in_its_repr() -> None:
+    # incremental/digests.py digests a value by its repr where it can: a field that `==`
+    # compares but repr leaves out would let an edit of it go unseen.
+    import dataclasses
+    import inspect
+
+    from generator.model import dates, timeline
+
+    kinds = [
+        kind
+        for module in (timeline, dates)
+        for _, kind in inspect.getmembers(module, inspect.isclass)
+        if dataclasses.is_dataclass(kind) and kind.__module__ == module.__name__
+    ]
+    assert len(kinds) > 5
+    for kind in kinds:
+        hidden = [f.name for f in dataclasses.fields(kind) if f.compare and not f.repr]
+        assert hidden == [], f"{kind.__qualname__}: {hidden} compared but not in its repr"
